@@ -1,0 +1,48 @@
+# Helpers for system test cases (sourced by tests/system/run).
+# boot_rc TEXT [TIMEOUT]  boots with TEXT as init.rc; sets OUT and STATUS.
+# boot_args ARGS...       boots redox-hosted with raw options (hosted only).
+# expect REGEX            OUT must contain a line matching REGEX.
+# expect_not REGEX        no line of OUT matches REGEX.
+# expect_status N         the OS ended with status N.
+# expect_order R1 R2 ...  lines matching R1, R2, ... appear in this order.
+set -u
+OUT=""
+STATUS=0
+_fail() { echo "FAILED: $*"; echo "--- output ---"; printf '%s\n' "$OUT" | tail -60; exit 1; }
+
+boot_args() {
+	case "$BACKEND" in
+	hosted)
+		OUT=$(timeout 60 "$BUILD/redox-hosted" "$@" </dev/null 2>&1)
+		STATUS=$?
+		;;
+	*) echo "SKIP boot_args is hosted-only"; exit 0 ;;
+	esac
+}
+
+boot_rc() {
+	local rc=$1 t=${2:-20} f
+	f=$(mktemp)
+	printf '%s\n' "$rc" >"$f"
+	case "$BACKEND" in
+	hosted)
+		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --rc "$f" --timeout "$t" </dev/null 2>&1)
+		STATUS=$?
+		;;
+	qemu)
+		OUT=$("$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
+		STATUS=$?
+		;;
+	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
+	esac
+	rm -f "$f"
+}
+
+expect() { printf '%s\n' "$OUT" | grep -Eq -- "$1" || _fail "no line matches /$1/"; }
+expect_not() { ! printf '%s\n' "$OUT" | grep -Eq -- "$1" || _fail "a line matches /$1/"; }
+expect_status() { [ "$STATUS" -eq "$1" ] || _fail "status $STATUS, wanted $1"; }
+expect_order() {
+	printf '%s\n' "$OUT" | awk -v pats="$(printf '%s\n' "$@")" \
+	    'BEGIN { n = split(pats, p, "\n"); i = 1 } i <= n && $0 ~ p[i] { i++ } END { exit !(i > n) }' ||
+	    _fail "lines not in order: $*"
+}
