@@ -8,7 +8,7 @@ UNIT_OBJS = $(patsubst %.c,$(B)/host/%.o,tests/unit/main.c $(UNIT_SRCS))
 
 $(B)/tests/unit/suites.inc: FORCE
 	@mkdir -p $(dir $@)
-	@printf 'SUITE(%s)\n' $(UNIT_SUITES) > $@.tmp
+	@for s in $(UNIT_SUITES); do echo "SUITE($$s)"; done > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(B)/host/tests/unit/main.o: $(B)/tests/unit/suites.inc

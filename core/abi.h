@@ -1,0 +1,397 @@
+/*
+ * abi.h - the syscall ABI shared by the core and libc.
+ *
+ * Numbers, flags, errno values and struct layouts follow Redox's classic ABI
+ * (shared/research/redox-reference.md section 1).  Our additions take numbers
+ * Redox does not use (1000 and up).  EWOULDBLOCK equals EAGAIN.
+ * Only <stdint.h> types, so both the core and programs can include it.
+ */
+#ifndef CORE_ABI_H
+#define CORE_ABI_H
+
+#include <stdint.h>
+
+/* ---- syscall numbers ---- */
+#define SYS_CLASS_PATH	0x10000000
+#define SYS_CLASS_FILE	0x20000000
+#define SYS_ARG_SLICE	0x01000000
+#define SYS_ARG_MSLICE	0x02000000
+#define SYS_ARG_PATH	0x03000000
+#define SYS_RET_FILE	0x00100000
+
+#define SYS_OPEN	(SYS_CLASS_PATH | SYS_RET_FILE | 5)	/* path, len, flags */
+#define SYS_CHMOD	(SYS_CLASS_PATH | 15)
+#define SYS_RMDIR	(SYS_CLASS_PATH | 84)			/* path, len */
+#define SYS_UNLINK	(SYS_CLASS_PATH | 10)			/* path, len */
+#define SYS_MKDIR	(SYS_CLASS_PATH | 83)			/* path, len, mode */
+#define SYS_CLOSE	(SYS_CLASS_FILE | 6)
+#define SYS_DUP		(SYS_CLASS_FILE | SYS_RET_FILE | 41)	/* fd, buf, len */
+#define SYS_DUP2	(SYS_CLASS_FILE | SYS_RET_FILE | 63)	/* fd, newfd, buf, len */
+#define SYS_READ	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 3)
+#define SYS_WRITE	(SYS_CLASS_FILE | SYS_ARG_SLICE | 4)
+#define SYS_LSEEK	(SYS_CLASS_FILE | 19)			/* fd, off, whence */
+#define SYS_FCHMOD	(SYS_CLASS_FILE | 94)
+#define SYS_FCHOWN	(SYS_CLASS_FILE | 207)
+#define SYS_FCNTL	(SYS_CLASS_FILE | 55)
+#define SYS_FEVENT	(SYS_CLASS_FILE | 927)
+#define SYS_FPATH	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 928)
+#define SYS_FRENAME	(SYS_CLASS_FILE | SYS_ARG_PATH | 38)
+#define SYS_FSTAT	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 28)
+#define SYS_FSTATVFS	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 100)
+#define SYS_FSYNC	(SYS_CLASS_FILE | 118)
+#define SYS_FTRUNCATE	(SYS_CLASS_FILE | 93)
+#define SYS_FUTIMENS	(SYS_CLASS_FILE | SYS_ARG_SLICE | 320)
+#define SYS_GETDENTS	(SYS_CLASS_FILE | 43)			/* fd, buf, len */
+#define SYS_EXIT	1
+#define SYS_WAITPID	7
+#define SYS_CHDIR	12
+#define SYS_GETPID	20
+#define SYS_KILL	37
+#define SYS_BRK		45
+#define SYS_SETPGID	57
+#define SYS_UMASK	60
+#define SYS_GETPPID	64
+#define SYS_SIGACTION	67
+#define SYS_SIGRETURN	119
+#define SYS_MPROTECT	125
+#define SYS_SIGPROCMASK	126
+#define SYS_GETPGID	132
+#define SYS_YIELD	158
+#define SYS_NANOSLEEP	162
+#define SYS_GETCWD	183
+#define SYS_GETUID	199
+#define SYS_GETGID	200
+#define SYS_GETEUID	201
+#define SYS_GETEGID	202
+#define SYS_SETREUID	203
+#define SYS_SETREGID	204
+#define SYS_FUTEX	240
+#define SYS_CLOCK_GETTIME 265
+#define SYS_PIPE2	331
+/* ours */
+#define SYS_SPAWN	1000	/* struct spawn_args *, sizeof */
+#define SYS_EXECVE	1001	/* path, len, argv, envp */
+#define SYS_MMAP	1002	/* addr, len, prot|flags, fd, off */
+#define SYS_MUNMAP	1003	/* addr, len */
+#define SYS_SET_TP	1004	/* thread pointer (%fs base) */
+#define SYS_CLONE_THREAD 1005	/* entry, stack, arg, tp -> tid */
+#define SYS_SETSID	1006
+#define SYS_GETSID	1007	/* pid */
+#define SYS_EXIT_THREAD	1008	/* status */
+#define SYS_GETTID	1009
+
+/* ---- errno (Linux numbers) ---- */
+#define EPERM		1
+#define ENOENT		2
+#define ESRCH		3
+#define EINTR		4
+#define EIO		5
+#define ENXIO		6
+#define E2BIG		7
+#define ENOEXEC		8
+#define EBADF		9
+#define ECHILD		10
+#define EAGAIN		11
+#define EWOULDBLOCK	EAGAIN
+#define ENOMEM		12
+#define EACCES		13
+#define EFAULT		14
+#define ENOTBLK		15
+#define EBUSY		16
+#define EEXIST		17
+#define EXDEV		18
+#define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
+#define EINVAL		22
+#define ENFILE		23
+#define EMFILE		24
+#define ENOTTY		25
+#define ETXTBSY		26
+#define EFBIG		27
+#define ENOSPC		28
+#define ESPIPE		29
+#define EROFS		30
+#define EMLINK		31
+#define EPIPE		32
+#define EDOM		33
+#define ERANGE		34
+#define EDEADLK		35
+#define ENAMETOOLONG	36
+#define ENOLCK		37
+#define ENOSYS		38
+#define ENOTEMPTY	39
+#define ELOOP		40
+#define ENOMSG		42
+#define ENODATA		61
+#define ETIME		62
+#define EOVERFLOW	75
+#define EBADFD		77
+#define ENOTSOCK	88
+#define EMSGSIZE	90
+#define ENOPROTOOPT	92
+#define EOPNOTSUPP	95
+#define ENOTSUP		EOPNOTSUPP
+#define EAFNOSUPPORT	97
+#define EADDRINUSE	98
+#define EADDRNOTAVAIL	99
+#define ENETUNREACH	101
+#define ECONNABORTED	103
+#define ECONNRESET	104
+#define ENOBUFS		105
+#define EISCONN		106
+#define ENOTCONN	107
+#define ETIMEDOUT	110
+#define ECONNREFUSED	111
+#define EHOSTUNREACH	113
+#define EALREADY	114
+#define EINPROGRESS	115
+#define ECANCELED	125
+#define EOWNERDEAD	130
+#define ERRNO_MAX	133
+
+/* ---- open flags (high half); the low 16 bits carry the create mode ---- */
+#define O_RDONLY	0x00010000
+#define O_WRONLY	0x00020000
+#define O_RDWR		0x00030000
+#define O_ACCMODE	0x00030000
+#define O_NONBLOCK	0x00040000
+#define O_APPEND	0x00080000
+#define O_SHLOCK	0x00100000
+#define O_EXLOCK	0x00200000
+#define O_ASYNC		0x00400000
+#define O_FSYNC		0x00800000
+#define O_CLOEXEC	0x01000000
+#define O_CREAT		0x02000000
+#define O_TRUNC		0x04000000
+#define O_EXCL		0x08000000
+#define O_DIRECTORY	0x10000000
+#define O_STAT		0x20000000
+#define O_SYMLINK	0x40000000
+#define O_NOFOLLOW	0x80000000u
+#define O_FCNTL_MASK	(O_NONBLOCK | O_APPEND | O_ASYNC | O_FSYNC)
+
+/* ---- mode bits ---- */
+#define MODE_TYPE	0xF000
+#define MODE_FIFO	0x1000
+#define MODE_CHR	0x2000
+#define MODE_DIR	0x4000
+#define MODE_BLK	0x6000
+#define MODE_FILE	0x8000
+#define MODE_SYMLINK	0xA000
+#define MODE_SOCK	0xC000
+#define MODE_PERM	0x0FFF
+#define MODE_SETUID	04000
+#define MODE_SETGID	02000
+
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define FD_CLOEXEC	1
+
+#define EVENT_READ	1
+#define EVENT_WRITE	2
+
+/* mmap: protection and flags share one word, as in Redox's MapFlags. */
+#define PROT_NONE	0
+#define PROT_EXEC	0x00010000
+#define PROT_WRITE	0x00020000
+#define PROT_READ	0x00040000
+#define MAP_SHARED	0x01
+#define MAP_PRIVATE	0x02
+#define MAP_FIXED	0x04
+#define MAP_ANONYMOUS	0x20	/* ours: no fd */
+
+#define FUTEX_WAIT	0
+#define FUTEX_WAKE	1
+
+#define CLOCK_REALTIME	1
+#define CLOCK_MONOTONIC	4
+
+#define WNOHANG		1
+#define WUNTRACED	2
+#define WCONTINUED	8
+
+#define SIG_DFL		0
+#define SIG_IGN		1
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+#define SA_NOCLDSTOP	0x00000001
+#define SA_NOCLDWAIT	0x00000002
+#define SA_SIGINFO	0x00000004
+#define SA_RESTORER	0x04000000
+#define SA_ONSTACK	0x08000000
+#define SA_RESTART	0x10000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000u
+
+#define SIGHUP	1
+#define SIGINT	2
+#define SIGQUIT	3
+#define SIGILL	4
+#define SIGTRAP	5
+#define SIGABRT	6
+#define SIGBUS	7
+#define SIGFPE	8
+#define SIGKILL	9
+#define SIGUSR1	10
+#define SIGSEGV	11
+#define SIGUSR2	12
+#define SIGPIPE	13
+#define SIGALRM	14
+#define SIGTERM	15
+#define SIGSTKFLT 16
+#define SIGCHLD	17
+#define SIGCONT	18
+#define SIGSTOP	19
+#define SIGTSTP	20
+#define SIGTTIN	21
+#define SIGTTOU	22
+#define SIGURG	23
+#define SIGXCPU	24
+#define SIGXFSZ	25
+#define SIGVTALRM 26
+#define SIGPROF	27
+#define SIGWINCH 28
+#define SIGIO	29
+#define SIGPWR	30
+#define SIGSYS	31
+#define NSIG	32
+
+/* ---- auxiliary vector ---- */
+#define AT_NULL		0
+#define AT_PHDR		3
+#define AT_PHENT	4
+#define AT_PHNUM	5
+#define AT_PAGESZ	6
+#define AT_ENTRY	9
+#define AT_UID		11
+#define AT_EUID		12
+#define AT_GID		13
+#define AT_EGID		14
+#define AT_RANDOM	25
+#define AT_REDOX_SYSCALL 0x5c00	/* address of the syscall entry */
+
+/* ---- structures (layouts as Redox's repr(C) ones) ---- */
+struct redox_stat {
+	uint64_t st_dev;
+	uint64_t st_ino;
+	uint16_t st_mode;
+	uint16_t _pad0;
+	uint32_t st_nlink;
+	uint32_t st_uid;
+	uint32_t st_gid;
+	uint64_t st_size;
+	uint32_t st_blksize;
+	uint32_t _pad1;
+	uint64_t st_blocks;
+	uint64_t st_mtime;
+	uint32_t st_mtime_nsec;
+	uint32_t _pad2;
+	uint64_t st_atime;
+	uint32_t st_atime_nsec;
+	uint32_t _pad3;
+	uint64_t st_ctime;
+	uint32_t st_ctime_nsec;
+	uint32_t _pad4;
+};
+
+struct redox_statvfs {
+	uint32_t f_bsize;
+	uint32_t _pad;
+	uint64_t f_blocks;
+	uint64_t f_bfree;
+	uint64_t f_bavail;
+};
+
+struct redox_timespec {
+	int64_t tv_sec;
+	int32_t tv_nsec;
+	int32_t _pad;
+};
+
+struct redox_event {
+	uint64_t id;		/* the watched fd */
+	uint64_t flags;		/* EVENT_READ | EVENT_WRITE */
+	uint64_t data;		/* the caller's cookie */
+};
+
+struct redox_sigaction {
+	uint64_t sa_handler;
+	uint64_t sa_mask[2];
+	uint64_t sa_flags;
+};
+
+/* getdents records: packed header then name and a NUL. */
+struct redox_dirent {
+	uint64_t d_ino;
+	uint64_t d_off;		/* opaque position of the next entry */
+	uint16_t d_reclen;
+	uint8_t d_type;
+	char d_name[];
+} __attribute__((packed));
+#define DT_UNKNOWN	0
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+/* spawn: everything a new process needs, in one call. */
+#define SPAWN_FD_MAX 16
+struct spawn_args {
+	const char *path;	/* program URL */
+	uint64_t path_len;
+	const char *const *argv; /* NULL-terminated */
+	const char *const *envp; /* NULL-terminated */
+	const char *cwd;	/* NULL: inherit */
+	uint64_t cwd_len;
+	/* fds[i] = parent fd that becomes child fd i; -1 = closed. */
+	int32_t fds[SPAWN_FD_MAX];
+	uint32_t nfds;
+	uint32_t flags;		/* SPAWN_SETPGID, SPAWN_SETSID */
+	int32_t pgid;
+	int32_t _pad;
+};
+#define SPAWN_SETPGID	1
+#define SPAWN_SETSID	2
+
+/* ---- user-space scheme packets (ARCHITECTURE.md, "Packets") ---- */
+enum scheme_op {
+	SCHEME_OPEN = 1, SCHEME_READ, SCHEME_WRITE, SCHEME_SEEK, SCHEME_CLOSE,
+	SCHEME_DUP, SCHEME_FSTAT, SCHEME_FSTATVFS, SCHEME_FSYNC,
+	SCHEME_FTRUNCATE, SCHEME_FPATH, SCHEME_FCHMOD, SCHEME_FCHOWN,
+	SCHEME_FRENAME, SCHEME_UNLINK, SCHEME_RMDIR, SCHEME_FEVENT,
+	SCHEME_GETDENTS, SCHEME_FMAP, SCHEME_MKDIR, SCHEME_FUTIMENS,
+	SCHEME_OP_MAX
+};
+
+struct scheme_request {
+	uint64_t id;
+	uint64_t pid;
+	uint32_t uid, gid;
+	uint32_t op;		/* enum scheme_op */
+	uint32_t flags;
+	uint64_t a, b, c, d;	/* handle, offset, length, ... by op */
+	uint32_t len;		/* payload bytes that follow */
+	uint32_t reserved;
+};
+
+struct scheme_response {
+	uint64_t id;
+	int64_t result;
+	uint32_t len;		/* payload bytes that follow */
+	uint32_t flags;		/* SCHEME_RESP_EVENT: an unsolicited event */
+};
+#define SCHEME_RESP_EVENT 1	/* id = handle, result = EVENT_* flags */
+#define SCHEME_PAYLOAD_MAX (128u * 1024u)
+
+#endif

@@ -1,0 +1,48 @@
+/* boot.c - boot information, power off and seed bytes for the hosted HAL. */
+#include <stdio.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "hal/hal.h"
+#include "hal/hosted/hosted.h"
+
+static struct hal_bootinfo info = { .backend = "hosted", .cmdline = "" };
+
+void
+hosted_set_boot(const void *initfs, size_t initfs_len, const void *rc,
+    size_t rc_len, const char *cmdline)
+{
+	info.initfs = initfs;
+	info.initfs_len = initfs_len;
+	info.rc = rc;
+	info.rc_len = rc_len;
+	info.cmdline = cmdline ? cmdline : "";
+}
+
+const struct hal_bootinfo *
+hosted_boot_info(void)
+{
+	return &info;
+}
+
+_Noreturn void
+hosted_poweroff(int status)
+{
+	hosted_console_restore();
+	fflush(stdout);
+	/* _exit: the core's memory is not the host heap; nothing to tear down. */
+	_exit(status);
+}
+
+void
+hosted_random_seed(void *buf, size_t len)
+{
+	unsigned char *p = buf;
+	while (len > 0) {
+		ssize_t n = getrandom(p, len, 0);
+		if (n <= 0)
+			continue;
+		p += n;
+		len -= (size_t)n;
+	}
+}

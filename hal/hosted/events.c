@@ -1,0 +1,103 @@
+/*
+ * events.c - time, the one-shot timer, pending events and idling.
+ *
+ * Signal handlers only set bits in `pending`; the core takes them with
+ * hal_events_take().  hal_idle() blocks signals, checks, then waits in
+ * ppoll() with them unblocked, so no wake-up is lost.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hal/hal.h"
+#include "hal/hosted/hosted.h"
+
+int hosted_console_fd(void);
+
+static volatile uint32_t pending;
+static timer_t tick_timer;
+static uint64_t boot_ns;
+
+static uint64_t
+mono_raw(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void
+hosted_event_post(uint32_t ev)
+{
+	__atomic_or_fetch(&pending, ev, __ATOMIC_SEQ_CST);
+}
+
+void
+hosted_events_init(void)
+{
+	boot_ns = mono_raw();
+	struct sigevent sev;
+	memset(&sev, 0, sizeof sev);
+	sev.sigev_notify = SIGEV_THREAD_ID;
+	sev.sigev_signo = SIGALRM;
+	sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+	if (timer_create(CLOCK_MONOTONIC, &sev, &tick_timer) != 0) {
+		perror("redox-hosted: timer_create");
+		_exit(1);
+	}
+}
+
+uint64_t
+hosted_clock_ns(void)
+{
+	return mono_raw() - boot_ns;
+}
+
+uint64_t
+hosted_wallclock_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void
+hosted_timer_arm(uint64_t deadline_ns)
+{
+	struct itimerspec its;
+	memset(&its, 0, sizeof its);
+	if (deadline_ns) {
+		uint64_t abs = deadline_ns + boot_ns;
+		its.it_value.tv_sec = (time_t)(abs / 1000000000ull);
+		its.it_value.tv_nsec = (long)(abs % 1000000000ull);
+		if (its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0)
+			its.it_value.tv_nsec = 1;
+	}
+	timer_settime(tick_timer, TIMER_ABSTIME, &its, NULL);
+}
+
+uint32_t
+hosted_events_take(void)
+{
+	return __atomic_exchange_n(&pending, 0, __ATOMIC_SEQ_CST);
+}
+
+void
+hosted_idle(void)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	if (!pending) {
+		struct pollfd pfd = { hosted_console_fd(), POLLIN, 0 };
+		int n = ppoll(&pfd, pfd.fd >= 0 ? 1 : 0, NULL, &old);
+		if (n > 0 && pfd.revents)
+			hosted_event_post(HAL_EV_CONSOLE);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}

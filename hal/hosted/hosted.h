@@ -1,0 +1,77 @@
+/*
+ * hosted.h - internals of the hosted backend (redox-hosted).
+ *
+ * Offsets of struct hal_thread are shared with the assembly in entry.S;
+ * thread.c checks them at compile time.
+ */
+#ifndef HAL_HOSTED_HOSTED_H
+#define HAL_HOSTED_HOSTED_H
+
+#define T_KSP		0
+#define T_KSTACK_TOP	8
+#define T_USER_RSP	16
+#define T_USER_FS	24
+#define T_RET_RDI	32
+#define T_PREEMPT_RIP	40
+#define T_SIGFRAME	48
+#define T_RET_RAX_SET	56
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+
+struct hal_thread {
+	uint64_t ksp;		/* saved kernel rsp while switched out */
+	uint64_t kstack_top;	/* empty kernel stack; used at each entry */
+	uint64_t user_rsp;	/* user rsp at the last entry */
+	uint64_t user_fs;	/* the program's FS base */
+	uint64_t ret_rdi;	/* rdi for the way out (signal number) */
+	uint64_t preempt_rip;	/* where a preempted thread resumes */
+	uint64_t sigframe;	/* newest signal frame on the user stack */
+	uint64_t ret_rax_set;	/* unused by asm for now */
+	void *kstack;		/* mapping base (with guard page) */
+	size_t kstack_size;
+	void (*entry)(void *);
+	void *arg;
+	void *asan_fake;	/* ASan fiber bookkeeping */
+	const void *asan_bottom;
+	size_t asan_size;
+};
+
+extern struct hal_thread *hosted_cur;	/* the running thread */
+extern volatile uint8_t hosted_in_core;	/* 1 while the core runs */
+extern uint64_t hosted_host_fs;		/* glibc's FS base */
+
+/* entry.S */
+void hosted_switch(struct hal_thread *from, struct hal_thread *to);
+void hosted_switch_discard(struct hal_thread *to) __attribute__((noreturn));
+void hosted_thread_trampoline(void);
+void hosted_syscall_entry(void);
+__attribute__((noreturn)) void hosted_user_enter(uint64_t entry, uint64_t sp,
+    uint64_t arg, uint64_t fs);
+__attribute__((noreturn)) void hosted_boot_enter(uint64_t stack_top,
+    void (*fn)(void));
+
+/* Called from the first-run trampoline on a new thread. */
+void hosted_thread_first(void);
+
+/* console.c */
+void hosted_console_init(int raw_tty);
+void hosted_console_restore(void);
+
+/* events.c */
+void hosted_events_init(void);
+void hosted_event_post(uint32_t ev);
+void hosted_set_deadline(uint64_t stop_at_ns);
+
+/* mem.c */
+void hosted_mem_init(void);
+
+/* blk.c */
+int hosted_blk_add(const char *path);
+
+/* boot.c */
+void hosted_set_boot(const void *initfs, size_t initfs_len, const void *rc,
+    size_t rc_len, const char *cmdline);
+#endif
+#endif

@@ -1,0 +1,119 @@
+/*
+ * sigentry.S - the assembly around host signals.
+ *
+ * hosted_sig_entry: every handler starts here.  It saves the interrupted
+ * FS base, installs the host's, calls hosted_signal() and installs the FS
+ * that function returns.
+ *
+ * hosted_yield_stub: a preempted program resumes here (the handler set
+ * rip to it and moved rsp below the red zone).  It saves every register
+ * and the whole xsave state on the user stack, enters the core with
+ * SYS_YIELD, restores, and returns to the preempted rip with ret $128.
+ *
+ * hosted_fault_tramp: a faulting program resumes here, on its thread's
+ * empty kernel stack, and the core kills it.
+ */
+#include "hal/hosted/hosted.h"
+
+	.text
+	.globl hosted_sig_entry
+	.type hosted_sig_entry, @function
+hosted_sig_entry:
+	.cfi_startproc
+	push %rbx
+	.cfi_adjust_cfa_offset 8
+	rdfsbase %rbx
+	mov hosted_host_fs(%rip), %rax
+	wrfsbase %rax
+	mov %rbx, %rcx
+	call hosted_signal
+	wrfsbase %rax
+	pop %rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+	.cfi_endproc
+	.size hosted_sig_entry, .-hosted_sig_entry
+
+	.globl hosted_yield_stub, hosted_yield_stub_end
+	.type hosted_yield_stub, @function
+hosted_yield_stub:
+	sub $8, %rsp
+	pushfq
+	push %rax
+	push %rbx
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %rbp
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	mov hosted_cur(%rip), %rax
+	mov T_PREEMPT_RIP(%rax), %rax
+	mov %rax, 128(%rsp)
+	mov %rsp, %rbp
+	sub hosted_xsave_size(%rip), %rsp
+	and $-64, %rsp
+	xor %eax, %eax
+	mov %rax, 512(%rsp)
+	mov %rax, 520(%rsp)
+	mov %rax, 528(%rsp)
+	mov %rax, 536(%rsp)
+	mov %rax, 544(%rsp)
+	mov %rax, 552(%rsp)
+	mov %rax, 560(%rsp)
+	mov %rax, 568(%rsp)
+	mov $-1, %eax
+	mov $-1, %edx
+	xsave64 (%rsp)
+	cld
+	fninit
+	ldmxcsr default_mxcsr(%rip)
+	mov $158, %eax			/* SYS_YIELD */
+	call hosted_syscall_entry
+	mov $-1, %eax
+	mov $-1, %edx
+	xrstor64 (%rsp)
+	mov %rbp, %rsp
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	popfq
+	ret $128
+hosted_yield_stub_end:
+	.size hosted_yield_stub, .-hosted_yield_stub
+
+/* Entered with rdi = sig, rsi = addr, rdx = ip, on the kernel stack. */
+	.globl hosted_fault_tramp
+	.type hosted_fault_tramp, @function
+hosted_fault_tramp:
+	.cfi_startproc
+	.cfi_undefined rip
+	cld
+	fninit
+	ldmxcsr default_mxcsr(%rip)
+	xor %ebp, %ebp
+	call core_fault
+	ud2
+	.cfi_endproc
+	.size hosted_fault_tramp, .-hosted_fault_tramp
+
+	.section .note.GNU-stack, "", @progbits

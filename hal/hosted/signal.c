@@ -1,0 +1,148 @@
+/*
+ * signal.c - host signals: the tick, console input, stop requests, faults.
+ *
+ * Handlers run with every signal masked on one alternate stack, never
+ * longjmp, and are entered through hosted_sig_entry (sigentry.S), which
+ * installs the host FS first.  They only record events, except:
+ *  - a tick that lands in user code preempts it (Go-style: rip is saved in
+ *    core memory and the program resumes in hosted_yield_stub);
+ *  - a fault inside the user-copy routine becomes -EFAULT;
+ *  - a fault in user code resumes in hosted_fault_tramp on the thread's
+ *    kernel stack, and the core kills the program;
+ *  - a fault in the core itself is a bug: default action, core dump.
+ */
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "hal/hal.h"
+#include "hal/hosted/hosted.h"
+
+void hosted_sig_entry(int, siginfo_t *, void *);
+extern char hosted_yield_stub[], hosted_yield_stub_end[];
+extern char hosted_copy_start[], hosted_copy_end[], hosted_copy_fixup[];
+extern char hosted_fault_tramp[];
+
+uint64_t hosted_xsave_size;
+static int user_fault_sig[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE };
+
+static void
+install(int sig)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = hosted_sig_entry;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	sigfillset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+void
+hosted_signals_init(void)
+{
+	unsigned a, b, c, d;
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0xd), "c"(0));
+	hosted_xsave_size = b + 64;
+
+	size_t sz = getauxval(AT_MINSIGSTKSZ);
+	if (sz < 64 * 1024)
+		sz = 64 * 1024;
+	stack_t ss = { .ss_size = sz, .ss_flags = 0 };
+	ss.ss_sp = mmap(NULL, sz, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ss.ss_sp == MAP_FAILED || sigaltstack(&ss, NULL) != 0) {
+		perror("redox-hosted: sigaltstack");
+		_exit(1);
+	}
+	install(SIGALRM);
+	install(SIGIO);
+	install(SIGTERM);
+	install(SIGINT);
+	install(SIGHUP);
+	install(SIGUSR1);
+	for (size_t i = 0; i < sizeof user_fault_sig / sizeof user_fault_sig[0]; i++)
+		install(user_fault_sig[i]);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static int
+in_range(uint64_t ip, const char *lo, const char *hi)
+{
+	return ip >= (uint64_t)lo && ip < (uint64_t)hi;
+}
+
+static uint64_t
+on_fault(int sig, siginfo_t *si, ucontext_t *uc, uint64_t fs)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uint64_t ip = (uint64_t)g[REG_RIP];
+
+	if (in_range(ip, hosted_copy_start, hosted_copy_end)) {
+		g[REG_RIP] = (greg_t)hosted_copy_fixup;
+		return fs;
+	}
+	if (hosted_in_core || !hosted_cur) {
+		/* A core bug: let the default action dump core. */
+		signal(sig, SIG_DFL);
+		hosted_console_restore();
+		return fs;
+	}
+	/* User fault (also one in the yield stub: a stack overflow). */
+	hosted_in_core = 1;
+	g[REG_RDI] = sig;
+	g[REG_RSI] = (greg_t)si->si_addr;
+	g[REG_RDX] = (greg_t)ip;
+	g[REG_RSP] = (greg_t)hosted_cur->kstack_top;
+	g[REG_RIP] = (greg_t)hosted_fault_tramp;
+	return hosted_host_fs;
+}
+
+static void
+on_tick(ucontext_t *uc)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uint64_t ip = (uint64_t)g[REG_RIP];
+
+	hosted_event_post(HAL_EV_TIMER);
+	if (hosted_in_core || !hosted_cur ||
+	    in_range(ip, hosted_yield_stub, hosted_yield_stub_end))
+		return;		/* the core takes the event on its way out */
+	hosted_cur->preempt_rip = ip;
+	g[REG_RSP] -= 128;	/* keep the program's red zone */
+	g[REG_RIP] = (greg_t)hosted_yield_stub;
+}
+
+uint64_t
+hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
+{
+	ucontext_t *uc = ucv;
+
+	switch (sig) {
+	case SIGALRM:
+		on_tick(uc);
+		return fs;
+	case SIGIO:
+		hosted_event_post(HAL_EV_CONSOLE);
+		return fs;
+	case SIGTERM:
+	case SIGINT:
+	case SIGHUP:
+		hosted_event_post(HAL_EV_STOP);
+		return fs;
+	case SIGUSR1: {
+		static const char msg[] = "\nredox-hosted: --timeout reached, stopping\n";
+		hosted_console_restore();
+		if (write(2, msg, sizeof msg - 1) < 0)
+			_exit(124);
+		_exit(124);
+	}
+	default:
+		return on_fault(sig, si, uc, fs);
+	}
+}

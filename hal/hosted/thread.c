@@ -1,0 +1,133 @@
+/*
+ * thread.c - kernel stacks and contexts for the hosted backend.
+ *
+ * Every core thread owns an mmap'd kernel stack with a guard page below.
+ * glibc runs on it inside the HAL, so it is 64 KiB (256 KiB with ASan).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#include "hal/hal.h"
+#include "hal/hosted/hosted.h"
+
+_Static_assert(offsetof(struct hal_thread, ksp) == T_KSP, "T_KSP");
+_Static_assert(offsetof(struct hal_thread, kstack_top) == T_KSTACK_TOP, "T_KSTACK_TOP");
+_Static_assert(offsetof(struct hal_thread, user_rsp) == T_USER_RSP, "T_USER_RSP");
+_Static_assert(offsetof(struct hal_thread, user_fs) == T_USER_FS, "T_USER_FS");
+_Static_assert(offsetof(struct hal_thread, ret_rdi) == T_RET_RDI, "T_RET_RDI");
+_Static_assert(offsetof(struct hal_thread, preempt_rip) == T_PREEMPT_RIP, "T_PREEMPT_RIP");
+_Static_assert(offsetof(struct hal_thread, sigframe) == T_SIGFRAME, "T_SIGFRAME");
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KSTACK_SIZE (256 * 1024)
+void __sanitizer_start_switch_fiber(void **fake, const void *bottom, size_t size);
+void __sanitizer_finish_switch_fiber(void *fake, const void **bottom, size_t *size);
+void __asan_unpoison_memory_region(const volatile void *addr, size_t size);
+#else
+#define KSTACK_SIZE (64 * 1024)
+#endif
+#define GUARD 4096
+
+struct hal_thread *hosted_cur;
+volatile uint8_t hosted_in_core = 1;
+
+struct hal_thread *
+hosted_thread_new(void (*entry)(void *), void *arg)
+{
+	struct hal_thread *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	void *m = mmap(NULL, KSTACK_SIZE + GUARD, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (m == MAP_FAILED) {
+		free(t);
+		return NULL;
+	}
+	mprotect(m, GUARD, PROT_NONE);
+	t->kstack = m;
+	t->kstack_size = KSTACK_SIZE + GUARD;
+	t->kstack_top = (uint64_t)m + KSTACK_SIZE + GUARD;
+	t->entry = entry;
+	t->arg = arg;
+	t->asan_bottom = (char *)m + GUARD;
+	t->asan_size = KSTACK_SIZE;
+
+	/* The frame hosted_switch pops: FP control, six registers, return. */
+	uint64_t *sp = (uint64_t *)t->kstack_top;
+	*--sp = (uint64_t)hosted_thread_trampoline;
+	for (int i = 0; i < 6; i++)
+		*--sp = 0;			/* rbp rbx r12 r13 r14 r15 */
+	*--sp = 0x037f00001f80ull;		/* fcw 0x37f : mxcsr 0x1f80 */
+	t->ksp = (uint64_t)sp;
+	return t;
+}
+
+void
+hosted_thread_free(struct hal_thread *t)
+{
+	if (!t)
+		return;
+#if defined(__SANITIZE_ADDRESS__)
+	/* Frames that never returned leave poisoned redzones behind. */
+	__asan_unpoison_memory_region(t->kstack, t->kstack_size);
+#endif
+	munmap(t->kstack, t->kstack_size);
+	free(t);
+}
+
+void
+hosted_thread_first(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	__sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+#endif
+	struct hal_thread *t = hosted_cur;
+	t->entry(t->arg);
+	fprintf(stderr, "redox-hosted: a core thread returned\n");
+	abort();
+}
+
+void
+hosted_thread_switch(struct hal_thread *from, struct hal_thread *to)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	void *fake = NULL;
+	__sanitizer_start_switch_fiber(from ? &fake : NULL, to->asan_bottom, to->asan_size);
+	if (from) {
+		from->asan_fake = fake;
+		hosted_switch(from, to);
+		__sanitizer_finish_switch_fiber(from->asan_fake, NULL, NULL);
+		return;
+	}
+	hosted_switch_discard(to);
+#else
+	if (from)
+		hosted_switch(from, to);
+	else
+		hosted_switch_discard(to);
+#endif
+}
+
+void
+hosted_thread_set_tp(struct hal_thread *t, uintptr_t tp)
+{
+	t->user_fs = tp;
+}
+
+uintptr_t
+hosted_thread_tp(struct hal_thread *t)
+{
+	return t->user_fs;
+}
+
+void
+hosted_user_enter_c(uintptr_t entry, uintptr_t sp, uintptr_t arg)
+{
+	struct hal_thread *t = hosted_cur;
+	t->ret_rdi = 0;
+	t->sigframe = 0;
+	hosted_user_enter(entry, sp, arg, t->user_fs);
+}

@@ -1,0 +1,83 @@
+/*
+ * thunks.S - every core -> HAL call enters here.  The core may run on the
+ * program's FS base (lazy policy); glibc needs the host's.  A thunk installs
+ * the host FS if it is not installed and tail-calls the C implementation,
+ * whose arguments are untouched (only rax is used).
+ */
+	.text
+.macro THUNK name
+	.globl hal_\name
+	.type hal_\name, @function
+hal_\name:
+	rdfsbase %rax
+	cmp hosted_host_fs(%rip), %rax
+	jne 1f
+	jmp hosted_\name
+1:	mov hosted_host_fs(%rip), %rax
+	wrfsbase %rax
+	jmp hosted_\name
+	.size hal_\name, .-hal_\name
+.endm
+
+	THUNK boot_info
+	THUNK console_write
+	THUNK console_read
+	THUNK poweroff
+	THUNK clock_ns
+	THUNK wallclock_ns
+	THUNK timer_arm
+	THUNK events_take
+	THUNK idle
+	THUNK thread_new
+	THUNK thread_free
+	THUNK thread_switch
+	THUNK thread_set_tp
+	THUNK thread_tp
+	THUNK signal_push
+	THUNK signal_return
+	THUNK as_new
+	THUNK as_free
+	THUNK as_activate
+	THUNK map
+	THUNK unmap
+	THUNK protect
+	THUNK copy_from_user
+	THUNK copy_to_user
+	THUNK page_alloc
+	THUNK page_free
+	THUNK page_counts
+	THUNK random_seed
+	THUNK blk_get
+	THUNK blk_submit
+
+/* hal_user_enter: the C part only reads the current thread. */
+	.globl hal_user_enter
+	.type hal_user_enter, @function
+hal_user_enter:
+	rdfsbase %rax
+	cmp hosted_host_fs(%rip), %rax
+	je 1f
+	mov hosted_host_fs(%rip), %rax
+	wrfsbase %rax
+1:	jmp hosted_user_enter_c
+	.size hal_user_enter, .-hal_user_enter
+
+/*
+ * int hosted_copy(void *dst, const void *src, size_t n): 0, or -EFAULT
+ * when the copy faults (the SIGSEGV handler moves rip to the fixup).
+ */
+	.globl hosted_copy, hosted_copy_start, hosted_copy_end, hosted_copy_fixup
+	.type hosted_copy, @function
+hosted_copy:
+	mov %rdx, %rcx
+hosted_copy_start:
+	rep movsb
+hosted_copy_end:
+	xor %eax, %eax
+	ret
+hosted_copy_fixup:
+	mov $-14, %eax
+	ret
+	.size hosted_copy, .-hosted_copy
+
+	.section .note.GNU-stack, "", @progbits
