@@ -1,0 +1,9 @@
+/* ahci.h - SATA disks behind an AHCI controller as hal_blk devices (ahci.c). */
+#ifndef HAL_X86_64_AHCI_H
+#define HAL_X86_64_AHCI_H
+
+#include "hal/x86_64/pci.h"
+
+void ahci_probe(const struct pci_dev *d);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * serial.h - COM1: the native console (hal_console_write/read).
+ * Output is polled; input arrives by IRQ 4 into a ring (HAL_EV_CONSOLE).
+ */
+#ifndef HAL_X86_64_SERIAL_H
+#define HAL_X86_64_SERIAL_H
+
+#include <stddef.h>
+
+void serial_init(void);
+/* Writes bytes as they are, "\n" as "\r\n". */
+void serial_write(const char *buf, size_t len);
+/* Enables the receive interrupt once the interrupt controller is up. */
+void serial_enable_irq(void);
+
+#endif

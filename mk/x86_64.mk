@@ -1,0 +1,77 @@
+# The native x86_64 kernel: hal/x86_64 + the same $(B)/core.a redox-hosted
+# links, booted by GRUB (multiboot2, `make iso`) or QEMU -kernel
+# (multiboot1, the system tests' fast path).  Not built with SAN=1.
+ifneq ($(SAN),1)
+
+X86_SRCS := $(sort $(wildcard hal/x86_64/*.c hal/x86_64/*.S))
+X86_OBJS := $(patsubst %,$(B)/x86_64/%.o,$(basename $(X86_SRCS)))
+X86_LDS  := hal/x86_64/kernel.ld
+
+# Kernel code: no SSE (the FPU holds the user's state), no red zone
+# (interrupts push on the kernel stack), linked at -2 GiB.
+X86_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
+	-isystem $(GCC_INC) -I. -mno-red-zone -mgeneral-regs-only \
+	-mcmodel=kernel -fno-pic -fno-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables -MMD -MP
+
+$(B)/x86_64/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(X86_CFLAGS) -c $< -o $@
+$(B)/x86_64/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(X86_CFLAGS) -c $< -o $@
+
+# The link records which core.a it used (scripts/check-same-core.sh).
+$(B)/kernel.elf: $(X86_OBJS) $(B)/core.a $(X86_LDS)
+	$(CC) -nostdlib -static -no-pie -Wl,-T,$(X86_LDS) -Wl,-z,max-page-size=4096 \
+	    -Wl,--build-id=none -Wl,-Map,$@.map -o $@ $(X86_OBJS) $(B)/core.a
+	@scripts/check-kernel-elf.sh $@
+	@sha256sum $(B)/core.a | cut -d' ' -f1 > $@.core-sha256
+
+# redox-hosted's link is in mk/hosted.mk; this stamp is made right after it.
+$(B)/redox-hosted.core-sha256: $(B)/redox-hosted
+	@sha256sum $(B)/core.a | cut -d' ' -f1 > $@
+
+ALL_TARGETS += $(B)/kernel.elf $(B)/redox-hosted.core-sha256
+-include $(X86_OBJS:.o=.d)
+
+# ---- the ISO: GRUB for BIOS and UEFI, kernel.elf + initfs as modules ----
+ISO_DIR := $(B)/iso
+$(B)/redox.iso: $(B)/kernel.elf $(B)/initfs.img scripts/mkiso.sh
+	scripts/mkiso.sh $@ $(B)/kernel.elf $(B)/initfs.img ""
+
+.PHONY: iso qemu
+iso: $(B)/redox.iso
+
+# make qemu [kvm=no] [vga=no]: boots the ISO; see scripts/qemu-run.sh.
+qemu: $(B)/redox.iso
+	scripts/qemu-run.sh $(B)/redox.iso kvm=$(kvm) vga=$(vga)
+
+# ---- tests ----
+TEST_STEPS += test-same-core test-native-ktest test-native-smoke
+.PHONY: test-same-core test-native-ktest test-native-smoke
+test-same-core: $(B)/kernel.elf $(B)/redox-hosted $(B)/redox-hosted.core-sha256
+	@scripts/check-same-core.sh $(B)
+
+# In-kernel HAL tests (ring 3, paging, signals, timer, disk) under TCG,
+# with -cpu max and with -cpu qemu64 (no xsave, SMAP, RDRAND).
+test-native-ktest: $(B)/kernel.elf
+	@scripts/qemu-ktest.sh $(B) max
+	@scripts/qemu-ktest.sh $(B) qemu64
+
+# The banner case once more through GRUB (multiboot2 from the ISO) and once
+# with -cpu qemu64 (fxsave, no SMAP/SMEP/RDRAND: the fallbacks).
+test-native-smoke: $(B)/kernel.elf $(B)/initfs.img
+	@echo "qemu smoke: GRUB ISO (multiboot2)"
+	@QEMU_BOOT=iso tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
+	@echo "qemu smoke: -cpu qemu64"
+	@QEMU_CPU=qemu64 tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
+
+SYSTEM_BACKENDS += qemu
+
+BENCH_STEPS += bench-native-boot
+.PHONY: bench-native-boot
+bench-native-boot: $(B)/kernel.elf $(B)/initfs.img
+	@bench/native-boot.sh $(B)
+
+endif

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# qemu-ktest.sh BUILD CPU: boots kernel.elf with "ktest" under TCG with
+# -cpu CPU; the in-kernel HAL tests (hal/x86_64/ktest.c) print one line per
+# check and power off with the number of failures.  An AHCI scratch disk
+# is attached so the block driver is tested too.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+B=${1:-build}
+cpu=${2:-max}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+: >"$tmp/rc"
+# A 1 MiB disk whose sector n starts with "sector n\n" (space padded).
+awk 'BEGIN { pad = sprintf("%512s", ""); for (n = 0; n < 2048; n++) {
+	s = "sector " n "\n"; printf "%s%s", s, substr(pad, 1, 512 - length(s)) } }' >"$tmp/disk.img"
+start=$(date +%s.%N)
+out=$(BUILD=$B QEMU_CPU=$cpu KCMD=ktest QEMU_DISK="$tmp/disk.img" \
+	"$top/scripts/qemu-test.sh" "$tmp/rc" 20 2>&1)
+st=$?
+end=$(date +%s.%N)
+summary=$(printf '%s\n' "$out" | grep '^ktest:' | tail -1)
+if [ $st -ne 0 ] || [ -z "$summary" ]; then
+	printf '%s\n' "$out" | tail -40
+	echo "ktest (-cpu $cpu): FAILED (status $st)"
+	exit 1
+fi
+printf 'ktest (-cpu %s, TCG): %s [%.2fs]\n' "$cpu" "${summary#ktest: }" \
+	"$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"

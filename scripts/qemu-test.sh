@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# qemu-test.sh RCFILE TIMEOUT: boots the native kernel with RCFILE as
+# init.rc (the multiboot module "rc", as hosted --rc), prints the serial
+# output and exits with the OS's status.
+#
+# The kernel runs with "test" on its command line, so hal_poweroff(status)
+# writes status to QEMU's isa-debug-exit device, and QEMU exits with
+# (status << 1) | 1.  Any other ending is not the OS's: a timeout is 124,
+# QEMU quitting without the device (a triple fault with -no-reboot) 125.
+#
+# Fast path (default): QEMU -kernel loads kernel.elf through its multiboot1
+# header, with the initfs and rc as modules - the same files the ISO has,
+# without building an ISO per test.  QEMU_BOOT=iso boots through GRUB
+# (multiboot2) from a per-run ISO instead.
+#   BUILD (default build), QEMU_CPU (default max), QEMU_MEM (default 256M),
+#   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options)
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/qemu-common.sh"
+rc=$1
+t=${2:-20}
+B=${BUILD:-build}
+case "$B" in /*) ;; *) B="$top/$B" ;; esac
+kernel=$B/kernel.elf
+initfs=$B/initfs.img
+[ -f "$kernel" ] || { echo "qemu-test: $kernel is not built"; exit 2; }
+# TCG is slower than hosted: give the OS more time than the case asked for.
+limit=$((t * 3 + 10))
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$rc" "$tmp/rc"
+args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
+	-serial stdio -monitor none -no-reboot
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
+[ -n "${QEMU_DISK:-}" ] && args+=(-drive "file=$QEMU_DISK,if=none,id=d0,format=raw"
+	-device ide-hd,drive=d0,bus=ide.0)
+cmd="test${KCMD:+ $KCMD}"
+if [ "${QEMU_BOOT:-kernel}" = iso ]; then
+	"$top/scripts/mkiso.sh" "$tmp/test.iso" "$kernel" "$initfs" "$cmd" "$tmp/rc" >"$tmp/mkiso.log" 2>&1 ||
+		{ cat "$tmp/mkiso.log"; echo "qemu-test: mkiso failed"; exit 2; }
+	args+=(-cdrom "$tmp/test.iso")
+else
+	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs,$tmp/rc rc")
+fi
+timeout "$limit" "$QEMU" "${args[@]}" </dev/null 2>"$tmp/err" | tr -d '\r'
+e=${PIPESTATUS[0]}
+if [ "$e" -eq 124 ]; then
+	echo "qemu-test: no power off within ${limit}s"
+	exit 124
+fi
+if [ $((e & 1)) -eq 1 ]; then
+	exit $((e >> 1))
+fi
+cat "$tmp/err"
+echo "qemu-test: QEMU ended (status $e) without the OS's exit status"
+exit 125
