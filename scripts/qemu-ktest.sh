@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 awk 'BEGIN { pad = sprintf("%512s", ""); for (n = 0; n < 2048; n++) {
 	s = "sector " n "\n"; printf "%s%s", s, substr(pad, 1, 512 - length(s)) } }' >"$tmp/disk.img"
 start=$(date +%s.%N)
-out=$(BUILD=$B QEMU_CPU=$cpu KCMD=ktest QEMU_DISK="$tmp/disk.img" \
+out=$(BUILD=$B QEMU_CPU=$cpu KCMD="ktest ktest-input" QEMU_INPUT=ping QEMU_DISK="$tmp/disk.img" \
 	"$top/scripts/qemu-test.sh" "$tmp/rc" 20 2>&1)
 st=$?
 end=$(date +%s.%N)
@@ -23,6 +23,18 @@ if [ $st -ne 0 ] || [ -z "$summary" ]; then
 	printf '%s\n' "$out" | tail -40
 	echo "ktest (-cpu $cpu): FAILED (status $st)"
 	exit 1
+fi
+# A kernel fault prints registers and a backtrace, then (under test) exits 70.
+if [ "$cpu" = max ]; then
+	fo=$(BUILD=$B KCMD=kfault "$top/scripts/qemu-test.sh" "$tmp/rc" 10 2>&1)
+	fs=$?
+	if [ $fs -ne 70 ] || ! printf '%s\n' "$fo" | grep -q '^KERNEL FAULT: page fault' ||
+	    ! printf '%s\n' "$fo" | grep -q '^backtrace'; then
+		printf '%s\n' "$fo" | tail -20
+		echo "kfault: FAILED (status $fs)"
+		exit 1
+	fi
+	echo "kfault: a kernel page fault prints registers and a backtrace (status 70)"
 fi
 printf 'ktest (-cpu %s, TCG): %s [%.2fs]\n' "$cpu" "${summary#ktest: }" \
 	"$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"

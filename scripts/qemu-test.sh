@@ -13,7 +13,8 @@
 # without building an ISO per test.  QEMU_BOOT=iso boots through GRUB
 # (multiboot2) from a per-run ISO instead.
 #   BUILD (default build), QEMU_CPU (default max), QEMU_MEM (default 256M),
-#   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options)
+#   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options),
+#   QEMU_INPUT (bytes typed on the serial console after boot)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -42,8 +43,14 @@ if [ "${QEMU_BOOT:-kernel}" = iso ]; then
 else
 	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs,$tmp/rc rc")
 fi
-timeout "$limit" "$QEMU" "${args[@]}" </dev/null 2>"$tmp/err" | tr -d '\r'
-e=${PIPESTATUS[0]}
+if [ -n "${QEMU_INPUT:-}" ]; then
+	{ sleep 0.5; printf '%s' "$QEMU_INPUT"; } |
+		timeout "$limit" "$QEMU" "${args[@]}" 2>"$tmp/err" | tr -d '\r'
+	e=${PIPESTATUS[1]}
+else
+	timeout "$limit" "$QEMU" "${args[@]}" </dev/null 2>"$tmp/err" | tr -d '\r'
+	e=${PIPESTATUS[0]}
+fi
 if [ "$e" -eq 124 ]; then
 	echo "qemu-test: no power off within ${limit}s"
 	exit 124

@@ -200,7 +200,11 @@ parse_options(void)
 		if (n == 4 && x86_strncmp(w, "test", 4) == 0)
 			x86_opts.test = 1;
 		else if (n == 5 && x86_strncmp(w, "ktest", 5) == 0)
-			x86_opts.ktest = x86_opts.test = 1;
+			x86_opts.ktest = 1;
+		else if (n == 11 && x86_strncmp(w, "ktest-input", 11) == 0)
+			x86_opts.ktest_input = 1;
+		else if (n == 6 && x86_strncmp(w, "kfault", 6) == 0)
+			x86_opts.kfault = 1;
 	}
 }
 
@@ -227,6 +231,8 @@ x86_main(uint32_t magic, uint32_t mbinfo)
 	time_init();
 	serial_enable_irq();
 	pci_init();
+	if (x86_opts.kfault)
+		ktest_kernel_fault();
 	if (x86_opts.ktest)
 		ktest_run();
 	core_main();

@@ -35,6 +35,8 @@ virt_to_phys(const void *va)
 struct x86_bootopts {
 	int test;		/* "test": poweroff through isa-debug-exit */
 	int ktest;		/* "ktest": run the in-kernel HAL tests, then power off */
+	int ktest_input;	/* "ktest-input": ktest also reads "ping" from COM1 */
+	int kfault;		/* "kfault": fault in the kernel on purpose (tests the report) */
 };
 extern struct x86_bootopts x86_opts;
 

@@ -18,6 +18,7 @@
 static char rx[RX_RING];
 static unsigned rx_head, rx_tail;	/* head: next write; tail: next read */
 static int present;
+unsigned serial_irqs;	/* receive interrupts taken (ktest checks it) */
 
 void
 serial_init(void)
@@ -64,8 +65,10 @@ serial_irq(struct x86_frame *f)
 			rx[rx_head++ % RX_RING] = c;
 		got = 1;
 	}
-	if (got)
+	if (got) {
+		serial_irqs++;
 		x86_event_post(HAL_EV_CONSOLE);
+	}
 }
 
 void

@@ -12,5 +12,6 @@ void serial_init(void);
 void serial_write(const char *buf, size_t len);
 /* Enables the receive interrupt once the interrupt controller is up. */
 void serial_enable_irq(void);
+extern unsigned serial_irqs;
 
 #endif

@@ -28,6 +28,8 @@ extern char x86_user_copy_fault[], x86_user_copy_fixup[];
 
 static x86_irq_fn handlers[256];
 
+struct x86_core_entry x86_core = { core_syscall, core_fault, core_interrupt };
+
 static const char *const exc_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
 	"invalid opcode", "device not available", "double fault", "coprocessor",
@@ -119,7 +121,7 @@ x86_user_return_check(struct x86_frame *f)
 {
 	/* sysret/iretq to a non-canonical rip would fault in ring 0. */
 	while (f->rip >= 0x800000000000ull)
-		core_fault(SIGSEGV, f->rip, f->rip);
+		x86_core.fault(SIGSEGV, f->rip, f->rip);
 	x86_frame_sanitise(f);
 }
 
@@ -138,7 +140,7 @@ x86_trap(struct x86_frame *f)
 			kernel_fault(f);
 		}
 		uint64_t addr = v == 14 ? read_cr2() : f->rip;
-		core_fault(fault_signal(v), addr, f->rip);
+		x86_core.fault(fault_signal(v), addr, f->rip);
 		x86_user_return_check(f);
 		return;
 	}
@@ -148,7 +150,7 @@ x86_trap(struct x86_frame *f)
 		apic_eoi();
 	}
 	if (user) {
-		core_interrupt();
+		x86_core.interrupt();
 		x86_user_return_check(f);
 	}
 }
@@ -158,9 +160,9 @@ x86_syscall(struct x86_frame *f)
 {
 	/* Only the trampoline page may enter: its `syscall` is at offset 0. */
 	if (f->rip != X86_TRAMP_VA + 2)
-		core_fault(SIGSYS, f->rip - 2, f->rip - 2);
+		x86_core.fault(SIGSYS, f->rip - 2, f->rip - 2);
 	else
-		f->rax = (uint64_t)core_syscall((long)f->rax, (long)f->rdi,
+		f->rax = (uint64_t)x86_core.syscall((long)f->rax, (long)f->rdi,
 		    (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9);
 	x86_user_return_check(f);
 }

@@ -34,6 +34,17 @@ struct x86_frame {
 
 typedef void (*x86_irq_fn)(struct x86_frame *f);
 
+/*
+ * The core's entry points, called through here so the in-kernel tests
+ * (ktest.c) can stand in for the core; always core_* otherwise.
+ */
+struct x86_core_entry {
+	long (*syscall)(long, long, long, long, long, long, long);
+	void (*fault)(int sig, uintptr_t addr, uintptr_t ip);
+	void (*interrupt)(void);
+};
+extern struct x86_core_entry x86_core;
+
 /* Sends IOAPIC pin `irq` (ISA numbering) to fn. */
 void x86_irq_route(int irq, x86_irq_fn fn);
 /* Handles a local vector (the APIC timer) with fn. */
