@@ -11,7 +11,8 @@
 # Fast path (default): QEMU -kernel loads kernel.elf through its multiboot1
 # header, with the initfs and rc as modules - the same files the ISO has,
 # without building an ISO per test.  QEMU_BOOT=iso boots through GRUB
-# (multiboot2) from a per-run ISO instead.
+# (multiboot2) from a per-run ISO instead; QEMU_BOOT=uefi does the same
+# with OVMF's UEFI firmware instead of SeaBIOS.
 #   BUILD (default build), QEMU_CPU (default max), QEMU_MEM (default 256M),
 #   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options),
 #   QEMU_INPUT (bytes typed on the serial console after boot)
@@ -36,10 +37,16 @@ args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
 [ -n "${QEMU_DISK:-}" ] && args+=(-drive "file=$QEMU_DISK,if=none,id=d0,format=raw"
 	-device ide-hd,drive=d0,bus=ide.0)
 cmd="test${KCMD:+ $KCMD}"
-if [ "${QEMU_BOOT:-kernel}" = iso ]; then
+if [ "${QEMU_BOOT:-kernel}" = iso ] || [ "${QEMU_BOOT:-kernel}" = uefi ]; then
 	"$top/scripts/mkiso.sh" "$tmp/test.iso" "$kernel" "$initfs" "$cmd" "$tmp/rc" >"$tmp/mkiso.log" 2>&1 ||
 		{ cat "$tmp/mkiso.log"; echo "qemu-test: mkiso failed"; exit 2; }
 	args+=(-cdrom "$tmp/test.iso")
+	if [ "$QEMU_BOOT" = uefi ]; then
+		fw=/usr/share/qemu/OVMF.fd
+		[ -f "$fw" ] || fw=/usr/share/OVMF/OVMF_CODE.fd
+		args+=(-bios "$fw")
+		limit=$((limit + 30))	# the firmware alone takes seconds under TCG
+	fi
 else
 	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs,$tmp/rc rc")
 fi

@@ -31,7 +31,7 @@ mb2_header:
 	/* information request: memory map, modules, cmdline, ACPI RSDP */
 	.balign 8
 mb2_info_req:
-	.short 1, 0
+	.short 1, 1			/* optional: boot even if one is missing */
 	.long mb2_info_req_end - mb2_info_req
 	.long 1, 3, 6, 14, 15
 mb2_info_req_end:
