@@ -260,3 +260,10 @@ hal_copy_to_user(uintptr_t dst, const void *src, size_t len)
 		return -EFAULT;
 	return x86_user_copy((void *)dst, src, len);
 }
+
+uintptr_t
+hal_syscall_entry(struct hal_as *as)
+{
+	(void)as;
+	return X86_TRAMP_VA;	/* the same page in every address space */
+}
