@@ -265,6 +265,19 @@ test_memory(void)
 	    "hal_protect(none) makes a page inaccessible");
 	check(hal_unmap(as, a, 8192) == 0 && hal_copy_from_user(&w, a + 4096, 8) == -14,
 	    "hal_unmap removes pages");
+	/* A no-access reservation costs no frames until protect opens it. */
+	uintptr_t res = 0;
+	size_t before, after, opened;
+	hal_page_counts(&total, &before);
+	int rr = hal_map(as, &res, 64u << 20, 0);
+	hal_page_counts(&total, &after);
+	int pr = hal_protect(as, res + 8192, 4096, HAL_PROT_READ | HAL_PROT_WRITE);
+	hal_page_counts(&total, &opened);
+	w = 1;
+	check(rr == 0 && after - before < 64 && pr == 0 && opened == after + 1 &&
+	    hal_copy_from_user(&w, res + 8192, 8) == 0 && w == 0 &&
+	    hal_copy_from_user(&w, res + 4096, 8) == -14,
+	    "a 64 MiB no-access reservation is lazy; protect gives zeroed pages");
 	hal_as_activate(NULL);
 	hal_as_free(as);
 	hal_page_counts(&total, &used2);

@@ -1,10 +1,14 @@
 /*
  * vmm.c - 4-level paging: address spaces, user mappings and user copies.
  *
- * Mappings are eager: hal_map() gives each page a zeroed frame at once, so
- * a user page fault is always a real fault (SIGSEGV), never a request.  A
- * page made inaccessible by hal_protect() keeps its frame with the present
- * bit clear and PTE_OWNED set, so unmap and destroy still free it.  The
+ * Mappings are eager: hal_map() gives each accessible page a zeroed frame
+ * at once, so a user page fault is always a real fault (SIGSEGV), never a
+ * request.  One exception keeps reservations cheap: a page mapped with no
+ * access (the core reserves 64 MiB of brk that way) gets no frame, only
+ * PTE_RESERVED, and receives its zeroed frame when hal_protect() first
+ * makes it accessible.  A page made inaccessible later keeps its frame
+ * with the present bit clear and PTE_OWNED set, so unmap and destroy
+ * still free it.  The
  * trampoline page is a kernel page (PTE_SHARED): never freed with a space.
  * HAL-chosen addresses come from a per-space bump pointer with a guard
  * page after each mapping; 47 bits of space make reuse unnecessary.
@@ -28,6 +32,7 @@
 #define PTE_PS		(1ull << 7)
 #define PTE_OWNED	(1ull << 9)	/* software: the frame belongs to this space */
 #define PTE_SHARED	(1ull << 10)	/* software: a kernel frame, not ours to free */
+#define PTE_RESERVED	(1ull << 11)	/* software: mapped with no access, no frame yet */
 #define PTE_NX		(1ull << 63)
 #define PTE_ADDR	0x000ffffffffff000ull
 
@@ -207,16 +212,17 @@ hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 		return -EINVAL;
 	if (base < X86_TRAMP_VA + HAL_PAGE_SIZE && base + len > X86_TRAMP_VA)
 		return -EINVAL;		/* not over the trampoline */
+	int lazy = (prot & (HAL_PROT_READ | HAL_PROT_WRITE | HAL_PROT_EXEC)) == 0;
 	for (uint64_t va = base; va < base + len; va += HAL_PAGE_SIZE) {
 		uint64_t *pte = walk(as, va, 1);
-		uint64_t pa = pte ? pmm_alloc(1) : 0;
-		if (!pa) {
+		uint64_t pa = pte && !lazy ? pmm_alloc(1) : 0;
+		if (!pte || (!lazy && !pa)) {
 			hal_unmap(as, base, va - base);
 			return -ENOMEM;
 		}
 		if (*pte & PTE_OWNED)
 			pmm_free(*pte & PTE_ADDR, 1);	/* a fixed map replaces */
-		*pte = pa | prot_bits(prot) | PTE_OWNED;
+		*pte = lazy ? PTE_RESERVED : pa | prot_bits(prot) | PTE_OWNED;
 		flush(as, va);
 	}
 	*addr = base;
@@ -229,10 +235,19 @@ hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 	len = (len + HAL_PAGE_SIZE - 1) & ~(size_t)(HAL_PAGE_SIZE - 1);
 	if (!user_range_ok(addr, len))
 		return -EINVAL;
+	int none = (prot & (HAL_PROT_READ | HAL_PROT_WRITE | HAL_PROT_EXEC)) == 0;
 	for (uint64_t va = addr; va < addr + len; va += HAL_PAGE_SIZE) {
 		uint64_t *pte = walk(as, va, 0);
-		if (!pte || !(*pte & PTE_OWNED))
+		if (!pte || !(*pte & (PTE_OWNED | PTE_RESERVED)))
 			return -ENOMEM;
+		if (!(*pte & PTE_OWNED)) {
+			if (none)
+				continue;
+			uint64_t pa = pmm_alloc(1);	/* a reservation gets its frame */
+			if (!pa)
+				return -ENOMEM;
+			*pte = pa | PTE_OWNED;
+		}
 		*pte = (*pte & PTE_ADDR) | prot_bits(prot) | PTE_OWNED;
 		flush(as, va);
 	}
