@@ -35,6 +35,18 @@ if [ "$cpu" = max ]; then
 		exit 1
 	fi
 	echo "kfault: a kernel page fault prints registers and a backtrace (status 70)"
+	# Without "test", hal_poweroff goes through ACPI S5: QEMU itself exits 0.
+	as=$(date +%s.%N)
+	timeout 60 qemu-system-x86_64 -machine q35 -accel tcg -cpu max -m 256M -display none \
+		-serial null -monitor none -no-reboot -kernel "$B/kernel.elf" \
+		-initrd "$B/initfs.img initfs,$tmp/rc rc" </dev/null >/dev/null 2>&1
+	ae=$?
+	if [ $ae -ne 0 ]; then
+		echo "acpi: FAILED: QEMU ended with $ae, not by an ACPI power off"
+		exit 1
+	fi
+	printf 'acpi: power off through FADT PM1a and \\_S5 ends QEMU [%.2fs]\n' \
+		"$(awk -v a="$as" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')"
 fi
 printf 'ktest (-cpu %s, TCG): %s [%.2fs]\n' "$cpu" "${summary#ktest: }" \
 	"$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"
