@@ -29,6 +29,11 @@ PROG_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	-fno-builtin-malloc -MMD -MP
 PROG_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker,-z,text
 
+# libc outputs (rules in mk/libc.mk); programs depend on PROG_LIBS.
+LIBC_A    := $(B)/libc/libc.a
+LIBC_CRT0 := $(B)/libc/crt0.o
+PROG_LIBS := $(LIBC_CRT0) $(LIBC_A)
+
 ALL_TARGETS :=
 TEST_STEPS  :=
 BENCH_STEPS :=

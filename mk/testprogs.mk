@@ -5,7 +5,7 @@ KT_PROGS := $(addprefix $(B)/prog/tests/programs/,$(KT_NAMES))
 
 # Daemons among them use the scheme helper.
 $(B)/prog/tests/programs/kt_crashd: $(B)/prog/tests/programs/kt_crashd.o $(SERVE_OBJ) $(PROG_LIBS)
-	$(call prog_link,$@,$(filter %.o,$^))
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
 
 # asm_hello has no libc at all.
 $(B)/prog/tests/programs/asm_hello: $(B)/prog/tests/programs/asm_hello.o

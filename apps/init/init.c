@@ -34,15 +34,6 @@
 
 extern char **environ;
 
-static volatile sig_atomic_t stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
 static void
 reap(void)
 {
@@ -51,12 +42,16 @@ reap(void)
 		;
 }
 
-/* Ends everything else, then init itself: the core powers off. */
-static void
+/*
+ * Ends everything else, then init itself: the core powers off.  Only
+ * async-signal-safe calls, so the SIGTERM handler can run it directly
+ * wherever init happens to be blocked.
+ */
+static _Noreturn void
 shutdown_now(void)
 {
-	printf("init: shutting down\n");
-	fflush(stdout);
+	static const char msg[] = "init: shutting down\n";
+	write(1, msg, sizeof msg - 1);
 	kill(-1, SIGTERM);
 	struct timespec ts = { 0, 20 * 1000 * 1000 };
 	for (int i = 0; i < 25; i++) {
@@ -67,7 +62,14 @@ shutdown_now(void)
 	}
 	kill(-1, SIGKILL);
 	reap();
-	exit(0);
+	_exit(0);
+}
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	shutdown_now();
 }
 
 static int
@@ -197,12 +199,9 @@ run_line(char *line)
 	if (pid < 0)
 		return -1;
 	int st;
-	while (waitpid(pid, &st, 0) < 0) {
+	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-		if (stopping)
-			shutdown_now();
-	}
 	if (WIFSIGNALED(st)) {
 		fprintf(stderr, "init: %s killed by signal %d\n", w[0], WTERMSIG(st));
 		return -1;
@@ -233,17 +232,13 @@ run_fd(int fd)
 			memmove(buf, buf + have - rest, rest);
 			have = rest;
 			run_line(line);
+			fflush(stdout);
 			reap();
-			if (stopping)
-				shutdown_now();
 			continue;
 		}
 		ssize_t r = read(fd, buf + have, sizeof buf - 1 - have);
-		if (r < 0 && errno == EINTR) {
-			if (stopping)
-				shutdown_now();
+		if (r < 0 && errno == EINTR)
 			continue;
-		}
 		if (r <= 0) {
 			if (have) {
 				buf[have] = 0;

@@ -40,7 +40,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 	case SCHEME_OPEN:
 		return push(v, in, rq->len) ? -ENOMEM : 0;
 	case SCHEME_WRITE:
-		return push(v, in, rq->len) ? -ENOMEM : rq->len;
+		return push(v, in, rq->len) ? -ENOMEM : (int64_t)rq->len;
 	case SCHEME_READ: {
 		size_t n = rq->c < cap ? rq->c : cap;
 		if (n > v->len)
