@@ -60,14 +60,15 @@ test-native-ktest: $(B)/kernel.elf
 	@scripts/qemu-ktest.sh $(B) qemu64
 
 # The banner case once more through GRUB (multiboot2 from the ISO, BIOS and
-# UEFI) and once with -cpu qemu64 (fxsave, no SMAP/SMEP/RDRAND: the fallbacks).
+# UEFI); every case once more with -cpu qemu64 (fxsave, no SMAP/SMEP/RDRAND:
+# the fallbacks).
 test-native-smoke: $(B)/kernel.elf $(B)/initfs.img
 	@echo "qemu smoke: GRUB ISO (multiboot2)"
 	@QEMU_BOOT=iso tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
 	@echo "qemu smoke: GRUB ISO under UEFI (OVMF)"
 	@QEMU_BOOT=uefi tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
-	@echo "qemu smoke: -cpu qemu64"
-	@QEMU_CPU=qemu64 tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
+	@echo "qemu: every system case with -cpu qemu64"
+	@QEMU_CPU=qemu64 tests/system/run --backend qemu --build $(B)
 
 SYSTEM_BACKENDS += qemu
 

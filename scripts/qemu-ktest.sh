@@ -36,10 +36,11 @@ if [ "$cpu" = max ]; then
 	fi
 	echo "kfault: a kernel page fault prints registers and a backtrace (status 70)"
 	# Without "test", hal_poweroff goes through ACPI S5: QEMU itself exits 0.
+	echo shutdown >"$tmp/rc-off"
 	as=$(date +%s.%N)
 	timeout 60 qemu-system-x86_64 -machine q35 -accel tcg -cpu max -m 256M -display none \
 		-serial null -monitor none -no-reboot -kernel "$B/kernel.elf" \
-		-initrd "$B/initfs.img initfs,$tmp/rc rc" </dev/null >/dev/null 2>&1
+		-initrd "$B/initfs.img initfs,$tmp/rc-off rc" </dev/null >/dev/null 2>&1
 	ae=$?
 	if [ $ae -ne 0 ]; then
 		echo "acpi: FAILED: QEMU ended with $ae, not by an ACPI power off"

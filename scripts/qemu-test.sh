@@ -15,7 +15,8 @@
 # with OVMF's UEFI firmware instead of SeaBIOS.
 #   BUILD (default build), QEMU_CPU (default max), QEMU_MEM (default 256M),
 #   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options),
-#   QEMU_INPUT (bytes typed on the serial console after boot)
+#   QEMU_INPUT (bytes typed on the serial console once the banner is out;
+#   an EOT follows, which the kernel under test takes as end of input)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -50,14 +51,26 @@ if [ "${QEMU_BOOT:-kernel}" = iso ] || [ "${QEMU_BOOT:-kernel}" = uefi ]; then
 else
 	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs,$tmp/rc rc")
 fi
-if [ -n "${QEMU_INPUT:-}" ]; then
-	{ sleep 0.5; printf '%s' "$QEMU_INPUT"; } |
-		timeout "$limit" "$QEMU" "${args[@]}" 2>"$tmp/err" | tr -d '\r'
-	e=${PIPESTATUS[1]}
-else
-	timeout "$limit" "$QEMU" "${args[@]}" </dev/null 2>"$tmp/err" | tr -d '\r'
-	e=${PIPESTATUS[0]}
-fi
+# Console input goes in once the banner (or ktest's prompt) is out - the
+# UART is ready then -
+# followed by EOT: under "test" the kernel takes it as the end of input, as
+# hosted sees the end of its stdin.
+mkfifo "$tmp/in"
+exec 3<>"$tmp/in"
+timeout "$limit" "$QEMU" "${args[@]}" <"$tmp/in" 2>"$tmp/err" | {
+	sent=0
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		printf '%s\n' "$line"
+		if [ $sent -eq 0 ] && [[ "$line" == Redox-C* || "$line" == "kt input:"* ]]; then
+			printf '%s\004' "${QEMU_INPUT:-}" >&3
+			sent=1
+		fi
+	done
+	[ -n "$line" ] && printf '%s' "$line"
+}
+e=${PIPESTATUS[0]}
+exec 3>&-
 if [ "$e" -eq 124 ]; then
 	echo "qemu-test: no power off within ${limit}s"
 	exit 124

@@ -220,6 +220,7 @@ x86_main(uint32_t magic, uint32_t mbinfo)
 	else
 		x86_panic("not started by a multiboot loader (eax %x)", magic);
 	parse_options();
+	serial_eot_ends_input = x86_opts.test;
 	x86_printf("x86: multiboot%d, cmdline \"%s\", %s%s%s%s%s\n",
 	    magic == MB2_BOOT_MAGIC ? 2 : 1, cmdline,
 	    x86_cpu.xsave ? "xsave" : "fxsave", x86_cpu.smep ? " smep" : "",

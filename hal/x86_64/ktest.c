@@ -394,6 +394,7 @@ test_console(void)
 	char buf[16];
 	size_t n = 0;
 	uint64_t until = hal_clock_ns() + 5000000000ull;
+	x86_printf("kt input: type ping\n");
 	while (n < 4 && hal_clock_ns() < until) {
 		hal_timer_arm(hal_clock_ns() + 10000000);
 		hal_idle();

@@ -4,7 +4,9 @@
  * Output polls the transmitter (the core runs with interrupts off, and the
  * log must get out even when everything else is broken).  Input: the IRQ
  * handler drains the receiver into a ring and raises HAL_EV_CONSOLE;
- * hal_console_read() takes from the ring without blocking.
+ * hal_console_read() takes from the ring without blocking.  Under test
+ * (the "test" option), an EOT byte (Ctrl-D) ends the input: reads return
+ * -1 from then on, as hosted does at the end of its stdin.
  */
 #include "hal/hal.h"
 #include "hal/x86_64/io.h"
@@ -18,7 +20,9 @@
 static char rx[RX_RING];
 static unsigned rx_head, rx_tail;	/* head: next write; tail: next read */
 static int present;
+static int input_ended;
 unsigned serial_irqs;	/* receive interrupts taken (ktest checks it) */
+int serial_eot_ends_input;
 
 void
 serial_init(void)
@@ -93,7 +97,13 @@ hal_console_read(char *buf, size_t len)
 	/* Also poll, so input typed before the IRQ was enabled is seen. */
 	while (present && (inb(COM1 + 5) & 0x01) && rx_head - rx_tail < RX_RING)
 		rx[rx_head++ % RX_RING] = (char)inb(COM1);
-	while (n < len && rx_tail != rx_head)
-		buf[n++] = rx[rx_tail++ % RX_RING];
-	return (long)n;
+	while (n < len && rx_tail != rx_head && !input_ended) {
+		char c = rx[rx_tail++ % RX_RING];
+		if (c == 0x04 && serial_eot_ends_input)
+			input_ended = 1;
+		else
+			buf[n++] = c;
+	}
+	/* A serial line has no end; under test, EOT stands for one. */
+	return n == 0 && input_ended ? -1 : (long)n;
 }
