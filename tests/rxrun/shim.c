@@ -277,12 +277,13 @@ static long do_exec(const char *p, size_t n, const char *const *argv, const char
 	while (argv[argc])
 		argc++;
 	{
-		const char *nargv[argc + 3];
+		const char *nargv[argc + 4];
 		nargv[0] = rx_loader_path;
-		nargv[1] = hp;
+		nargv[1] = "--exec";
+		nargv[2] = hp;
 		for (i = 0; i < argc; i++)
-			nargv[i + 2] = argv[i];
-		nargv[argc + 2] = NULL;
+			nargv[i + 3] = argv[i];
+		nargv[argc + 3] = NULL;
 		/* a missing program: report it here, not from the loader */
 		{
 			long fd = S2(L_open, hp, 0);
