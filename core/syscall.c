@@ -1,23 +1,140 @@
-/* syscall.c - the syscall dispatcher: numbers from core/abi.h to handlers. */
+/*
+ * syscall.c - the way into the core from user mode (syscalls, ticks,
+ * faults) and the common way out: take HAL events, maybe reschedule, let
+ * a dying process's thread go, deliver signals.
+ */
 #include "core/abi.h"
+#include "core/exec.h"
 #include "core/log.h"
+#include "core/proc.h"
+#include "core/sched.h"
+#include "core/signal.h"
+#include "core/str.h"
+#include "core/syscall.h"
 #include "hal/hal.h"
+
+static long
+way_out(long ret)
+{
+	sched_events();
+	if (sched_need_resched())
+		sched_yield();
+	struct thread *t = sched_current();
+	struct proc *p = t->proc;
+	if (p->exiting)
+		proc_thread_exit();
+	if (p->sig_pending & ~t->sigmask)
+		ret = signal_deliver(ret);
+	return ret;
+}
+
+static long
+dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	struct proc *p = proc_current();
+
+	switch (nr) {
+	case SYS_GETPID: return p->pid;
+	case SYS_GETPPID: return p->ppid;
+	case SYS_READ: return sys_read(a0, a1, a2);
+	case SYS_WRITE: return sys_write(a0, a1, a2);
+	case SYS_OPEN: return sys_open(a0, a1, a2);
+	case SYS_CLOSE: return sys_close(a0);
+	case SYS_LSEEK: return sys_lseek(a0, a1, a2);
+	case SYS_DUP: return sys_dup(a0, a1, a2);
+	case SYS_DUP2: return sys_dup2(a0, a1, a2, a3);
+	case SYS_PIPE2: return sys_pipe2(a0, a1);
+	case SYS_FSTAT: return sys_fstat(a0, a1, a2);
+	case SYS_FSTATVFS: return sys_fstatvfs(a0, a1, a2);
+	case SYS_FSYNC: return sys_fsync(a0);
+	case SYS_FTRUNCATE: return sys_ftruncate(a0, a1);
+	case SYS_FPATH: return sys_fpath(a0, a1, a2);
+	case SYS_FCHMOD: return sys_fchmod(a0, a1);
+	case SYS_FCHOWN: return sys_fchown(a0, a1, a2);
+	case SYS_FRENAME: return sys_frename(a0, a1, a2);
+	case SYS_FUTIMENS: return sys_futimens(a0, a1, a2);
+	case SYS_FCNTL: return sys_fcntl(a0, a1, a2);
+	case SYS_UNLINK: return sys_unlink_common(a0, a1, 0);
+	case SYS_RMDIR: return sys_unlink_common(a0, a1, 1);
+	case SYS_MKDIR: return sys_mkdir(a0, a1, a2);
+	case SYS_GETDENTS: return sys_getdents(a0, a1, a2);
+	case SYS_CHDIR: return sys_chdir(a0, a1);
+	case SYS_GETCWD: return sys_getcwd(a0, a1);
+	case SYS_UMASK: return sys_umask(a0);
+	case SYS_SPAWN: return sys_spawn(a0, a1);
+	case SYS_EXECVE: return sys_execve(a0, a1, a2, a3);
+	case SYS_EXIT: proc_exit(W_EXITED(a0));
+	case SYS_WAITPID: return sys_waitpid(a0, a1, a2);
+	case SYS_KILL: return sys_kill(a0, a1);
+	case SYS_SIGACTION: return sys_sigaction(a0, a1, a2, a3);
+	case SYS_SIGPROCMASK: return sys_sigprocmask(a0, a1, a2);
+	case SYS_SIGRETURN: return sys_sigreturn();
+	case SYS_GETUID: return p->uid;
+	case SYS_GETEUID: return p->euid;
+	case SYS_GETGID: return p->gid;
+	case SYS_GETEGID: return p->egid;
+	case SYS_SETREUID: return sys_setreuid(a0, a1);
+	case SYS_SETREGID: return sys_setregid(a0, a1);
+	case SYS_SETPGID: return sys_setpgid(a0, a1);
+	case SYS_GETPGID: return sys_getpgid(a0);
+	case SYS_SETSID: return sys_setsid();
+	case SYS_GETSID: return sys_getsid(a0);
+	case SYS_MMAP: return sys_mmap(a0, a1, a2, a3, a4);
+	case SYS_MUNMAP: return sys_munmap(a0, a1);
+	case SYS_MPROTECT: return sys_mprotect(a0, a1, a2);
+	case SYS_BRK: return sys_brk(a0);
+	case SYS_SET_TP: return sys_set_tp(a0);
+	case SYS_CLONE_THREAD: return sys_clone_thread(a0, a1, a2, a3);
+	case SYS_EXIT_THREAD: return sys_exit_thread(a0);
+	case SYS_GETTID: return sys_gettid();
+	case SYS_FUTEX: return sys_futex(a0, a1, a2, a3);
+	case SYS_CLOCK_GETTIME: return sys_clock_gettime(a0, a1);
+	case SYS_NANOSLEEP: return sys_nanosleep(a0, a1);
+	case SYS_YIELD: sched_yield(); return 0;
+	default: return -ENOSYS;
+	}
+}
+
+static bool tracing;
+
+void
+syscall_trace(bool on)
+{
+	tracing = on;
+}
 
 long
 core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
-	(void)nr; (void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5;
-	return -ENOSYS;
+	(void)a5;
+	if (!tracing)
+		return way_out(dispatch(nr, a0, a1, a2, a3, a4));
+	int pid = proc_current()->pid;
+	long r = dispatch(nr, a0, a1, a2, a3, a4);
+	log_printf("[%d] syscall %#lx(%#lx, %#lx, %#lx, %#lx) = %ld\n", pid, nr, a0, a1, a2, a3, r);
+	return way_out(r);
 }
 
 void
 core_interrupt(void)
 {
+	sched_events();
+	if (sched_need_resched())
+		sched_yield();
+	struct thread *t = sched_current();
+	if (t->proc->exiting)
+		proc_thread_exit();
 }
 
 void
 core_fault(int sig, uintptr_t addr, uintptr_t ip)
 {
-	log_panic("user fault %d at %p (ip %p) with no process model yet",
-	    sig, (void *)addr, (void *)ip);
+	struct proc *p = proc_current();
+	if (!p)
+		log_panic("fault %d at %p (ip %p) before any process", sig, (void *)addr, (void *)ip);
+	log_printf("pid %d (%s): %s at %p, ip %p; killed\n", p->pid, p->name,
+	    sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction" :
+	    sig == SIGFPE ? "arithmetic exception" : sig == SIGBUS ? "bus error" :
+	    sig == SIGSYS ? "bad system call" : "fault", (void *)addr, (void *)ip);
+	signal_fault(sig);
 }

@@ -105,6 +105,9 @@ void hal_as_activate(struct hal_as *as);
 int hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot);
 int hal_unmap(struct hal_as *as, uintptr_t addr, size_t len);
 int hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot);
+/* The user address programs in `as` call to enter the core (auxv
+ * AT_REDOX_SYSCALL): hosted, a function; x86_64, a trampoline page. */
+uintptr_t hal_syscall_entry(struct hal_as *as);
 
 /* ---- user memory (current address space; -EFAULT instead of a fault) -- */
 

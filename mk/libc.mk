@@ -18,9 +18,8 @@
 # the initfs.  `make test-libc-host` runs them on Linux through
 # tests/rxrun (a Redox-syscall-to-Linux translator), with no kernel.
 
-LIBC_A    := $(B)/libc/libc.a
-LIBC_CRT0 := $(B)/libc/crt0.o
-PROG_LIBS := $(LIBC_CRT0) $(LIBC_A)
+# LIBC_A, LIBC_CRT0 and PROG_LIBS are set in mk/config.mk, so fragments
+# read before this one can name them as prerequisites.
 
 # -fno-tree-loop-distribute-patterns: gcc would otherwise turn the loops
 # in memset/memcpy-like code into calls to themselves.

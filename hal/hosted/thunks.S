@@ -50,6 +50,14 @@ hal_\name:
 	THUNK blk_get
 	THUNK blk_submit
 
+/* hal_syscall_entry(as): one shared address space, one entry function. */
+	.globl hal_syscall_entry
+	.type hal_syscall_entry, @function
+hal_syscall_entry:
+	lea hosted_syscall_entry(%rip), %rax
+	ret
+	.size hal_syscall_entry, .-hal_syscall_entry
+
 /* hal_user_enter: the C part only reads the current thread. */
 	.globl hal_user_enter
 	.type hal_user_enter, @function

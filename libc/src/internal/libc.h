@@ -85,6 +85,7 @@ struct __pthread *__tls_init(void *mem, size_t size);
 struct __libc_info {
 	uintptr_t phdr, phnum, phent, pagesz;
 	const unsigned char *random;
+	const uintptr_t *auxv;	/* the auxiliary vector, for getauxval */
 	int threaded;		/* set by the first pthread_create */
 };
 extern struct __libc_info __libc;

@@ -47,7 +47,8 @@ _Noreturn void __libc_start(uintptr_t *sp)
 
 	for (auxv = (uintptr_t *)envp; *auxv != 0; auxv++)
 		;
-	for (auxv++; auxv[0] != AT_NULL; auxv += 2) {
+	__libc.auxv = ++auxv;
+	for (; auxv[0] != AT_NULL; auxv += 2) {
 		switch (auxv[0]) {
 		case AT_REDOX_SYSCALL: __redox_syscall_entry = auxv[1]; break;
 		case AT_PHDR: __libc.phdr = auxv[1]; break;

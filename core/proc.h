@@ -1,0 +1,84 @@
+/*
+ * proc.h - processes: address space, fds, cwd, credentials, threads,
+ * children, signals.  No fork: processes are made by spawn.
+ */
+#ifndef CORE_PROC_H
+#define CORE_PROC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/abi.h"
+#include "core/list.h"
+#include "core/sched.h"
+
+#define PROC_NAME_MAX 32
+
+enum proc_state { P_ALIVE, P_ZOMBIE };
+
+struct proc {
+	int pid, ppid, pgid, sid;
+	uint32_t uid, euid, gid, egid;
+	uint32_t umask;
+	char name[PROC_NAME_MAX];
+	enum proc_state state;
+	int wstatus;			/* wait status once a zombie */
+	bool exiting;			/* threads are on their way out */
+	struct vm *vm;
+	struct fdtable *fds;
+	char *cwd;			/* a URL, NUL-terminated */
+	size_t cwd_len;
+	struct list threads;
+	int nthreads;
+	struct list children;
+	struct list sibling;		/* on the parent's children */
+	struct list all;		/* on the process table */
+	struct waitq child_wait;	/* the parent sleeps here in waitpid */
+	struct redox_sigaction act[NSIG];
+	uint64_t sig_pending;
+	uintptr_t sig_restorer;		/* libc's sigreturn trampoline */
+	/* spawn: the image to load and how the load went */
+	struct exec_args *exec;
+	int exec_result;		/* 1 pending, 0 loaded, -errno failed */
+	struct waitq exec_wait;
+	char **env;			/* for env: (NULL-terminated copies) */
+	uintptr_t auxv_syscall;		/* AT_REDOX_SYSCALL handed to it */
+};
+
+void proc_init(void);
+struct proc *proc_current(void);
+struct proc *proc_find(int pid);
+/* A new process (no threads yet), child of parent (NULL for init). */
+struct proc *proc_new(struct proc *parent, const char *name, size_t len);
+/* Frees a process that never ran a thread. */
+void proc_discard(struct proc *p);
+/* A new thread in p that first runs start(t) in the core. */
+struct thread *proc_thread_new(struct proc *p, void (*start)(struct thread *));
+/* Ends the running thread; the last one turns the process into a zombie. */
+_Noreturn void proc_thread_exit(void);
+/* Ends the whole process with a wait status; never returns. */
+_Noreturn void proc_exit(int wstatus);
+/* Marks p as exiting and interrupts its threads (kill, fatal signal). */
+void proc_terminate(struct proc *p, int wstatus);
+/* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno. */
+long proc_wait(int pid, int *wstatus, int flags);
+/* Iterates the table (sys:context). */
+struct proc *proc_next(struct proc *p);
+int proc_count(void);
+
+/* Hooks for sched.c */
+void proc_activate(struct thread *t);
+void proc_thread_freed(struct thread *t);
+bool proc_signal_pending(struct thread *t);
+void proc_stop_requested(void);
+
+/* Credentials of the running process for scheme calls. */
+struct cred;
+void proc_cred(struct cred *c);
+
+/* Wait status encoding (Linux's). */
+#define W_EXITED(code)	(((code) & 0xff) << 8)
+#define W_SIGNALED(sig)	((sig) & 0x7f)
+
+#endif

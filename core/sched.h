@@ -1,0 +1,90 @@
+/*
+ * sched.h - threads, the run queue, wait queues and the time slice.
+ *
+ * One CPU; the core is non-preemptible.  A thread blocks only in
+ * waitq_sleep(), which switches to the next runnable thread or idles.
+ */
+#ifndef CORE_SCHED_H
+#define CORE_SCHED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/list.h"
+
+#define SLICE_NS 10000000ull	/* 10 ms */
+
+struct proc;
+struct hal_thread;
+
+enum thread_state { T_NEW, T_RUNNABLE, T_RUNNING, T_BLOCKED, T_DEAD };
+
+struct waitq {
+	struct list sleepers;
+};
+
+struct thread {
+	int tid;
+	enum thread_state state;
+	struct proc *proc;
+	struct hal_thread *hal;
+	struct list run_link;		/* on the run queue */
+	struct list wait_link;		/* on a waitq */
+	struct list timer_link;		/* on the sleepers-with-deadline list */
+	struct list proc_link;		/* on proc->threads */
+	struct waitq *waiting_on;
+	uint64_t deadline;		/* 0: none */
+	int wake_reason;		/* 0, -ETIMEDOUT, -EINTR */
+	bool interruptible;
+	uint64_t sigmask;		/* blocked signals */
+	uintptr_t tp;
+	/* What a new thread runs first, in the core. */
+	void (*kstart)(struct thread *t);
+	/* First user entry of a thread made by clone_thread. */
+	uintptr_t entry, stack, arg;
+};
+
+/* Run queue (pure data structure; unit-tested). */
+struct runq {
+	struct list head;
+	unsigned count;
+};
+void runq_init(struct runq *rq);
+void runq_push(struct runq *rq, struct thread *t);
+struct thread *runq_pop(struct runq *rq);
+void runq_remove(struct runq *rq, struct thread *t);
+
+void waitq_init(struct waitq *wq);
+/*
+ * Sleeps until woken, the deadline (monotonic ns, 0 = none) passes, or
+ * (if interruptible) a signal arrives for the thread.  Returns 0,
+ * -ETIMEDOUT or -EINTR.  The caller re-checks its condition.
+ */
+int waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible);
+/* Wakes up to n sleepers (n < 0: all); returns how many woke. */
+int waitq_wake(struct waitq *wq, int n);
+/* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
+void sched_interrupt(struct thread *t);
+
+struct thread *sched_current(void);
+void sched_init(void);
+/* Makes a new or woken thread runnable. */
+void sched_ready(struct thread *t);
+/* Gives up the CPU if others are runnable. */
+void sched_yield(void);
+/* The running thread exits for good: never returns. */
+_Noreturn void sched_exit_thread(void);
+/* Events from the HAL: time, console, devices.  Called on every way out. */
+void sched_events(void);
+/* True when the running thread's slice ended and others wait. */
+bool sched_need_resched(void);
+/* A new thread's first act: finish the switch that started it. */
+void sched_after_first_switch(void);
+/* Starts scheduling from the boot context (which is dropped). */
+_Noreturn void sched_start(void);
+
+/* Hooks other modules register for HAL events. */
+void console_event(void);
+void blkdev_event(void);
+
+#endif

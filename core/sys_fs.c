@@ -1,0 +1,521 @@
+/*
+ * sys_fs.c - file syscalls: user arguments checked and copied, then the
+ * vfs layer.  Data crosses in chunks of at most SCHEME_PAYLOAD_MAX through
+ * a kernel buffer; a short or failed chunk ends the call, so programs see
+ * one read or write.
+ */
+#include "core/abi.h"
+#include "core/fd.h"
+#include "core/file.h"
+#include "core/kmem.h"
+#include "core/pipe.h"
+#include "core/proc.h"
+#include "core/scheme.h"
+#include "core/str.h"
+#include "core/syscall.h"
+#include "core/url.h"
+#include "core/usercopy.h"
+#include "core/vfs.h"
+
+#define CHUNK SCHEME_PAYLOAD_MAX
+
+static struct file *
+getf(long fd)
+{
+	struct proc *p = proc_current();
+	if (fd < 0 || fd >= FD_MAX)
+		return NULL;
+	return fd_get(p->fds, (int)fd);
+}
+
+/* Copies a (pointer, length) path into a new kernel string. */
+static long
+path_in(long ptr, long len, char **out)
+{
+	if (len <= 0)
+		return len == 0 ? -ENOENT : -EINVAL;
+	if (len >= URL_MAX)
+		return -ENAMETOOLONG;
+	char *k = kmem_alloc((size_t)len + 1);
+	if (!k)
+		return -ENOMEM;
+	if (uc_copy_in(k, (uintptr_t)ptr, (size_t)len) != 0) {
+		kmem_free(k);
+		return -EFAULT;
+	}
+	*out = k;
+	return 0;
+}
+
+long
+sys_open(long path, long len, long flags)
+{
+	char *k;
+	struct file *f;
+	long e = path_in(path, len, &k);
+	if (e)
+		return e;
+	e = vfs_open(k, (size_t)len, (uint32_t)flags, &f);
+	kmem_free(k);
+	if (e)
+		return e;
+	int fd = fd_alloc(proc_current()->fds, f, (flags & O_CLOEXEC) != 0, 0);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long
+sys_close(long fd)
+{
+	if (fd < 0 || fd >= FD_MAX)
+		return -EBADF;
+	return fd_close(proc_current()->fds, (int)fd);
+}
+
+long
+sys_read(long fd, long buf, long len)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	if (len < 0)
+		return -EINVAL;
+	if (!uc_check((uintptr_t)buf, (size_t)len, 1))
+		return -EFAULT;
+	if (len == 0)
+		return 0;
+	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
+	char *k = kmem_alloc(cap);
+	if (!k)
+		return -ENOMEM;
+	file_get(f);
+	long done = 0;
+	while (done < len) {
+		size_t want = (size_t)(len - done) < cap ? (size_t)(len - done) : cap;
+		long n = vfs_read(f, k, want);
+		if (n < 0) {
+			if (!done)
+				done = n;
+			break;
+		}
+		if (uc_copy_out((uintptr_t)buf + (size_t)done, k, (size_t)n) != 0) {
+			done = done ? done : -EFAULT;
+			break;
+		}
+		done += n;
+		if ((size_t)n < want)
+			break;
+	}
+	file_put(f);
+	kmem_free(k);
+	return done;
+}
+
+long
+sys_write(long fd, long buf, long len)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	if (len < 0)
+		return -EINVAL;
+	if (!uc_check((uintptr_t)buf, (size_t)len, 0))
+		return -EFAULT;
+	if (len == 0)
+		return 0;
+	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
+	char *k = kmem_alloc(cap);
+	if (!k)
+		return -ENOMEM;
+	file_get(f);
+	long done = 0;
+	while (done < len) {
+		size_t want = (size_t)(len - done) < cap ? (size_t)(len - done) : cap;
+		if (uc_copy_in(k, (uintptr_t)buf + (size_t)done, want) != 0) {
+			done = done ? done : -EFAULT;
+			break;
+		}
+		long n = vfs_write(f, k, want);
+		if (n < 0) {
+			if (!done)
+				done = n;
+			break;
+		}
+		done += n;
+		if ((size_t)n < want)
+			break;
+	}
+	file_put(f);
+	kmem_free(k);
+	return done;
+}
+
+long
+sys_lseek(long fd, long off, long whence)
+{
+	struct file *f = getf(fd);
+	return f ? vfs_seek(f, off, (int)whence) : -EBADF;
+}
+
+long
+sys_dup(long fd, long buf, long len)
+{
+	struct proc *p = proc_current();
+	struct file *f = getf(fd), *nf;
+	if (!f)
+		return -EBADF;
+	if (len == 0) {
+		file_get(f);
+		int nfd = fd_alloc(p->fds, f, false, 0);
+		if (nfd < 0)
+			file_put(f);
+		return nfd;
+	}
+	if (len < 0 || len > 4096)
+		return -EINVAL;
+	char *k;
+	long e = path_in(buf, len, &k);
+	if (e)
+		return e;
+	struct scheme *s = f->scheme;
+	struct cred c;
+	uint64_t h;
+	proc_cred(&c);
+	e = s->ops->dup ? s->ops->dup(s, f, k, (size_t)len, &c, &h) : -EINVAL;
+	/* dup(pipe, "write") gives the write end: its access mode follows. */
+	uint32_t fl = f->flags;
+	if (str_eqn(k, (size_t)len, "write"))
+		fl = (fl & ~(uint32_t)O_ACCMODE) | O_WRONLY;
+	else if (str_eqn(k, (size_t)len, "read"))
+		fl = (fl & ~(uint32_t)O_ACCMODE) | O_RDONLY;
+	kmem_free(k);
+	if (e)
+		return e;
+	nf = file_new(s, h, fl);
+	if (!nf) {
+		if (s->ops->close)
+			s->ops->close(s, h);
+		return -ENOMEM;
+	}
+	int nfd = fd_alloc(p->fds, nf, false, 0);
+	if (nfd < 0)
+		file_put(nf);
+	return nfd;
+}
+
+long
+sys_dup2(long fd, long newfd, long buf, long len)
+{
+	if (len != 0 || buf != 0)
+		return -EINVAL;
+	if (newfd < 0 || newfd >= FD_MAX)
+		return -EBADF;
+	return fd_dup2(proc_current()->fds, (int)fd, (int)newfd);
+}
+
+long
+sys_pipe2(long fds, long flags)
+{
+	struct proc *p = proc_current();
+	struct file *r, *w;
+	int32_t out[2];
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	if (!uc_check((uintptr_t)fds, sizeof out, 1))
+		return -EFAULT;
+	long e = pipe_create((uint32_t)flags, &r, &w);
+	if (e)
+		return e;
+	bool cx = (flags & O_CLOEXEC) != 0;
+	out[0] = fd_alloc(p->fds, r, cx, 0);
+	if (out[0] < 0) {
+		file_put(r);
+		file_put(w);
+		return out[0];
+	}
+	out[1] = fd_alloc(p->fds, w, cx, 0);
+	if (out[1] < 0) {
+		file_put(w);
+		fd_close(p->fds, out[0]);
+		return out[1];
+	}
+	if (uc_copy_out((uintptr_t)fds, out, sizeof out) != 0) {
+		fd_close(p->fds, out[0]);
+		fd_close(p->fds, out[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long
+sys_fstat(long fd, long st, long size)
+{
+	struct file *f = getf(fd);
+	struct redox_stat k;
+	if (!f)
+		return -EBADF;
+	if (size < (long)sizeof k)
+		return -EINVAL;
+	long e = vfs_fstat(f, &k);
+	if (e)
+		return e;
+	return uc_copy_out((uintptr_t)st, &k, sizeof k);
+}
+
+long
+sys_fstatvfs(long fd, long st, long size)
+{
+	struct file *f = getf(fd);
+	struct redox_statvfs k;
+	if (!f)
+		return -EBADF;
+	if (size < (long)sizeof k)
+		return -EINVAL;
+	memset(&k, 0, sizeof k);
+	struct scheme *s = f->scheme;
+	long e = s->ops->fstatvfs ? s->ops->fstatvfs(s, f, &k) : -ENOSYS;
+	if (e)
+		return e;
+	return uc_copy_out((uintptr_t)st, &k, sizeof k);
+}
+
+long
+sys_fsync(long fd)
+{
+	struct file *f = getf(fd);
+	return f ? vfs_fsync(f) : -EBADF;
+}
+
+long
+sys_ftruncate(long fd, long len)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	return len < 0 ? -EINVAL : vfs_ftruncate(f, (uint64_t)len);
+}
+
+long
+sys_fpath(long fd, long buf, long len)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	if (len < 0)
+		return -EINVAL;
+	if (!uc_check((uintptr_t)buf, (size_t)len, 1))
+		return -EFAULT;
+	size_t cap = (size_t)len < URL_MAX ? (size_t)len : URL_MAX;
+	char *k = kmem_alloc(cap + 1);
+	if (!k)
+		return -ENOMEM;
+	long n = vfs_fpath(f, k, cap);
+	if (n > 0 && uc_copy_out((uintptr_t)buf, k, (size_t)n) != 0)
+		n = -EFAULT;
+	kmem_free(k);
+	return n;
+}
+
+long
+sys_fchmod(long fd, long mode)
+{
+	struct file *f = getf(fd);
+	struct cred c;
+	if (!f)
+		return -EBADF;
+	proc_cred(&c);
+	struct scheme *s = f->scheme;
+	return s->ops->fchmod ? s->ops->fchmod(s, f, (uint32_t)mode & 07777, &c) : -EPERM;
+}
+
+long
+sys_fchown(long fd, long uid, long gid)
+{
+	struct file *f = getf(fd);
+	struct cred c;
+	if (!f)
+		return -EBADF;
+	proc_cred(&c);
+	struct scheme *s = f->scheme;
+	return s->ops->fchown ? s->ops->fchown(s, f, (uint32_t)uid, (uint32_t)gid, &c) : -EPERM;
+}
+
+long
+sys_frename(long fd, long path, long len)
+{
+	struct file *f = getf(fd);
+	char *k, *url;
+	struct cred c;
+	if (!f)
+		return -EBADF;
+	long e = path_in(path, len, &k);
+	if (e)
+		return e;
+	/* The new name must be in the same scheme. */
+	url = kmem_alloc(URL_MAX);
+	e = url ? vfs_resolve(k, (size_t)len, url, URL_MAX) : -ENOMEM;
+	if (e >= 0) {
+		const char *ref;
+		size_t rlen;
+		long sl = url_split(url, (size_t)e, &ref, &rlen);
+		struct scheme *s = f->scheme;
+		if (sl < 0 || !str_eqn(url, (size_t)sl, s->name)) {
+			e = -EXDEV;
+		} else {
+			proc_cred(&c);
+			e = s->ops->frename ? s->ops->frename(s, f, ref, rlen, &c) : -EPERM;
+		}
+	}
+	kmem_free(url);
+	kmem_free(k);
+	return e;
+}
+
+long
+sys_futimens(long fd, long ts, long size)
+{
+	struct file *f = getf(fd);
+	struct redox_timespec k[2];
+	if (!f)
+		return -EBADF;
+	if (size < (long)sizeof k)
+		return -EINVAL;
+	if (uc_copy_in(k, (uintptr_t)ts, sizeof k) != 0)
+		return -EFAULT;
+	struct scheme *s = f->scheme;
+	return s->ops->futimens ? s->ops->futimens(s, f, k) : -EPERM;
+}
+
+long
+sys_unlink_common(long path, long len, int dir)
+{
+	char *k;
+	long e = path_in(path, len, &k);
+	if (e)
+		return e;
+	e = vfs_unlink(k, (size_t)len, dir);
+	kmem_free(k);
+	return e;
+}
+
+long
+sys_mkdir(long path, long len, long mode)
+{
+	char *k;
+	long e = path_in(path, len, &k);
+	if (e)
+		return e;
+	e = vfs_mkdir(k, (size_t)len, (uint32_t)mode);
+	kmem_free(k);
+	return e;
+}
+
+long
+sys_getdents(long fd, long buf, long len)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	if (len <= 0)
+		return -EINVAL;
+	if (!uc_check((uintptr_t)buf, (size_t)len, 1))
+		return -EFAULT;
+	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
+	char *k = kmem_alloc(cap);
+	if (!k)
+		return -ENOMEM;
+	long n = vfs_getdents(f, k, cap);
+	if (n > 0 && uc_copy_out((uintptr_t)buf, k, (size_t)n) != 0)
+		n = -EFAULT;
+	kmem_free(k);
+	return n;
+}
+
+long
+sys_chdir(long path, long len)
+{
+	struct proc *p = proc_current();
+	char *k, *url;
+	struct file *f;
+	struct redox_stat st;
+	long e = path_in(path, len, &k);
+	if (e)
+		return e;
+	url = kmem_alloc(URL_MAX);
+	e = url ? vfs_resolve(k, (size_t)len, url, URL_MAX) : -ENOMEM;
+	if (e >= 0) {
+		long n = e;
+		e = vfs_open(url, (size_t)n, O_STAT | O_DIRECTORY, &f);
+		if (!e) {
+			e = vfs_fstat(f, &st);
+			file_put(f);
+			if (!e && (st.st_mode & MODE_TYPE) != MODE_DIR)
+				e = -ENOTDIR;
+		}
+		if (!e) {
+			char *c = kmem_strndup(url, (size_t)n);
+			if (c) {
+				kmem_free(p->cwd);
+				p->cwd = c;
+				p->cwd_len = (size_t)n;
+			} else
+				e = -ENOMEM;
+		}
+	}
+	kmem_free(url);
+	kmem_free(k);
+	return e;
+}
+
+long
+sys_getcwd(long buf, long len)
+{
+	struct proc *p = proc_current();
+	if (len < 0)
+		return -EINVAL;
+	if ((size_t)len < p->cwd_len)
+		return -ERANGE;
+	if (uc_copy_out((uintptr_t)buf, p->cwd, p->cwd_len) != 0)
+		return -EFAULT;
+	return (long)p->cwd_len;
+}
+
+long
+sys_fcntl(long fd, long cmd, long arg)
+{
+	struct proc *p = proc_current();
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+		if (arg < 0 || arg >= FD_MAX)
+			return -EINVAL;
+		file_get(f);
+		long nfd = fd_alloc(p->fds, f, false, (int)arg);
+		if (nfd < 0)
+			file_put(f);
+		return nfd;
+	case F_GETFD:
+		return fd_get_cloexec(p->fds, (int)fd) ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		return fd_set_cloexec(p->fds, (int)fd, (arg & FD_CLOEXEC) != 0);
+	case F_GETFL:
+		return f->flags;
+	case F_SETFL:
+		f->flags = (f->flags & ~(uint32_t)O_FCNTL_MASK) | ((uint32_t)arg & O_FCNTL_MASK);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long
+sys_umask(long mask)
+{
+	struct proc *p = proc_current();
+	long old = p->umask;
+	p->umask = (uint32_t)mask & 0777;
+	return old;
+}

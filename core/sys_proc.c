@@ -1,0 +1,204 @@
+/* sys_proc.c - process syscalls: spawn, execve, exit, wait, ids, groups. */
+#include "core/abi.h"
+#include "core/exec.h"
+#include "core/fd.h"
+#include "core/file.h"
+#include "core/kmem.h"
+#include "core/proc.h"
+#include "core/str.h"
+#include "core/syscall.h"
+#include "core/url.h"
+#include "core/usercopy.h"
+#include "core/vfs.h"
+#include "hal/hal.h"
+
+long
+sys_spawn(long uargs, long size)
+{
+	struct proc *p = proc_current();
+	struct spawn_args sa;
+	struct exec_args *a;
+	char *cwd = NULL;
+	long cwd_len = 0;
+
+	if (size != (long)sizeof sa)
+		return -EINVAL;
+	if (uc_copy_in(&sa, (uintptr_t)uargs, sizeof sa) != 0)
+		return -EFAULT;
+	if (sa.nfds > SPAWN_FD_MAX || (sa.flags & ~(uint32_t)(SPAWN_SETPGID | SPAWN_SETSID)))
+		return -EINVAL;
+	for (uint32_t i = 0; i < sa.nfds; i++)
+		if (sa.fds[i] >= 0 && !fd_get(p->fds, sa.fds[i]))
+			return -EBADF;
+	if (sa.cwd) {
+		if (sa.cwd_len == 0 || sa.cwd_len >= URL_MAX)
+			return -EINVAL;
+		char *k = kmem_alloc(sa.cwd_len + 1);
+		cwd = kmem_alloc(URL_MAX);
+		if (!k || !cwd || uc_copy_in(k, (uintptr_t)sa.cwd, sa.cwd_len) != 0) {
+			kmem_free(k);
+			kmem_free(cwd);
+			return k && cwd ? -EFAULT : -ENOMEM;
+		}
+		cwd_len = vfs_resolve(k, sa.cwd_len, cwd, URL_MAX);
+		kmem_free(k);
+		if (cwd_len < 0) {
+			kmem_free(cwd);
+			return cwd_len;
+		}
+	}
+	long e = exec_args_capture((uintptr_t)sa.path, sa.path_len, (uintptr_t)sa.argv,
+	    (uintptr_t)sa.envp, &a);
+	if (e) {
+		kmem_free(cwd);
+		return e;
+	}
+	struct proc *c = exec_spawn_new(p, a);
+	if (!c) {
+		kmem_free(cwd);
+		return -ENOMEM;
+	}
+	if (cwd) {
+		kmem_free(c->cwd);
+		c->cwd = cwd;
+		c->cwd_len = (size_t)cwd_len;
+	}
+	/* The fd map: child fd i gets parent fd fds[i]; nothing else passes. */
+	for (uint32_t i = 0; i < sa.nfds; i++) {
+		if (sa.fds[i] < 0)
+			continue;
+		if (fd_install(c->fds, (int)i, fd_get(p->fds, sa.fds[i])) < 0) {
+			exec_args_free(c->exec);
+			c->exec = NULL;
+			proc_discard(c);
+			return -ENOMEM;
+		}
+	}
+	if (sa.flags & SPAWN_SETSID) {
+		c->sid = c->pgid = c->pid;
+	} else if (sa.flags & SPAWN_SETPGID) {
+		c->pgid = sa.pgid ? sa.pgid : c->pid;
+	}
+	return exec_spawn_start(p, c);
+}
+
+long
+sys_execve(long path, long len, long argv, long envp)
+{
+	struct proc *p = proc_current();
+	struct exec_args *a;
+	uintptr_t entry, sp;
+
+	long e = exec_args_capture((uintptr_t)path, (size_t)len, (uintptr_t)argv,
+	    (uintptr_t)envp, &a);
+	if (e)
+		return e;
+	if (p->nthreads > 1) {
+		exec_args_free(a);
+		return -EBUSY;	/* threads must be joined first */
+	}
+	e = exec_load(p, a, &entry, &sp);
+	if (e) {
+		exec_args_free(a);
+		return e;
+	}
+	exec_keep_env(p, a);
+	exec_args_free(a);
+	fd_close_cloexec(p->fds);
+	for (int i = 1; i < NSIG; i++)
+		if (p->act[i].sa_handler != SIG_IGN)
+			p->act[i].sa_handler = SIG_DFL;
+	struct thread *t = sched_current();
+	t->tp = 0;
+	hal_thread_set_tp(t->hal, 0);
+	hal_user_enter(entry, sp, sp);
+}
+
+long
+sys_waitpid(long pid, long status, long flags)
+{
+	int st = 0;
+	if (flags & ~(long)(WNOHANG | WUNTRACED | WCONTINUED))
+		return -EINVAL;
+	if (status && !uc_check((uintptr_t)status, sizeof st, 1))
+		return -EFAULT;
+	long r = proc_wait((int)pid, &st, (int)flags);
+	if (r > 0 && status && uc_copy_out((uintptr_t)status, &st, sizeof st) != 0)
+		return -EFAULT;
+	return r;
+}
+
+long
+sys_setreuid(long ruid, long euid)
+{
+	struct proc *p = proc_current();
+	/* Only root changes to other ids; others may swap their own. */
+	if (p->euid != 0) {
+		if ((ruid != -1 && ruid != p->uid && ruid != p->euid) ||
+		    (euid != -1 && euid != p->uid && euid != p->euid))
+			return -EPERM;
+	}
+	if (ruid != -1)
+		p->uid = (uint32_t)ruid;
+	if (euid != -1)
+		p->euid = (uint32_t)euid;
+	return 0;
+}
+
+long
+sys_setregid(long rgid, long egid)
+{
+	struct proc *p = proc_current();
+	if (p->euid != 0) {
+		if ((rgid != -1 && rgid != p->gid && rgid != p->egid) ||
+		    (egid != -1 && egid != p->gid && egid != p->egid))
+			return -EPERM;
+	}
+	if (rgid != -1)
+		p->gid = (uint32_t)rgid;
+	if (egid != -1)
+		p->egid = (uint32_t)egid;
+	return 0;
+}
+
+long
+sys_setpgid(long pid, long pgid)
+{
+	struct proc *self = proc_current();
+	struct proc *p = pid ? proc_find((int)pid) : self;
+	if (pgid < 0)
+		return -EINVAL;
+	if (!p || (p != self && p->ppid != self->pid))
+		return -ESRCH;
+	if (p->sid != self->sid || p->pid == p->sid)
+		return -EPERM;
+	p->pgid = pgid ? (int)pgid : p->pid;
+	return 0;
+}
+
+long
+sys_getpgid(long pid)
+{
+	struct proc *p = pid ? proc_find((int)pid) : proc_current();
+	return p ? p->pgid : -ESRCH;
+}
+
+long
+sys_setsid(void)
+{
+	struct proc *p = proc_current();
+	for (struct proc *q = proc_next(NULL); q; q = proc_next(q))
+		if (q->pgid == p->pid && q != p)
+			return -EPERM;
+	if (p->pgid == p->pid)
+		return -EPERM;
+	p->sid = p->pgid = p->pid;
+	return p->sid;
+}
+
+long
+sys_getsid(long pid)
+{
+	struct proc *p = pid ? proc_find((int)pid) : proc_current();
+	return p ? p->sid : -ESRCH;
+}

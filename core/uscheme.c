@@ -1,0 +1,466 @@
+/*
+ * uscheme.c - the kernel side of user-space schemes.
+ *
+ * A caller's operation becomes a request queued on the scheme; the caller
+ * sleeps until the daemon's response with the same id arrives.  Requests
+ * live in kernel memory: the payload of a write is copied in while the
+ * caller runs, the data of a read is copied out to the caller after it
+ * wakes.  Lifecycle (ARCHITECTURE.md): responses may come in any order; a
+ * response for a caller that gave up is dropped (a late open's handle is
+ * closed); when the daemon dies every request fails with -EIO and the name
+ * disappears.
+ */
+#include "core/abi.h"
+#include "core/event.h"
+#include "core/file.h"
+#include "core/kmem.h"
+#include "core/list.h"
+#include "core/log.h"
+#include "core/proc.h"
+#include "core/rootscheme.h"
+#include "core/scheme.h"
+#include "core/sched.h"
+#include "core/str.h"
+#include "core/uscheme.h"
+
+struct uscheme {
+	struct scheme *scheme;
+	struct list pending;	/* not yet read by the daemon */
+	struct list inflight;	/* read, waiting for a response */
+	struct waitq daemon;	/* the daemon's readers */
+	uint64_t next_id;
+	bool dead;
+	uint64_t daemon_handle;	/* its ':' handle, for events */
+};
+
+struct ureq {
+	struct list link;
+	struct scheme_request hdr;
+	const void *payload;
+	void *reply;		/* where the response payload goes */
+	size_t reply_cap;
+	int64_t result;
+	uint32_t reply_len;
+	bool done, abandoned;
+	bool taken;		/* the daemon has read it */
+	struct waitq wait;
+};
+
+static const struct scheme_ops uscheme_ops;
+
+bool
+uscheme_is_handle(uint64_t handle)
+{
+	return handle & 1;
+}
+
+static struct uscheme *
+from_handle(uint64_t handle)
+{
+	return (struct uscheme *)(uintptr_t)(handle & ~1ull);
+}
+
+static void
+free_req(struct ureq *r)
+{
+	kmem_free(r);
+}
+
+/* Fails a request with err: wakes its caller, or frees it if abandoned. */
+static void
+finish(struct ureq *r, int64_t result)
+{
+	list_remove(&r->link);
+	r->result = result;
+	r->done = true;
+	if (r->abandoned)
+		free_req(r);
+	else
+		waitq_wake(&r->wait, -1);
+}
+
+/* Queues a request and, unless `oneway`, sleeps until it is answered. */
+static int64_t
+call(struct uscheme *u, struct ureq *r, bool oneway)
+{
+	if (u->dead) {
+		free_req(r);
+		return -EIO;
+	}
+	struct cred c;
+	proc_cred(&c);
+	r->hdr.id = ++u->next_id;
+	r->hdr.pid = c.pid;
+	r->hdr.uid = c.uid;
+	r->hdr.gid = c.gid;
+	waitq_init(&r->wait);
+	list_push_back(&u->pending, &r->link);
+	waitq_wake(&u->daemon, 1);
+	event_trigger(rootscheme(), u->daemon_handle, EVENT_READ);
+	if (oneway) {
+		r->abandoned = true;
+		return 0;
+	}
+	while (!r->done) {
+		if (waitq_sleep(&r->wait, 0, true) == -EINTR && !r->done) {
+			/* The caller gives up.  Unread, the request just goes;
+			 * read, it is answered to nobody. */
+			if (!r->taken) {
+				list_remove(&r->link);
+				free_req(r);
+				return -EINTR;
+			}
+			r->abandoned = true;
+			return -EINTR;
+		}
+	}
+	int64_t res = r->result;
+	free_req(r);
+	return res;
+}
+
+static struct ureq *
+req_new(uint32_t op, uint64_t a, uint64_t b, uint64_t c, const void *payload,
+    size_t len, void *reply, size_t reply_cap)
+{
+	struct ureq *r = kmem_alloc(sizeof *r);
+	if (!r)
+		return NULL;
+	list_init(&r->link);
+	r->hdr.op = op;
+	r->hdr.a = a;
+	r->hdr.b = b;
+	r->hdr.c = c;
+	r->hdr.len = (uint32_t)len;
+	r->payload = payload;
+	r->reply = reply;
+	r->reply_cap = reply_cap;
+	return r;
+}
+
+static int64_t
+simple(struct scheme *s, uint32_t op, uint64_t a, uint64_t b, uint64_t c,
+    const void *payload, size_t len, void *reply, size_t cap, uint32_t flags)
+{
+	if (len > SCHEME_PAYLOAD_MAX || cap > SCHEME_PAYLOAD_MAX)
+		return -EINVAL;
+	struct ureq *r = req_new(op, a, b, c, payload, len, reply, cap);
+	if (!r)
+		return -ENOMEM;
+	r->hdr.flags = flags;
+	return call(s->priv, r, false);
+}
+
+/* ---- the ops callers reach (through the registered name) ---- */
+
+static int
+u_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
+    const struct cred *c, uint64_t *handle)
+{
+	(void)c;
+	int64_t r = simple(s, SCHEME_OPEN, 0, 0, 0, ref, len, NULL, 0, flags);
+	if (r < 0)
+		return (int)r;
+	*handle = (uint64_t)r;
+	return 0;
+}
+
+static long
+u_read(struct scheme *s, struct file *f, void *buf, size_t len)
+{
+	if (len > SCHEME_PAYLOAD_MAX)
+		len = SCHEME_PAYLOAD_MAX;
+	return simple(s, SCHEME_READ, f->handle, f->pos, len, NULL, 0, buf, len, f->flags);
+}
+
+static long
+u_write(struct scheme *s, struct file *f, const void *buf, size_t len)
+{
+	if (len > SCHEME_PAYLOAD_MAX)
+		len = SCHEME_PAYLOAD_MAX;
+	return simple(s, SCHEME_WRITE, f->handle, f->pos, len, buf, len, NULL, 0, f->flags);
+}
+
+static long
+u_seek(struct scheme *s, struct file *f, int64_t off, int whence)
+{
+	return simple(s, SCHEME_SEEK, f->handle, (uint64_t)off, (uint64_t)whence,
+	    NULL, 0, NULL, 0, 0);
+}
+
+static int
+u_close(struct scheme *s, uint64_t handle)
+{
+	struct uscheme *u = s->priv;
+	if (u->dead)
+		return 0;
+	struct ureq *r = req_new(SCHEME_CLOSE, handle, 0, 0, NULL, 0, NULL, 0);
+	if (r)
+		call(u, r, true);
+	return 0;
+}
+
+static int
+u_dup(struct scheme *s, struct file *f, const char *buf, size_t len,
+    const struct cred *c, uint64_t *handle)
+{
+	(void)c;
+	int64_t r = simple(s, SCHEME_DUP, f->handle, 0, 0, buf, len, NULL, 0, 0);
+	if (r < 0)
+		return (int)r;
+	*handle = (uint64_t)r;
+	return 0;
+}
+
+static int
+u_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
+{
+	return (int)simple(s, SCHEME_FSTAT, f->handle, 0, sizeof *st, NULL, 0, st, sizeof *st, 0);
+}
+
+static int
+u_fstatvfs(struct scheme *s, struct file *f, struct redox_statvfs *st)
+{
+	return (int)simple(s, SCHEME_FSTATVFS, f->handle, 0, sizeof *st, NULL, 0, st, sizeof *st, 0);
+}
+
+static int
+u_fsync(struct scheme *s, struct file *f)
+{
+	return (int)simple(s, SCHEME_FSYNC, f->handle, 0, 0, NULL, 0, NULL, 0, 0);
+}
+
+static int
+u_ftruncate(struct scheme *s, struct file *f, uint64_t len)
+{
+	return (int)simple(s, SCHEME_FTRUNCATE, f->handle, len, 0, NULL, 0, NULL, 0, 0);
+}
+
+static long
+u_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
+{
+	return simple(s, SCHEME_FPATH, f->handle, 0, len, NULL, 0, buf, len, 0);
+}
+
+static int
+u_fchmod(struct scheme *s, struct file *f, uint32_t mode, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_FCHMOD, f->handle, mode, 0, NULL, 0, NULL, 0, 0);
+}
+
+static int
+u_fchown(struct scheme *s, struct file *f, uint32_t uid, uint32_t gid, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_FCHOWN, f->handle, uid, gid, NULL, 0, NULL, 0, 0);
+}
+
+static int
+u_frename(struct scheme *s, struct file *f, const char *ref, size_t len, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_FRENAME, f->handle, 0, 0, ref, len, NULL, 0, 0);
+}
+
+static int
+u_futimens(struct scheme *s, struct file *f, const struct redox_timespec *ts)
+{
+	return (int)simple(s, SCHEME_FUTIMENS, f->handle, 0, 0, ts, 2 * sizeof *ts, NULL, 0, 0);
+}
+
+static int
+u_unlink(struct scheme *s, const char *ref, size_t len, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_UNLINK, 0, 0, 0, ref, len, NULL, 0, 0);
+}
+
+static int
+u_rmdir(struct scheme *s, const char *ref, size_t len, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_RMDIR, 0, 0, 0, ref, len, NULL, 0, 0);
+}
+
+static int
+u_mkdir(struct scheme *s, const char *ref, size_t len, uint32_t mode, const struct cred *c)
+{
+	(void)c;
+	return (int)simple(s, SCHEME_MKDIR, 0, mode, 0, ref, len, NULL, 0, 0);
+}
+
+static long
+u_getdents(struct scheme *s, struct file *f, void *buf, size_t len)
+{
+	if (len > SCHEME_PAYLOAD_MAX)
+		len = SCHEME_PAYLOAD_MAX;
+	return simple(s, SCHEME_GETDENTS, f->handle, 0, len, NULL, 0, buf, len, 0);
+}
+
+static int
+u_fevent(struct scheme *s, struct file *f, uint32_t flags)
+{
+	return (int)simple(s, SCHEME_FEVENT, f->handle, flags, 0, NULL, 0, NULL, 0, 0);
+}
+
+static void
+u_release(struct scheme *s)
+{
+	kmem_free(s->priv);
+}
+
+static const struct scheme_ops uscheme_ops = {
+	.open = u_open, .read = u_read, .write = u_write, .seek = u_seek,
+	.close = u_close, .dup = u_dup, .fstat = u_fstat, .fstatvfs = u_fstatvfs,
+	.fsync = u_fsync, .ftruncate = u_ftruncate, .fpath = u_fpath,
+	.fchmod = u_fchmod, .fchown = u_fchown, .frename = u_frename,
+	.futimens = u_futimens, .unlink = u_unlink, .rmdir = u_rmdir,
+	.mkdir = u_mkdir, .getdents = u_getdents, .fevent = u_fevent,
+	.release = u_release,
+};
+
+/* ---- the daemon's end (a ':' handle) ---- */
+
+int
+uscheme_create(const char *name, size_t len, uint32_t flags,
+    const struct cred *c, uint64_t *handle)
+{
+	(void)flags;
+	if (c->uid != 0)
+		return -EACCES;
+	while (len && name[len - 1] == '/')
+		len--;
+	struct uscheme *u = kmem_alloc(sizeof *u);
+	if (!u)
+		return -ENOMEM;
+	list_init(&u->pending);
+	list_init(&u->inflight);
+	waitq_init(&u->daemon);
+	int e = scheme_register(name, len, &uscheme_ops, u, &u->scheme);
+	if (e) {
+		kmem_free(u);
+		return e;
+	}
+	/* The daemon's handle keeps the scheme (and so u) alive. */
+	scheme_get(u->scheme);
+	*handle = (uint64_t)(uintptr_t)u | 1;
+	u->daemon_handle = *handle;
+	return 0;
+}
+
+int
+uscheme_remove(const char *name, size_t len, const struct cred *c)
+{
+	if (c->uid != 0)
+		return -EACCES;
+	struct scheme *s = scheme_find(name, len);
+	if (!s)
+		return -ENOENT;
+	if (s->ops != &uscheme_ops) {
+		scheme_put(s);
+		return -EPERM;
+	}
+	scheme_unregister(s);
+	scheme_put(s);
+	return 0;
+}
+
+long
+uscheme_daemon_read(struct file *f, void *buf, size_t len)
+{
+	struct uscheme *u = from_handle(f->handle);
+	while (list_empty(&u->pending)) {
+		if (u->dead)
+			return 0;
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
+		if (waitq_sleep(&u->daemon, 0, true) == -EINTR)
+			return -EINTR;
+	}
+	struct ureq *r = list_entry(u->pending.next, struct ureq, link);
+	size_t need = sizeof r->hdr + r->hdr.len;
+	if (len < need)
+		return -EINVAL;
+	memcpy(buf, &r->hdr, sizeof r->hdr);
+	if (r->hdr.len)
+		memcpy((char *)buf + sizeof r->hdr, r->payload, r->hdr.len);
+	list_remove(&r->link);
+	r->taken = true;
+	if (r->abandoned && r->hdr.op == SCHEME_CLOSE) {
+		free_req(r);	/* one-way: no answer expected */
+	} else {
+		r->payload = NULL;	/* the caller's buffer may go away */
+		list_push_back(&u->inflight, &r->link);
+	}
+	return (long)need;
+}
+
+long
+uscheme_daemon_write(struct file *f, const void *buf, size_t len)
+{
+	struct uscheme *u = from_handle(f->handle);
+	struct scheme_response resp;
+	if (len < sizeof resp)
+		return -EINVAL;
+	memcpy(&resp, buf, sizeof resp);
+	if (resp.len > len - sizeof resp)
+		return -EINVAL;
+	if (resp.flags & SCHEME_RESP_EVENT) {
+		event_trigger(u->scheme, resp.id, (uint32_t)resp.result);
+		return (long)len;
+	}
+	struct list *l;
+	list_for_each(l, &u->inflight) {
+		struct ureq *r = list_entry(l, struct ureq, link);
+		if (r->hdr.id != resp.id)
+			continue;
+		if (r->abandoned) {
+			/* Nobody waits; give back what a late open made. */
+			uint32_t op = r->hdr.op;
+			list_remove(&r->link);
+			free_req(r);
+			if ((op == SCHEME_OPEN || op == SCHEME_DUP) && resp.result >= 0)
+				u_close(u->scheme, (uint64_t)resp.result);
+			return (long)len;
+		}
+		size_t n = resp.len < r->reply_cap ? resp.len : r->reply_cap;
+		if (n)
+			memcpy(r->reply, (const char *)buf + sizeof resp, n);
+		r->reply_len = (uint32_t)n;
+		/* A read answers with its byte count; never more than we took. */
+		int64_t res = resp.result;
+		if ((r->hdr.op == SCHEME_READ || r->hdr.op == SCHEME_GETDENTS ||
+		    r->hdr.op == SCHEME_FPATH) && res > (int64_t)n)
+			res = (int64_t)n;
+		if (r->hdr.op == SCHEME_WRITE && res > (int64_t)r->hdr.len)
+			res = r->hdr.len;
+		if (res < -(int64_t)ERRNO_MAX)
+			res = -EIO;
+		finish(r, res);
+		return (long)len;
+	}
+	return (long)len;	/* a response for a caller that is gone */
+}
+
+void
+uscheme_daemon_close(uint64_t handle)
+{
+	struct uscheme *u = from_handle(handle);
+	u->dead = true;
+	while (!list_empty(&u->pending))
+		finish(list_entry(u->pending.next, struct ureq, link), -EIO);
+	while (!list_empty(&u->inflight))
+		finish(list_entry(u->inflight.next, struct ureq, link), -EIO);
+	waitq_wake(&u->daemon, -1);
+	struct scheme *s = u->scheme;
+	scheme_unregister(s);
+	scheme_put(s);
+}
+
+int
+uscheme_daemon_fevent(struct file *f, uint32_t flags)
+{
+	struct uscheme *u = from_handle(f->handle);
+	return (int)(flags & ((list_empty(&u->pending) ? 0 : EVENT_READ) | EVENT_WRITE));
+}

@@ -1,0 +1,36 @@
+/*
+ * vfs.h - the core's path and file layer: URLs resolved against the
+ * current process's cwd, dispatched to the scheme that owns them.  Both
+ * the syscalls and the ELF loader use it; all buffers here are kernel
+ * memory.
+ */
+#ifndef CORE_VFS_H
+#define CORE_VFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/abi.h"
+
+struct file;
+struct scheme;
+
+/* Opens a path (relative, /absolute or scheme:ref) for the current process. */
+int vfs_open(const char *path, size_t len, uint32_t flags, struct file **out);
+int vfs_unlink(const char *path, size_t len, int dir);
+int vfs_mkdir(const char *path, size_t len, uint32_t mode);
+/* Resolves path against the cwd into a URL; length or -errno. */
+long vfs_resolve(const char *path, size_t len, char *out, size_t cap);
+
+long vfs_read(struct file *f, void *buf, size_t len);
+long vfs_write(struct file *f, const void *buf, size_t len);
+long vfs_seek(struct file *f, int64_t off, int whence);
+int vfs_fstat(struct file *f, struct redox_stat *st);
+int vfs_fsync(struct file *f);
+int vfs_ftruncate(struct file *f, uint64_t len);
+long vfs_fpath(struct file *f, char *buf, size_t len);
+long vfs_getdents(struct file *f, void *buf, size_t len);
+/* Reads a whole file (at most max bytes) into kernel memory. */
+int vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * vm.c - regions and the mappings behind them.
+ *
+ * The list is the truth the core checks user pointers against; the HAL
+ * does the mapping.  In hosted mode every process shares the host's
+ * address space, so the core never picks addresses: the HAL returns them,
+ * and MAP_FIXED is honoured only inside the caller's own regions.
+ */
+#include "core/abi.h"
+#include "core/kmem.h"
+#include "core/vm.h"
+#include "hal/hal.h"
+
+#define PAGE ((uintptr_t)HAL_PAGE_SIZE)
+#define PAGE_UP(x) (((x) + PAGE - 1) & ~(PAGE - 1))
+
+struct vm *
+vm_new(void)
+{
+	struct vm *vm = kmem_alloc(sizeof *vm);
+	if (!vm)
+		return NULL;
+	list_init(&vm->regions);
+	vm->as = hal_as_new();
+	if (!vm->as) {
+		kmem_free(vm);
+		return NULL;
+	}
+	return vm;
+}
+
+void
+vm_free(struct vm *vm)
+{
+	struct list *l, *n;
+	if (!vm)
+		return;
+	list_for_each_safe(l, n, &vm->regions) {
+		struct region *r = list_entry(l, struct region, link);
+		hal_unmap(vm->as, r->start, r->len);
+		list_remove(&r->link);
+		kmem_free(r);
+	}
+	hal_as_free(vm->as);
+	kmem_free(vm);
+}
+
+int
+vm_region_add(struct vm *vm, uintptr_t start, size_t len, int prot, enum region_kind kind)
+{
+	struct region *r = kmem_alloc(sizeof *r);
+	if (!r)
+		return -ENOMEM;
+	r->start = start;
+	r->len = len;
+	r->prot = prot;
+	r->kind = kind;
+	struct list *l;
+	list_for_each(l, &vm->regions) {
+		if (list_entry(l, struct region, link)->start > start)
+			break;
+	}
+	list_insert_before(l, &r->link);
+	vm->pages += len / PAGE;
+	return 0;
+}
+
+/* Makes sure no region straddles x, splitting the one that does. */
+static int
+split_at(struct vm *vm, uintptr_t x)
+{
+	struct list *l;
+	list_for_each(l, &vm->regions) {
+		struct region *r = list_entry(l, struct region, link);
+		if (r->start < x && x < r->start + r->len) {
+			struct region *tail = kmem_alloc(sizeof *tail);
+			if (!tail)
+				return -ENOMEM;
+			*tail = *r;
+			tail->start = x;
+			tail->len = r->start + r->len - x;
+			r->len = x - r->start;
+			list_insert_before(r->link.next, &tail->link);
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Takes [a, b) out of the list, splitting regions that straddle its ends.
+ * The regions taken go to `out` if given (protect re-adds them), else
+ * they are freed.
+ */
+static int
+carve(struct vm *vm, uintptr_t a, uintptr_t b, struct list *out)
+{
+	int e = split_at(vm, a);
+	if (!e)
+		e = split_at(vm, b);
+	if (e)
+		return e;
+	struct list *l, *n;
+	list_for_each_safe(l, n, &vm->regions) {
+		struct region *r = list_entry(l, struct region, link);
+		if (r->start < a || r->start + r->len > b)
+			continue;
+		list_remove(&r->link);
+		vm->pages -= r->len / PAGE;
+		if (out)
+			list_push_back(out, &r->link);
+		else
+			kmem_free(r);
+	}
+	return 0;
+}
+
+static bool
+covered(const struct vm *vm, uintptr_t a, uintptr_t b, int prot)
+{
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions && a < b; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		if (r->start + r->len <= a)
+			continue;
+		if (r->start > a || (r->prot & prot) != prot)
+			return false;
+		a = r->start + r->len;
+	}
+	return a >= b;
+}
+
+bool
+vm_check(const struct vm *vm, uintptr_t p, size_t len, int prot)
+{
+	if (len == 0)
+		return true;
+	if (p + len < p)
+		return false;
+	return covered(vm, p, p + len, prot);
+}
+
+size_t
+vm_span(const struct vm *vm, uintptr_t p, int prot)
+{
+	uintptr_t a = p;
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		if (r->start + r->len <= a)
+			continue;
+		if (r->start > a || (r->prot & prot) != prot)
+			break;
+		a = r->start + r->len;
+	}
+	return a - p;
+}
+
+int
+vm_map(struct vm *vm, uintptr_t *addr, size_t len, int prot, enum region_kind kind)
+{
+	if (len == 0 || len > ((size_t)1 << 40))
+		return -EINVAL;
+	len = PAGE_UP(len);
+	if (*addr) {
+		if (*addr & (PAGE - 1))
+			return -EINVAL;
+		if (!vm_check(vm, *addr, len, 0))
+			return -ENOMEM;	/* not inside our own reservation */
+		int e = carve(vm, *addr, *addr + len, NULL);
+		if (e)
+			return e;
+	}
+	uintptr_t a = *addr;
+	int e = hal_map(vm->as, &a, len, prot);
+	if (e)
+		return e;
+	e = vm_region_add(vm, a, len, prot, kind);
+	if (e) {
+		hal_unmap(vm->as, a, len);
+		return e;
+	}
+	*addr = a;
+	return 0;
+}
+
+int
+vm_unmap(struct vm *vm, uintptr_t addr, size_t len)
+{
+	if ((addr & (PAGE - 1)) || len == 0 || addr + len < addr)
+		return -EINVAL;
+	len = PAGE_UP(len);
+	struct list gone = LIST_INIT(gone);
+	int e = carve(vm, addr, addr + len, &gone);
+	struct list *l, *n;
+	list_for_each_safe(l, n, &gone) {
+		struct region *r = list_entry(l, struct region, link);
+		hal_unmap(vm->as, r->start, r->len);
+		list_remove(&r->link);
+		kmem_free(r);
+	}
+	return e;
+}
+
+int
+vm_protect(struct vm *vm, uintptr_t addr, size_t len, int prot)
+{
+	if ((addr & (PAGE - 1)) || len == 0 || addr + len < addr)
+		return -EINVAL;
+	len = PAGE_UP(len);
+	if (!vm_check(vm, addr, len, 0))
+		return -ENOMEM;
+	int e = hal_protect(vm->as, addr, len, prot);
+	if (e)
+		return e;
+	struct list pieces = LIST_INIT(pieces);
+	e = carve(vm, addr, addr + len, &pieces);
+	struct list *l, *n;
+	list_for_each_safe(l, n, &pieces) {
+		struct region *r = list_entry(l, struct region, link);
+		list_remove(&r->link);
+		if (vm_region_add(vm, r->start, r->len, prot, r->kind) != 0)
+			e = -ENOMEM;
+		kmem_free(r);
+	}
+	return e;
+}
+
+int
+vm_brk_reserve(struct vm *vm, size_t max)
+{
+	uintptr_t a = 0;
+	int e = vm_map(vm, &a, max, 0, R_BRK);
+	if (e)
+		return e;
+	vm->brk_start = vm->brk_cur = a;
+	vm->brk_end = a + PAGE_UP(max);
+	return 0;
+}
+
+uintptr_t
+vm_brk(struct vm *vm, uintptr_t want)
+{
+	if (want == 0 || want < vm->brk_start || want > vm->brk_end)
+		return vm->brk_cur;
+	uintptr_t old_top = PAGE_UP(vm->brk_cur), new_top = PAGE_UP(want);
+	int rw = HAL_PROT_READ | HAL_PROT_WRITE;
+	if (new_top > old_top && vm_protect(vm, old_top, new_top - old_top, rw) != 0)
+		return vm->brk_cur;
+	if (new_top < old_top)
+		vm_protect(vm, new_top, old_top - new_top, 0);
+	vm->brk_cur = want;
+	return want;
+}
