@@ -217,6 +217,26 @@ static void test_files(const char *dir)
 	}
 }
 
+/* daemon_ready writes one byte to the fd named by INIT_NOTIFY, closes it,
+ * and is a no-op without it. */
+static void test_daemon_ready(void)
+{
+	int p[2];
+	char num[16], c = 0;
+
+	unsetenv("INIT_NOTIFY");
+	CHECK(daemon_ready() == 0);
+	CHECK(pipe(p) == 0);
+	snprintf(num, sizeof(num), "%d", p[1]);
+	setenv("INIT_NOTIFY", num, 1);
+	CHECK(daemon_ready() == 0);
+	CHECK(read(p[0], &c, 1) == 1);
+	CHECK(fcntl(p[1], F_GETFD) == -1 && errno == EBADF);	/* closed */
+	CHECK(read(p[0], &c, 1) == 0);				/* only writer gone */
+	CHECK(getenv("INIT_NOTIFY") == NULL);
+	close(p[0]);
+}
+
 static void test_getopt(void)
 {
 	char *argv[] = { "prog", "-a", "-bVAL", "-c", "x", "--", "-d", NULL };
@@ -242,6 +262,7 @@ int main(void)
 	test_time();
 	test_mmap();
 	test_getopt();
+	test_daemon_ready();
 	dir = scratch_dir();
 	if (dir)
 		test_files(dir);
