@@ -9,7 +9,7 @@
  * the kernel stores 0 there (and wakes futex waiters) once the thread is
  * gone, as Linux's CLONE_CHILD_CLEARTID does.  Only then is the mapping
  * unmapped.  A kernel that ignores that argument is noticed at the first
- * join (the word does not clear within a grace period); from then on
+ * join (the word does not clear within 1000 yields); from then on
  * mappings of exited threads are leaked rather than risked.
  */
 #include <pthread.h>
@@ -70,20 +70,22 @@ static void reap(void)
 }
 
 /* Waits until the kernel has let go of t, then unmaps it (or, on a
- * kernel that never says so, leaves it mapped). */
+ * kernel that never says so, leaves it mapped).  While we do not know
+ * yet, we yield a bounded number of times (the exiting thread needs the
+ * CPU to get into the kernel); once we know, we block on the word. */
 static void release(struct __pthread *t)
 {
-	struct redox_timespec tick = { 0, 1000000, 0 };	/* 1 ms */
-	int waited = 0;
+	int tries = 0;
 
 	while (__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE) != 0) {
-		if (kernel_clears == 0)
+		if (kernel_clears == 1) {
+			__futex_wait(&t->alive, 1, NULL);
+		} else if (kernel_clears == 0 || tries++ >= 1000) {
+			kernel_clears = 0;	/* it does not: leak t */
 			return;
-		if (kernel_clears < 0 && waited++ >= 200) {
-			kernel_clears = 0;	/* 200 ms: it does not */
-			return;
+		} else {
+			__syscall0(SYS_YIELD);
 		}
-		__futex_wait(&t->alive, 1, &tick);
 	}
 	kernel_clears = 1;
 	munmap(t->map, t->map_size);
