@@ -1,0 +1,3 @@
+#include <check.h>
+Suite *initfs_suite(void);
+Suite *initfs_suite(void) { return suite_create("initfs"); }
