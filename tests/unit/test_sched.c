@@ -48,6 +48,18 @@ setup(void)
 	sched_init();
 }
 
+/*
+ * Empties the run queue.  core/sched.c defines sched_yield, a name glibc
+ * exports, so it replaces glibc's in this binary; LeakSanitizer calls
+ * sched_yield() at exit, and with threads queued the core's would run
+ * with no current thread.  (Reported; scripts/check-core.sh now flags it.)
+ */
+static void
+teardown(void)
+{
+	sched_init();
+}
+
 static void
 start(void *arg)
 {
@@ -430,14 +442,14 @@ sched_suite(void)
 {
 	Suite *s = suite_create("sched");
 	TCase *tc = tcase_create("queues");
-	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_runq_fifo);
 	tcase_add_test(tc, test_runq_remove);
 	tcase_add_test(tc, test_waitq_wake_by_hand);
 	tcase_add_test(tc, test_interrupt_by_hand);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scheduler");
-	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_round_robin);
 	tcase_add_test(tc, test_yield_alone);
 	tcase_add_test(tc, test_timeout_alone);
