@@ -44,6 +44,7 @@ bd_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
     const struct cred *c, uint64_t *handle)
 {
 	(void)s;
+	scheme_trim(&ref, &len);
 	if (len == 0) {
 		if (flags & O_WRONLY)
 			return -EISDIR;

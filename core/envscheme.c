@@ -21,6 +21,7 @@ env_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 	bool found = len == 0;
 	if (flags & (O_WRONLY | O_CREAT))
 		return -EROFS;
+	scheme_trim(&ref, &len);
 	for (int i = 0; p && p->env && p->env[i]; i++) {
 		const char *e = p->env[i];
 		size_t n = str_len(e);

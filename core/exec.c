@@ -249,12 +249,12 @@ build_stack(struct proc *p, struct vm *vm, const struct exec_args *a,
 	size_t k = 0, off = 0;
 	vec[k++] = (uint64_t)a->argc;
 	for (int i = 0; i < a->argc + a->envc; i++) {
-		if (i == a->argc)
-			vec[k++] = 0;
 		vec[k++] = strs + off;
 		off += str_len(a->strs + off) + 1;
+		if (i == a->argc - 1)
+			vec[k++] = 0;	/* end of argv */
 	}
-	vec[k++] = 0;
+	vec[k++] = 0;		/* end of envp */
 	auxv[9][1] = rnd;
 	for (size_t i = 0; i < nauxv; i++) {
 		vec[k++] = auxv[i][0];

@@ -80,11 +80,13 @@ fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
 			put(&o, *p);
 			continue;
 		}
-		bool left = false, zero = false;
+		bool left = false, zero = false, alt = false;
 		int width = 0, prec = -1, lng = 0;
-		for (p++; *p == '-' || *p == '0'; p++) {
+		for (p++; *p == '-' || *p == '0' || *p == '#'; p++) {
 			if (*p == '-')
 				left = true;
+			else if (*p == '#')
+				alt = true;
 			else
 				zero = true;
 		}
@@ -124,7 +126,9 @@ fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
 		case 'o': {
 			uint64_t v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
 			unsigned base = *p == 'u' ? 10 : *p == 'o' ? 8 : 16;
-			number(&o, v, false, base, *p == 'X', width, prec, left, zero, "");
+			const char *pre = !alt || v == 0 || base == 10 ? "" :
+			    base == 8 ? "0" : *p == 'X' ? "0X" : "0x";
+			number(&o, v, false, base, *p == 'X', width, prec, left, zero, pre);
 			break;
 		}
 		case 'p':

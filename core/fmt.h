@@ -8,7 +8,7 @@
 /*
  * Formats into buf (always NUL-terminated when cap > 0) and returns the
  * length the whole output would have.  Conversions: d i u x X o p s c %,
- * flags '-' and '0', width and precision (also '*'), length l ll z.
+ * flags '-', '0' and '#', width and precision (also '*'), length l ll z.
  */
 size_t fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap);
 size_t fmt_format(char *buf, size_t cap, const char *fmt, ...)

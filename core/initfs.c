@@ -68,6 +68,7 @@ initfs_lookup(const void *img, const char *path, size_t len)
 static int
 find(const char *ref, size_t len, uint64_t *h)
 {
+	scheme_trim(&ref, &len);
 	while (len && ref[len - 1] == '/')
 		len--;
 	if (len == 0) {

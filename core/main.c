@@ -14,6 +14,7 @@
 #include "core/rootscheme.h"
 #include "core/sched.h"
 #include "core/str.h"
+#include "core/syscall.h"
 #include "core/sysfs.h"
 #include "core/version.h"
 #include "core/vfs.h"
@@ -39,6 +40,7 @@ core_main(void)
 
 	log_printf("%s %s (%s) - a microkernel OS where everything is a URL\n",
 	    OS_NAME, OS_VERSION, bi->backend);
+	syscall_trace(str_has_word(bi->cmdline, "trace"));
 	sched_init();
 	proc_init();
 	rootscheme_init();

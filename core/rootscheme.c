@@ -13,6 +13,7 @@ root_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
     const struct cred *c, uint64_t *handle)
 {
 	(void)s;
+	scheme_trim(&ref, &len);
 	if (flags & O_CREAT)
 		return uscheme_create(ref, len, flags, c, handle);
 	if (len != 0)
@@ -84,6 +85,7 @@ static int
 root_unlink(struct scheme *s, const char *ref, size_t len, const struct cred *c)
 {
 	(void)s;
+	scheme_trim(&ref, &len);
 	return uscheme_remove(ref, len, c);
 }
 

@@ -67,6 +67,14 @@ struct scheme {
 	struct list link;
 };
 
+/* Drops leading '/' from a reference ("/bin/init" -> "bin/init"). */
+static inline void
+scheme_trim(const char **ref, size_t *len)
+{
+	while (*len && **ref == '/')
+		(*ref)++, (*len)--;
+}
+
 /* Registers a kernel or user scheme; -EEXIST if the name is taken. */
 int scheme_register(const char *name, size_t len, const struct scheme_ops *ops,
     void *priv, struct scheme **out);

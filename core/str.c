@@ -67,3 +67,20 @@ str_to_long(const char *s, size_t n)
 	}
 	return v;
 }
+
+bool
+str_has_word(const char *s, const char *word)
+{
+	size_t n = str_len(word);
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		size_t k = 0;
+		while (s[k] && s[k] != ' ')
+			k++;
+		if (k == n && memcmp(s, word, n) == 0)
+			return true;
+		s += k;
+	}
+	return false;
+}

@@ -22,4 +22,7 @@ const char *str_chr(const char *s, size_t n, char c);
 /* Parses a decimal number in s[0..n); -1 if it is not one. */
 long str_to_long(const char *s, size_t n);
 
+/* True if word appears in the space-separated list s. */
+bool str_has_word(const char *s, const char *word);
+
 #endif

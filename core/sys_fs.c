@@ -363,8 +363,6 @@ sys_frename(long fd, long path, long len)
 		if (sl < 0 || !str_eqn(url, (size_t)sl, s->name)) {
 			e = -EXDEV;
 		} else {
-			while (rlen && *ref == '/')
-				ref++, rlen--;
 			proc_cred(&c);
 			e = s->ops->frename ? s->ops->frename(s, f, ref, rlen, &c) : -EPERM;
 		}

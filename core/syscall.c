@@ -9,6 +9,7 @@
 #include "core/proc.h"
 #include "core/sched.h"
 #include "core/signal.h"
+#include "core/str.h"
 #include "core/syscall.h"
 #include "hal/hal.h"
 
@@ -94,11 +95,24 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	}
 }
 
+static bool tracing;
+
+void
+syscall_trace(bool on)
+{
+	tracing = on;
+}
+
 long
 core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	(void)a5;
-	return way_out(dispatch(nr, a0, a1, a2, a3, a4));
+	if (!tracing)
+		return way_out(dispatch(nr, a0, a1, a2, a3, a4));
+	int pid = proc_current()->pid;
+	long r = dispatch(nr, a0, a1, a2, a3, a4);
+	log_printf("[%d] syscall %#lx(%#lx, %#lx, %#lx, %#lx) = %ld\n", pid, nr, a0, a1, a2, a3, r);
+	return way_out(r);
 }
 
 void

@@ -50,4 +50,8 @@ long sys_futex(long addr, long op, long val, long timeout);
 long sys_clock_gettime(long clock, long ts);
 long sys_nanosleep(long req, long rem);
 
+#include <stdbool.h>
+/* Logs every syscall and its result (cmdline word "trace"). */
+void syscall_trace(bool on);
+
 #endif

@@ -86,6 +86,7 @@ sys_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 	struct textbuf t = { 0 };
 	if (flags & (O_WRONLY | O_CREAT))
 		return -EACCES;
+	scheme_trim(&ref, &len);
 	if (len == 0) {
 		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 			text_printf(&t, "%s\n", names[i]);

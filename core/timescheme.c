@@ -16,6 +16,7 @@ tm_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
     const struct cred *c, uint64_t *handle)
 {
 	(void)s; (void)flags; (void)c;
+	scheme_trim(&ref, &len);
 	long n = len ? str_to_long(ref, len) : CLOCK_MONOTONIC;
 	if (n != CLOCK_REALTIME && n != CLOCK_MONOTONIC)
 		return -ENOENT;

@@ -20,7 +20,8 @@ vfs_resolve(const char *path, size_t len, char *out, size_t cap)
 
 /*
  * Resolves path and finds its scheme (with a reference).  The reference
- * part is handed to schemes without its leading '/'.
+ * goes to the scheme as written ("vec:/hi" gives "/hi"); schemes that
+ * treat it as a path trim the slashes (scheme_trim).
  */
 static int
 lookup(const char *path, size_t len, char **url, struct scheme **s,
@@ -40,8 +41,6 @@ lookup(const char *path, size_t len, char **url, struct scheme **s,
 		kmem_free(*url);
 		return -ENODEV;
 	}
-	while (*ref_len && **ref == '/')
-		(*ref)++, (*ref_len)--;
 	return 0;
 }
 

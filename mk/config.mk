@@ -25,9 +25,14 @@ CORE_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 
 # Programs that run inside the OS: static-PIE against our libc.
 PROG_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
-	-isystem libc/include -isystem $(GCC_INC) -fPIE -fno-stack-protector \
+	-isystem libc/include -isystem $(GCC_INC) -iquote . -fPIE -fno-stack-protector \
 	-fno-builtin-malloc -MMD -MP
 PROG_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker,-z,text
+
+# libc outputs (rules in mk/libc.mk); programs depend on PROG_LIBS.
+LIBC_A    := $(B)/libc/libc.a
+LIBC_CRT0 := $(B)/libc/crt0.o
+PROG_LIBS := $(LIBC_CRT0) $(LIBC_A)
 
 ALL_TARGETS :=
 TEST_STEPS  :=

@@ -1,5 +1,22 @@
-# The initfs image: programs and /etc from the tree, packed by mkinitfs.
-# (Step 1: an empty image until the packer lands.)
-$(B)/initfs.img:
+# The initfs image: the programs and files the system boots with.
+#   INITFS_BIN += $(B)/prog/...    a built program -> initfs:/bin/<name>
+#   INITFS_ETC += path/to/file     -> initfs:/etc/<name>
+# Fragments are read in name order, so the lists are used only at build
+# time (secondary expansion), when every fragment has added to them.
+MKINITFS := $(B)/host/mkinitfs
+
+$(MKINITFS): scripts/mkinitfs.c core/initfs.h
 	@mkdir -p $(dir $@)
-	: > $@
+	$(CC) $(HOST_CFLAGS) -o $@ $<
+
+INITFS_ETC += apps/init/initfs.rc
+
+.SECONDEXPANSION:
+$(B)/initfs.img: $(MKINITFS) $$(INITFS_BIN) $$(INITFS_ETC) mk/initfs.mk
+	@rm -rf $(B)/initfs && mkdir -p $(B)/initfs/bin $(B)/initfs/etc
+	cp $(INITFS_BIN) $(B)/initfs/bin/
+	cp apps/init/initfs.rc $(B)/initfs/etc/init.rc
+	cp $(filter-out apps/init/initfs.rc,$(INITFS_ETC)) $(B)/initfs/etc/ 2>/dev/null || true
+	$(MKINITFS) $(B)/initfs $@
+
+ALL_TARGETS += $(B)/initfs.img

@@ -1,0 +1,61 @@
+/* signal.h - the 31 Linux-numbered signals.  Handlers are called as
+ * handler(sig); SA_SIGINFO's extra arguments are not provided yet. */
+#ifndef _SIGNAL_H
+#define _SIGNAL_H
+
+#include <features.h>
+#include <sys/types.h>
+#include <time.h>
+#include <redox/abi.h>
+
+typedef int sig_atomic_t;
+typedef uint64_t sigset_t;	/* bit (sig - 1) */
+typedef void (*sighandler_t)(int);
+
+/* abi.h gives plain integers; POSIX wants handler-typed constants. */
+#undef SIG_DFL
+#undef SIG_IGN
+#define SIG_DFL ((sighandler_t)0)
+#define SIG_IGN ((sighandler_t)1)
+#define SIG_ERR ((sighandler_t)-1)
+#define SIGIOT SIGABRT
+#define SIGPOLL SIGIO
+#define SIGRTMIN 32
+#define SIGRTMAX 32
+
+typedef struct {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	pid_t si_pid;
+	uid_t si_uid;
+	int si_status;
+	void *si_addr;
+} siginfo_t;
+
+struct sigaction {
+	union {
+		void (*sa_handler)(int);
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	};
+	sigset_t sa_mask;
+	int sa_flags;
+	void (*sa_restorer)(void);
+};
+
+__BEGIN_DECLS
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
+sighandler_t signal(int sig, sighandler_t handler);
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
+int kill(pid_t pid, int sig);
+int killpg(pid_t pgid, int sig);
+int raise(int sig);
+__END_DECLS
+
+#endif

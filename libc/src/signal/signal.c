@@ -1,0 +1,113 @@
+/* Signals: actions, masks and sending. */
+#include <signal.h>
+#include <errno.h>
+#include <unistd.h>
+#include "../internal/libc.h"
+
+int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old)
+{
+	struct redox_sigaction ra, ro;
+	long r;
+
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (act != NULL) {
+		ra.sa_handler = (uint64_t)(uintptr_t)act->sa_handler;
+		ra.sa_mask[0] = act->sa_mask;
+		ra.sa_mask[1] = 0;
+		ra.sa_flags = (uint64_t)(unsigned)act->sa_flags | SA_RESTORER;
+	}
+	r = __syscall4(SYS_SIGACTION, sig, act ? &ra : NULL, old ? &ro : NULL, __restore_rt);
+	if (r < 0)
+		return (int)__syscall_ret(r);
+	if (old != NULL) {
+		old->sa_handler = (void (*)(int))(uintptr_t)ro.sa_handler;
+		old->sa_mask = ro.sa_mask[0];
+		old->sa_flags = (int)(ro.sa_flags & ~(uint64_t)SA_RESTORER);
+		old->sa_restorer = NULL;
+	}
+	return 0;
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct sigaction sa = { .sa_handler = handler, .sa_flags = SA_RESTART };
+	struct sigaction old = { .sa_handler = SIG_DFL };
+
+	if (sigaction(sig, &sa, &old) < 0)
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	uint64_t s = set ? *set : 0, o = 0;
+	long r = __syscall3(SYS_SIGPROCMASK, how, set ? &s : NULL, old ? &o : NULL);
+
+	if (r < 0)
+		return (int)__syscall_ret(r);
+	if (old != NULL)
+		*old = o;
+	return 0;
+}
+
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	return sigprocmask(how, set, old) < 0 ? errno : 0;
+}
+
+int sigemptyset(sigset_t *set) { *set = 0; return 0; }
+int sigfillset(sigset_t *set) { *set = ~(sigset_t)0 >> (64 - (NSIG - 1)); return 0; }
+
+static int bad(int sig)
+{
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return 1;
+	}
+	return 0;
+}
+
+int sigaddset(sigset_t *set, int sig)
+{
+	if (bad(sig))
+		return -1;
+	*set |= (sigset_t)1 << (sig - 1);
+	return 0;
+}
+
+int sigdelset(sigset_t *set, int sig)
+{
+	if (bad(sig))
+		return -1;
+	*set &= ~((sigset_t)1 << (sig - 1));
+	return 0;
+}
+
+int sigismember(const sigset_t *set, int sig)
+{
+	if (bad(sig))
+		return -1;
+	return (*set >> (sig - 1)) & 1;
+}
+
+int kill(pid_t pid, int sig)
+{
+	return (int)__syscall_ret(__syscall2(SYS_KILL, pid, sig));
+}
+
+int killpg(pid_t pgid, int sig)
+{
+	if (pgid <= 1) {
+		errno = EINVAL;
+		return -1;
+	}
+	return kill(-pgid, sig);
+}
+
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}

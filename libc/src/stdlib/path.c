@@ -1,0 +1,78 @@
+/* realpath, mkstemp, mkdtemp. */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <limits.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <redox.h>
+
+/* The kernel resolves the path on open; SYS_FPATH gives back its URL. */
+char *realpath(const char *restrict path, char *restrict resolved)
+{
+	char buf[PATH_MAX];
+	int fd = open(path, O_STAT | O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return NULL;
+	n = redox_fpath(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	if (resolved == NULL)
+		return strdup(buf);
+	return strcpy(resolved, buf);
+}
+
+/* Fills the trailing XXXXXX of tmpl with letters from a mixing counter. */
+static int fill(char *tmpl)
+{
+	static unsigned long long ctr;
+	size_t n = strlen(tmpl);
+	unsigned long long x;
+	struct timespec ts;
+	int i;
+
+	if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)getpid() << 32) ^ ++ctr * 0x9e3779b97f4a7c15ULL;
+	for (i = 0; i < 6; i++, x /= 36)
+		tmpl[n - 6 + i] = "abcdefghijklmnopqrstuvwxyz0123456789"[x % 36];
+	return 0;
+}
+
+int mkstemp(char *tmpl)
+{
+	int tries, fd;
+
+	for (tries = 0; tries < 100; tries++) {
+		if (fill(tmpl) < 0)
+			return -1;
+		fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+char *mkdtemp(char *tmpl)
+{
+	int tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		if (fill(tmpl) < 0)
+			return NULL;
+		if (mkdir(tmpl, 0700) == 0)
+			return tmpl;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	return NULL;
+}

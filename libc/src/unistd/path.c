@@ -1,0 +1,207 @@
+/* Calls on paths.  Paths cross to the kernel as (pointer, length); most
+ * "by path" operations open the file with O_STAT and use the fd call. */
+#include <unistd.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <redox.h>
+#include "../internal/libc.h"
+
+int chdir(const char *path)
+{
+	return (int)__syscall_ret(__syscall_path(SYS_CHDIR, path, 0, 0));
+}
+
+int fchdir(int fd)
+{
+	char buf[PATH_MAX];
+	ssize_t n = redox_fpath(fd, buf, sizeof(buf) - 1);
+
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return chdir(buf);
+}
+
+char *getcwd(char *buf, size_t n)
+{
+	char tmp[PATH_MAX];
+	long r;
+
+	if (buf == NULL) {
+		/* glibc's extension: allocate when buf is NULL */
+		r = __syscall2(SYS_GETCWD, tmp, sizeof(tmp));
+		if (r < 0 || (size_t)r >= sizeof(tmp)) {
+			errno = r < 0 ? (int)-r : ERANGE;
+			return NULL;
+		}
+		tmp[r] = '\0';
+		return strdup(tmp);
+	}
+	if (n == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	r = __syscall2(SYS_GETCWD, buf, n - 1);	/* leave room for the NUL */
+	if (r < 0) {
+		errno = (int)-r;
+		return NULL;
+	}
+	buf[r] = '\0';
+	return buf;
+}
+
+int unlink(const char *path)
+{
+	return (int)__syscall_ret(__syscall_path(SYS_UNLINK, path, 0, 0));
+}
+
+int rmdir(const char *path)
+{
+	return (int)__syscall_ret(__syscall_path(SYS_RMDIR, path, 0, 0));
+}
+
+int link(const char *from, const char *to)
+{
+	(void)from;
+	(void)to;
+	errno = ENOSYS;	/* no hard links in the ABI */
+	return -1;
+}
+
+/* A symlink is a file opened with O_SYMLINK whose content is the target. */
+int symlink(const char *target, const char *path)
+{
+	int fd = open(path, O_SYMLINK | O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0777);
+	size_t n = strlen(target);
+	ssize_t w;
+
+	if (fd < 0)
+		return -1;
+	w = write(fd, target, n);
+	close(fd);
+	if (w != (ssize_t)n) {
+		unlink(path);
+		if (w >= 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t n)
+{
+	int fd = open(path, O_SYMLINK | O_NOFOLLOW | O_RDONLY | O_CLOEXEC);
+	ssize_t r;
+
+	if (fd < 0)
+		return -1;
+	r = read(fd, buf, n);
+	close(fd);
+	return r;
+}
+
+static int by_path(const char *path, int nofollow, long nr, long a, long b)
+{
+	int fd = open(path, O_STAT | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	long r;
+
+	if (fd < 0)
+		return -1;
+	r = __syscall_ret(__syscall3(nr, fd, a, b));
+	close(fd);
+	return (int)r;
+}
+
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return by_path(path, 0, SYS_FCHOWN, (int)uid, (int)gid);
+}
+
+int lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return by_path(path, 1, SYS_FCHOWN, (int)uid, (int)gid);
+}
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)__syscall_ret(__syscall3(SYS_FCHOWN, fd, (int)uid, (int)gid));
+}
+
+int chmod(const char *path, mode_t mode)
+{
+	return by_path(path, 0, SYS_FCHMOD, mode, 0);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return (int)__syscall_ret(__syscall2(SYS_FCHMOD, fd, mode));
+}
+
+/* Checks the mode bits against the real ids (the file system checks the
+ * effective ones again on open). */
+int access(const char *path, int mode)
+{
+	struct stat st;
+	uid_t uid = getuid();
+	unsigned bits;
+
+	if (stat(path, &st) < 0)
+		return -1;
+	if (mode == F_OK)
+		return 0;
+	if (uid == 0) {
+		/* root may do anything, but executes only something executable */
+		if ((mode & X_OK) && !(st.st_mode & 0111) && !S_ISDIR(st.st_mode))
+			goto denied;
+		return 0;
+	}
+	if (st.st_uid == uid)
+		bits = (st.st_mode >> 6) & 7;
+	else if (st.st_gid == getgid())
+		bits = (st.st_mode >> 3) & 7;
+	else
+		bits = st.st_mode & 7;
+	if ((bits & (unsigned)mode) == (unsigned)mode)
+		return 0;
+denied:
+	errno = EACCES;
+	return -1;
+}
+
+ssize_t redox_fpath(int fd, char *buf, size_t n)
+{
+	return __syscall_ret(__syscall3(SYS_FPATH, fd, buf, n));
+}
+
+/* A terminal is a pty: or the kernel console (debug:). */
+int isatty(int fd)
+{
+	char buf[16];
+	ssize_t n = redox_fpath(fd, buf, sizeof(buf) - 1);
+
+	if (n < 0)
+		return 0;
+	buf[n] = '\0';
+	if (strncmp(buf, "pty:", 4) == 0 || strncmp(buf, "debug:", 6) == 0 ||
+	    strncmp(buf, "tty:", 4) == 0)
+		return 1;
+	errno = ENOTTY;
+	return 0;
+}
+
+char *ttyname(int fd)
+{
+	static char buf[PATH_MAX];
+	ssize_t n;
+
+	if (!isatty(fd))
+		return NULL;
+	n = redox_fpath(fd, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}

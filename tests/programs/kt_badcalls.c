@@ -1,0 +1,135 @@
+/*
+ * kt_badcalls - calls syscalls with bad pointers (NULL, unmapped, the
+ * core's own memory, ranges that wrap), bad lengths, bad fds and bad
+ * flags, and checks each errno.  Exits 0 only if every check passed; the
+ * system must keep running afterwards (the test script checks that).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <redox.h>
+
+static int checks, failed;
+
+static void
+expect(const char *what, long got, long want)
+{
+	checks++;
+	if (got != want) {
+		failed++;
+		printf("kt_badcalls: FAIL %s: got %ld, want %ld\n", what, got, want);
+	}
+}
+
+#define SC(...) __syscall6(__VA_ARGS__)
+
+int
+main(void)
+{
+	/* Addresses no program owns: NULL, a low unmapped page, the core's
+	 * own code (the syscall entry lives there hosted; natively it is a
+	 * trampoline page, so also try the upper half), a wrapping range. */
+	long core = (long)getauxval(AT_REDOX_SYSCALL);
+	long bad[] = { 0, 0x1000, core, (long)0xffffffff80000000ull, -4096 };
+	const char *names[] = { "NULL", "unmapped", "core", "kernel half", "wrap" };
+	char buf[64];
+	int32_t fds[2];
+	struct redox_stat st;
+
+	for (int i = 0; i < 5; i++) {
+		char what[80];
+		long p = bad[i];
+#define T(call, want) do { snprintf(what, sizeof what, "%s %s", #call, names[i]); \
+	expect(what, call, want); } while (0)
+		T(SC(SYS_OPEN, p, 10, O_RDONLY, 0, 0, 0), -EFAULT);
+		T(SC(SYS_WRITE, 1, p, 16, 0, 0, 0), -EFAULT);
+		T(SC(SYS_READ, 0, p, 16, 0, 0, 0), -EFAULT);
+		T(SC(SYS_FSTAT, 1, p, sizeof st, 0, 0, 0), -EFAULT);
+		T(SC(SYS_PIPE2, p, 0, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_CHDIR, p, 4, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_GETCWD, p, 64, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_MKDIR, p, 4, 0755, 0, 0, 0), -EFAULT);
+		T(SC(SYS_UNLINK, p, 4, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, p, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_NANOSLEEP, p, 0, 0, 0, 0, 0), -EFAULT);
+		/* NULL here means "only ask", which is fine. */
+		T(SC(SYS_SIGACTION, SIGUSR1, p, 0, 0, 0, 0), p ? -EFAULT : 0);
+		T(SC(SYS_SIGPROCMASK, SIG_BLOCK, p, 0, 0, 0, 0), p ? -EFAULT : 0);
+		T(SC(SYS_SIGACTION, SIGUSR1, 0, p ? p : 1, 0, 0, 0), -EFAULT);
+		T(SC(SYS_FPATH, 1, p, 64, 0, 0, 0), -EFAULT);
+		T(SC(SYS_GETDENTS, 1, p, 64, 0, 0, 0), -EFAULT);
+		T(SC(SYS_SPAWN, p, sizeof(struct spawn_args), 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_EXECVE, p, 8, 0, 0, 0, 0), -EFAULT);
+		T(SC(SYS_FUTEX, p, FUTEX_WAIT, 0, 0, 0, 0), p == 0 || (p & 3) == 0 ? -EFAULT : -EINVAL);
+		T(SC(SYS_FRENAME, 1, p, 4, 0, 0, 0), -EFAULT);
+		T(SC(SYS_DUP, 1, p, 5, 0, 0, 0), -EFAULT);
+	}
+	/* A range that starts in our memory and runs past its end. */
+	expect("write past the end of the stack",
+	    SC(SYS_WRITE, 1, (long)buf, 1L << 40, 0, 0, 0), -EFAULT);
+	expect("read with a negative length", SC(SYS_READ, 0, (long)buf, -1, 0, 0, 0), -EINVAL);
+	expect("open with length 0", SC(SYS_OPEN, (long)"x", 0, O_RDONLY, 0, 0, 0), -ENOENT);
+	expect("open with a huge length", SC(SYS_OPEN, (long)"x", 1L << 20, O_RDONLY, 0, 0, 0),
+	    -ENAMETOOLONG);
+	expect("open an unknown scheme", SC(SYS_OPEN, (long)"nosuch:x", 8, O_RDONLY, 0, 0, 0), -ENODEV);
+	expect("fstat with a short buffer", SC(SYS_FSTAT, 1, (long)&st, 8, 0, 0, 0), -EINVAL);
+
+	/* Bad fds. */
+	long badfd[] = { -1, 1000, 1L << 40, 77 };
+	for (int i = 0; i < 4; i++) {
+		long fd = badfd[i];
+		char what[64];
+		snprintf(what, sizeof what, "read fd %ld", fd);
+		expect(what, SC(SYS_READ, fd, (long)buf, 1, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "write fd %ld", fd);
+		expect(what, SC(SYS_WRITE, fd, (long)buf, 1, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "close fd %ld", fd);
+		expect(what, SC(SYS_CLOSE, fd, 0, 0, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "fstat fd %ld", fd);
+		expect(what, SC(SYS_FSTAT, fd, (long)&st, sizeof st, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "dup fd %ld", fd);
+		expect(what, SC(SYS_DUP, fd, 0, 0, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "lseek fd %ld", fd);
+		expect(what, SC(SYS_LSEEK, fd, 0, SEEK_SET, 0, 0, 0), -EBADF);
+	}
+	expect("dup2 onto -1", SC(SYS_DUP2, 1, -1, 0, 0, 0, 0), -EBADF);
+	expect("dup2 onto 1<<20", SC(SYS_DUP2, 1, 1 << 20, 0, 0, 0, 0), -EBADF);
+
+	/* Bad flags and values. */
+	expect("pipe2 with unknown flags", SC(SYS_PIPE2, (long)fds, 0x7, 0, 0, 0, 0), -EINVAL);
+	expect("mmap with unknown flags", SC(SYS_MMAP, 0, 4096, 0x40000000 | MAP_ANONYMOUS | MAP_PRIVATE, -1, 0, 0), -EINVAL);
+	expect("mmap of length 0", SC(SYS_MMAP, 0, 0, PROT_READ | MAP_ANONYMOUS | MAP_PRIVATE, -1, 0, 0), -EINVAL);
+	expect("mmap fixed outside own memory", SC(SYS_MMAP, 0x10000, 4096,
+	    PROT_READ | MAP_ANONYMOUS | MAP_PRIVATE | MAP_FIXED, -1, 0, 0), -ENOMEM);
+	expect("munmap misaligned", SC(SYS_MUNMAP, 0x1001, 4096, 0, 0, 0, 0), -EINVAL);
+	expect("mprotect outside own memory", SC(SYS_MPROTECT, 0x10000, 4096, PROT_READ, 0, 0, 0), -ENOMEM);
+	expect("waitpid with unknown flags", SC(SYS_WAITPID, -1, 0, 0x100, 0, 0, 0), -EINVAL);
+	expect("waitpid with no children", SC(SYS_WAITPID, -1, 0, 0, 0, 0, 0), -ECHILD);
+	expect("kill signal 64", SC(SYS_KILL, 1, 64, 0, 0, 0, 0), -EINVAL);
+	expect("kill a pid that is not there", SC(SYS_KILL, 30000, SIGTERM, 0, 0, 0, 0), -ESRCH);
+	expect("sigaction SIGKILL", SC(SYS_SIGACTION, SIGKILL, (long)buf, 0, 0, 0, 0), -EINVAL);
+	expect("sigaction signal 0", SC(SYS_SIGACTION, 0, 0, 0, 0, 0, 0), -EINVAL);
+	expect("sigprocmask how 9", SC(SYS_SIGPROCMASK, 9, (long)buf, 0, 0, 0, 0), -EINVAL);
+	expect("lseek whence 7", SC(SYS_LSEEK, 0, 0, 7, 0, 0, 0), -EINVAL);
+	expect("fcntl cmd 99", SC(SYS_FCNTL, 1, 99, 0, 0, 0, 0), -EINVAL);
+	expect("clock 99", SC(SYS_CLOCK_GETTIME, 99, (long)buf, 0, 0, 0, 0), -EINVAL);
+	expect("futex misaligned", SC(SYS_FUTEX, (long)buf + 1, FUTEX_WAKE, 1, 0, 0, 0), -EINVAL);
+	expect("futex op 9", SC(SYS_FUTEX, (long)fds, 9, 1, 0, 0, 0), -ENOSYS);
+	expect("unknown syscall", SC(0x7777, 0, 0, 0, 0, 0, 0), -ENOSYS);
+	expect("spawn with a bad size", SC(SYS_SPAWN, (long)buf, 3, 0, 0, 0, 0), -EINVAL);
+	expect("clone_thread with a bad stack", SC(SYS_CLONE_THREAD, (long)main, 0x1000, 0, 0, 0, 0), -EINVAL);
+	expect("chdir to a file", SC(SYS_CHDIR, (long)"initfs:/bin/init", 16, 0, 0, 0, 0), -ENOTDIR);
+	expect("getcwd with a tiny buffer", SC(SYS_GETCWD, (long)buf, 1, 0, 0, 0, 0), -ERANGE);
+
+	/* After all that, ordinary calls still work. */
+	expect("getpid still works", SC(SYS_GETPID, 0, 0, 0, 0, 0, 0) > 0, 1);
+	expect("write still works", SC(SYS_WRITE, 1, (long)"", 0, 0, 0, 0), 0);
+
+	if (failed) {
+		printf("kt_badcalls: %d of %d checks failed\n", failed, checks);
+		return 1;
+	}
+	printf("kt_badcalls: all %d checks passed\n", checks);
+	return 0;
+}
