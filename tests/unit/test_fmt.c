@@ -88,8 +88,29 @@ START_TEST(test_width_flags_precision)
 	SAME("[%-3c]", 'y');
 	SAME("%c%c%c", 'a', 'b', 'c');
 	SAME("100%%");
+	/* '#' */
+	SAME("%#x", 0xbeefu);
+	SAME("%#X", 0xbeefu);
+	SAME("%#x", 0u);
+	SAME("%#o", 8u);
+	SAME("%#o", 0u);
+	SAME("[%#08x]", 0xbeefu);
+	SAME("[%#8x]", 0xbeefu);
+	SAME("[%-#8x]", 0xbeefu);
+	SAME("[%#.6x]", 0xbeefu);
+	SAME("%#lx", 0x123456789abcUL);
 	SAME("%s=%d, %s=%x.", "a", 1, "b", 255u);
 	SAME("no conversions at all");
+}
+END_TEST
+
+/* C: '#' with 'o' raises the precision just enough for a leading 0,
+ * so the 0 is never doubled and a zero value still prints "0". */
+START_TEST(test_alt_octal_precision)
+{
+	SAME("%#.3o", 8u);
+	SAME("%#.0o", 0u);
+	SAME("[%#5.3o]", 8u);
 }
 END_TEST
 
@@ -150,6 +171,7 @@ fmt_suite(void)
 	TCase *tc = tcase_create("format");
 	tcase_add_test(tc, test_integers);
 	tcase_add_test(tc, test_width_flags_precision);
+	tcase_add_test(tc, test_alt_octal_precision);
 	tcase_add_test(tc, test_pointers_and_null);
 	tcase_add_test(tc, test_truncation);
 	tcase_add_test(tc, test_unknown);

@@ -159,6 +159,12 @@ START_TEST(test_scheme)
 	ck_assert(memcmp(buf, "initfs:/bin/init", 16) == 0);
 	file_put(f);
 
+	/* a leading '/' in the reference is the same file */
+	f = open_("/bin/init", O_RDONLY, &e);
+	ck_assert_int_eq(e, 0);
+	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 7);
+	file_put(f);
+
 	ck_assert_ptr_null(open_("nope", O_RDONLY, &e));
 	ck_assert_int_eq(e, -ENOENT);
 	ck_assert_ptr_null(open_("nope", O_RDWR | O_CREAT, &e));
