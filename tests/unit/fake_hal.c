@@ -151,6 +151,7 @@ struct hal_thread {
 
 struct hal_thread *fake_switch_from, *fake_switch_to;
 unsigned fake_switches;
+void (*fake_switch_hook)(struct hal_thread *from, struct hal_thread *to);
 static int threads_live;
 
 struct hal_thread *
@@ -184,6 +185,8 @@ hal_thread_switch(struct hal_thread *from, struct hal_thread *to)
 	fake_switches++;
 	if (!from)
 		leave(FAKE_DROPPED, "hal_thread_switch(NULL, ...)");
+	if (fake_switch_hook)
+		fake_switch_hook(from, to);
 }
 
 _Noreturn void

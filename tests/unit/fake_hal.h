@@ -42,6 +42,12 @@ void fake_events_raise(uint32_t ev);
 extern struct hal_thread *fake_switch_from, *fake_switch_to;
 extern unsigned fake_switches;
 int fake_threads_live(void);
+/*
+ * If set, called on every switch that keeps `from` (after recording it),
+ * as if `to` ran until it switched back.  A test uses it to play a
+ * second thread, e.g. a scheme daemon that answers and then yields.
+ */
+extern void (*fake_switch_hook)(struct hal_thread *from, struct hal_thread *to);
 
 /* Address spaces: what is mapped, and how. */
 size_t fake_as_mapped(struct hal_as *as);	/* bytes */
