@@ -36,7 +36,7 @@ static struct {
 	int64_t result;
 	const void *data;
 	uint32_t len;
-	uint8_t req[1024];
+	uint8_t req[1024] __attribute__((aligned(8)));	/* read as a header */
 	long req_len;
 	long write_ret;
 	int turns;
