@@ -50,7 +50,8 @@ respond(uint64_t id, int64_t result, const void *data, uint32_t len, uint32_t cl
 	uint8_t buf[1024];
 	struct scheme_response r = { id, result, claim, 0 };
 	memcpy(buf, &r, sizeof r);
-	memcpy(buf + sizeof r, data, len);
+	if (len)
+		memcpy(buf + sizeof r, data, len);
 	return uscheme_daemon_write(&df, buf, sizeof r + len);
 }
 
