@@ -130,9 +130,12 @@ START_TEST(test_dup2)
 	ck_assert_int_eq(fd_alloc(t, a, false, 0), 0);
 	ck_assert_int_eq(fd_alloc(t, b, false, 0), 1);
 
-	/* onto itself: nothing changes */
+	/* onto itself: nothing changes, not even the cloexec flag */
+	ck_assert_int_eq(fd_set_cloexec(t, 0, true), 0);
 	ck_assert_int_eq(fd_dup2(t, 0, 0), 0);
 	ck_assert_uint_eq(a->refs, 1);
+	ck_assert_int_eq(fd_get_cloexec(t, 0), 1);
+	ck_assert_int_eq(fd_set_cloexec(t, 0, false), 0);
 	ck_assert_uint_eq(total_closes, 0);
 
 	/* over an open fd: that one's file is closed, a is shared */
