@@ -92,6 +92,7 @@ pick(void)
 		struct thread *t = runq_pop(&rq);
 		if (t)
 			return t;
+		arm_timer();	/* a sleeper's deadline may be the only wakeup */
 		hal_idle();
 		sched_events();
 	}
