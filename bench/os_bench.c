@@ -38,10 +38,14 @@ main(void)
 		return 1;
 	}
 	char c;
-	BEST("zero_read", 200000, if (read(fd, &c, 1) != 1) return 1);
+	BEST("zero_read", 200000, if (read(fd, &c, 1) != 1) { perror("os_bench: read zero:"); return 1; });
 	close(fd);
 	int null = open("null:", O_WRONLY);
-	BEST("null_write", 200000, if (write(null, &c, 1) != 1) return 1);
+	if (null < 0) {
+		perror("os_bench: null:");
+		return 1;
+	}
+	BEST("null_write", 200000, if (write(null, &c, 1) != 1) { perror("os_bench: write null:"); return 1; });
 	close(null);
 	return 0;
 }

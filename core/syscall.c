@@ -18,7 +18,7 @@ way_out(long ret)
 {
 	sched_events();
 	if (sched_need_resched())
-		sched_yield();
+		sched_give_up();
 	struct thread *t = sched_current();
 	struct proc *p = t->proc;
 	if (p->exiting)
@@ -85,12 +85,12 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_BRK: return sys_brk(a0);
 	case SYS_SET_TP: return sys_set_tp(a0);
 	case SYS_CLONE_THREAD: return sys_clone_thread(a0, a1, a2, a3);
-	case SYS_EXIT_THREAD: return sys_exit_thread(a0);
+	case SYS_EXIT_THREAD: return sys_exit_thread(a0, a1);
 	case SYS_GETTID: return sys_gettid();
 	case SYS_FUTEX: return sys_futex(a0, a1, a2, a3);
 	case SYS_CLOCK_GETTIME: return sys_clock_gettime(a0, a1);
 	case SYS_NANOSLEEP: return sys_nanosleep(a0, a1);
-	case SYS_YIELD: sched_yield(); return 0;
+	case SYS_YIELD: sched_give_up(); return 0;
 	default: return -ENOSYS;
 	}
 }
@@ -120,7 +120,7 @@ core_interrupt(void)
 {
 	sched_events();
 	if (sched_need_resched())
-		sched_yield();
+		sched_give_up();
 	struct thread *t = sched_current();
 	if (t->proc->exiting)
 		proc_thread_exit();

@@ -83,7 +83,7 @@ daemon(struct hal_thread *from, struct hal_thread *to)
 		}
 		d.write_ret = respond(REQ->id, d.result, d.data, d.len, d.len);
 	}
-	sched_yield();	/* back to the caller */
+	sched_give_up();	/* back to the caller */
 }
 
 static void
