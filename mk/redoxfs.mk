@@ -1,7 +1,9 @@
 # RedoxFS: the format library, its host tools and their tests.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c)
-# Host-only helpers (stdio, files, sha256): tools and tests, not the daemon.
-RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c)
+# Host-only helpers (stdio, files, sha256, the checker): tools and tests,
+# not the in-OS daemon.
+RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
+	check.c check_tree.c check_node.c)
 RFS_LIB := $(B)/host/libredoxfs.a
 RFS_TOOLLIB := $(B)/host/libredoxfs-tools.a
 
@@ -11,6 +13,12 @@ $(RFS_LIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_LIB_SRCS))
 $(RFS_TOOLLIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_TOOL_SRCS))
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
+
+# redoxfs-fsck IMAGE
+RFS_FSCK := $(B)/host/redoxfs-fsck
+$(RFS_FSCK): $(B)/host/fs/redoxfs/fsck.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_FSCK)
 
 # Fixture images made by the original code, kept xz-compressed in the tree.
 RFS_FIXTURES := redoxfs-a redoxfs-c-reserved
@@ -25,4 +33,29 @@ UNIT_SUITES += redoxfs_suite
 $(B)/host/tests/unit/test_redoxfs.o: HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
 
--include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) tests/unit/test_redoxfs.c)
+# The fixtures check clean; the tool's errors for a missing or foreign file.
+TEST_STEPS += test-redoxfs-fsck
+.PHONY: test-redoxfs-fsck
+test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
+	tests/redoxfs/fsck.sh $(B)
+
+-include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
+	fs/redoxfs/fsck.c tests/unit/test_redoxfs.c)
+
+# libFuzzer target for the reader and checker, with a short bounded run
+# seeded from the fixtures (FUZZ_SECONDS, default 60).
+FUZZ_SECONDS ?= 60
+RFS_FUZZ := $(B)/fuzz/fuzz_redoxfs
+RFS_FUZZ_SRCS := tests/fuzz/fuzz_redoxfs.c $(RFS_LIB_SRCS) \
+	$(addprefix fs/redoxfs/,sha256.c manifest.c check.c check_tree.c check_node.c)
+$(RFS_FUZZ): $(RFS_FUZZ_SRCS) $(wildcard fs/redoxfs/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=gnu11 -g -O1 -I. $(WARN) -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $(RFS_FUZZ_SRCS)
+$(B)/fuzz/redoxfs-seed: tests/fuzz/seed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -o $@ $<
+TEST_STEPS += fuzz-redoxfs
+.PHONY: fuzz-redoxfs
+fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
+	tests/fuzz/run-redoxfs.sh $(B) $(FUZZ_SECONDS)

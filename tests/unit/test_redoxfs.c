@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/redoxfs/check.h"
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/fs.h"
 #include "fs/redoxfs/lz4.h"
@@ -263,6 +264,128 @@ START_TEST(test_foreign_image)
 }
 END_TEST
 
+/* Damaged images: the reader gives the right listing or an error. */
+
+static void
+quiet(void *arg, int sev, const char *msg)
+{
+	(void)arg;
+	(void)sev;
+	(void)msg;
+}
+
+/*
+ * Lists and checks the image in md.  Returns the listing (NULL when the
+ * reader failed) and the checker's error count in *errors (-1 when the
+ * file system did not open).
+ */
+static char *
+list_and_check(struct memdisk *md, int nohash, int *errors, uint64_t *gen)
+{
+	struct rfs_disk d = { md, mem_read, NULL, NULL, md->len / RFS_BLOCK_SIZE };
+	struct rfs fs;
+	struct manifest m = { 0 };
+	struct rfs_check_stats st;
+	char *text = NULL;
+	int err;
+
+	*errors = -1;
+	if (rfs_open(&fs, &d) != 0)
+		return NULL;
+	fs.nohash = nohash;
+	*gen = fs.hdr.generation;
+	err = rfs_manifest(&fs, &m, 64u << 20);
+	ck_assert_int_le(err, 0);
+	if (err == 0)
+		text = manifest_text(&m);
+	manifest_free(&m);
+	ck_assert_int_eq(rfs_check(&fs, quiet, NULL, &st), 0);
+	*errors = (int)st.errors;
+	rfs_close(&fs);
+	return text;
+}
+
+static void
+corrupt_image(const char *name, unsigned runs, int nohash)
+{
+	struct memdisk md;
+	struct rfs_disk d;
+	char *clean, *got;
+	int errors;
+	unsigned same = 0, failed = 0, unopened = 0;
+	uint64_t nblocks;
+	uint32_t rng = 12345;
+	uint64_t gen, gen0;
+
+	memdisk_load(&md, &d, name);
+	nblocks = md.len / RFS_BLOCK_SIZE;
+	clean = list_and_check(&md, 0, &errors, &gen0);
+	ck_assert_ptr_nonnull(clean);
+	ck_assert_int_eq(errors, 0);
+	for (unsigned i = 0; i < runs; i++) {
+		/* Spread over the disk; vary where in the block, and how. */
+		uint64_t b = runs >= nblocks ? i % nblocks :
+		    (uint64_t)i * nblocks / runs;
+		size_t at = (size_t)(b * RFS_BLOCK_SIZE + (b * 131 + i) % RFS_BLOCK_SIZE);
+		unsigned nbytes = nohash ? 1 + i % 16 : 1;
+		uint8_t saved[16];
+
+		memcpy(saved, md.data + at, nbytes);
+		for (unsigned k = 0; k < nbytes; k++) {
+			rng = rng * 1103515245u + 12345u;
+			md.data[at + k] ^= (uint8_t)(rng >> 16 | 1);
+		}
+		got = list_and_check(&md, nohash, &errors, &gen);
+		if (errors < 0)
+			unopened++;
+		else if (got && strcmp(got, clean) == 0)
+			same++;
+		else
+			failed++;
+		/*
+		 * With hashes checked, a wrong listing is never silent --
+		 * unless the newest header was hit and an older generation
+		 * mounted, which is how crash recovery is meant to work.
+		 */
+		if (!nohash && errors >= 0 && gen == gen0 &&
+		    !(got && strcmp(got, clean) == 0))
+			ck_assert_msg(got == NULL && errors > 0,
+			    "%s: byte %zu: %s, %d fsck errors", name, at,
+			    got ? "listing differs" : "reader failed", errors);
+		free(got);
+		memcpy(md.data + at, saved, nbytes);
+	}
+	printf("redoxfs: %s: %u corruptions%s: %u listed as before, %u gave "
+	    "errors, %u did not open\n", name, runs,
+	    nohash ? " (hashes ignored)" : "", same, failed, unopened);
+	free(clean);
+	free(md.data);
+}
+
+START_TEST(test_corrupt_small)
+{
+	corrupt_image("redoxfs-c-reserved", 1024, 0);
+}
+END_TEST
+
+START_TEST(test_corrupt_small_nohash)
+{
+	corrupt_image("redoxfs-c-reserved", 1024, 1);
+}
+END_TEST
+
+START_TEST(test_corrupt_large)
+{
+	corrupt_image("redoxfs-a", 128, 0);
+}
+END_TEST
+
+START_TEST(test_corrupt_large_nohash)
+{
+	corrupt_image("redoxfs-a", 128, 1);
+}
+END_TEST
+
 Suite *
 redoxfs_suite(void)
 {
@@ -279,6 +402,14 @@ redoxfs_suite(void)
 	    sizeof fixtures / sizeof fixtures[0]);
 	tcase_add_test(tc, test_htree_lookup);
 	tcase_add_test(tc, test_foreign_image);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("corrupt");
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_corrupt_small);
+	tcase_add_test(tc, test_corrupt_small_nohash);
+	tcase_add_test(tc, test_corrupt_large);
+	tcase_add_test(tc, test_corrupt_large_nohash);
 	suite_add_tcase(s, tc);
 	return s;
 }
