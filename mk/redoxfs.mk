@@ -59,3 +59,19 @@ TEST_STEPS += fuzz-redoxfs
 .PHONY: fuzz-redoxfs
 fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
 	tests/fuzz/run-redoxfs.sh $(B) $(FUZZ_SECONDS)
+
+# redoxfs-fuse IMAGE MOUNTPOINT (libfuse3, low-level API)
+RFS_FUSE := $(B)/host/redoxfs-fuse
+$(B)/host/fs/redoxfs/fuse.o: HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
+$(RFS_FUSE): $(B)/host/fs/redoxfs/fuse.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ $$(pkg-config --libs fuse3)
+# redoxfs-walk DIR: a manifest listing of a real directory tree (tests).
+RFS_WALK := $(B)/host/redoxfs-walk
+$(RFS_WALK): $(B)/host/tests/redoxfs/walk.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_FUSE) $(RFS_WALK)
+TEST_STEPS += test-redoxfs-fuse
+.PHONY: test-redoxfs-fuse
+test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_IMGS)
+	tests/redoxfs/fuse.sh $(B)
+-include $(B)/host/fs/redoxfs/fuse.d $(B)/host/tests/redoxfs/walk.d

@@ -237,3 +237,21 @@ rfs_tree_get(struct rfs *fs, uint32_t id, uint8_t buf[RFS_BLOCK_SIZE],
 		*where = p;
 	return 0;
 }
+
+int64_t
+rfs_free_blocks(struct rfs *fs)
+{
+	uint8_t blk[RFS_BLOCK_SIZE];
+	struct rfs_ptr p = fs->hdr.alloc;
+	int64_t sum = 0;
+
+	/* A sound chain is shorter than the file system. */
+	for (uint64_t n = 0; !rfs_ptr_is_null(p); n++) {
+		if (n >= fs->blocks || rfs_read_meta(fs, p, blk) != 0)
+			return -EIO;
+		for (unsigned i = 0; i < RFS_ALLOCLIST_ENTRIES; i++)
+			sum += (int64_t)rfs_le64(blk + 16 + 16 * i + 8);
+		p = rfs_ptr_get(blk);
+	}
+	return sum < 0 ? -EIO : sum;
+}

@@ -94,6 +94,12 @@ int rfs_read_meta(struct rfs *fs, struct rfs_ptr p, uint8_t buf[RFS_BLOCK_SIZE])
 int rfs_tree_get(struct rfs *fs, uint32_t id, uint8_t buf[RFS_BLOCK_SIZE],
     struct rfs_ptr *where);
 
+/*
+ * Free blocks according to the allocation log (the sum of its entries);
+ * -EIO if the log cannot be read.
+ */
+int64_t rfs_free_blocks(struct rfs *fs);
+
 static inline int
 rfs_fail(struct rfs *fs, int err, const char *why, uint64_t block)
 {
