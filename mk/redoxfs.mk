@@ -1,5 +1,6 @@
 # RedoxFS: the format library, its host tools and their tests.
-RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c)
+RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
+	write.c filew.c dirw.c ops.c)
 # Host-only helpers (stdio, files, sha256, the checker): tools and tests,
 # not the in-OS daemon.
 RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
@@ -20,6 +21,12 @@ $(RFS_FSCK): $(B)/host/fs/redoxfs/fsck.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_FSCK)
 
+# redoxfs-mkfs IMAGE [SIZE]
+RFS_MKFS := $(B)/host/redoxfs-mkfs
+$(RFS_MKFS): $(B)/host/fs/redoxfs/mkfs.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_MKFS)
+
 # Fixture images made by the original code, kept xz-compressed in the tree.
 RFS_FIXTURES := redoxfs-a redoxfs-c-reserved
 RFS_IMGS := $(patsubst %,$(B)/redoxfs/%.img,$(RFS_FIXTURES))
@@ -27,10 +34,11 @@ $(B)/redoxfs/%.img: tests/fixtures/redoxfs/%.img.xz
 	@mkdir -p $(dir $@)
 	xz -dc $< > $@.tmp && mv $@.tmp $@
 
-UNIT_SRCS   += tests/unit/test_redoxfs.c
+UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c
 UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
-UNIT_SUITES += redoxfs_suite
-$(B)/host/tests/unit/test_redoxfs.o: HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
+UNIT_SUITES += redoxfs_suite redoxfs_write_suite
+$(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
+	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
 
 # The fixtures check clean; the tool's errors for a missing or foreign file.
@@ -40,7 +48,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fsck.sh $(B)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
-	fs/redoxfs/fsck.c tests/unit/test_redoxfs.c)
+	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
+	tests/unit/test_redoxfs_write.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 60).

@@ -45,6 +45,8 @@ struct rfs {
 	uint64_t blocks;	/* fs size in blocks, from the header */
 	uint64_t hdr_block;	/* ring slot the current header came from */
 	struct rfs_header hdr;
+	/* Writer state (write.h), NULL when read-only. */
+	struct rfs_wr *wr;
 	/* Skip block hash checks (fuzzing: lets garbage reach the parsers). */
 	int nohash;
 	/* What went wrong last, for tools: a fixed string and a block. */

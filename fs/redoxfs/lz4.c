@@ -7,6 +7,8 @@
  * against its buffer, so a hostile block can only produce an error.
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "fs/redoxfs/lz4.h"
 
@@ -69,4 +71,109 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 			dst[op + i] = dst[op - off + i];
 		op += mlen;
 	}
+}
+
+/*
+ * Greedy LZ4 compression with a hash table of 4-byte sequences.  The
+ * format's end rules: the last 5 bytes are always literals, and no match
+ * starts in the last 12 bytes.
+ */
+#define LZ4_HASH_BITS	14
+#define LZ4_MINMATCH	4
+#define LZ4_LASTLIT	5
+#define LZ4_MFLIMIT	12
+
+static uint32_t
+lz4_read32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static uint32_t
+lz4_hash(uint32_t v)
+{
+	return (v * 2654435761u) >> (32 - LZ4_HASH_BITS);
+}
+
+/* Writes a length's extension bytes; returns the new op or 0 on overflow. */
+static size_t
+lz4_putlen(uint8_t *dst, size_t op, size_t cap, size_t len)
+{
+	for (; len >= 255; len -= 255) {
+		if (op >= cap)
+			return 0;
+		dst[op++] = 255;
+	}
+	if (op >= cap)
+		return 0;
+	dst[op++] = (uint8_t)len;
+	return op;
+}
+
+static long
+lz4_sequence(uint8_t *dst, size_t *op, size_t cap, const uint8_t *lit,
+    size_t nlit, size_t off, size_t mlen)
+{
+	size_t o = *op;
+	size_t tok = o++;
+
+	if (o > cap)
+		return -ENOSPC;
+	dst[tok] = (uint8_t)((nlit >= 15 ? 15 : nlit) << 4);
+	if (nlit >= 15 && (o = lz4_putlen(dst, o, cap, nlit - 15)) == 0)
+		return -ENOSPC;
+	if (nlit > cap - o)
+		return -ENOSPC;
+	memcpy(dst + o, lit, nlit);
+	o += nlit;
+	if (mlen) {
+		if (cap - o < 2)
+			return -ENOSPC;
+		dst[o++] = (uint8_t)off;
+		dst[o++] = (uint8_t)(off >> 8);
+		mlen -= LZ4_MINMATCH;
+		dst[tok] |= (uint8_t)(mlen >= 15 ? 15 : mlen);
+		if (mlen >= 15 && (o = lz4_putlen(dst, o, cap, mlen - 15)) == 0)
+			return -ENOSPC;
+	}
+	*op = o;
+	return 0;
+}
+
+long
+lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
+{
+	uint32_t *table;
+	size_t ip = 0, anchor = 0, op = 0;
+	long r = 0;
+
+	if ((table = calloc((size_t)1 << LZ4_HASH_BITS, sizeof *table)) == NULL)
+		return -ENOMEM;
+	/* Table entries hold position + 1; 0 means empty. */
+	while (srclen >= LZ4_MFLIMIT + 1 && ip + LZ4_MFLIMIT <= srclen) {
+		uint32_t h = lz4_hash(lz4_read32(src + ip));
+		size_t cand = table[h];
+		table[h] = (uint32_t)(ip + 1);
+		if (cand == 0 || ip - (cand - 1) > 65535 ||
+		    lz4_read32(src + cand - 1) != lz4_read32(src + ip)) {
+			ip++;
+			continue;
+		}
+		cand--;
+		size_t mlen = LZ4_MINMATCH;
+		size_t limit = srclen - LZ4_LASTLIT;
+		while (ip + mlen < limit && src[cand + mlen] == src[ip + mlen])
+			mlen++;
+		r = lz4_sequence(dst, &op, dstcap, src + anchor, ip - anchor,
+		    ip - cand, mlen);
+		if (r)
+			goto out;
+		ip += mlen;
+		anchor = ip;
+	}
+	r = lz4_sequence(dst, &op, dstcap, src + anchor, srclen - anchor, 0, 0);
+out:
+	free(table);
+	return r ? r : (long)op;
 }

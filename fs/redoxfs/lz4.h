@@ -13,4 +13,11 @@
 long lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst,
     size_t dstcap);
 
+/*
+ * Compress src into one LZ4 block in dst (room for dstcap bytes).
+ * Returns the compressed size, or -ENOSPC if it does not fit.
+ */
+long lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst,
+    size_t dstcap);
+
 #endif
