@@ -71,8 +71,9 @@ fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
 
 # redoxfs-fuse IMAGE MOUNTPOINT (libfuse3, low-level API)
 RFS_FUSE := $(B)/host/redoxfs-fuse
-$(B)/host/fs/redoxfs/fuse.o: HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
-$(RFS_FUSE): $(B)/host/fs/redoxfs/fuse.o $(RFS_TOOLLIB) $(RFS_LIB)
+RFS_FUSE_OBJS := $(B)/host/fs/redoxfs/fuse.o $(B)/host/fs/redoxfs/fuse_rw.o
+$(RFS_FUSE_OBJS): HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
+$(RFS_FUSE): $(RFS_FUSE_OBJS) $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^ $$(pkg-config --libs fuse3)
 # redoxfs-walk DIR: a manifest listing of a real directory tree (tests).
 RFS_WALK := $(B)/host/redoxfs-walk
@@ -83,4 +84,4 @@ TEST_STEPS += test-redoxfs-fuse
 .PHONY: test-redoxfs-fuse
 test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
--include $(B)/host/fs/redoxfs/fuse.d $(B)/host/tests/redoxfs/walk.d
+-include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d

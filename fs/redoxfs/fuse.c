@@ -1,7 +1,9 @@
 /*
  * redoxfs-fuse IMAGE MOUNTPOINT: mounts a RedoxFS image on Linux through
  * libfuse3's low-level API.  FUSE inode numbers are RedoxFS node ids (the
- * root is 1 in both).  Read-only for now.  The session loop is single
+ * root is 1 in both).  Read-write unless -o ro; every change commits
+ * (copy-on-write, through the header ring) before it is answered, so a
+ * crash loses nothing that was acknowledged.  The session loop is single
  * threaded because the library keeps per-fs scratch buffers.
  */
 #define FUSE_USE_VERSION 34
@@ -15,12 +17,12 @@
 
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/filedisk.h"
+#include "fs/redoxfs/fuse_int.h"
 
-#define TIMEOUT 3600.0	/* nothing changes under a read-only mount */
+struct rfs fs;
+int fs_rw;
 
-static struct rfs fs;
-
-static void
+void
 node_stat(const struct rfs_node *n, struct stat *st)
 {
 	memset(st, 0, sizeof *st);
@@ -40,7 +42,7 @@ node_stat(const struct rfs_node *n, struct stat *st)
 	st->st_ctim.tv_nsec = n->ctime_nsec;
 }
 
-static int
+int
 load(fuse_ino_t ino, struct rfs_node *n)
 {
 	if (ino > UINT32_MAX)
@@ -68,8 +70,8 @@ op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	} else {
 		memset(&e, 0, sizeof e);
 		e.ino = n->id;
-		e.attr_timeout = TIMEOUT;
-		e.entry_timeout = TIMEOUT;
+		e.attr_timeout = ATTR_TIMEOUT;
+		e.entry_timeout = ATTR_TIMEOUT;
 		node_stat(n, &e.attr);
 		fuse_reply_entry(req, &e);
 	}
@@ -92,7 +94,7 @@ op_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		fuse_reply_err(req, -err);
 	} else {
 		node_stat(n, &st);
-		fuse_reply_attr(req, &st, TIMEOUT);
+		fuse_reply_attr(req, &st, ATTR_TIMEOUT);
 	}
 	free(n);
 }
@@ -131,54 +133,50 @@ op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	if ((fi->flags & O_ACCMODE) != O_RDONLY) {
+	if ((fi->flags & O_ACCMODE) != O_RDONLY && !fs_rw)
 		err = -EROFS;
-	} else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n)) {
+	else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n))
 		err = -EISDIR;
-	}
+	if (err == 0 && (fi->flags & O_TRUNC) && n->size)
+		err = done(rfs_node_truncate(&fs, n, 0));
+	free(n);
 	if (err) {
-		free(n);
 		fuse_reply_err(req, -err);
 		return;
 	}
-	/* The node stays with the open file; the image cannot change. */
-	fi->fh = (uintptr_t)n;
+	/* Only this process changes the image, through the kernel's cache. */
 	fi->keep_cache = 1;
-	if (fuse_reply_open(req, fi) != 0)
-		free(n);
+	fuse_reply_open(req, fi);
 }
 
 static void
 op_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
     struct fuse_file_info *fi)
 {
-	struct rfs_node *n = (struct rfs_node *)(uintptr_t)fi->fh;
+	struct rfs_node *n = malloc(sizeof *n);
 	char *buf;
 	long k;
 
-	(void)ino;
-	if (off < 0) {
-		fuse_reply_err(req, EINVAL);
+	(void)fi;
+	if (n == NULL || off < 0) {
+		free(n);
+		fuse_reply_err(req, n ? EINVAL : ENOMEM);
 		return;
 	}
 	if ((buf = malloc(size ? size : 1)) == NULL) {
+		free(n);
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	k = rfs_node_read(&fs, n, (uint64_t)off, buf, size);
+	k = load(ino, n);
+	if (k == 0)
+		k = rfs_node_read(&fs, n, (uint64_t)off, buf, size);
 	if (k < 0)
 		fuse_reply_err(req, (int)-k);
 	else
 		fuse_reply_buf(req, buf, (size_t)k);
 	free(buf);
-}
-
-static void
-op_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
-{
-	(void)ino;
-	free((void *)(uintptr_t)fi->fh);
-	fuse_reply_err(req, 0);
+	free(n);
 }
 
 /* An open directory: its entries, read once at opendir. */
@@ -234,8 +232,8 @@ op_opendir(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		return;
 	}
 	fi->fh = (uintptr_t)d;
-	fi->cache_readdir = 1;
-	fi->keep_cache = 1;
+	fi->cache_readdir = !fs_rw;
+	fi->keep_cache = !fs_rw;
 	if (fuse_reply_open(req, fi) != 0) {
 		free(d->v);
 		free(d);
@@ -295,7 +293,8 @@ static void
 op_statfs(fuse_req_t req, fuse_ino_t ino)
 {
 	struct statvfs sv;
-	int64_t fr = rfs_free_blocks(&fs);
+	int64_t fr = fs_rw ? (int64_t)rfs_wr_free_count(&fs) :
+	    rfs_free_blocks(&fs);
 
 	(void)ino;
 	memset(&sv, 0, sizeof sv);
@@ -306,13 +305,12 @@ op_statfs(fuse_req_t req, fuse_ino_t ino)
 	fuse_reply_statfs(req, &sv);
 }
 
-static const struct fuse_lowlevel_ops ops = {
+static const struct fuse_lowlevel_ops ro_ops = {
 	.lookup = op_lookup,
 	.getattr = op_getattr,
 	.readlink = op_readlink,
 	.open = op_open,
 	.read = op_read,
-	.release = op_release,
 	.opendir = op_opendir,
 	.readdir = op_readdir,
 	.releasedir = op_releasedir,
@@ -324,17 +322,17 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: redoxfs-fuse [options] IMAGE MOUNTPOINT\n"
-	    "Mount a RedoxFS (version 8) image read-only; unmount with\n"
+	    "Mount a RedoxFS (version 8) image; unmount with\n"
 	    "fusermount3 -u MOUNTPOINT.\n"
 	    "  -f          stay in the foreground\n"
 	    "  -d          debug output (implies -f)\n"
-	    "  -o ro       read-only (always, for now)\n"
+	    "  -o ro       mount read-only (also when IMAGE is not writable)\n"
 	    "  -o OPT,...  other FUSE mount options\n");
 }
 
 struct args {
 	const char *image;
-	int help;
+	int help, ro;
 };
 
 static int
@@ -347,6 +345,9 @@ opt_proc(void *data, const char *arg, int key, struct fuse_args *out)
 		a->image = arg;
 		return 0;
 	}
+	if (key == FUSE_OPT_KEY_OPT && (!strcmp(arg, "ro") ||
+	    !strcmp(arg, "-oro")))
+		a->ro = 1;
 	if (key == FUSE_OPT_KEY_OPT && (!strcmp(arg, "--help") ||
 	    !strcmp(arg, "-h"))) {
 		a->help = 1;
@@ -360,9 +361,10 @@ main(int argc, char **argv)
 {
 	struct fuse_args args = FUSE_ARGS_INIT(argc, argv);
 	struct fuse_cmdline_opts co;
-	struct args a = { NULL, 0 };
+	struct args a = { NULL, 0, 0 };
 	struct rfs_disk disk;
 	struct fuse_session *se;
+	static struct fuse_lowlevel_ops rw_ops;
 	char fsname[4200];
 	int err, ret = 1;
 
@@ -380,7 +382,12 @@ main(int argc, char **argv)
 		usage(stderr);
 		goto done;
 	}
-	if ((err = rfs_filedisk_open(&disk, a.image, 0)) != 0) {
+	err = a.ro ? -EROFS : rfs_filedisk_open(&disk, a.image, 1);
+	if (err == -EROFS || err == -EACCES || err == -EPERM) {
+		a.ro = 1;
+		err = rfs_filedisk_open(&disk, a.image, 0);
+	}
+	if (err != 0) {
 		fprintf(stderr, "redoxfs-fuse: %s: %s\n", a.image,
 		    err == -EINVAL ? "not a file or block device" :
 		    strerror(-err));
@@ -393,11 +400,22 @@ main(int argc, char **argv)
 		rfs_filedisk_close(&disk);
 		goto done;
 	}
-	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs,ro,"
-	    "default_permissions", a.image);
+	if (!a.ro) {
+		if ((err = rfs_write_open(&fs)) != 0) {
+			fprintf(stderr, "redoxfs-fuse: %s: cannot write: %s\n",
+			    a.image, fs.why ? fs.why : strerror(-err));
+			goto out;
+		}
+		fs_rw = 1;
+	}
+	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs,%s"
+	    "default_permissions", a.image, a.ro ? "ro," : "");
 	if (fuse_opt_add_arg(&args, fsname) != 0)
 		goto out;
-	se = fuse_session_new(&args, &ops, sizeof ops, NULL);
+	if (fs_rw)
+		rw_ops_fill(&rw_ops, &ro_ops);
+	se = fuse_session_new(&args, fs_rw ? &rw_ops : &ro_ops,
+	    sizeof ro_ops, NULL);
 	if (se == NULL)
 		goto out;
 	if (fuse_set_signal_handlers(se) == 0) {
@@ -410,6 +428,9 @@ main(int argc, char **argv)
 	}
 	fuse_session_destroy(se);
 out:
+	if (fs_rw)
+		done(0);
+	rfs_write_close(&fs);
 	rfs_close(&fs);
 	rfs_filedisk_close(&disk);
 done:

@@ -78,7 +78,7 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
  * format's end rules: the last 5 bytes are always literals, and no match
  * starts in the last 12 bytes.
  */
-#define LZ4_HASH_BITS	14
+#define LZ4_HASH_BITS	16
 #define LZ4_MINMATCH	4
 #define LZ4_LASTLIT	5
 #define LZ4_MFLIMIT	12
@@ -165,10 +165,19 @@ lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 		size_t limit = srclen - LZ4_LASTLIT;
 		while (ip + mlen < limit && src[cand + mlen] == src[ip + mlen])
 			mlen++;
+		/* Grow the match backwards over literals that also match. */
+		while (ip > anchor && cand > 0 && src[ip - 1] == src[cand - 1]) {
+			ip--;
+			cand--;
+			mlen++;
+		}
 		r = lz4_sequence(dst, &op, dstcap, src + anchor, ip - anchor,
 		    ip - cand, mlen);
 		if (r)
 			goto out;
+		/* Remember positions inside the match too: better matches later. */
+		for (size_t k = ip + 1; k < ip + mlen && k + 4 <= srclen; k++)
+			table[lz4_hash(lz4_read32(src + k))] = (uint32_t)(k + 1);
 		ip += mlen;
 		anchor = ip;
 	}

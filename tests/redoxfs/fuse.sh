@@ -1,7 +1,8 @@
 #!/bin/sh
-# Mounts each fixture with redoxfs-fuse, walks the mount and compares the
-# listing with the fixture's manifest byte for byte; checks the mount is
-# read-only and that bad arguments give clear errors.
+# Mounts each fixture read-only with redoxfs-fuse, walks the mount and
+# compares the listing with the fixture's manifest byte for byte; copies
+# fixture A into a fresh image through a read-write mount and checks the
+# copy the same way (and with fsck); bad arguments give clear errors.
 # Usage: fuse.sh BUILD_DIR
 B=${1:-build}
 FUSE=$B/host/redoxfs-fuse
@@ -25,7 +26,7 @@ fi
 for img in "$B"/redoxfs/*.img; do
 	name=$(basename "$img" .img)
 	want=tests/fixtures/redoxfs/$name.manifest
-	if ! timeout 20 "$FUSE" "$img" "$MNT"; then
+	if ! timeout 20 "$FUSE" -o ro "$img" "$MNT"; then
 		bad "$name: mount failed"
 		continue
 	fi
@@ -56,6 +57,41 @@ else
 	bad "-f -o ro: mount missing or differs"
 	kill $pid 2>/dev/null
 fi
+
+# Read-write: copy fixture A into a new image through two mounts.
+MKFS=$B/host/redoxfs-mkfs
+FSCK=$B/host/redoxfs-fsck
+MNT2=$T/mnt2
+mkdir -p "$MNT2"
+if "$MKFS" "$T/copy.img" 32M >/dev/null &&
+	timeout 20 "$FUSE" -o ro "$B/redoxfs/redoxfs-a.img" "$MNT" &&
+	timeout 20 "$FUSE" "$T/copy.img" "$MNT2"; then
+	start=$(date +%s.%N)
+	cp -a "$MNT"/. "$MNT2"/ ||
+		bad "copy into the read-write mount failed"
+	# The root of the copy is the mount root, which cp leaves alone.
+	touch -h -d @1700000999.5 "$MNT2"
+	secs=$(echo "$(date +%s.%N) - $start" | bc)
+	fusermount3 -u "$MNT"
+	fusermount3 -u "$MNT2"
+	say "ok   copied fixture A (16 MiB image, 1536 entries) in ${secs}s"
+	if "$FSCK" "$T/copy.img" >"$T/fsck.out"; then
+		say "ok   the copy checks clean: $(tail -1 "$T/fsck.out" | cut -d: -f2-)"
+	else
+		bad "fsck of the copy"; cat "$T/fsck.out"
+	fi
+	timeout 20 "$FUSE" -o ro "$T/copy.img" "$MNT"
+	if "$WALK" "$MNT" | cmp -s - tests/fixtures/redoxfs/redoxfs-a.manifest; then
+		say "ok   the copy lists as fixture A's manifest"
+	else
+		bad "the copy differs from fixture A's manifest"
+		"$WALK" "$MNT" | diff tests/fixtures/redoxfs/redoxfs-a.manifest - | head
+	fi
+	fusermount3 -u "$MNT"
+else
+	bad "could not set up the read-write copy"
+fi
+mountpoint -q "$MNT2" && fusermount3 -u "$MNT2"
 
 expect() {	# expect STATUS PATTERN -- command...
 	want=$1 pat=$2; shift 3
