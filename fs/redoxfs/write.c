@@ -78,6 +78,13 @@ rfs_write_open(struct rfs *fs)
 	size_t bytes = (size_t)(fs->blocks / 8 + 1);
 	int err;
 
+	/* A header claiming more than the disk holds: refuse, not allocate. */
+	if (fs->disk->write == NULL || fs->block > fs->disk->size_blocks ||
+	    fs->blocks > fs->disk->size_blocks - fs->block) {
+		free(w);
+		return rfs_fail(fs, -EIO, "file system larger than the disk",
+		    fs->blocks);
+	}
 	if (w == NULL)
 		return -ENOMEM;
 	fs->wr = w;
