@@ -47,6 +47,12 @@ struct rfs {
 	struct rfs_header hdr;
 	/* Writer state (write.h), NULL when read-only. */
 	struct rfs_wr *wr;
+	/*
+	 * Optional: is node id still open?  Then its last unlink puts it on
+	 * the release list instead of freeing it (see rfs_release_node).
+	 */
+	int (*busy)(void *arg, uint32_t id);
+	void *busy_arg;
 	/* Skip block hash checks (fuzzing: lets garbage reach the parsers). */
 	int nohash;
 	/* What went wrong last, for tools: a fixed string and a block. */

@@ -22,13 +22,59 @@
 struct rfs fs;
 int fs_rw;
 
+/*
+ * Open counts per node, so a file unlinked while open lives on (on the
+ * release list) until its last close.  Few files are open at once.
+ */
+static struct { uint32_t id, count; } *opens;
+static size_t nopens, capopens;
+
+int
+open_ref(uint32_t id, int delta)
+{
+	size_t i;
+
+	for (i = 0; i < nopens && opens[i].id != id; i++)
+		;
+	if (i == nopens) {
+		if (delta <= 0)
+			return 0;
+		if (nopens == capopens) {
+			size_t cap = capopens ? 2 * capopens : 16;
+			void *v = realloc(opens, cap * sizeof *opens);
+			if (v == NULL)
+				return -ENOMEM;
+			opens = v;
+			capopens = cap;
+		}
+		opens[nopens].id = id;
+		opens[nopens++].count = 0;
+	}
+	opens[i].count += (uint32_t)delta;
+	if (opens[i].count == 0) {
+		opens[i] = opens[--nopens];
+		return 0;
+	}
+	return (int)opens[i].count;
+}
+
+static int
+busy(void *arg, uint32_t id)
+{
+	(void)arg;
+	for (size_t i = 0; i < nopens; i++)
+		if (opens[i].id == id)
+			return 1;
+	return 0;
+}
+
 void
 node_stat(const struct rfs_node *n, struct stat *st)
 {
 	memset(st, 0, sizeof *st);
 	st->st_ino = n->id;
 	st->st_mode = n->mode;	/* Redox's type bits are Linux's */
-	st->st_nlink = n->links ? n->links : 1;
+	st->st_nlink = n->links;
 	st->st_uid = n->uid;
 	st->st_gid = n->gid;
 	st->st_size = (off_t)n->size;
@@ -146,7 +192,22 @@ op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	}
 	/* Only this process changes the image, through the kernel's cache. */
 	fi->keep_cache = 1;
-	fuse_reply_open(req, fi);
+	if (open_ref((uint32_t)ino, 1) < 0) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if (fuse_reply_open(req, fi) != 0)
+		open_ref((uint32_t)ino, -1);
+}
+
+static void
+op_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	(void)fi;
+	/* The last close of an unlinked file frees it. */
+	if (open_ref((uint32_t)ino, -1) == 0 && fs_rw)
+		done(rfs_release_node(&fs, (uint32_t)ino));
+	fuse_reply_err(req, 0);
 }
 
 static void
@@ -311,6 +372,7 @@ static const struct fuse_lowlevel_ops ro_ops = {
 	.readlink = op_readlink,
 	.open = op_open,
 	.read = op_read,
+	.release = op_release,
 	.opendir = op_opendir,
 	.readdir = op_readdir,
 	.releasedir = op_releasedir,
@@ -407,6 +469,13 @@ main(int argc, char **argv)
 			goto out;
 		}
 		fs_rw = 1;
+		fs.busy = busy;
+		/* Files unlinked while open when it last ran: free them. */
+		if ((err = done(rfs_release_all(&fs))) != 0) {
+			fprintf(stderr, "redoxfs-fuse: %s: release list: %s\n",
+			    a.image, fs.why ? fs.why : strerror(-err));
+			goto out;
+		}
 	}
 	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs,%s"
 	    "default_permissions", a.image, a.ro ? "ro," : "");
@@ -432,6 +501,7 @@ out:
 		done(0);
 	rfs_write_close(&fs);
 	rfs_close(&fs);
+	free(opens);
 	rfs_filedisk_close(&disk);
 done:
 	free(co.mountpoint);

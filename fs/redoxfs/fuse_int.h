@@ -17,6 +17,8 @@ void node_stat(const struct rfs_node *n, struct stat *st);
 int load(fuse_ino_t ino, struct rfs_node *n);
 /* Ends a change: commits it if err is 0, else drops it; returns err. */
 int done(int err);
+/* Adds delta to node id's open count; returns the new count. */
+int open_ref(uint32_t id, int delta);
 /* The read-write table: the read-only one plus the changing ops. */
 void rw_ops_fill(struct fuse_lowlevel_ops *rw,
     const struct fuse_lowlevel_ops *ro);

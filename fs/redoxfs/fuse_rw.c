@@ -104,7 +104,9 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 		e.attr_timeout = e.entry_timeout = ATTR_TIMEOUT;
 		node_stat(n, &e.attr);
 		fi->keep_cache = 1;
-		fuse_reply_create(req, &e, fi);
+		open_ref(n->id, 1);
+		if (fuse_reply_create(req, &e, fi) != 0)
+			open_ref(n->id, -1);
 	}
 	free(n);
 }

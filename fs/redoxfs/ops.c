@@ -184,7 +184,100 @@ out:
 	return err;
 }
 
-/* Drops one link of node id; frees it with its data at zero. */
+/* The release list: ids of unlinked nodes still open, read whole. */
+static int
+release_read(struct rfs *fs, uint32_t **ids, size_t *n)
+{
+	uint8_t blk[RFS_BLOCK_SIZE];
+	struct rfs_ptr p = fs->hdr.release;
+	size_t cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	for (uint64_t hops = 0; !rfs_ptr_is_null(p); hops++) {
+		int err;
+		if (hops >= fs->blocks)
+			return rfs_fail(fs, -EIO, "release list loops", 0);
+		if ((err = rfs_read_meta(fs, p, blk)) != 0)
+			return err;
+		for (unsigned i = 0; i < RFS_RELEASELIST_ENTRIES; i++) {
+			uint32_t id = rfs_le32(blk + 16 + 4 * i);
+			if (id == 0)
+				continue;
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 16;
+				uint32_t *v = realloc(*ids, cap * sizeof *v);
+				if (v == NULL)
+					return -ENOMEM;
+				*ids = v;
+			}
+			(*ids)[(*n)++] = id;
+		}
+		p = rfs_ptr_get(blk);
+	}
+	return 0;
+}
+
+/* Replaces the release list with ids[0..n). */
+static int
+release_write(struct rfs *fs, const uint32_t *ids, size_t n)
+{
+	uint8_t blk[RFS_BLOCK_SIZE];
+	struct rfs_ptr p = fs->hdr.release, prev = { 0, 0 };
+	int err;
+
+	while (!rfs_ptr_is_null(p)) {
+		if ((err = rfs_read_meta(fs, p, blk)) != 0)
+			return err;
+		rfs_free_ptr(fs, p);
+		p = rfs_ptr_get(blk);
+	}
+	for (size_t at = 0; at < n; at += RFS_RELEASELIST_ENTRIES) {
+		struct rfs_ptr q = { 0, 0 };
+		memset(blk, 0, sizeof blk);
+		rfs_ptr_put(blk, prev);
+		for (size_t i = 0; i < RFS_RELEASELIST_ENTRIES && at + i < n; i++)
+			rfs_put32(blk + 16 + 4 * i, ids[at + i]);
+		if ((err = rfs_cow(fs, &q, blk, 0, 0, NULL)) != 0)
+			return err;
+		prev = q;
+	}
+	fs->hdr.release = prev;
+	fs->wr->dirty = 1;
+	return 0;
+}
+
+static int
+release_add(struct rfs *fs, uint32_t id)
+{
+	uint32_t *ids, *v;
+	size_t n;
+	int err = release_read(fs, &ids, &n);
+
+	if (err == 0 && (v = realloc(ids, (n + 1) * sizeof *v)) == NULL)
+		err = -ENOMEM;
+	if (err == 0) {
+		ids = v;
+		ids[n++] = id;
+		err = release_write(fs, ids, n);
+	}
+	free(ids);
+	return err;
+}
+
+/* Frees a node with no links left: its data, block and tree slot. */
+static int
+free_node(struct rfs *fs, struct rfs_node *n)
+{
+	int err;
+
+	if ((err = rfs_node_free_data(fs, n)) != 0)
+		return err;
+	rfs_free_ptr(fs, n->where);
+	return rfs_tree_remove(fs, n->id);
+}
+
+/* Drops one link of node id; frees it at zero unless it is open. */
 static int
 drop_link(struct rfs *fs, uint32_t id, struct rfs_node *n)
 {
@@ -196,10 +289,56 @@ drop_link(struct rfs *fs, uint32_t id, struct rfs_node *n)
 		n->links--;
 		return rfs_node_store(fs, n);
 	}
-	if ((err = rfs_node_free_data(fs, n)) != 0)
-		return err;
-	rfs_free_ptr(fs, n->where);
-	return rfs_tree_remove(fs, id);
+	if (fs->busy && fs->busy(fs->busy_arg, id)) {
+		n->links = 0;
+		if ((err = rfs_node_store(fs, n)) != 0)
+			return err;
+		return release_add(fs, id);
+	}
+	return free_node(fs, n);
+}
+
+int
+rfs_release_node(struct rfs *fs, uint32_t id)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	uint32_t *ids = NULL;
+	size_t cnt, k = 0;
+	int err, found = 0;
+
+	if (n == NULL)
+		return -ENOMEM;
+	if ((err = rfs_node_load(fs, id, n)) != 0 || n->links != 0)
+		goto out;
+	if ((err = release_read(fs, &ids, &cnt)) != 0)
+		goto out;
+	for (size_t i = 0; i < cnt; i++) {
+		if (ids[i] == id)
+			found = 1;
+		else
+			ids[k++] = ids[i];
+	}
+	if (!found)
+		goto out;
+	if ((err = release_write(fs, ids, k)) == 0)
+		err = free_node(fs, n);
+out:
+	free(ids);
+	free(n);
+	return err == -ENOENT ? 0 : err;
+}
+
+int
+rfs_release_all(struct rfs *fs)
+{
+	uint32_t *ids;
+	size_t n;
+	int err = release_read(fs, &ids, &n);
+
+	for (size_t i = 0; err == 0 && i < n; i++)
+		err = rfs_release_node(fs, ids[i]);
+	free(ids);
+	return err;
 }
 
 static int

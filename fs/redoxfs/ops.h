@@ -40,4 +40,12 @@ int rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 int rfs_rename(struct rfs *fs, uint32_t oparent, const char *oname,
     size_t olen, uint32_t nparent, const char *nname, size_t nlen);
 
+/*
+ * Frees node id if its last link is gone (it was kept on the release list
+ * while open).  0 if there was nothing to do.
+ */
+int rfs_release_node(struct rfs *fs, uint32_t id);
+/* Frees every node on the release list (left by a crash); at mount. */
+int rfs_release_all(struct rfs *fs);
+
 #endif

@@ -69,9 +69,20 @@ if "$MKFS" "$T/copy.img" 32M >/dev/null &&
 	start=$(date +%s.%N)
 	cp -a "$MNT"/. "$MNT2"/ ||
 		bad "copy into the read-write mount failed"
+	secs=$(echo "$(date +%s.%N) - $start" | bc)
+	# A file unlinked while open stays readable until its last close.
+	exec 3<>"$MNT2/scratch"
+	echo "still here" >&3
+	rm "$MNT2/scratch"
+	if [ "$(cat /proc/$$/fd/3)" = "still here" ] && [ ! -e "$MNT2/scratch" ]; then
+		say "ok   an unlinked open file stays readable"
+	else
+		bad "unlinked open file"
+	fi
+	exec 3>&-
 	# The root of the copy is the mount root, which cp leaves alone.
 	touch -h -d @1700000999.5 "$MNT2"
-	secs=$(echo "$(date +%s.%N) - $start" | bc)
+
 	fusermount3 -u "$MNT"
 	fusermount3 -u "$MNT2"
 	say "ok   copied fixture A (16 MiB image, 1536 entries) in ${secs}s"

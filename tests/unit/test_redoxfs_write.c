@@ -495,6 +495,64 @@ START_TEST(test_modify_fixture)
 }
 END_TEST
 
+static int
+always_busy(void *arg, uint32_t id)
+{
+	(void)arg;
+	(void)id;
+	return 1;
+}
+
+/* An open file unlinked lives on the release list until released. */
+START_TEST(test_release_list)
+{
+	struct wdisk w;
+	struct rfs_disk d;
+	struct rfs fs;
+	struct rfs_node *n = malloc(sizeof *n);
+	uint8_t data[9000];
+	uint32_t id;
+
+	memset(data, 7, sizeof data);
+	wdisk_init(&w, &d, 4u << 20);
+	ck_assert_int_eq(rfs_format(&fs, &d, 0, 1024, uuid, 1, 0), 0);
+	for (int i = 0; i < 3; i++) {
+		char name[8] = { 'f', (char)('0' + i), 0 };
+		ck_assert_int_eq(rfs_create(&fs, 1, name, 2, RFS_MODE_FILE |
+		    0644, 0, 0, 1, 0, n), 0);
+		ck_assert_int_eq(rfs_node_write(&fs, n, 0, data, sizeof data),
+		    0);
+	}
+	id = n->id;
+	fs.busy = always_busy;
+	ck_assert_int_eq(rfs_unlink(&fs, 1, "f0", 2, 0), 0);
+	ck_assert_int_eq(rfs_unlink(&fs, 1, "f2", 2, 0), 0);
+	ck_assert_int_eq(rfs_commit(&fs), 0);
+	check_clean(&fs, "two on the release list");
+	ck_assert_int_eq(rfs_node_load(&fs, id, n), 0);
+	ck_assert_uint_eq(n->links, 0);
+	ck_assert_int_eq(rfs_node_read(&fs, n, 0, data, 10), 10);
+	/* The last close frees one; a "crash" leaves the other for mount. */
+	ck_assert_int_eq(rfs_release_node(&fs, id), 0);
+	ck_assert_int_eq(rfs_commit(&fs), 0);
+	check_clean(&fs, "one released");
+	ck_assert_int_eq(rfs_node_load(&fs, id, n), -ENOENT);
+	rfs_write_close(&fs);
+	rfs_close(&fs);
+	ck_assert_int_eq(rfs_open(&fs, &d), 0);
+	ck_assert_int_eq(rfs_write_open(&fs), 0);
+	ck_assert(!rfs_ptr_is_null(fs.hdr.release));
+	ck_assert_int_eq(rfs_release_all(&fs), 0);
+	ck_assert_int_eq(rfs_commit(&fs), 0);
+	ck_assert(rfs_ptr_is_null(fs.hdr.release));
+	check_clean(&fs, "all released");
+	rfs_write_close(&fs);
+	rfs_close(&fs);
+	free(n);
+	free(w.data);
+}
+END_TEST
+
 Suite *
 redoxfs_write_suite(void)
 {
@@ -505,6 +563,7 @@ redoxfs_write_suite(void)
 	tcase_add_test(tc, test_lz4_roundtrip);
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_modify_fixture);
+	tcase_add_test(tc, test_release_list);
 	tcase_add_test(tc, test_big_dir);
 	tcase_add_loop_test(tc, test_fsx, 0, getenv("RFS_SEED") ? 1 : 4);
 	suite_add_tcase(s, tc);
