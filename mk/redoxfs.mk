@@ -26,6 +26,10 @@ RFS_MKFS := $(B)/host/redoxfs-mkfs
 $(RFS_MKFS): $(B)/host/fs/redoxfs/mkfs.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_MKFS)
+TEST_STEPS += test-redoxfs-mkfs
+.PHONY: test-redoxfs-mkfs
+test-redoxfs-mkfs: $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/mkfs.sh $(B)
 
 # Fixture images made by the original code, kept xz-compressed in the tree.
 RFS_FIXTURES := redoxfs-a redoxfs-c-reserved
@@ -82,6 +86,6 @@ $(RFS_WALK): $(B)/host/tests/redoxfs/walk.o $(RFS_TOOLLIB) $(RFS_LIB)
 ALL_TARGETS += $(RFS_FUSE) $(RFS_WALK)
 TEST_STEPS += test-redoxfs-fuse
 .PHONY: test-redoxfs-fuse
-test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_IMGS)
+test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
 -include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d
