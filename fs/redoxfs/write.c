@@ -126,9 +126,33 @@ rfs_wr_free_count(struct rfs *fs)
 {
 	uint64_t n = 0;
 
-	for (uint64_t b = 0; b < fs->blocks; b++)
+	for (uint64_t b = 0; b < fs->blocks; b++) {
+		if ((b & 7) == 0 && b + 8 <= fs->blocks) {
+			n += (uint64_t)__builtin_popcount(fs->wr->free[b >> 3]);
+			b += 7;
+			continue;
+		}
 		n += bit(fs->wr->free, b);
+	}
 	return n;
+}
+
+/* The first block at or after b whose bit is v (nblocks if none). */
+static uint64_t
+next_bit(const uint8_t *m, uint64_t b, uint64_t nblocks, int v)
+{
+	uint8_t skip = v ? 0x00 : 0xFF;
+
+	while (b < nblocks) {
+		if ((b & 7) == 0 && b + 8 <= nblocks && m[b >> 3] == skip) {
+			b += 8;
+			continue;
+		}
+		if (bit(m, b) == v)
+			return b;
+		b++;
+	}
+	return nblocks;
 }
 
 /* Is the aligned run at b of n blocks all free? */
@@ -441,13 +465,11 @@ rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
 static uint64_t
 runs_of(const uint8_t *m, uint64_t nblocks)
 {
-	uint64_t runs = 0;
-	int prev = 0;
+	uint64_t runs = 0, b = 0;
 
-	for (uint64_t b = 0; b < nblocks; b++) {
-		int f = bit(m, b);
-		runs += f && !prev;
-		prev = f;
+	while ((b = next_bit(m, b, nblocks, 1)) < nblocks) {
+		runs++;
+		b = next_bit(m, b, nblocks, 0);
 	}
 	return runs;
 }
@@ -502,13 +524,10 @@ rfs_commit(struct rfs *fs)
 		memset(blk, 0, RFS_BLOCK_SIZE);
 		rfs_ptr_put(blk, p);
 		for (unsigned i = 0; i < RFS_ALLOCLIST_ENTRIES; i++) {
-			while (b < fs->blocks && !bit(final, b))
-				b++;
-			if (b >= fs->blocks)
+			if ((b = next_bit(final, b, fs->blocks, 1)) >= fs->blocks)
 				break;
 			uint64_t s = b;
-			while (b < fs->blocks && bit(final, b))
-				b++;
+			b = next_bit(final, b, fs->blocks, 0);
 			rfs_put64(blk + 16 + 16 * i, s);
 			rfs_put64(blk + 24 + 16 * i, b - s);
 		}
