@@ -49,7 +49,9 @@ rfs_format(struct rfs *fs, struct rfs_disk *disk, uint64_t start,
 	}
 	for (uint64_t b = RFS_HEADER_RING + 1; b < fs_blocks; b++)
 		fs->wr->free[b >> 3] |= (uint8_t)(1u << (b & 7));
+	fs->wr->nfree = fs_blocks - RFS_HEADER_RING - 1;
 	fs->wr->dirty = 1;
+	fs->wr->spend_reserve = 1;
 	if ((root = calloc(1, sizeof *root)) == NULL) {
 		err = -ENOMEM;
 		goto fail;
@@ -66,6 +68,7 @@ rfs_format(struct rfs *fs, struct rfs_disk *disk, uint64_t start,
 		err = -EIO;
 	if (err == 0)
 		err = rfs_commit(fs);
+	fs->wr->spend_reserve = 0;
 	if (err == 0)
 		return 0;
 fail:
@@ -347,8 +350,24 @@ dir_empty(const struct rfs_node *n)
 	return !rfs_ptr_is_marker(rfs_ptr_get(n->raw + RFS_NODE_L0_OFF));
 }
 
+static int unlink_inner(struct rfs *fs, uint32_t parent, const char *name,
+    size_t len, int dir);
+
 int
 rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
+    int dir)
+{
+	int spend = fs->wr->spend_reserve, err;
+
+	/* Removing frees space, but first needs a little. */
+	fs->wr->spend_reserve = 1;
+	err = unlink_inner(fs, parent, name, len, dir);
+	fs->wr->spend_reserve = spend;
+	return err;
+}
+
+static int
+unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     int dir)
 {
 	struct rfs_node *d = malloc(sizeof *d), *n = malloc(sizeof *n);

@@ -21,6 +21,7 @@ load_free(struct rfs *fs)
 	int err = 0;
 
 	memset(w->free, 0, (size_t)(fs->blocks / 8 + 1));
+	w->nfree = 0;
 	while (!rfs_ptr_is_null(p)) {
 		if (n >= fs->blocks) {
 			err = rfs_fail(fs, -EIO, "allocation log loops", 0);
@@ -68,6 +69,8 @@ load_free(struct rfs *fs)
 	}
 out:
 	free(chain);
+	if (err == 0)
+		w->nfree = rfs_wr_free_count(fs);
 	return err;
 }
 
@@ -171,6 +174,12 @@ rfs_alloc(struct rfs *fs, unsigned level)
 	struct rfs_wr *w = fs->wr;
 	uint64_t n = (uint64_t)1 << level, start = w->hint & ~(n - 1);
 
+	uint64_t reserve = fs->blocks / 16 < RFS_RESERVE_BLOCKS ?
+	    fs->blocks / 16 : RFS_RESERVE_BLOCKS;
+
+	if (w->nfree < n + (w->spend_reserve ? 0 : reserve))
+		return 0;
+
 	/* Two passes: from the hint to the end, then from the start. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (uint64_t b = pass ? 0 : start; b + n <= fs->blocks &&
@@ -186,6 +195,7 @@ rfs_alloc(struct rfs *fs, unsigned level)
 				clr(w->free, b + i);
 				set(w->fresh, b + i);
 			}
+			w->nfree -= n;
 			w->hint = b + n;
 			w->dirty = 1;
 			return b;
@@ -208,6 +218,7 @@ free_run(struct rfs *fs, uint64_t index, uint64_t n)
 			clr(w->fresh, index + i);
 			set(w->free, index + i);
 		}
+		w->nfree += n;
 		return;
 	}
 	if (w->ndef + 2 > w->capdef) {
@@ -512,7 +523,11 @@ rfs_commit(struct rfs *fs)
 			goto out;
 		}
 		logb = v;
-		if ((logb[nlog++] = rfs_alloc(fs, 0)) == 0) {
+		int spend = w->spend_reserve;
+		w->spend_reserve = 1;	/* the log must always be writable */
+		logb[nlog] = rfs_alloc(fs, 0);
+		w->spend_reserve = spend;
+		if (logb[nlog++] == 0) {
 			err = -ENOSPC;
 			goto out;
 		}
@@ -548,6 +563,7 @@ rfs_commit(struct rfs *fs)
 	if (fs->disk->flush && (err = fs->disk->flush(fs->disk->ctx)) != 0)
 		goto out;
 	memcpy(w->free, final, bytes);
+	w->nfree = rfs_wr_free_count(fs);
 	memset(w->fresh, 0, bytes);
 	w->ndef = 0;
 	w->dirty = 0;

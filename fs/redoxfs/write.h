@@ -18,6 +18,12 @@ struct rfs_wr {
 	uint64_t *deferred;	/* (index, count) pairs freed by it */
 	size_t ndef, capdef;
 	uint64_t hint;
+	uint64_t nfree;		/* bits set in free */
+	/*
+	 * A few blocks are kept back so that removing things, which needs
+	 * new copies of metadata, still works on a full file system.
+	 */
+	int spend_reserve;
 	int dirty;
 	struct rfs_header saved;	/* header when the transaction began */
 	uint8_t *zbuf;		/* 128 KiB scratch for records */
@@ -32,6 +38,9 @@ void rfs_write_close(struct rfs *fs);
 int rfs_commit(struct rfs *fs);
 /* Drops the open transaction's changes (after a failed operation). */
 int rfs_abort(struct rfs *fs);
+
+/* Blocks only removals may use (at most; 1/16 of a small fs). */
+#define RFS_RESERVE_BLOCKS 64
 
 /* Allocates 2^level blocks; returns the index or 0 when full. */
 uint64_t rfs_alloc(struct rfs *fs, unsigned level);

@@ -501,6 +501,51 @@ START_TEST(test_modify_fixture)
 }
 END_TEST
 
+/* A full file system still lets files be removed. */
+START_TEST(test_full)
+{
+	struct wdisk w;
+	struct rfs_disk d;
+	struct rfs fs;
+	struct rfs_node *n = malloc(sizeof *n);
+	uint8_t data[6000];
+	char name[16];
+	int made = 0, err = 0;
+
+	memset(data, 9, sizeof data);
+	wdisk_init(&w, &d, 2u << 20);
+	ck_assert_int_eq(rfs_format(&fs, &d, 0, 512, uuid, 1, 0), 0);
+	while (err == 0) {
+		snprintf(name, sizeof name, "f%d", made);
+		err = rfs_create(&fs, 1, name, strlen(name), RFS_MODE_FILE |
+		    0644, 0, 0, 1, 0, n);
+		if (err == 0)
+			err = rfs_node_write(&fs, n, 0, data, sizeof data);
+		if (err == 0)
+			err = rfs_commit(&fs);
+		if (err)
+			ck_assert_int_eq(rfs_abort(&fs), 0);
+		else
+			made++;
+	}
+	ck_assert_int_eq(err, -ENOSPC);
+	ck_assert_int_gt(made, 10);
+	check_clean(&fs, "full");
+	for (int i = 0; i < made; i++) {
+		snprintf(name, sizeof name, "f%d", i);
+		ck_assert_int_eq(rfs_unlink(&fs, 1, name, strlen(name), 0), 0);
+		ck_assert_int_eq(rfs_commit(&fs), 0);
+	}
+	check_clean(&fs, "emptied");
+	/* Back to a fresh fs: 4 tree lists, the root, the log block. */
+	ck_assert_uint_eq(rfs_wr_free_count(&fs), 512 - 257 - 6);
+	rfs_write_close(&fs);
+	rfs_close(&fs);
+	free(n);
+	free(w.data);
+}
+END_TEST
+
 static int
 always_busy(void *arg, uint32_t id)
 {
@@ -570,6 +615,7 @@ redoxfs_write_suite(void)
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_modify_fixture);
 	tcase_add_test(tc, test_release_list);
+	tcase_add_test(tc, test_full);
 	tcase_add_test(tc, test_big_dir);
 	tcase_add_loop_test(tc, test_fsx, 0, getenv("RFS_SEED") ? 1 : 4);
 	suite_add_tcase(s, tc);
