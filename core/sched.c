@@ -213,12 +213,30 @@ sched_exit_thread(void)
 	log_panic("sched_exit_thread: a dead thread ran again");
 }
 
+static void handle_events(uint32_t ev);
+
 void
 sched_events(void)
 {
 	uint32_t ev = hal_events_take();
-	if (!ev)
-		return;
+	if (ev)
+		handle_events(ev);
+}
+
+struct thread *
+sched_way_out(void)
+{
+	uint32_t ev = hal_events_take();
+	if (__builtin_expect(ev != 0, 0))
+		handle_events(ev);
+	if (__builtin_expect(resched, 0))
+		sched_give_up();
+	return cur;
+}
+
+static void
+handle_events(uint32_t ev)
+{
 	if (ev & HAL_EV_TIMER) {
 		uint64_t now = hal_clock_ns();
 		while (!list_empty(&timed)) {

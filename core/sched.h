@@ -86,6 +86,9 @@ void sched_give_up(void);
 _Noreturn void sched_exit_thread(void);
 /* Events from the HAL: time, console, devices.  Called on every way out. */
 void sched_events(void);
+/* The way back to user mode: takes events, gives up the CPU if the
+ * slice is over; returns the thread that goes on. */
+struct thread *sched_way_out(void);
 /* True when the running thread's slice ended and others wait. */
 bool sched_need_resched(void);
 /* A new thread's first act: finish the switch that started it. */

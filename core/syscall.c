@@ -16,10 +16,7 @@
 static long
 way_out(long ret)
 {
-	sched_events();
-	if (sched_need_resched())
-		sched_give_up();
-	struct thread *t = sched_current();
+	struct thread *t = sched_way_out();
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
@@ -103,16 +100,23 @@ syscall_trace(bool on)
 	tracing = on;
 }
 
-long
-core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+/* The traced path, out of line so the plain one stays small. */
+static __attribute__((noinline)) long
+traced(long nr, long a0, long a1, long a2, long a3, long a4)
 {
-	(void)a5;
-	if (!tracing)
-		return way_out(dispatch(nr, a0, a1, a2, a3, a4));
 	int pid = proc_current()->pid;
 	long r = dispatch(nr, a0, a1, a2, a3, a4);
 	log_printf("[%d] syscall %#lx(%#lx, %#lx, %#lx, %#lx) = %ld\n", pid, nr, a0, a1, a2, a3, r);
 	return way_out(r);
+}
+
+long
+core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	(void)a5;
+	if (__builtin_expect(tracing, 0))
+		return traced(nr, a0, a1, a2, a3, a4);
+	return way_out(dispatch(nr, a0, a1, a2, a3, a4));
 }
 
 void
