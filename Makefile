@@ -5,6 +5,8 @@ include mk/config.mk
 include $(filter-out mk/config.mk,$(sort $(wildcard mk/*.mk)))
 
 .PHONY: all test check deps run bench clean
+# Keep objects made through chains of pattern rules.
+.SECONDARY:
 all: $(ALL_TARGETS)
 
 deps:

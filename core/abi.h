@@ -77,7 +77,7 @@
 #define SYS_CLONE_THREAD 1005	/* entry, stack, arg, tp -> tid */
 #define SYS_SETSID	1006
 #define SYS_GETSID	1007	/* pid */
-#define SYS_EXIT_THREAD	1008	/* status */
+#define SYS_EXIT_THREAD	1008	/* status, u32 *clear (set 0 + futex wake) */
 #define SYS_GETTID	1009
 
 /* ---- errno (Linux numbers) ---- */

@@ -2,6 +2,11 @@
  * console.c - debug:, the console as a scheme.  Writes go to the HAL
  * console; input the HAL reports is kept in a ring until read.  When the
  * host's input ends (a file or pipe on stdin), reads return 0.
+ *
+ * When a person types (the HAL's console_echo), the console is a small
+ * line discipline, as a tty in canonical mode: it echoes, Enter ends a
+ * line, Backspace and Ctrl-U edit it, and Ctrl-D on an empty line is end
+ * of input for that read.  Readers get whole lines.
  */
 #include "core/abi.h"
 #include "core/console.h"
@@ -19,6 +24,49 @@ static char ring[RING];
 static size_t head, tail;	/* bytes are ring[tail..head) */
 static bool eof;
 static struct waitq readers;
+static bool echo;
+static char line[256];		/* the line being typed (echo mode) */
+static size_t line_len;
+static int eof_marks;		/* Ctrl-D on an empty line, not yet read */
+
+static void
+put(char c)
+{
+	if (head - tail < RING)
+		ring[head++ % RING] = c;
+}
+
+/* One typed byte through the line discipline. */
+static void
+typed(char c)
+{
+	if (c == '\r')
+		c = '\n';
+	if (c == 0x7f || c == '\b') {
+		if (line_len) {
+			line_len--;
+			log_console("\b \b", 3);
+		}
+	} else if (c == 0x15) {		/* Ctrl-U */
+		while (line_len) {
+			line_len--;
+			log_console("\b \b", 3);
+		}
+	} else if (c == 0x04) {		/* Ctrl-D */
+		if (line_len == 0)
+			eof_marks++;
+	} else if (c == '\n' || line_len < sizeof line - 1) {
+		if (c != '\n')
+			line[line_len++] = c;
+		log_console(&c, 1);
+		if (c == '\n') {
+			for (size_t i = 0; i < line_len; i++)
+				put(line[i]);
+			put('\n');
+			line_len = 0;
+		}
+	}
+}
 
 void
 console_event(void)
@@ -35,8 +83,12 @@ console_event(void)
 		}
 		if (n == 0)
 			break;
-		for (long i = 0; i < n; i++)
-			ring[head++ % RING] = buf[i];
+		for (long i = 0; i < n; i++) {
+			if (echo)
+				typed(buf[i]);
+			else
+				put(buf[i]);
+		}
 	}
 	waitq_wake(&readers, -1);
 }
@@ -58,6 +110,10 @@ dbg_read(struct scheme *s, struct file *f, void *buf, size_t len)
 		console_event();
 		if (head != tail)
 			break;
+		if (eof_marks) {
+			eof_marks--;
+			return 0;
+		}
 		if (eof)
 			return 0;
 		if (f->flags & O_NONBLOCK)
@@ -117,6 +173,7 @@ static const struct scheme_ops debug_ops = {
 int
 console_init(void)
 {
+	echo = hal_boot_info()->console_echo;
 	waitq_init(&readers);
 	return scheme_register("debug", 5, &debug_ops, NULL, NULL);
 }

@@ -200,7 +200,11 @@ elf_parse(const uint8_t *img, size_t len, struct elf_info *e)
 		return -ENOEXEC;
 	e->span_lo = lo & ~(PAGE - 1);
 	e->span_hi = (hi + PAGE - 1) & ~(PAGE - 1);
-	if (h->entry < lo || h->entry >= hi)
+	int in_seg = 0;
+	for (int i = 0; i < e->nseg; i++)
+		if (h->entry >= e->seg[i].vaddr && h->entry - e->seg[i].vaddr < e->seg[i].memsz)
+			in_seg = 1;
+	if (!in_seg)
 		return -ENOEXEC;
 	e->entry = h->entry;
 	/* Where the program headers are in memory: PT_PHDR, or the load

@@ -126,8 +126,16 @@ fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
 		case 'o': {
 			uint64_t v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
 			unsigned base = *p == 'u' ? 10 : *p == 'o' ? 8 : 16;
-			const char *pre = !alt || v == 0 || base == 10 ? "" :
-			    base == 8 ? "0" : *p == 'X' ? "0X" : "0x";
+			const char *pre = !alt || v == 0 || base != 16 ? "" :
+			    *p == 'X' ? "0X" : "0x";
+			if (alt && base == 8) {
+				/* '#': the first digit is a zero. */
+				int nd = 0;
+				for (uint64_t t = v; t; t /= 8)
+					nd++;
+				if (prec <= nd)
+					prec = nd + 1;
+			}
 			number(&o, v, false, base, *p == 'X', width, prec, left, zero, pre);
 			break;
 		}

@@ -183,6 +183,7 @@ proc_thread_new(struct proc *p, void (*start)(struct thread *))
 void
 proc_thread_freed(struct thread *t)
 {
+	kmem_free(t->bounce);
 	kmem_free(t);
 }
 

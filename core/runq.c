@@ -25,6 +25,12 @@ runq_pop(struct runq *rq)
 	return list_entry(l, struct thread, run_link);
 }
 
+struct thread *
+runq_peek(struct runq *rq)
+{
+	return list_empty(&rq->head) ? NULL : list_entry(rq->head.next, struct thread, run_link);
+}
+
 void
 runq_remove(struct runq *rq, struct thread *t)
 {

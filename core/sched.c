@@ -2,10 +2,15 @@
  * sched.c - round-robin preemptive scheduling on one CPU.
  *
  * Every thread that is not running sits inside the core: in waitq_sleep()
- * or in sched_yield().  Switching is hal_thread_switch(); idling happens
- * on the stack of whichever thread found nothing to run.  The HAL timer is
- * armed for the end of the slice (only when others are runnable) or the
- * earliest sleeper's deadline, whichever is first.
+ * or in sched_give_up().  Switching is hal_thread_switch(); idling happens
+ * on the stack of whichever thread found nothing to run.
+ *
+ * Time is read and the HAL timer set only when needed, never on a plain
+ * switch (a scheme round trip is two switches; reprogramming a host timer
+ * costs more than the rest).  The timer ticks every SLICE_NS while
+ * threads wait to run, or fires at the earliest sleeper's deadline.  A
+ * thread still running at a tick after a whole tick period without a
+ * switch has used its slice and goes to the back of the queue.
  */
 #include "core/abi.h"
 #include "core/log.h"
@@ -17,7 +22,8 @@ static struct runq rq;
 static struct thread *cur;
 static struct list timed = LIST_INIT(timed);	/* sleepers by deadline */
 static struct list dead = LIST_INIT(dead);	/* threads to free */
-static uint64_t slice_end;
+static uint64_t armed;		/* the deadline the HAL timer is set for */
+static uint64_t ticks;		/* timer periods so far */
 static bool resched;
 
 void
@@ -38,25 +44,32 @@ waitq_init(struct waitq *wq)
 	list_init(&wq->sleepers);
 }
 
+/* Sets the timer for d unless it will already fire by then. */
 static void
-arm_timer(void)
+arm_by(uint64_t d)
 {
-	uint64_t d = rq.count ? slice_end : 0;
-	if (!list_empty(&timed)) {
-		struct thread *t = list_entry(timed.next, struct thread, timer_link);
-		if (!d || t->deadline < d)
-			d = t->deadline;
-	}
+	if (armed && armed <= d)
+		return;
+	armed = d;
 	hal_timer_arm(d);
+}
+
+static uint64_t
+first_deadline(void)
+{
+	if (list_empty(&timed))
+		return 0;
+	return list_entry(timed.next, struct thread, timer_link)->deadline;
 }
 
 void
 sched_ready(struct thread *t)
 {
 	t->state = T_RUNNABLE;
+	t->ready_tick = ticks;
 	runq_push(&rq, t);
-	if (rq.count == 1 && cur && cur->state == T_RUNNING)
-		arm_timer();	/* someone now competes for the CPU */
+	if (!armed && cur && cur->state == T_RUNNING)	/* it competes: tick */
+		arm_by(hal_clock_ns() + SLICE_NS);
 }
 
 static void
@@ -67,6 +80,21 @@ wake(struct thread *t, int reason)
 	t->waiting_on = NULL;
 	t->wake_reason = reason;
 	sched_ready(t);
+}
+
+int
+waitq_handoff(struct waitq *wq)
+{
+	if (list_empty(&wq->sleepers))
+		return 0;
+	struct thread *t = list_entry(wq->sleepers.next, struct thread, wait_link);
+	wake(t, 0);
+	/* Next in line: the caller is about to sleep on its answer. */
+	runq_remove(&rq, t);
+	t->ready_tick = ticks;
+	list_push_front(&rq.head, &t->run_link);
+	rq.count++;
+	return 1;
 }
 
 /* Frees threads that died, once we no longer run on their stacks. */
@@ -103,12 +131,12 @@ switch_to(struct thread *next, bool drop_current)
 	struct thread *prev = cur;
 	next->state = T_RUNNING;
 	resched = false;
-	slice_end = hal_clock_ns() + SLICE_NS;
 	if (next == prev)
 		return;
 	cur = next;
+	if (rq.count && !armed)
+		arm_by(hal_clock_ns() + SLICE_NS);
 	proc_activate(next);
-	arm_timer();
 	hal_thread_switch(drop_current ? NULL : prev->hal, next->hal);
 	reap_dead();
 }
@@ -139,6 +167,7 @@ waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
 				break;
 		}
 		list_insert_before(l, &t->timer_link);
+		arm_by(first_deadline());
 	}
 	switch_to(pick(), false);
 	return t->wake_reason;
@@ -163,8 +192,9 @@ sched_interrupt(struct thread *t)
 }
 
 void
-sched_yield(void)
+sched_give_up(void)
 {
+	cur->ready_tick = ticks;
 	if (rq.count == 0) {
 		resched = false;
 		return;
@@ -183,12 +213,30 @@ sched_exit_thread(void)
 	log_panic("sched_exit_thread: a dead thread ran again");
 }
 
+static void handle_events(uint32_t ev);
+
 void
 sched_events(void)
 {
 	uint32_t ev = hal_events_take();
-	if (!ev)
-		return;
+	if (ev)
+		handle_events(ev);
+}
+
+struct thread *
+sched_way_out(void)
+{
+	uint32_t ev = hal_events_take();
+	if (__builtin_expect(ev != 0, 0))
+		handle_events(ev);
+	if (__builtin_expect(resched, 0))
+		sched_give_up();
+	return cur;
+}
+
+static void
+handle_events(uint32_t ev)
+{
 	if (ev & HAL_EV_TIMER) {
 		uint64_t now = hal_clock_ns();
 		while (!list_empty(&timed)) {
@@ -197,9 +245,20 @@ sched_events(void)
 				break;
 			wake(t, -ETIMEDOUT);
 		}
-		if (now >= slice_end && rq.count)
-			resched = true;
-		arm_timer();
+		if (armed && armed <= now) {
+			/* This was the tick (or a deadline): set the next one. */
+			/* Whoever waited a whole period gets the CPU next. */
+			ticks++;
+			struct thread *h = runq_peek(&rq);
+			if (h && h->ready_tick + 1 < ticks && cur && cur->state == T_RUNNING)
+				resched = true;
+			armed = 0;
+			uint64_t d = first_deadline();
+			if (rq.count && (!d || now + SLICE_NS < d))
+				d = now + SLICE_NS;
+			if (d)
+				arm_by(d);
+		}
 	}
 	if (ev & HAL_EV_CONSOLE)
 		console_event();
@@ -221,9 +280,9 @@ sched_start(void)
 	struct thread *t = pick();
 	t->state = T_RUNNING;
 	cur = t;
-	slice_end = hal_clock_ns() + SLICE_NS;
+	if (rq.count)
+		arm_by(hal_clock_ns() + SLICE_NS);
 	proc_activate(t);
-	arm_timer();
 	hal_thread_switch(NULL, t->hal);
 	log_panic("sched_start: returned");
 }

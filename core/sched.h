@@ -38,6 +38,8 @@ struct thread {
 	bool interruptible;
 	uint64_t sigmask;		/* blocked signals */
 	uintptr_t tp;
+	void *bounce;			/* kernel buffer for large transfers */
+	uint64_t ready_tick;		/* timer period it became runnable in */
 	/* What a new thread runs first, in the core. */
 	void (*kstart)(struct thread *t);
 	/* First user entry of a thread made by clone_thread. */
@@ -52,6 +54,7 @@ struct runq {
 void runq_init(struct runq *rq);
 void runq_push(struct runq *rq, struct thread *t);
 struct thread *runq_pop(struct runq *rq);
+struct thread *runq_peek(struct runq *rq);
 void runq_remove(struct runq *rq, struct thread *t);
 
 void waitq_init(struct waitq *wq);
@@ -63,6 +66,13 @@ void waitq_init(struct waitq *wq);
 int waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible);
 /* Wakes up to n sleepers (n < 0: all); returns how many woke. */
 int waitq_wake(struct waitq *wq, int n);
+/*
+ * Wakes the first sleeper and puts it first in line: for a caller that
+ * hands work to a server (or an answer back) and is about to sleep.  The
+ * pair then runs back to back; a thread that waited a whole timer period
+ * still gets the CPU at the next tick.
+ */
+int waitq_handoff(struct waitq *wq);
 /* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
 void sched_interrupt(struct thread *t);
 
@@ -71,11 +81,14 @@ void sched_init(void);
 /* Makes a new or woken thread runnable. */
 void sched_ready(struct thread *t);
 /* Gives up the CPU if others are runnable. */
-void sched_yield(void);
+void sched_give_up(void);
 /* The running thread exits for good: never returns. */
 _Noreturn void sched_exit_thread(void);
 /* Events from the HAL: time, console, devices.  Called on every way out. */
 void sched_events(void);
+/* The way back to user mode: takes events, gives up the CPU if the
+ * slice is over; returns the thread that goes on. */
+struct thread *sched_way_out(void);
 /* True when the running thread's slice ended and others wait. */
 bool sched_need_resched(void);
 /* A new thread's first act: finish the switch that started it. */

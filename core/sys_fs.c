@@ -11,6 +11,7 @@
 #include "core/pipe.h"
 #include "core/proc.h"
 #include "core/scheme.h"
+#include "core/sched.h"
 #include "core/str.h"
 #include "core/syscall.h"
 #include "core/url.h"
@@ -18,6 +19,23 @@
 #include "core/vfs.h"
 
 #define CHUNK SCHEME_PAYLOAD_MAX
+#define SMALL 256
+
+/*
+ * The kernel buffer for a transfer: small ones on the stack, larger ones
+ * in the thread's own bounce buffer (made at its first large transfer and
+ * kept until it exits), so a read or write allocates nothing.
+ */
+static char *
+bounce(size_t len, char *small)
+{
+	if (len <= SMALL)
+		return small;
+	struct thread *t = sched_current();
+	if (!t->bounce)
+		t->bounce = kmem_alloc(CHUNK);
+	return t->bounce;
+}
 
 static struct file *
 getf(long fd)
@@ -86,7 +104,8 @@ sys_read(long fd, long buf, long len)
 	if (len == 0)
 		return 0;
 	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
-	char *k = kmem_alloc(cap);
+	char small[SMALL];
+	char *k = bounce(cap, small);
 	if (!k)
 		return -ENOMEM;
 	file_get(f);
@@ -108,7 +127,6 @@ sys_read(long fd, long buf, long len)
 			break;
 	}
 	file_put(f);
-	kmem_free(k);
 	return done;
 }
 
@@ -125,7 +143,8 @@ sys_write(long fd, long buf, long len)
 	if (len == 0)
 		return 0;
 	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
-	char *k = kmem_alloc(cap);
+	char small[SMALL];
+	char *k = bounce(cap, small);
 	if (!k)
 		return -ENOMEM;
 	file_get(f);
@@ -147,7 +166,6 @@ sys_write(long fd, long buf, long len)
 			break;
 	}
 	file_put(f);
-	kmem_free(k);
 	return done;
 }
 
@@ -422,13 +440,13 @@ sys_getdents(long fd, long buf, long len)
 	if (!uc_check((uintptr_t)buf, (size_t)len, 1))
 		return -EFAULT;
 	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
-	char *k = kmem_alloc(cap);
+	char small[SMALL];
+	char *k = bounce(cap, small);
 	if (!k)
 		return -ENOMEM;
 	long n = vfs_getdents(f, k, cap);
 	if (n > 0 && uc_copy_out((uintptr_t)buf, k, (size_t)n) != 0)
 		n = -EFAULT;
-	kmem_free(k);
 	return n;
 }
 

@@ -49,12 +49,22 @@ sys_clone_thread(long entry, long stack, long arg, long tp)
 	return t->tid;
 }
 
+/* Wakes up to n waiters on the futex at addr in p; returns how many. */
+static int futex_wake(struct proc *p, uintptr_t addr, int n);
+
 long
-sys_exit_thread(long status)
+sys_exit_thread(long status, long clear)
 {
 	struct proc *p = proc_current();
 	if (p->nthreads == 1)
 		proc_exit(W_EXITED(status));
+	/* As Linux's CLONE_CHILD_CLEARTID: the joiner learns we are off the
+	 * stack.  Safe here: this thread never runs user code again. */
+	if (clear && !(clear & 3)) {
+		uint32_t zero = 0;
+		if (uc_copy_out((uintptr_t)clear, &zero, sizeof zero) == 0)
+			futex_wake(p, (uintptr_t)clear, -1);
+	}
 	proc_thread_exit();
 }
 
@@ -95,6 +105,13 @@ futex_get(struct proc *p, uintptr_t addr, bool create)
 	waitq_init(&f->wq);
 	list_push_back(&futexes, &f->link);
 	return f;
+}
+
+static int
+futex_wake(struct proc *p, uintptr_t addr, int n)
+{
+	struct futex *f = futex_get(p, addr, false);
+	return f ? waitq_wake(&f->wq, n) : 0;
 }
 
 static int
@@ -143,10 +160,8 @@ sys_futex(long addr, long op, long val, long timeout)
 		}
 		return r;
 	}
-	case FUTEX_WAKE: {
-		struct futex *f = futex_get(p, (uintptr_t)addr, false);
-		return f ? waitq_wake(&f->wq, val < 0 ? -1 : (int)val) : 0;
-	}
+	case FUTEX_WAKE:
+		return futex_wake(p, (uintptr_t)addr, val < 0 ? -1 : (int)val);
 	default:
 		return -ENOSYS;
 	}

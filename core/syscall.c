@@ -16,10 +16,7 @@
 static long
 way_out(long ret)
 {
-	sched_events();
-	if (sched_need_resched())
-		sched_yield();
-	struct thread *t = sched_current();
+	struct thread *t = sched_way_out();
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
@@ -85,12 +82,12 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_BRK: return sys_brk(a0);
 	case SYS_SET_TP: return sys_set_tp(a0);
 	case SYS_CLONE_THREAD: return sys_clone_thread(a0, a1, a2, a3);
-	case SYS_EXIT_THREAD: return sys_exit_thread(a0);
+	case SYS_EXIT_THREAD: return sys_exit_thread(a0, a1);
 	case SYS_GETTID: return sys_gettid();
 	case SYS_FUTEX: return sys_futex(a0, a1, a2, a3);
 	case SYS_CLOCK_GETTIME: return sys_clock_gettime(a0, a1);
 	case SYS_NANOSLEEP: return sys_nanosleep(a0, a1);
-	case SYS_YIELD: sched_yield(); return 0;
+	case SYS_YIELD: sched_give_up(); return 0;
 	default: return -ENOSYS;
 	}
 }
@@ -103,16 +100,23 @@ syscall_trace(bool on)
 	tracing = on;
 }
 
-long
-core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+/* The traced path, out of line so the plain one stays small. */
+static __attribute__((noinline)) long
+traced(long nr, long a0, long a1, long a2, long a3, long a4)
 {
-	(void)a5;
-	if (!tracing)
-		return way_out(dispatch(nr, a0, a1, a2, a3, a4));
 	int pid = proc_current()->pid;
 	long r = dispatch(nr, a0, a1, a2, a3, a4);
 	log_printf("[%d] syscall %#lx(%#lx, %#lx, %#lx, %#lx) = %ld\n", pid, nr, a0, a1, a2, a3, r);
 	return way_out(r);
+}
+
+long
+core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	(void)a5;
+	if (__builtin_expect(tracing, 0))
+		return traced(nr, a0, a1, a2, a3, a4);
+	return way_out(dispatch(nr, a0, a1, a2, a3, a4));
 }
 
 void
@@ -120,7 +124,7 @@ core_interrupt(void)
 {
 	sched_events();
 	if (sched_need_resched())
-		sched_yield();
+		sched_give_up();
 	struct thread *t = sched_current();
 	if (t->proc->exiting)
 		proc_thread_exit();

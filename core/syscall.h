@@ -44,7 +44,7 @@ long sys_brk(long addr);
 
 long sys_set_tp(long tp);
 long sys_clone_thread(long entry, long stack, long arg, long tp);
-long sys_exit_thread(long status);
+long sys_exit_thread(long status, long clear);
 long sys_gettid(void);
 long sys_futex(long addr, long op, long val, long timeout);
 long sys_clock_gettime(long clock, long ts);

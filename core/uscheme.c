@@ -76,7 +76,7 @@ finish(struct ureq *r, int64_t result)
 	if (r->abandoned)
 		free_req(r);
 	else
-		waitq_wake(&r->wait, -1);
+		waitq_handoff(&r->wait);
 }
 
 /* Queues a request and, unless `oneway`, sleeps until it is answered. */
@@ -95,7 +95,7 @@ call(struct uscheme *u, struct ureq *r, bool oneway)
 	r->hdr.gid = c.gid;
 	waitq_init(&r->wait);
 	list_push_back(&u->pending, &r->link);
-	waitq_wake(&u->daemon, 1);
+	waitq_handoff(&u->daemon);
 	event_trigger(rootscheme(), u->daemon_handle, EVENT_READ);
 	if (oneway) {
 		r->abandoned = true;

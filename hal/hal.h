@@ -27,6 +27,7 @@ struct hal_bootinfo {
 	size_t initfs_len;
 	const void *rc;			/* optional: replaces initfs:/etc/init.rc */
 	size_t rc_len;
+	bool console_echo;		/* a person types: echo and edit lines */
 };
 
 const struct hal_bootinfo *hal_boot_info(void);

@@ -12,10 +12,14 @@ $(B)/host/hal/hosted/initfs.o: $(B)/initfs.img
 $(B)/redox-hosted: $(HOSTED_OBJS) $(B)/core.a
 	$(CC) $(HOST_LDFLAGS) -o $@ $(HOSTED_OBJS) $(B)/core.a -lrt
 
-redox-hosted: $(B)/redox-hosted
-	ln -sf $(B)/redox-hosted $@
+# ./redox-hosted is the release build; SAN=1 builds only build/san/.
+redox-hosted: build/redox-hosted
+	ln -sf build/redox-hosted $@
 
-ALL_TARGETS += $(B)/redox-hosted redox-hosted
+ALL_TARGETS += $(B)/redox-hosted
+ifneq ($(SAN),1)
+ALL_TARGETS += redox-hosted
+endif
 -include $(HOSTED_OBJS:.o=.d)
 
 .PHONY: run

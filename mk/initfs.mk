@@ -15,6 +15,7 @@ INITFS_ETC += apps/init/initfs.rc
 $(B)/initfs.img: $(MKINITFS) $$(INITFS_BIN) $$(INITFS_ETC) mk/initfs.mk
 	@rm -rf $(B)/initfs && mkdir -p $(B)/initfs/bin $(B)/initfs/etc
 	cp $(INITFS_BIN) $(B)/initfs/bin/
+	chmod 4755 $(B)/initfs/bin/kt_whoami
 	cp apps/init/initfs.rc $(B)/initfs/etc/init.rc
 	cp $(filter-out apps/init/initfs.rc,$(INITFS_ETC)) $(B)/initfs/etc/ 2>/dev/null || true
 	$(MKINITFS) $(B)/initfs $@

@@ -92,3 +92,6 @@ TEST_STEPS += test-libc-host
 .PHONY: test-libc-host
 test-libc-host: $(RXRUN) $(LIBC_TEST_PROGS)
 	@tests/rxrun/run-all.sh $(RXRUN) $(LIBC_TEST_PROGS)
+
+# The test programs boot from the initfs (tests/system/cases/40-libc_*.sh).
+INITFS_BIN += $(LIBC_TEST_PROGS)

@@ -21,6 +21,19 @@ libc=$(nm --defined-only "$a" | awk '$2 ~ /^[TDBR]$/ {print $3}' |
 if [ -n "$libc" ]; then
 	echo "core.a defines libc names: $libc"; fail=1
 fi
+# Every name the host's libc exports counts too: a core function called
+# like a libc one (say sched_yield) would replace it inside redox-hosted
+# and the unit tests, for glibc and the sanitizers alike.
+hostlibc=$(${CC:-gcc} -print-file-name=libc.so.6 2>/dev/null)
+if [ -f "$hostlibc" ]; then
+	names=$(mktemp)
+	nm -D --defined-only "$hostlibc" | awk '{sub(/@.*/, "", $3); print $3}' | sort -u >"$names"
+	clash=$(nm --defined-only "$a" | awk '$2 ~ /^[TDBRW]$/ {print $3}' | sort -u | comm -12 - "$names")
+	rm -f "$names"
+	if [ -n "$clash" ]; then
+		echo "core.a defines names the host libc exports: $clash"; fail=1
+	fi
+fi
 cond=$(grep -rnE '#\s*(if|ifdef|ifndef|elif).*(HOSTED|X86_64|__linux__|_WIN32|CONFIG_HAL|BACKEND|__x86_64__)' core --include='*.[ch]')
 if [ -n "$cond" ]; then
 	echo "core/ branches on the backend:"; echo "$cond"; fail=1

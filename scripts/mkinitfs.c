@@ -145,6 +145,8 @@ main(int argc, char **argv)
 		if (fseek(out, (long)off - 1, SEEK_SET) != 0 || fputc(0, out) == EOF)
 			goto fail;
 	}
+	free(ents);
+	free(items);
 	if (fclose(out) != 0) {
 		perror("mkinitfs");
 		return 1;

@@ -53,8 +53,8 @@ shutdown_now(void)
 	static const char msg[] = "init: shutting down\n";
 	write(1, msg, sizeof msg - 1);
 	kill(-1, SIGTERM);
-	struct timespec ts = { 0, 20 * 1000 * 1000 };
-	for (int i = 0; i < 25; i++) {
+	struct timespec ts = { 0, 1000 * 1000 };
+	for (int i = 0; i < 500; i++) {
 		reap();
 		if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
 			break;

@@ -9,6 +9,12 @@
 static struct hal_bootinfo info = { .backend = "hosted", .cmdline = "" };
 
 void
+hosted_set_console_echo(bool on)
+{
+	info.console_echo = on;
+}
+
+void
 hosted_set_boot(const void *initfs, size_t initfs_len, const void *rc,
     size_t rc_len, const char *cmdline)
 {

@@ -45,6 +45,8 @@ hosted_console_init(int raw_tty)
 		if (tcsetattr(0, TCSAFLUSH, &t) == 0) {
 			raw = 1;
 			atexit(hosted_console_restore);
+			/* The terminal no longer echoes; the core's console does. */
+			hosted_set_console_echo(true);
 		}
 	}
 	int fl = fcntl(0, F_GETFL);

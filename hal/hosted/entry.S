@@ -127,6 +127,17 @@ hosted_syscall_entry:
 	mov T_RET_RDI(%r11), %rdi
 	mov T_USER_RSP(%r11), %rsp
 	movb $0, hosted_in_core(%rip)
+	/*
+	 * An event (a tick) that arrived after the core last looked would
+	 * wait until the next syscall, which a CPU-bound program never makes:
+	 * enter the core again as a tick would.  From here on a tick may
+	 * preempt as in user code.
+	 */
+	cmpl $0, hosted_pending(%rip)
+	jne 2f
+	ret
+2:	lea -128(%rsp), %rsp
+	call hosted_yield_stub_safe
 	ret
 	.cfi_endproc
 	.size hosted_syscall_entry, .-hosted_syscall_entry

@@ -19,7 +19,8 @@
 
 int hosted_console_fd(void);
 
-static volatile uint32_t pending;
+/* Pending HAL_EV_* bits; hal_events_take (thunks.S) swaps it with 0. */
+volatile uint32_t hosted_pending;
 static timer_t tick_timer;
 static uint64_t boot_ns;
 
@@ -34,7 +35,7 @@ mono_raw(void)
 void
 hosted_event_post(uint32_t ev)
 {
-	__atomic_or_fetch(&pending, ev, __ATOMIC_SEQ_CST);
+	__atomic_or_fetch(&hosted_pending, ev, __ATOMIC_SEQ_CST);
 }
 
 void
@@ -81,19 +82,13 @@ hosted_timer_arm(uint64_t deadline_ns)
 	timer_settime(tick_timer, TIMER_ABSTIME, &its, NULL);
 }
 
-uint32_t
-hosted_events_take(void)
-{
-	return __atomic_exchange_n(&pending, 0, __ATOMIC_SEQ_CST);
-}
-
 void
 hosted_idle(void)
 {
 	sigset_t all, old;
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
-	if (!pending) {
+	if (!hosted_pending) {
 		struct pollfd pfd = { hosted_console_fd(), POLLIN, 0 };
 		int n = ppoll(&pfd, pfd.fd >= 0 ? 1 : 0, NULL, &old);
 		if (n > 0 && pfd.revents)

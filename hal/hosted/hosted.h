@@ -17,6 +17,7 @@
 #define T_RET_RAX_SET	56
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,6 +72,7 @@ void hosted_mem_init(void);
 int hosted_blk_add(const char *path);
 
 /* boot.c */
+void hosted_set_console_echo(bool on);
 void hosted_set_boot(const void *initfs, size_t initfs_len, const void *rc,
     size_t rc_len, const char *cmdline);
 #endif

@@ -9,6 +9,8 @@
  * rip to it and moved rsp below the red zone).  It saves every register
  * and the whole xsave state on the user stack, enters the core with
  * SYS_YIELD, restores, and returns to the preempted rip with ret $128.
+ * Only its first instructions (until the resume address is in its slot)
+ * must not be preempted.
  *
  * hosted_fault_tramp: a faulting program resumes here, on its thread's
  * empty kernel stack, and the core kills it.
@@ -34,10 +36,22 @@ hosted_sig_entry:
 	.cfi_endproc
 	.size hosted_sig_entry, .-hosted_sig_entry
 
-	.globl hosted_yield_stub, hosted_yield_stub_end
+	.globl hosted_yield_stub, hosted_yield_stub_safe
 	.type hosted_yield_stub, @function
 hosted_yield_stub:
-	sub $8, %rsp
+	/* Put the resume address in a slot; no flag may change (no sub). */
+	lea -8(%rsp), %rsp
+	push %rax
+	mov hosted_cur(%rip), %rax
+	mov T_PREEMPT_RIP(%rax), %rax
+	mov %rax, 8(%rsp)
+	pop %rax
+/*
+ * From here on nothing lives in hosted_cur->preempt_rip, so a tick may
+ * preempt this code again.  Entered also by `call` (the slot is then the
+ * return address), from the syscall exit when an event is pending.
+ */
+hosted_yield_stub_safe:
 	pushfq
 	push %rax
 	push %rbx
@@ -54,9 +68,6 @@ hosted_yield_stub:
 	push %r13
 	push %r14
 	push %r15
-	mov hosted_cur(%rip), %rax
-	mov T_PREEMPT_RIP(%rax), %rax
-	mov %rax, 128(%rsp)
 	mov %rsp, %rbp
 	sub hosted_xsave_size(%rip), %rsp
 	and $-64, %rsp
@@ -98,7 +109,6 @@ hosted_yield_stub:
 	pop %rax
 	popfq
 	ret $128
-hosted_yield_stub_end:
 	.size hosted_yield_stub, .-hosted_yield_stub
 
 /* Entered with rdi = sig, rsi = addr, rdx = ip, on the kernel stack. */

@@ -25,7 +25,7 @@
 #include "hal/hosted/hosted.h"
 
 void hosted_sig_entry(int, siginfo_t *, void *);
-extern char hosted_yield_stub[], hosted_yield_stub_end[];
+extern char hosted_yield_stub[], hosted_yield_stub_safe[];
 extern char hosted_copy_start[], hosted_copy_end[], hosted_copy_fixup[];
 extern char hosted_fault_tramp[];
 
@@ -111,7 +111,7 @@ on_tick(ucontext_t *uc)
 
 	hosted_event_post(HAL_EV_TIMER);
 	if (hosted_in_core || !hosted_cur ||
-	    in_range(ip, hosted_yield_stub, hosted_yield_stub_end))
+	    in_range(ip, hosted_yield_stub, hosted_yield_stub_safe))
 		return;		/* the core takes the event on its way out */
 	hosted_cur->preempt_rip = ip;
 	g[REG_RSP] -= 128;	/* keep the program's red zone */

@@ -26,7 +26,6 @@ hal_\name:
 	THUNK clock_ns
 	THUNK wallclock_ns
 	THUNK timer_arm
-	THUNK events_take
 	THUNK idle
 	THUNK thread_new
 	THUNK thread_free
@@ -49,6 +48,21 @@ hal_\name:
 	THUNK random_seed
 	THUNK blk_get
 	THUNK blk_submit
+
+/*
+ * hal_events_take: on every way back to user mode, so no thunk: it needs
+ * no glibc, and an FS swap would cost more than the rest of a syscall.
+ */
+	.globl hal_events_take
+	.type hal_events_take, @function
+hal_events_take:
+	mov hosted_pending(%rip), %eax	/* usually 0: skip the locked swap */
+	test %eax, %eax
+	jz 1f
+	xor %eax, %eax
+	xchg %eax, hosted_pending(%rip)
+1:	ret
+	.size hal_events_take, .-hal_events_take
 
 /* hal_syscall_entry(as): one shared address space, one entry function. */
 	.globl hal_syscall_entry

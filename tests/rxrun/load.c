@@ -40,6 +40,7 @@ int main(int argc, char **argv, char **envp)
 	size_t span = 0, i;
 	int fd, n, envc = 0, k;
 	uintptr_t *sp, *stack;
+	char **pargv;
 	unsigned char *rnd;
 	Elf64_Rela *rela = NULL;
 	size_t relasz = 0;
@@ -48,7 +49,14 @@ int main(int argc, char **argv, char **envp)
 		fprintf(stderr, "usage: rxrun PROGRAM [ARGS...]\n");
 		return 2;
 	}
+	/* "rxrun --exec PATH ARGV0 ARGS..." is how shim.c execs: the
+	 * program's argv[0] need not be its path */
 	path = argv[1];
+	pargv = argv + 1;
+	if (strcmp(argv[1], "--exec") == 0 && argc >= 4) {
+		path = argv[2];
+		pargv = argv + 3;
+	}
 	if (readlink("/proc/self/exe", rx_loader_path, sizeof(rx_loader_path) - 1) < 0)
 		die("cannot find myself", "/proc/self/exe");
 	if ((fd = open(path, O_RDONLY)) < 0 || fstat(fd, &st) < 0)
@@ -96,7 +104,8 @@ int main(int argc, char **argv, char **envp)
 		die("out of memory", path);
 	while (envp[envc])
 		envc++;
-	n = argc - 1;
+	for (n = 0; pargv[n]; n++)
+		;
 	rnd = (unsigned char *)stack;
 	for (k = 0; k < 16; k++)
 		rnd[k] = (unsigned char)rand();
@@ -107,7 +116,7 @@ int main(int argc, char **argv, char **envp)
 		uintptr_t *p = sp;
 		*p++ = (uintptr_t)n;
 		for (k = 0; k < n; k++)
-			*p++ = (uintptr_t)argv[k + 1];
+			*p++ = (uintptr_t)pargv[k];
 		*p++ = 0;
 		for (k = 0; k < envc; k++)
 			*p++ = (uintptr_t)envp[k];

@@ -10,7 +10,13 @@ for p in "$@"; do
 	out=$(cd "$dir" && TMPDIR="$dir" timeout 60 "$rx" "$abs" 2>&1 </dev/null)
 	st=$?
 	rm -rf "$dir"
-	if [ $st -eq 0 ] && printf '%s\n' "$out" | grep -Eq "^$name: all [0-9]+ checks passed"; then
+	order_ok=1
+	if [ "$name" = libc_stdlib ]; then	# atexit handlers, in reverse order
+		printf '%s\n' "$out" | tail -2 | tr '\n' ' ' |
+		    grep -q 'registered second.*registered first' || order_ok=0
+	fi
+	if [ $st -eq 0 ] && [ $order_ok = 1 ] &&
+	    printf '%s\n' "$out" | grep -Eq "^$name: all [0-9]+ checks passed"; then
 		printf 'ok   %-20s %s\n' "$name" "$(printf '%s\n' "$out" | grep -E "^$name: all")"
 		pass=$((pass + 1))
 	else

@@ -64,6 +64,7 @@ long rx_clone(unsigned long flags, void *stack, void *entry, void *arg, void *tl
 #define L_arch_prctl 158
 #define L_gettid 186
 #define L_futex 202
+#define L_set_tid_address 218
 #define L_getdents64 217
 #define L_clock_gettime 228
 #define L_exit_group 231
@@ -276,12 +277,13 @@ static long do_exec(const char *p, size_t n, const char *const *argv, const char
 	while (argv[argc])
 		argc++;
 	{
-		const char *nargv[argc + 3];
+		const char *nargv[argc + 4];
 		nargv[0] = rx_loader_path;
-		nargv[1] = hp;
+		nargv[1] = "--exec";
+		nargv[2] = hp;
 		for (i = 0; i < argc; i++)
-			nargv[i + 2] = argv[i];
-		nargv[argc + 2] = NULL;
+			nargv[i + 3] = argv[i];
+		nargv[argc + 3] = NULL;
 		/* a missing program: report it here, not from the loader */
 		{
 			long fd = S2(L_open, hp, 0);
@@ -418,7 +420,12 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 			return S3(L_fcntl, a, 4, open_flags((unsigned long)c | O_RDONLY));
 		return S3(L_fcntl, a, b, c);
 	case SYS_EXIT: return S1(L_exit_group, a);
-	case SYS_EXIT_THREAD: return S1(L_exit, a);
+	case SYS_EXIT_THREAD:
+		/* Linux clears and wakes the set_tid_address word when the
+		 * thread is gone: exactly what b asks for */
+		if (b)
+			S1(L_set_tid_address, b);
+		return S1(L_exit, a);
 	case SYS_WAITPID: return S4(L_wait4, a, b, c, 0);
 	case SYS_KILL: return S2(L_kill, a, b);
 	case SYS_GETPID: return S0(L_getpid);
@@ -505,6 +512,8 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 	case SYS_FUTEX: {
 		const struct redox_timespec *t = (const struct redox_timespec *)d;
 		struct l_timespec lt;
+		if (b != FUTEX_WAIT)
+			t = NULL;
 		if (t) {
 			lt.tv_sec = t->tv_sec;
 			lt.tv_nsec = t->tv_nsec;

@@ -46,3 +46,11 @@ expect_order() {
 	    'BEGIN { n = split(pats, p, "\n"); i = 1 } i <= n && $0 ~ p[i] { i++ } END { exit !(i > n) }' ||
 	    _fail "lines not in order: $*"
 }
+
+# rc_file TEXT: a temporary init.rc holding TEXT; prints its path.
+rc_file() {
+	local f
+	f=$(mktemp)
+	printf '%s\n' "$1" >"$f"
+	echo "$f"
+}

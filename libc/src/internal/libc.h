@@ -55,6 +55,10 @@ struct __pthread {
 	 * stored; pthread_join waits on it. */
 	volatile uint32_t state;
 	volatile int detached;
+	/* 1 while the kernel may still run the thread on its stack; the
+	 * kernel stores 0 and wakes waiters once it is gone (the second
+	 * argument of SYS_EXIT_THREAD). */
+	volatile uint32_t alive;
 	void *(*start)(void *);
 	void *arg;
 	void *result;

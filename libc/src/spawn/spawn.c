@@ -1,9 +1,9 @@
 /*
  * posix_spawn over SYS_SPAWN.  The kernel takes a map: child fd i becomes
- * a copy of parent fd fds[i].  We start from the parent's inheritable fds
- * (open and not close-on-exec), replay the file actions on that map (an
- * open is done here in the parent, close-on-exec, and closed after the
- * call), then spawn.
+ * a copy of parent fd fds[i].  We start from the parent's fd table,
+ * replay the file actions on that map (an open is done here in the parent,
+ * close-on-exec, and closed after the call; dup2 and close only edit the
+ * map), drop what is still close-on-exec, then spawn.
  */
 #include <spawn.h>
 #include <stdlib.h>
@@ -158,6 +158,8 @@ int posix_spawn(pid_t *restrict pid, const char *restrict path,
     char *const argv[restrict], char *const envp[restrict])
 {
 	struct spawn_args sa;
+	int src[SPAWN_FD_MAX];		/* parent fd that child fd i will be */
+	int cloexec[SPAWN_FD_MAX];	/* ...and whether exec would close it */
 	int opened[SPAWN_FD_MAX];	/* fds we opened for the child */
 	int nopened = 0, i, err = 0;
 	long r;
@@ -167,9 +169,12 @@ int posix_spawn(pid_t *restrict pid, const char *restrict path,
 	sa.path_len = strlen(path);
 	sa.argv = (const char *const *)argv;
 	sa.envp = (const char *const *)(envp ? envp : environ);
+	/* File actions see the whole table, close-on-exec fds included: the
+	 * flag only takes effect at the "exec", after the actions. */
 	for (i = 0; i < SPAWN_FD_MAX; i++) {
 		long fl = __syscall3(SYS_FCNTL, i, F_GETFD, 0);
-		sa.fds[i] = (fl >= 0 && !(fl & FD_CLOEXEC)) ? i : -1;
+		src[i] = fl >= 0 ? i : -1;
+		cloexec[i] = fl >= 0 && (fl & FD_CLOEXEC);
 	}
 	for (i = 0; fa != NULL && i < fa->n; i++) {
 		const struct __spawn_action *a = &fa->actions[i];
@@ -182,26 +187,30 @@ int posix_spawn(pid_t *restrict pid, const char *restrict path,
 				goto out;
 			}
 			opened[nopened++] = fd;
-			sa.fds[a->fd] = fd;
+			src[a->fd] = fd;
+			cloexec[a->fd] = (a->flags & O_CLOEXEC) != 0;
 			break;
 		case ACT_DUP2:
-			/* fd names a child fd when it is in the map's range and
-			 * mapped; otherwise a parent fd (e.g. a pipe end >= 16) */
-			if (a->fd < SPAWN_FD_MAX && sa.fds[a->fd] >= 0)
-				fd = sa.fds[a->fd];
-			else if (a->fd >= SPAWN_FD_MAX && __syscall3(SYS_FCNTL, a->fd, F_GETFD, 0) >= 0)
-				fd = a->fd;
-			else {
+			/* a->fd is the child's fd if it is in the map, else a
+			 * parent fd (say, a pipe end numbered 16 or more) */
+			if (a->fd < SPAWN_FD_MAX)
+				fd = src[a->fd];
+			else
+				fd = __syscall3(SYS_FCNTL, a->fd, F_GETFD, 0) >= 0 ? a->fd : -1;
+			if (fd < 0) {
 				err = EBADF;
 				goto out;
 			}
-			sa.fds[a->newfd] = fd;
+			src[a->newfd] = fd;
+			cloexec[a->newfd] = 0;
 			break;
 		case ACT_CLOSE:
-			sa.fds[a->fd] = -1;
+			src[a->fd] = -1;
 			break;
 		}
 	}
+	for (i = 0; i < SPAWN_FD_MAX; i++)
+		sa.fds[i] = cloexec[i] ? -1 : src[i];
 	sa.nfds = SPAWN_FD_MAX;
 	while (sa.nfds > 0 && sa.fds[sa.nfds - 1] < 0)
 		sa.nfds--;

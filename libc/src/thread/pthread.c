@@ -3,14 +3,14 @@
  * it, its TLS block and TCB.  SYS_CLONE_THREAD starts the thread at
  * __thread_start with %fs already pointing at its TCB.
  *
- * Freeing a thread's mapping is the delicate part: an exiting thread still
- * runs on its stack until SYS_EXIT_THREAD, and the syscall entry `call`
- * pushes onto it.  Nothing in the ABI tells us when the kernel is done
- * with it, so mappings wait in a graveyard and are unmapped only on the
- * second reap after their thread exited (reaps happen in pthread_create
- * and pthread_join).  A kernel that zeroes and wakes a word once the
- * thread is gone would make this exact (we pass that word to
- * SYS_EXIT_THREAD as its second argument already).
+ * Freeing a thread's mapping is the delicate part: an exiting thread runs
+ * on its stack until the kernel has it, and the syscall entry `call`
+ * pushes onto it.  So the thread passes &t->alive to SYS_EXIT_THREAD and
+ * the kernel stores 0 there (and wakes futex waiters) once the thread is
+ * gone, as Linux's CLONE_CHILD_CLEARTID does.  Only then is the mapping
+ * unmapped.  A kernel that ignores that argument is noticed at the first
+ * join (the word does not clear within 1000 yields); from then on
+ * mappings of exited threads are leaked rather than risked.
  */
 #include <pthread.h>
 #include <errno.h>
@@ -27,34 +27,68 @@
 #define EXITED_UNJOINED	2
 
 void __thread_start(void);
-_Noreturn void __thread_exit(volatile uint32_t *state, int status);
+_Noreturn void __thread_exit(volatile uint32_t *state, int status,
+    volatile uint32_t *alive);
 _Noreturn void __pthread_main(struct __pthread *t);
 void __pthread_tsd_run_dtors(void);
 
-static struct __pthread *dying, *dead;
+/* Does the kernel clear t->alive?  -1 unknown, 0 no, 1 yes. */
+static int kernel_clears = -1;
+
+/* Detached threads that exited, waiting for the kernel to let go. */
+static struct __pthread *graveyard;
 static volatile uint32_t grave_lock;
 
 static void bury(struct __pthread *t)
 {
 	__lock(&grave_lock);
-	t->next_dead = dying;
-	dying = t;
+	t->next_dead = graveyard;
+	graveyard = t;
 	__unlock(&grave_lock);
 }
 
+/* Unmaps the graveyard entries the kernel is done with. */
 static void reap(void)
 {
-	struct __pthread *list, *next;
+	struct __pthread **pp, *t, *done = NULL;
 
 	__lock(&grave_lock);
-	list = dead;
-	dead = dying;
-	dying = NULL;
-	__unlock(&grave_lock);
-	for (; list != NULL; list = next) {
-		next = list->next_dead;
-		munmap(list->map, list->map_size);
+	for (pp = &graveyard; (t = *pp) != NULL; ) {
+		if (__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE) == 0) {
+			*pp = t->next_dead;
+			t->next_dead = done;
+			done = t;
+		} else {
+			pp = &t->next_dead;
+		}
 	}
+	__unlock(&grave_lock);
+	while ((t = done) != NULL) {
+		done = t->next_dead;
+		munmap(t->map, t->map_size);
+	}
+}
+
+/* Waits until the kernel has let go of t, then unmaps it (or, on a
+ * kernel that never says so, leaves it mapped).  While we do not know
+ * yet, we yield a bounded number of times (the exiting thread needs the
+ * CPU to get into the kernel); once we know, we block on the word. */
+static void release(struct __pthread *t)
+{
+	int tries = 0;
+
+	while (__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE) != 0) {
+		if (kernel_clears == 1) {
+			__futex_wait(&t->alive, 1, NULL);
+		} else if (kernel_clears == 0 || tries++ >= 1000) {
+			kernel_clears = 0;	/* it does not: leak t */
+			return;
+		} else {
+			__syscall0(SYS_YIELD);
+		}
+	}
+	kernel_clears = 1;
+	munmap(t->map, t->map_size);
 }
 
 int pthread_attr_init(pthread_attr_t *attr)
@@ -120,6 +154,7 @@ int pthread_create(pthread_t *restrict out, const pthread_attr_t *restrict attr,
 	t->start = fn;
 	t->arg = arg;
 	t->state = THREAD_RUNNING;
+	t->alive = 1;
 	t->detached = attr && attr->detached ? DETACHED : JOINABLE;
 	__libc.threaded = 1;
 	/* the stack grows down from just below the TLS block */
@@ -149,12 +184,12 @@ _Noreturn void pthread_exit(void *result)
 	t->result = result;
 	if (t->map == NULL) {
 		/* the main thread: its memory is not ours to free */
-		__thread_exit(&t->state, 0);
+		__thread_exit(&t->state, 0, NULL);
 	}
 	if (!__atomic_compare_exchange_n(&t->detached, &js, EXITED_UNJOINED, 0,
 	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		bury(t);	/* detached: nobody will join, so we queue ourselves */
-	__thread_exit(&t->state, 0);
+	__thread_exit(&t->state, 0, &t->alive);
 }
 
 int pthread_join(pthread_t t, void **result)
@@ -167,8 +202,7 @@ int pthread_join(pthread_t t, void **result)
 		__futex_wait(&t->state, THREAD_RUNNING, NULL);
 	if (result != NULL)
 		*result = t->result;
-	if (t->map != NULL)
-		bury(t);
+	release(t);
 	reap();
 	return 0;
 }
@@ -185,7 +219,7 @@ int pthread_detach(pthread_t t)
 	/* it already exited: wait for the final store, then free it */
 	while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_EXITED)
 		__futex_wait(&t->state, THREAD_RUNNING, NULL);
-	bury(t);
+	release(t);
 	return 0;
 }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# bench/run.sh BUILD - prints ours, Linux measured in the same run, and
+# the ratio, for the core issue's speed goals.
+set -u
+B=${1:-build}
+rc=$(mktemp)
+trap 'rm -f "$rc"' EXIT
+
+printf 'notify zerod\nnotify nulld\nos_bench\n' >"$rc"
+ours=$("$B/redox-hosted" --rc "$rc" --timeout 60 </dev/null 2>&1 | grep '^bench ')
+linux=$("$B/host/linux_ref" | grep '^bench ')
+get() { printf '%s\n%s\n' "$ours" "$linux" | awk -v k="$1" '$2 == k { print $3 }'; }
+
+# Boot: redox-hosted started until it exits after an init.rc that starts
+# the daemons (median of 21 runs of the whole process).
+printf 'notify nulld\nnotify zerod\nnotify randd\n' >"$rc"
+boot=$(for i in $(seq 21); do
+	s=$(date +%s%N); "$B/redox-hosted" --rc "$rc" </dev/null >/dev/null 2>&1; e=$(date +%s%N)
+	echo $(( (e - s) / 1000 ))
+done | sort -n | sed -n 11p)
+true_us=$(for i in $(seq 21); do
+	s=$(date +%s%N); /bin/true; e=$(date +%s%N); echo $(( (e - s) / 1000 ))
+done | sort -n | sed -n 11p)
+
+printf '%-42s %12s %12s %8s  %s\n' "measurement" "ours" "Linux" "ratio" "goal"
+row() { # name ours linux goal
+	awk -v n="$1" -v o="$2" -v l="$3" -v g="$4" 'BEGIN {
+		printf "%-42s %9.1f ns %9.1f ns %8.3f  %s\n", n, o, l, (l > 0 ? o / l : 0), g }'
+}
+row "null syscall: getpid vs Linux getppid" "$(get getpid)" "$(get linux_getppid)" "<= 10 ns, <= 0.1x"
+row "scheme round trip: 1 B from zero:" "$(get zero_read)" "$(get linux_pipe_pingpong)" "<= 300 ns, >= 10x faster"
+row "scheme round trip: 1 B to null:" "$(get null_write)" "$(get linux_pipe_pingpong)" "(same)"
+awk -v b="$boot" -v t="$true_us" 'BEGIN {
+	printf "%-42s %9.2f ms %9.2f ms %8.1f  %s\n", "boot to the end of init.rc (process wall)", b / 1000, t / 1000, b / t, "< 20 ms (vs /bin/true)" }'

@@ -1,0 +1,510 @@
+/*
+ * redoxfs-fuse IMAGE MOUNTPOINT: mounts a RedoxFS image on Linux through
+ * libfuse3's low-level API.  FUSE inode numbers are RedoxFS node ids (the
+ * root is 1 in both).  Read-write unless -o ro; every change commits
+ * (copy-on-write, through the header ring) before it is answered, so a
+ * crash loses nothing that was acknowledged.  The session loop is single
+ * threaded because the library keeps per-fs scratch buffers.
+ */
+#define FUSE_USE_VERSION 34
+#include <errno.h>
+#include <fuse_lowlevel.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs/redoxfs/dir.h"
+#include "fs/redoxfs/filedisk.h"
+#include "fs/redoxfs/fuse_int.h"
+
+struct rfs fs;
+int fs_rw;
+
+/*
+ * Open counts per node, so a file unlinked while open lives on (on the
+ * release list) until its last close.  Few files are open at once.
+ */
+static struct { uint32_t id, count; } *opens;
+static size_t nopens, capopens;
+
+int
+open_ref(uint32_t id, int delta)
+{
+	size_t i;
+
+	for (i = 0; i < nopens && opens[i].id != id; i++)
+		;
+	if (i == nopens) {
+		if (delta <= 0)
+			return 0;
+		if (nopens == capopens) {
+			size_t cap = capopens ? 2 * capopens : 16;
+			void *v = realloc(opens, cap * sizeof *opens);
+			if (v == NULL)
+				return -ENOMEM;
+			opens = v;
+			capopens = cap;
+		}
+		opens[nopens].id = id;
+		opens[nopens++].count = 0;
+	}
+	opens[i].count += (uint32_t)delta;
+	if (opens[i].count == 0) {
+		opens[i] = opens[--nopens];
+		return 0;
+	}
+	return (int)opens[i].count;
+}
+
+static int
+busy(void *arg, uint32_t id)
+{
+	(void)arg;
+	for (size_t i = 0; i < nopens; i++)
+		if (opens[i].id == id)
+			return 1;
+	return 0;
+}
+
+void
+node_stat(const struct rfs_node *n, struct stat *st)
+{
+	memset(st, 0, sizeof *st);
+	st->st_ino = n->id;
+	st->st_mode = n->mode;	/* Redox's type bits are Linux's */
+	st->st_nlink = n->links;
+	st->st_uid = n->uid;
+	st->st_gid = n->gid;
+	st->st_size = (off_t)n->size;
+	st->st_blksize = RFS_BLOCK_SIZE;
+	st->st_blocks = (blkcnt_t)(n->blocks * (RFS_BLOCK_SIZE / 512));
+	st->st_atim.tv_sec = (time_t)n->atime;
+	st->st_atim.tv_nsec = n->atime_nsec;
+	st->st_mtim.tv_sec = (time_t)n->mtime;
+	st->st_mtim.tv_nsec = n->mtime_nsec;
+	st->st_ctim.tv_sec = (time_t)n->ctime;
+	st->st_ctim.tv_nsec = n->ctime_nsec;
+}
+
+int
+load(fuse_ino_t ino, struct rfs_node *n)
+{
+	if (ino > UINT32_MAX)
+		return -ENOENT;
+	return rfs_node_load(&fs, (uint32_t)ino, n);
+}
+
+static void
+op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	struct fuse_entry_param e;
+	uint32_t id;
+	int err;
+
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if ((err = load(parent, n)) == 0 &&
+	    (err = rfs_dir_lookup(&fs, n, name, strlen(name), &id)) == 0)
+		err = rfs_node_load(&fs, id, n);
+	if (err) {
+		fuse_reply_err(req, -err);
+	} else {
+		memset(&e, 0, sizeof e);
+		e.ino = n->id;
+		e.attr_timeout = ATTR_TIMEOUT;
+		e.entry_timeout = ATTR_TIMEOUT;
+		node_stat(n, &e.attr);
+		fuse_reply_entry(req, &e);
+	}
+	free(n);
+}
+
+static void
+op_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	struct stat st;
+	int err;
+
+	(void)fi;
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if ((err = load(ino, n)) != 0) {
+		fuse_reply_err(req, -err);
+	} else {
+		node_stat(n, &st);
+		fuse_reply_attr(req, &st, ATTR_TIMEOUT);
+	}
+	free(n);
+}
+
+static void
+op_readlink(fuse_req_t req, fuse_ino_t ino)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	char buf[RFS_BLOCK_SIZE + 1];
+	long k = -ENOMEM;
+
+	if (n != NULL && (k = load(ino, n)) == 0) {
+		if (!rfs_node_is_symlink(n))
+			k = -EINVAL;
+		else if (n->size > RFS_BLOCK_SIZE)
+			k = -ENAMETOOLONG;
+		else
+			k = rfs_node_read(&fs, n, 0, buf, (size_t)n->size);
+	}
+	if (k < 0) {
+		fuse_reply_err(req, (int)-k);
+	} else {
+		buf[k] = 0;
+		fuse_reply_readlink(req, buf);
+	}
+	free(n);
+}
+
+static void
+op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err;
+
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if ((fi->flags & O_ACCMODE) != O_RDONLY && !fs_rw)
+		err = -EROFS;
+	else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n))
+		err = -EISDIR;
+	if (err == 0 && (fi->flags & O_TRUNC) && n->size)
+		err = done(rfs_node_truncate(&fs, n, 0));
+	free(n);
+	if (err) {
+		fuse_reply_err(req, -err);
+		return;
+	}
+	/* Only this process changes the image, through the kernel's cache. */
+	fi->keep_cache = 1;
+	if (open_ref((uint32_t)ino, 1) < 0) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if (fuse_reply_open(req, fi) != 0)
+		open_ref((uint32_t)ino, -1);
+}
+
+static void
+op_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	(void)fi;
+	/* The last close of an unlinked file frees it. */
+	if (open_ref((uint32_t)ino, -1) == 0 && fs_rw)
+		done(rfs_release_node(&fs, (uint32_t)ino));
+	fuse_reply_err(req, 0);
+}
+
+static void
+op_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
+    struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	char *buf;
+	long k;
+
+	(void)fi;
+	if (n == NULL || off < 0) {
+		free(n);
+		fuse_reply_err(req, n ? EINVAL : ENOMEM);
+		return;
+	}
+	if ((buf = malloc(size ? size : 1)) == NULL) {
+		free(n);
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	k = load(ino, n);
+	if (k == 0)
+		k = rfs_node_read(&fs, n, (uint64_t)off, buf, size);
+	if (k < 0)
+		fuse_reply_err(req, (int)-k);
+	else
+		fuse_reply_buf(req, buf, (size_t)k);
+	free(buf);
+	free(n);
+}
+
+/* An open directory: its entries, read once at opendir. */
+struct odir {
+	size_t n, cap;
+	struct oent {
+		uint32_t id;
+		uint16_t mode;
+		char name[RFS_NAME_MAX + 1];
+	} *v;
+};
+
+static int
+odir_add(void *arg, uint32_t id, const char *name, size_t len)
+{
+	struct odir *d = arg;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? 2 * d->cap : 32;
+		struct oent *v = realloc(d->v, cap * sizeof *v);
+		if (v == NULL)
+			return -ENOMEM;
+		d->v = v;
+		d->cap = cap;
+	}
+	d->v[d->n].id = id;
+	d->v[d->n].mode = 0;
+	memcpy(d->v[d->n].name, name, len);
+	d->v[d->n].name[len] = 0;
+	d->n++;
+	return 0;
+}
+
+static void
+op_opendir(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	struct odir *d = calloc(1, sizeof *d);
+	int err = -ENOMEM;
+
+	if (n && d && (err = load(ino, n)) == 0)
+		err = rfs_dir_iter(&fs, n, odir_add, d);
+	/* The entry types, for readdir's d_type. */
+	for (size_t i = 0; err == 0 && i < d->n; i++)
+		if (rfs_node_load(&fs, d->v[i].id, n) == 0)
+			d->v[i].mode = n->mode;
+	free(n);
+	if (err) {
+		if (d)
+			free(d->v);
+		free(d);
+		fuse_reply_err(req, -err);
+		return;
+	}
+	fi->fh = (uintptr_t)d;
+	fi->cache_readdir = !fs_rw;
+	fi->keep_cache = !fs_rw;
+	if (fuse_reply_open(req, fi) != 0) {
+		free(d->v);
+		free(d);
+	}
+}
+
+static void
+op_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
+    struct fuse_file_info *fi)
+{
+	struct odir *d = (struct odir *)(uintptr_t)fi->fh;
+	char *buf = malloc(size);
+	size_t used = 0;
+	struct stat st;
+
+	if (buf == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	/* Offsets: 0 ".", 1 "..", then entry i at i + 2. */
+	for (off_t i = off; i < (off_t)d->n + 2; i++) {
+		const char *name;
+		size_t k;
+
+		memset(&st, 0, sizeof st);
+		if (i < 2) {
+			name = i == 0 ? "." : "..";
+			st.st_ino = ino;
+			st.st_mode = S_IFDIR;
+		} else {
+			name = d->v[i - 2].name;
+			st.st_ino = d->v[i - 2].id;
+			st.st_mode = d->v[i - 2].mode & RFS_MODE_TYPE;
+		}
+		k = fuse_add_direntry(req, buf + used, size - used, name, &st,
+		    i + 1);
+		if (k > size - used)
+			break;
+		used += k;
+	}
+	fuse_reply_buf(req, buf, used);
+	free(buf);
+}
+
+static void
+op_releasedir(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct odir *d = (struct odir *)(uintptr_t)fi->fh;
+
+	(void)ino;
+	free(d->v);
+	free(d);
+	fuse_reply_err(req, 0);
+}
+
+static void
+op_statfs(fuse_req_t req, fuse_ino_t ino)
+{
+	struct statvfs sv;
+	int64_t fr = fs_rw ? (int64_t)rfs_wr_free_count(&fs) :
+	    rfs_free_blocks(&fs);
+
+	(void)ino;
+	memset(&sv, 0, sizeof sv);
+	sv.f_bsize = sv.f_frsize = RFS_BLOCK_SIZE;
+	sv.f_blocks = fs.blocks;
+	sv.f_bfree = sv.f_bavail = fr > 0 ? (fsblkcnt_t)fr : 0;
+	sv.f_namemax = RFS_NAME_MAX;
+	fuse_reply_statfs(req, &sv);
+}
+
+static const struct fuse_lowlevel_ops ro_ops = {
+	.lookup = op_lookup,
+	.getattr = op_getattr,
+	.readlink = op_readlink,
+	.open = op_open,
+	.read = op_read,
+	.release = op_release,
+	.opendir = op_opendir,
+	.readdir = op_readdir,
+	.releasedir = op_releasedir,
+	.statfs = op_statfs,
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: redoxfs-fuse [options] IMAGE MOUNTPOINT\n"
+	    "Mount a RedoxFS (version 8) image; unmount with\n"
+	    "fusermount3 -u MOUNTPOINT.\n"
+	    "  -f          stay in the foreground\n"
+	    "  -d          debug output (implies -f)\n"
+	    "  -o ro       mount read-only (also when IMAGE is not writable)\n"
+	    "  -o OPT,...  other FUSE mount options\n");
+}
+
+struct args {
+	const char *image;
+	int help, ro;
+};
+
+static int
+opt_proc(void *data, const char *arg, int key, struct fuse_args *out)
+{
+	struct args *a = data;
+
+	(void)out;
+	if (key == FUSE_OPT_KEY_NONOPT && a->image == NULL) {
+		a->image = arg;
+		return 0;
+	}
+	if (key == FUSE_OPT_KEY_OPT && (!strcmp(arg, "ro") ||
+	    !strcmp(arg, "-oro")))
+		a->ro = 1;
+	if (key == FUSE_OPT_KEY_OPT && (!strcmp(arg, "--help") ||
+	    !strcmp(arg, "-h"))) {
+		a->help = 1;
+		return 0;
+	}
+	return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct fuse_args args = FUSE_ARGS_INIT(argc, argv);
+	struct fuse_cmdline_opts co;
+	struct args a = { NULL, 0, 0 };
+	struct rfs_disk disk;
+	struct fuse_session *se;
+	static struct fuse_lowlevel_ops rw_ops;
+	char fsname[4200];
+	int err, ret = 1;
+
+	memset(&co, 0, sizeof co);
+	if (fuse_opt_parse(&args, &a, NULL, opt_proc) != 0)
+		goto done;
+	if (a.help) {
+		usage(stdout);
+		ret = 0;
+		goto done;
+	}
+	if (fuse_parse_cmdline(&args, &co) != 0)
+		goto done;
+	if (a.image == NULL || co.mountpoint == NULL) {
+		usage(stderr);
+		goto done;
+	}
+	err = a.ro ? -EROFS : rfs_filedisk_open(&disk, a.image, 1);
+	if (err == -EROFS || err == -EACCES || err == -EPERM) {
+		a.ro = 1;
+		err = rfs_filedisk_open(&disk, a.image, 0);
+	}
+	if (err != 0) {
+		fprintf(stderr, "redoxfs-fuse: %s: %s\n", a.image,
+		    err == -EINVAL ? "not a file or block device" :
+		    strerror(-err));
+		goto done;
+	}
+	if ((err = rfs_open(&fs, &disk)) != 0) {
+		fprintf(stderr, "redoxfs-fuse: %s: %s\n", a.image,
+		    err == -ENOENT ? "not a RedoxFS version 8 image" :
+		    fs.why ? fs.why : strerror(-err));
+		rfs_filedisk_close(&disk);
+		goto done;
+	}
+	if (!a.ro) {
+		if ((err = rfs_write_open(&fs)) != 0) {
+			fprintf(stderr, "redoxfs-fuse: %s: cannot write: %s\n",
+			    a.image, fs.why ? fs.why : strerror(-err));
+			goto out;
+		}
+		fs_rw = 1;
+		fs.busy = busy;
+		/* Files unlinked while open when it last ran: free them. */
+		if ((err = done(rfs_release_all(&fs))) != 0) {
+			fprintf(stderr, "redoxfs-fuse: %s: release list: %s\n",
+			    a.image, fs.why ? fs.why : strerror(-err));
+			goto out;
+		}
+	}
+	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs,%s"
+	    "default_permissions", a.image, a.ro ? "ro," : "");
+	if (fuse_opt_add_arg(&args, fsname) != 0)
+		goto out;
+	if (fs_rw)
+		rw_ops_fill(&rw_ops, &ro_ops);
+	se = fuse_session_new(&args, fs_rw ? &rw_ops : &ro_ops,
+	    sizeof ro_ops, NULL);
+	if (se == NULL)
+		goto out;
+	if (fuse_set_signal_handlers(se) == 0) {
+		if (fuse_session_mount(se, co.mountpoint) == 0) {
+			fuse_daemonize(co.foreground);
+			ret = fuse_session_loop(se) != 0;
+			fuse_session_unmount(se);
+		}
+		fuse_remove_signal_handlers(se);
+	}
+	fuse_session_destroy(se);
+out:
+	if (fs_rw)
+		done(0);
+	rfs_write_close(&fs);
+	rfs_close(&fs);
+	free(opens);
+	rfs_filedisk_close(&disk);
+done:
+	free(co.mountpoint);
+	fuse_opt_free_args(&args);
+	return ret;
+}

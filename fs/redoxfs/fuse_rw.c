@@ -1,0 +1,334 @@
+/*
+ * The changing half of redoxfs-fuse.  Each operation is one transaction:
+ * it commits before the reply, or is rolled back whole if it fails.
+ */
+#define FUSE_USE_VERSION 34
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fs/redoxfs/dir.h"
+#include "fs/redoxfs/fuse_int.h"
+
+int
+done(int err)
+{
+	if (err == 0 && (err = rfs_commit(&fs)) == 0)
+		return 0;
+	rfs_abort(&fs);
+	return err;
+}
+
+static void
+now(uint64_t *sec, uint32_t *nsec)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	*sec = (uint64_t)ts.tv_sec;
+	*nsec = (uint32_t)ts.tv_nsec;
+}
+
+static void
+reply_entry(fuse_req_t req, const struct rfs_node *n)
+{
+	struct fuse_entry_param e;
+
+	memset(&e, 0, sizeof e);
+	e.ino = n->id;
+	e.attr_timeout = ATTR_TIMEOUT;
+	e.entry_timeout = ATTR_TIMEOUT;
+	node_stat(n, &e.attr);
+	fuse_reply_entry(req, &e);
+}
+
+/* Creates a node; on success *n holds it. */
+static int
+make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
+    struct rfs_node *n)
+{
+	const struct fuse_ctx *c = fuse_req_ctx(req);
+	uint64_t s;
+	uint32_t ns;
+
+	if (parent > UINT32_MAX)
+		return -ENOENT;
+	now(&s, &ns);
+	return rfs_create(&fs, (uint32_t)parent, name, strlen(name),
+	    (uint16_t)mode, c->uid, c->gid, s, ns, n);
+}
+
+static void
+op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
+    dev_t rdev)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err;
+
+	(void)rdev;
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	/* RedoxFS stores files, directories, symlinks and sockets. */
+	if (!S_ISREG(mode) && !S_ISSOCK(mode))
+		err = -EPERM;
+	else
+		err = done(make(req, parent, name, mode, n));
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_entry(req, n);
+	free(n);
+}
+
+static void
+op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
+    struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	struct fuse_entry_param e;
+	int err;
+
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	err = done(make(req, parent, name, S_IFREG | (mode & 07777), n));
+	if (err) {
+		fuse_reply_err(req, -err);
+	} else {
+		memset(&e, 0, sizeof e);
+		e.ino = n->id;
+		e.attr_timeout = e.entry_timeout = ATTR_TIMEOUT;
+		node_stat(n, &e.attr);
+		fi->keep_cache = 1;
+		open_ref(n->id, 1);
+		if (fuse_reply_create(req, &e, fi) != 0)
+			open_ref(n->id, -1);
+	}
+	free(n);
+}
+
+static void
+op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err;
+
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	err = done(make(req, parent, name, S_IFDIR | (mode & 07777), n));
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_entry(req, n);
+	free(n);
+}
+
+static void
+op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
+    const char *name)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	size_t len = strlen(target);
+	int err;
+
+	if (n == NULL) {
+		fuse_reply_err(req, ENOMEM);
+		return;
+	}
+	if (len > RFS_BLOCK_SIZE)
+		err = -ENAMETOOLONG;
+	else if ((err = make(req, parent, name, S_IFLNK | 0777, n)) == 0)
+		err = rfs_node_write(&fs, n, 0, target, len);
+	err = done(err);
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_entry(req, n);
+	free(n);
+}
+
+static void
+op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t parent, const char *name)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err = n ? 0 : -ENOMEM;
+
+	if (!err && (ino > UINT32_MAX || parent > UINT32_MAX))
+		err = -ENOENT;
+	if (!err)
+		err = done(rfs_link(&fs, (uint32_t)parent, name, strlen(name),
+		    (uint32_t)ino));
+	if (!err)
+		err = load(ino, n);
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_entry(req, n);
+	free(n);
+}
+
+static void
+remove_common(fuse_req_t req, fuse_ino_t parent, const char *name, int dir)
+{
+	int err = parent > UINT32_MAX ? -ENOENT :
+	    done(rfs_unlink(&fs, (uint32_t)parent, name, strlen(name), dir));
+
+	fuse_reply_err(req, -err);
+}
+
+static void
+op_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	remove_common(req, parent, name, 0);
+}
+
+static void
+op_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	remove_common(req, parent, name, 1);
+}
+
+static void
+op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
+    fuse_ino_t newparent, const char *newname, unsigned int flags)
+{
+	struct rfs_node *d = malloc(sizeof *d);
+	uint32_t id;
+	int err = d ? 0 : -ENOMEM;
+
+	if (!err && (parent > UINT32_MAX || newparent > UINT32_MAX))
+		err = -ENOENT;
+	if (!err && (flags & ~1u))
+		err = -EINVAL;		/* RENAME_EXCHANGE, RENAME_WHITEOUT */
+	if (!err && (flags & 1u) && load(newparent, d) == 0 &&
+	    rfs_dir_lookup(&fs, d, newname, strlen(newname), &id) == 0)
+		err = -EEXIST;		/* RENAME_NOREPLACE */
+	if (!err)
+		err = done(rfs_rename(&fs, (uint32_t)parent, name,
+		    strlen(name), (uint32_t)newparent, newname,
+		    strlen(newname)));
+	free(d);
+	fuse_reply_err(req, -err);
+}
+
+static void
+op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
+    off_t off, struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err = n ? 0 : -ENOMEM;
+
+	(void)fi;
+	if (!err && off < 0)
+		err = -EINVAL;
+	if (!err && (err = load(ino, n)) == 0) {
+		now(&n->mtime, &n->mtime_nsec);
+		n->ctime = n->mtime;
+		n->ctime_nsec = n->mtime_nsec;
+		err = rfs_node_write(&fs, n, (uint64_t)off, buf, size);
+		if (err == 0 && size == 0)
+			err = rfs_node_store(&fs, n);
+		err = done(err);
+	}
+	free(n);
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		fuse_reply_write(req, size);
+}
+
+static void
+op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
+    struct fuse_file_info *fi)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	struct stat st;
+	uint64_t s;
+	uint32_t ns;
+	int err = n ? 0 : -ENOMEM;
+
+	(void)fi;
+	if (!err)
+		err = load(ino, n);
+	now(&s, &ns);
+	if (!err && (to_set & FUSE_SET_ATTR_SIZE)) {
+		if (rfs_node_is_dir(n))
+			err = -EISDIR;
+		else if (attr->st_size < 0)
+			err = -EINVAL;
+		else
+			err = rfs_node_truncate(&fs, n, (uint64_t)attr->st_size);
+		n->mtime = s;
+		n->mtime_nsec = ns;
+	}
+	if (!err) {
+		if (to_set & FUSE_SET_ATTR_MODE)
+			n->mode = (uint16_t)((n->mode & RFS_MODE_TYPE) |
+			    (attr->st_mode & 07777));
+		if (to_set & FUSE_SET_ATTR_UID)
+			n->uid = attr->st_uid;
+		if (to_set & FUSE_SET_ATTR_GID)
+			n->gid = attr->st_gid;
+		if (to_set & FUSE_SET_ATTR_ATIME_NOW) {
+			n->atime = s;
+			n->atime_nsec = ns;
+		} else if (to_set & FUSE_SET_ATTR_ATIME) {
+			n->atime = (uint64_t)attr->st_atim.tv_sec;
+			n->atime_nsec = (uint32_t)attr->st_atim.tv_nsec;
+		}
+		if (to_set & FUSE_SET_ATTR_MTIME_NOW) {
+			n->mtime = s;
+			n->mtime_nsec = ns;
+		} else if (to_set & FUSE_SET_ATTR_MTIME) {
+			n->mtime = (uint64_t)attr->st_mtim.tv_sec;
+			n->mtime_nsec = (uint32_t)attr->st_mtim.tv_nsec;
+		}
+		n->ctime = s;
+		n->ctime_nsec = ns;
+		err = done(rfs_node_store(&fs, n));
+	} else if (n) {
+		done(err);
+	}
+	if (err) {
+		fuse_reply_err(req, -err);
+	} else {
+		node_stat(n, &st);
+		fuse_reply_attr(req, &st, ATTR_TIMEOUT);
+	}
+	free(n);
+}
+
+/* Every change is already committed when it is answered. */
+static void
+op_fsync(fuse_req_t req, fuse_ino_t ino, int datasync,
+    struct fuse_file_info *fi)
+{
+	(void)ino;
+	(void)datasync;
+	(void)fi;
+	fuse_reply_err(req, 0);
+}
+
+void
+rw_ops_fill(struct fuse_lowlevel_ops *rw, const struct fuse_lowlevel_ops *ro)
+{
+	*rw = *ro;
+	rw->mknod = op_mknod;
+	rw->create = op_create;
+	rw->mkdir = op_mkdir;
+	rw->symlink = op_symlink;
+	rw->link = op_link;
+	rw->unlink = op_unlink;
+	rw->rmdir = op_rmdir;
+	rw->rename = op_rename;
+	rw->write = op_write;
+	rw->setattr = op_setattr;
+	rw->fsync = op_fsync;
+	rw->fsyncdir = op_fsync;
+}

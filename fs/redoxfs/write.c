@@ -1,0 +1,589 @@
+/* The allocator, copy-on-write writes, the node tree, and commits. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/redoxfs/seahash.h"
+#include "fs/redoxfs/write.h"
+
+static int bit(const uint8_t *m, uint64_t i) { return m[i >> 3] >> (i & 7) & 1; }
+static void set(uint8_t *m, uint64_t i) { m[i >> 3] |= (uint8_t)(1u << (i & 7)); }
+static void clr(uint8_t *m, uint64_t i) { m[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
+
+/* Rebuilds the free bitmap by replaying the log from its oldest block. */
+static int
+load_free(struct rfs *fs)
+{
+	struct rfs_wr *w = fs->wr;
+	struct rfs_ptr p = fs->hdr.alloc, *chain = NULL;
+	uint8_t blk[RFS_BLOCK_SIZE];
+	size_t n = 0;
+	int err = 0;
+
+	memset(w->free, 0, (size_t)(fs->blocks / 8 + 1));
+	w->nfree = 0;
+	while (!rfs_ptr_is_null(p)) {
+		if (n >= fs->blocks) {
+			err = rfs_fail(fs, -EIO, "allocation log loops", 0);
+			goto out;
+		}
+		if ((err = rfs_read_meta(fs, p, blk)) != 0)
+			goto out;
+		struct rfs_ptr *v = realloc(chain, (n + 1) * sizeof *v);
+		if (v == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
+		chain = v;
+		chain[n++] = p;
+		p = rfs_ptr_get(blk);
+	}
+	while (n-- > 0) {
+		if ((err = rfs_read_meta(fs, chain[n], blk)) != 0)
+			goto out;
+		for (unsigned i = 0; i < RFS_ALLOCLIST_ENTRIES; i++) {
+			uint64_t idx = rfs_le64(blk + 16 + 16 * i);
+			int64_t cnt = (int64_t)rfs_le64(blk + 24 + 16 * i);
+			uint64_t k = cnt < 0 ? (uint64_t)0 - (uint64_t)cnt :
+			    (uint64_t)cnt;
+			if (cnt == 0)
+				continue;
+			if (idx >= fs->blocks || k > fs->blocks - idx ||
+			    idx <= RFS_HEADER_RING) {
+				err = rfs_fail(fs, -EIO, "allocation log entry "
+				    "out of range", rfs_addr_index(chain[n].addr));
+				goto out;
+			}
+			for (uint64_t b = idx; b < idx + k; b++) {
+				if (bit(w->free, b) == (cnt > 0)) {
+					err = rfs_fail(fs, -EIO, "allocation log "
+					    "replays inconsistently", b);
+					goto out;
+				}
+				if (cnt > 0)
+					set(w->free, b);
+				else
+					clr(w->free, b);
+			}
+		}
+	}
+out:
+	free(chain);
+	if (err == 0)
+		w->nfree = rfs_wr_free_count(fs);
+	return err;
+}
+
+int
+rfs_write_open(struct rfs *fs)
+{
+	struct rfs_wr *w = calloc(1, sizeof *w);
+	size_t bytes = (size_t)(fs->blocks / 8 + 1);
+	int err;
+
+	/* A header claiming more than the disk holds: refuse, not allocate. */
+	if (fs->disk->write == NULL || fs->block > fs->disk->size_blocks ||
+	    fs->blocks > fs->disk->size_blocks - fs->block) {
+		free(w);
+		return rfs_fail(fs, -EIO, "file system larger than the disk",
+		    fs->blocks);
+	}
+	if (w == NULL)
+		return -ENOMEM;
+	fs->wr = w;
+	w->free = malloc(bytes);
+	w->fresh = calloc(1, bytes);
+	w->zbuf = malloc(RFS_RECORD_SIZE);
+	w->cbuf = malloc(RFS_RECORD_SIZE);
+	if (!w->free || !w->fresh || !w->zbuf || !w->cbuf) {
+		rfs_write_close(fs);
+		return -ENOMEM;
+	}
+	if ((err = load_free(fs)) != 0) {
+		rfs_write_close(fs);
+		return err;
+	}
+	w->saved = fs->hdr;
+	w->hint = RFS_HEADER_RING + 1;
+	return 0;
+}
+
+void
+rfs_write_close(struct rfs *fs)
+{
+	struct rfs_wr *w = fs->wr;
+
+	if (w == NULL)
+		return;
+	free(w->free);
+	free(w->fresh);
+	free(w->deferred);
+	free(w->zbuf);
+	free(w->cbuf);
+	free(w);
+	fs->wr = NULL;
+}
+
+uint64_t
+rfs_wr_free_count(struct rfs *fs)
+{
+	uint64_t n = 0;
+
+	for (uint64_t b = 0; b < fs->blocks; b++) {
+		if ((b & 7) == 0 && b + 8 <= fs->blocks) {
+			n += (uint64_t)__builtin_popcount(fs->wr->free[b >> 3]);
+			b += 7;
+			continue;
+		}
+		n += bit(fs->wr->free, b);
+	}
+	return n;
+}
+
+/* The first block at or after b whose bit is v (nblocks if none). */
+static uint64_t
+next_bit(const uint8_t *m, uint64_t b, uint64_t nblocks, int v)
+{
+	uint8_t skip = v ? 0x00 : 0xFF;
+
+	while (b < nblocks) {
+		if ((b & 7) == 0 && b + 8 <= nblocks && m[b >> 3] == skip) {
+			b += 8;
+			continue;
+		}
+		if (bit(m, b) == v)
+			return b;
+		b++;
+	}
+	return nblocks;
+}
+
+/* Is the aligned run at b of n blocks all free? */
+static int
+run_free(const uint8_t *m, uint64_t b, uint64_t n)
+{
+	for (uint64_t i = 0; i < n; i++)
+		if (!bit(m, b + i))
+			return 0;
+	return 1;
+}
+
+uint64_t
+rfs_alloc(struct rfs *fs, unsigned level)
+{
+	struct rfs_wr *w = fs->wr;
+	uint64_t n = (uint64_t)1 << level, start = w->hint & ~(n - 1);
+
+	uint64_t reserve = fs->blocks / 16 < RFS_RESERVE_BLOCKS ?
+	    fs->blocks / 16 : RFS_RESERVE_BLOCKS;
+
+	if (w->nfree < n + (w->spend_reserve ? 0 : reserve))
+		return 0;
+
+	/* Two passes: from the hint to the end, then from the start. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint64_t b = pass ? 0 : start; b + n <= fs->blocks &&
+		    (pass == 0 || b < start); b += n) {
+			if (level == 0 && (b & 7) == 0 && b + 8 <= fs->blocks &&
+			    w->free[b >> 3] == 0) {
+				b += 7;		/* skip a full byte quickly */
+				continue;
+			}
+			if (b <= RFS_HEADER_RING || !run_free(w->free, b, n))
+				continue;
+			for (uint64_t i = 0; i < n; i++) {
+				clr(w->free, b + i);
+				set(w->fresh, b + i);
+			}
+			w->nfree -= n;
+			w->hint = b + n;
+			w->dirty = 1;
+			return b;
+		}
+	}
+	return 0;
+}
+
+static void
+free_run(struct rfs *fs, uint64_t index, uint64_t n)
+{
+	struct rfs_wr *w = fs->wr;
+
+	if (index == 0 || index >= fs->blocks || n > fs->blocks - index)
+		return;
+	w->dirty = 1;
+	if (run_free(w->fresh, index, n)) {
+		/* Never committed: nothing on disk refers to it. */
+		for (uint64_t i = 0; i < n; i++) {
+			clr(w->fresh, index + i);
+			set(w->free, index + i);
+		}
+		w->nfree += n;
+		return;
+	}
+	if (w->ndef + 2 > w->capdef) {
+		size_t cap = w->capdef ? 2 * w->capdef : 64;
+		uint64_t *v = realloc(w->deferred, cap * sizeof *v);
+		if (v == NULL)
+			return;	/* leaks the run, which fsck reports */
+		w->deferred = v;
+		w->capdef = cap;
+	}
+	w->deferred[w->ndef++] = index;
+	w->deferred[w->ndef++] = n;
+}
+
+void
+rfs_free_ptr(struct rfs *fs, struct rfs_ptr p)
+{
+	if (!rfs_ptr_is_null(p) && !rfs_ptr_is_marker(p))
+		free_run(fs, rfs_addr_index(p.addr),
+		    (uint64_t)1 << rfs_addr_level(p.addr));
+}
+
+int
+rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
+    unsigned level, unsigned decomp, int64_t *delta)
+{
+	struct rfs_wr *w = fs->wr;
+	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p->addr);
+	int err;
+
+	if (delta)
+		*delta = 0;
+	if (!(idx != 0 && rfs_addr_level(p->addr) == level &&
+	    idx + n <= fs->blocks && run_free(w->fresh, idx, n))) {
+		uint64_t nidx = rfs_alloc(fs, level);
+		if (nidx == 0)
+			return -ENOSPC;
+		if (delta)
+			*delta = (int64_t)n - (rfs_ptr_is_null(*p) ? 0 :
+			    (int64_t)1 << rfs_addr_level(p->addr));
+		rfs_free_ptr(fs, *p);
+		idx = nidx;
+	}
+	if ((err = fs->disk->write(fs->disk->ctx, fs->block + idx, data,
+	    (size_t)n)) != 0)
+		return err;
+	fs->cache_valid = 0;
+	p->addr = rfs_addr_make(idx, level, decomp);
+	p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
+	w->dirty = 1;
+	return 0;
+}
+
+/* Node tree. */
+
+static int
+tree_read(struct rfs *fs, struct rfs_ptr p, uint8_t *blk)
+{
+	if (rfs_ptr_is_null(p)) {
+		memset(blk, 0, RFS_BLOCK_SIZE);
+		return 0;
+	}
+	return rfs_read_meta(fs, p, blk);
+}
+
+static void
+tl_setfull(uint8_t *blk, unsigned i, int v)
+{
+	uint8_t *b = blk + RFS_TREELIST_FLAGS + i / 8;
+
+	*b = (uint8_t)(v ? *b | 1u << (i % 8) : *b & ~(1u << (i % 8)));
+}
+
+static int
+tl_full(const uint8_t *blk, unsigned i)
+{
+	return blk[RFS_TREELIST_FLAGS + i / 8] >> (i % 8) & 1;
+}
+
+static int
+tl_all_full(const uint8_t *blk)
+{
+	for (unsigned i = 0; i < RFS_TREELIST_ENTRIES; i++)
+		if (!tl_full(blk, i))
+			return 0;
+	return 1;
+}
+
+static int
+tl_empty(const uint8_t *blk)
+{
+	for (unsigned i = 0; i < RFS_TREELIST_ENTRIES; i++)
+		if (!rfs_ptr_is_null(rfs_ptr_get(blk + i * RFS_PTR_SIZE)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Sets slot `id` of the tree to p (null to remove), rewriting the lists
+ * on the way up and keeping the full flags true.
+ */
+static int
+tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
+{
+	uint8_t *l = malloc(4 * RFS_BLOCK_SIZE);
+	struct rfs_ptr ptrs[4];
+	unsigned idx[4];
+	int err = 0;
+
+	if (l == NULL)
+		return -ENOMEM;
+	/* ptrs[3] is the header's; level k's list is l + k*4096. */
+	ptrs[3] = fs->hdr.tree;
+	for (int k = 3; k >= 0; k--) {
+		idx[k] = id >> (8 * k) & 0xFF;
+		if (idx[k] >= RFS_TREELIST_ENTRIES) {
+			err = -ENOENT;
+			goto out;
+		}
+		if ((err = tree_read(fs, ptrs[k], l + k * RFS_BLOCK_SIZE)) != 0)
+			goto out;
+		if (k > 0)
+			ptrs[k - 1] = rfs_ptr_get(l + k * RFS_BLOCK_SIZE +
+			    idx[k] * RFS_PTR_SIZE);
+	}
+	struct rfs_ptr child = p;
+	int full = !rfs_ptr_is_null(p);
+	for (int k = 0; k <= 3; k++) {
+		uint8_t *blk = l + k * RFS_BLOCK_SIZE;
+		rfs_ptr_put(blk + idx[k] * RFS_PTR_SIZE, child);
+		tl_setfull(blk, idx[k], full);
+		if (k == 0 && (id & ~0xFFu) == 0)
+			tl_setfull(blk, 0, 1);	/* id 0 is never handed out */
+		if (tl_empty(blk) && k < 3) {
+			rfs_free_ptr(fs, ptrs[k]);
+			child.addr = child.hash = 0;
+			full = 0;
+			continue;
+		}
+		child = ptrs[k];
+		if ((err = rfs_cow(fs, &child, blk, 0, 0, NULL)) != 0)
+			goto out;
+		full = tl_all_full(blk);
+	}
+	fs->hdr.tree = child;
+out:
+	free(l);
+	return err;
+}
+
+int
+rfs_tree_set(struct rfs *fs, uint32_t id, struct rfs_ptr p)
+{
+	if (id == 0 || rfs_ptr_is_null(p))
+		return -EINVAL;
+	return tree_put(fs, id, p);
+}
+
+int
+rfs_tree_remove(struct rfs *fs, uint32_t id)
+{
+	if (id <= 1)
+		return -EINVAL;
+	return tree_put(fs, id, (struct rfs_ptr){ 0, 0 });
+}
+
+/* Finds the first free id, following "not full" flags down. */
+int
+rfs_tree_insert(struct rfs *fs, struct rfs_ptr p, uint32_t *id)
+{
+	uint8_t *blk = malloc(RFS_BLOCK_SIZE);
+	struct rfs_ptr cur = fs->hdr.tree;
+	uint32_t found = 0;
+	int err = 0;
+
+	if (blk == NULL)
+		return -ENOMEM;
+	for (int k = 3; k >= 0; k--) {
+		unsigned i;
+		if ((err = tree_read(fs, cur, blk)) != 0)
+			goto out;
+		for (i = 0; i < RFS_TREELIST_ENTRIES; i++)
+			if (!tl_full(blk, i) && !(k == 0 && (found | i) == 0))
+				break;
+		if (i == RFS_TREELIST_ENTRIES) {
+			err = -ENOSPC;
+			goto out;
+		}
+		found |= i << (8 * k);
+		if (k > 0) {
+			cur = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
+			if (rfs_ptr_is_null(cur))
+				break;	/* an empty branch: its first slot */
+		}
+	}
+	if (found == 0)
+		found = 1;
+	if ((err = tree_put(fs, found, p)) == 0)
+		*id = found;
+out:
+	free(blk);
+	return err;
+}
+
+static void
+node_encode(struct rfs_node *n)
+{
+	uint8_t *r = n->raw;
+
+	rfs_put16(r + RFS_NODE_MODE, n->mode);
+	rfs_put32(r + RFS_NODE_UID, n->uid);
+	rfs_put32(r + RFS_NODE_GID, n->gid);
+	rfs_put32(r + RFS_NODE_LINKS, n->links);
+	rfs_put64(r + RFS_NODE_SIZE, n->size);
+	rfs_put64(r + RFS_NODE_BLOCKS, n->blocks);
+	rfs_put64(r + RFS_NODE_CTIME, n->ctime);
+	rfs_put32(r + RFS_NODE_CTIME_NSEC, n->ctime_nsec);
+	rfs_put64(r + RFS_NODE_MTIME, n->mtime);
+	rfs_put32(r + RFS_NODE_MTIME_NSEC, n->mtime_nsec);
+	rfs_put64(r + RFS_NODE_ATIME, n->atime);
+	rfs_put32(r + RFS_NODE_ATIME_NSEC, n->atime_nsec);
+	rfs_put32(r + RFS_NODE_RECORD_LEVEL, n->record_level);
+	rfs_put32(r + RFS_NODE_FLAGS, n->flags);
+}
+
+int
+rfs_node_store(struct rfs *fs, struct rfs_node *n)
+{
+	int err;
+
+	node_encode(n);
+	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+		return err;
+	return rfs_tree_set(fs, n->id, n->where);
+}
+
+int
+rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
+{
+	int err;
+
+	node_encode(n);
+	n->where.addr = n->where.hash = 0;
+	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+		return err;
+	if ((err = rfs_tree_insert(fs, n->where, id)) != 0)
+		return err;
+	n->id = *id;
+	return 0;
+}
+
+/* Commit. */
+
+/* Counts the free runs of the bitmap once deferred frees are added. */
+static uint64_t
+runs_of(const uint8_t *m, uint64_t nblocks)
+{
+	uint64_t runs = 0, b = 0;
+
+	while ((b = next_bit(m, b, nblocks, 1)) < nblocks) {
+		runs++;
+		b = next_bit(m, b, nblocks, 0);
+	}
+	return runs;
+}
+
+int
+rfs_commit(struct rfs *fs)
+{
+	struct rfs_wr *w = fs->wr;
+	size_t bytes = (size_t)(fs->blocks / 8 + 1);
+	uint8_t *final = NULL, *blk = NULL, hdr[RFS_BLOCK_SIZE];
+	uint64_t *logb = NULL, nlog = 0, runs;
+	struct rfs_ptr p;
+	int err = 0;
+
+	if (!w->dirty)
+		return 0;
+	final = malloc(bytes);
+	blk = malloc(RFS_BLOCK_SIZE);
+	if (final == NULL || blk == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* The old log's blocks go; the new log lists every free run. */
+	for (p = fs->hdr.alloc; !rfs_ptr_is_null(p); p = rfs_ptr_get(blk)) {
+		if ((err = rfs_read_meta(fs, p, blk)) != 0)
+			goto out;
+		rfs_free_ptr(fs, p);
+	}
+	for (;;) {
+		memcpy(final, w->free, bytes);
+		for (size_t i = 0; i < w->ndef; i += 2)
+			for (uint64_t b = 0; b < w->deferred[i + 1]; b++)
+				set(final, w->deferred[i] + b);
+		runs = runs_of(final, fs->blocks);
+		if (runs <= nlog * RFS_ALLOCLIST_ENTRIES && nlog > 0)
+			break;
+		uint64_t *v = realloc(logb, (nlog + 1) * sizeof *v);
+		if (v == NULL) {
+			err = -ENOMEM;
+			goto out;
+		}
+		logb = v;
+		int spend = w->spend_reserve;
+		w->spend_reserve = 1;	/* the log must always be writable */
+		logb[nlog] = rfs_alloc(fs, 0);
+		w->spend_reserve = spend;
+		if (logb[nlog++] == 0) {
+			err = -ENOSPC;
+			goto out;
+		}
+	}
+	/* Fill the log blocks, oldest first, each pointing at the last. */
+	p.addr = p.hash = 0;
+	uint64_t b = 0;
+	for (uint64_t k = 0; k < nlog; k++) {
+		memset(blk, 0, RFS_BLOCK_SIZE);
+		rfs_ptr_put(blk, p);
+		for (unsigned i = 0; i < RFS_ALLOCLIST_ENTRIES; i++) {
+			if ((b = next_bit(final, b, fs->blocks, 1)) >= fs->blocks)
+				break;
+			uint64_t s = b;
+			b = next_bit(final, b, fs->blocks, 0);
+			rfs_put64(blk + 16 + 16 * i, s);
+			rfs_put64(blk + 24 + 16 * i, b - s);
+		}
+		p.addr = rfs_addr_make(logb[k], 0, 0);
+		p.hash = 0;
+		if ((err = rfs_cow(fs, &p, blk, 0, 0, NULL)) != 0)
+			goto out;
+	}
+	fs->hdr.alloc = p;
+	/* Everything reachable from the new header is written; seal it. */
+	if (fs->disk->flush && (err = fs->disk->flush(fs->disk->ctx)) != 0)
+		goto out;
+	fs->hdr.generation++;
+	rfs_header_build(&fs->hdr, hdr);
+	fs->hdr_block = fs->block + fs->hdr.generation % RFS_HEADER_RING;
+	if ((err = fs->disk->write(fs->disk->ctx, fs->hdr_block, hdr, 1)) != 0)
+		goto out;
+	if (fs->disk->flush && (err = fs->disk->flush(fs->disk->ctx)) != 0)
+		goto out;
+	memcpy(w->free, final, bytes);
+	w->nfree = rfs_wr_free_count(fs);
+	memset(w->fresh, 0, bytes);
+	w->ndef = 0;
+	w->dirty = 0;
+	w->saved = fs->hdr;
+out:
+	free(final);
+	free(blk);
+	free(logb);
+	return err;
+}
+
+int
+rfs_abort(struct rfs *fs)
+{
+	struct rfs_wr *w = fs->wr;
+
+	fs->hdr = w->saved;
+	fs->cache_valid = 0;
+	memset(w->fresh, 0, (size_t)(fs->blocks / 8 + 1));
+	w->ndef = 0;
+	w->dirty = 0;
+	return load_free(fs);
+}

@@ -1,0 +1,14 @@
+# bench/: figures against Linux measured in the same run (make bench).
+$(B)/prog/bench/os_bench: $(B)/prog/bench/os_bench.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+INITFS_BIN += $(B)/prog/bench/os_bench
+
+$(B)/host/linux_ref: bench/linux_ref.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+
+BENCH_TARGETS += $(B)/host/linux_ref
+BENCH_STEPS += bench-core
+.PHONY: bench-core
+bench-core:
+	@bench/run.sh $(B)

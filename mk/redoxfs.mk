@@ -1,0 +1,91 @@
+# RedoxFS: the format library, its host tools and their tests.
+RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
+	write.c filew.c dirw.c ops.c)
+# Host-only helpers (stdio, files, sha256, the checker): tools and tests,
+# not the in-OS daemon.
+RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
+	check.c check_tree.c check_node.c)
+RFS_LIB := $(B)/host/libredoxfs.a
+RFS_TOOLLIB := $(B)/host/libredoxfs-tools.a
+
+$(RFS_LIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_LIB_SRCS))
+	@mkdir -p $(dir $@)
+	rm -f $@ && $(AR) rcs $@ $^
+$(RFS_TOOLLIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_TOOL_SRCS))
+	@mkdir -p $(dir $@)
+	rm -f $@ && $(AR) rcs $@ $^
+
+# redoxfs-fsck IMAGE
+RFS_FSCK := $(B)/host/redoxfs-fsck
+$(RFS_FSCK): $(B)/host/fs/redoxfs/fsck.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_FSCK)
+
+# redoxfs-mkfs IMAGE [SIZE]
+RFS_MKFS := $(B)/host/redoxfs-mkfs
+$(RFS_MKFS): $(B)/host/fs/redoxfs/mkfs.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_MKFS)
+TEST_STEPS += test-redoxfs-mkfs
+.PHONY: test-redoxfs-mkfs
+test-redoxfs-mkfs: $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/mkfs.sh $(B)
+
+# Fixture images made by the original code, kept xz-compressed in the tree.
+RFS_FIXTURES := redoxfs-a redoxfs-c-reserved
+RFS_IMGS := $(patsubst %,$(B)/redoxfs/%.img,$(RFS_FIXTURES))
+$(B)/redoxfs/%.img: tests/fixtures/redoxfs/%.img.xz
+	@mkdir -p $(dir $@)
+	xz -dc $< > $@.tmp && mv $@.tmp $@
+
+UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c
+UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
+UNIT_SUITES += redoxfs_suite redoxfs_write_suite
+$(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
+	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
+test-unit: $(RFS_IMGS)
+
+# The fixtures check clean; the tool's errors for a missing or foreign file.
+TEST_STEPS += test-redoxfs-fsck
+.PHONY: test-redoxfs-fsck
+test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
+	tests/redoxfs/fsck.sh $(B)
+
+-include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
+	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
+	tests/unit/test_redoxfs_write.c)
+
+# libFuzzer target for the reader and checker, with a short bounded run
+# seeded from the fixtures (FUZZ_SECONDS, default 60).
+FUZZ_SECONDS ?= 60
+RFS_FUZZ := $(B)/fuzz/fuzz_redoxfs
+RFS_FUZZ_SRCS := tests/fuzz/fuzz_redoxfs.c $(RFS_LIB_SRCS) \
+	$(addprefix fs/redoxfs/,sha256.c manifest.c check.c check_tree.c check_node.c)
+$(RFS_FUZZ): $(RFS_FUZZ_SRCS) $(wildcard fs/redoxfs/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=gnu11 -g -O1 -I. $(WARN) -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $(RFS_FUZZ_SRCS)
+$(B)/fuzz/redoxfs-seed: tests/fuzz/seed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -o $@ $<
+TEST_STEPS += fuzz-redoxfs
+.PHONY: fuzz-redoxfs
+fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
+	tests/fuzz/run-redoxfs.sh $(B) $(FUZZ_SECONDS)
+
+# redoxfs-fuse IMAGE MOUNTPOINT (libfuse3, low-level API)
+RFS_FUSE := $(B)/host/redoxfs-fuse
+RFS_FUSE_OBJS := $(B)/host/fs/redoxfs/fuse.o $(B)/host/fs/redoxfs/fuse_rw.o
+$(RFS_FUSE_OBJS): HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
+$(RFS_FUSE): $(RFS_FUSE_OBJS) $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ $$(pkg-config --libs fuse3)
+# redoxfs-walk DIR: a manifest listing of a real directory tree (tests).
+RFS_WALK := $(B)/host/redoxfs-walk
+$(RFS_WALK): $(B)/host/tests/redoxfs/walk.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_FUSE) $(RFS_WALK)
+TEST_STEPS += test-redoxfs-fuse
+.PHONY: test-redoxfs-fuse
+test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
+	tests/redoxfs/fuse.sh $(B)
+-include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d
