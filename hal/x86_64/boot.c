@@ -221,6 +221,8 @@ x86_main(uint32_t magic, uint32_t mbinfo)
 		x86_panic("not started by a multiboot loader (eax %x)", magic);
 	parse_options();
 	serial_eot_ends_input = x86_opts.test;
+	/* A person at the serial console, unless a test script drives it. */
+	info.console_echo = !x86_opts.test;
 	x86_printf("x86: multiboot%d, cmdline \"%s\", %s%s%s%s%s\n",
 	    magic == MB2_BOOT_MAGIC ? 2 : 1, cmdline,
 	    x86_cpu.xsave ? "xsave" : "fxsave", x86_cpu.smep ? " smep" : "",
