@@ -89,3 +89,14 @@ TEST_STEPS += test-redoxfs-fuse
 test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
 -include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d
+
+# redoxfs-fuse against fuse2fs, same workload, same run (make bench).
+RFS_BENCH := $(B)/host/redoxfs_bench
+$(RFS_BENCH): bench/redoxfs_bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -o $@ $<
+BENCH_TARGETS += $(RFS_BENCH)
+BENCH_STEPS += bench-redoxfs
+.PHONY: bench-redoxfs
+bench-redoxfs: $(RFS_BENCH) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	@bench/redoxfs_bench.sh $(B)
