@@ -100,3 +100,18 @@ BENCH_STEPS += bench-redoxfs
 .PHONY: bench-redoxfs
 bench-redoxfs: $(RFS_BENCH) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	@bench/redoxfs_bench.sh $(B)
+
+# POSIX behaviour through the FUSE mount (RFS_POSIX_MANY files in one dir).
+RFS_POSIX_MANY ?= 20000
+RFS_POSIX := $(B)/host/redoxfs-posix
+$(RFS_POSIX): $(B)/host/tests/redoxfs/posix.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-posix
+.PHONY: test-redoxfs-posix
+test-redoxfs-posix: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/posix.sh $(B) $(RFS_POSIX_MANY)
+-include $(B)/host/tests/redoxfs/posix.d
+# The same with the full 100,000 files in one directory (not in make test).
+.PHONY: test-redoxfs-posix-full
+test-redoxfs-posix-full: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/posix.sh $(B) 100000
