@@ -115,3 +115,16 @@ test-redoxfs-posix: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 .PHONY: test-redoxfs-posix-full
 test-redoxfs-posix-full: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	tests/redoxfs/posix.sh $(B) 100000
+
+# Crash test: SIGKILL the daemon under an fsync'ing workload
+# (RFS_CRASH_ROUNDS rounds, RFS_CRASH_SEED first seed; default: the time).
+RFS_CRASH_ROUNDS ?= 24
+RFS_CRASH_SEED ?=
+RFS_CRASHLOAD := $(B)/host/redoxfs-crashload
+$(RFS_CRASHLOAD): $(B)/host/tests/redoxfs/crashload.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-crash
+.PHONY: test-redoxfs-crash
+test-redoxfs-crash: $(RFS_CRASHLOAD) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/crash.sh $(B) $(RFS_CRASH_ROUNDS) $(RFS_CRASH_SEED)
+-include $(B)/host/tests/redoxfs/crashload.d
