@@ -128,3 +128,13 @@ TEST_STEPS += test-redoxfs-crash
 test-redoxfs-crash: $(RFS_CRASHLOAD) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	tests/redoxfs/crash.sh $(B) $(RFS_CRASH_ROUNDS) $(RFS_CRASH_SEED)
 -include $(B)/host/tests/redoxfs/crashload.d
+
+# FUSE <-> library: written one way, read the other.
+RFS_LIBIO := $(B)/host/redoxfs-libio
+$(RFS_LIBIO): $(B)/host/tests/redoxfs/libio.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-interop
+.PHONY: test-redoxfs-interop
+test-redoxfs-interop: $(RFS_LIBIO) $(RFS_WALK) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/interop.sh $(B)
+-include $(B)/host/tests/redoxfs/libio.d
