@@ -102,7 +102,7 @@ bench-redoxfs: $(RFS_BENCH) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	@bench/redoxfs_bench.sh $(B)
 
 # POSIX behaviour through the FUSE mount (RFS_POSIX_MANY files in one dir).
-RFS_POSIX_MANY ?= 20000
+RFS_POSIX_MANY ?= 100000
 RFS_POSIX := $(B)/host/redoxfs-posix
 $(RFS_POSIX): $(B)/host/tests/redoxfs/posix.o
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
@@ -111,10 +111,6 @@ TEST_STEPS += test-redoxfs-posix
 test-redoxfs-posix: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	tests/redoxfs/posix.sh $(B) $(RFS_POSIX_MANY)
 -include $(B)/host/tests/redoxfs/posix.d
-# The same with the full 100,000 files in one directory (not in make test).
-.PHONY: test-redoxfs-posix-full
-test-redoxfs-posix-full: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
-	tests/redoxfs/posix.sh $(B) 100000
 
 # Crash test: SIGKILL the daemon under an fsync'ing workload
 # (RFS_CRASH_ROUNDS rounds, RFS_CRASH_SEED first seed; default: the time).

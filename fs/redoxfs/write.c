@@ -281,7 +281,8 @@ free_run(struct rfs *fs, uint64_t index, uint64_t n)
 		return;
 	}
 	/* Leaks the run on failure, which fsck reports. */
-	pairs_add(&w->deferred, &w->ndef, &w->capdef, index, n);
+	if (pairs_add(&w->deferred, &w->ndef, &w->capdef, index, n) == 0)
+		w->defblocks += n;
 }
 
 void
@@ -294,6 +295,7 @@ rfs_op_begin(struct rfs *fs)
 	w->npend = 0;
 	w->op_hdr = fs->hdr;
 	w->op_ndef = w->ndef;
+	w->op_defblocks = w->defblocks;
 	w->op_hint = w->hint;
 	w->op_dirty = w->dirty;
 }
@@ -339,6 +341,7 @@ rfs_op_end(struct rfs *fs, int err)
 	}
 	w->npend = 0;
 	w->ndef = w->op_ndef;
+	w->defblocks = w->op_defblocks;
 	w->hint = w->op_hint;
 	w->dirty = w->op_dirty;
 	fs->hdr = w->op_hdr;
@@ -349,11 +352,7 @@ rfs_op_end(struct rfs *fs, int err)
 uint64_t
 rfs_wr_deferred(struct rfs *fs)
 {
-	uint64_t n = 0;
-
-	for (size_t i = 0; i < fs->wr->ndef; i += 2)
-		n += fs->wr->deferred[i + 1];
-	return n;
+	return fs->wr->defblocks;
 }
 
 void
@@ -706,6 +705,7 @@ rfs_commit(struct rfs *fs)
 	w->nfree = rfs_wr_free_count(fs);
 	memset(w->fresh, 0, bytes);
 	w->ndef = 0;
+	w->defblocks = 0;
 	w->dirty = 0;
 	w->saved = fs->hdr;
 out:
@@ -727,6 +727,7 @@ rfs_abort(struct rfs *fs)
 	memset(w->opfresh, 0, (size_t)(fs->blocks / 8 + 1));
 	memset(w->fresh, 0, (size_t)(fs->blocks / 8 + 1));
 	w->ndef = 0;
+	w->defblocks = 0;
 	w->dirty = 0;
 	return load_free(fs);
 }

@@ -17,6 +17,7 @@ struct rfs_wr {
 	uint8_t *fresh;		/* allocated by the open transaction */
 	uint64_t *deferred;	/* (index, count) pairs freed by it */
 	size_t ndef, capdef;
+	uint64_t defblocks;	/* blocks in deferred */
 	uint64_t hint;
 	uint64_t nfree;		/* bits set in free */
 	/*
@@ -42,6 +43,7 @@ struct rfs_wr {
 	size_t npend, cappend;
 	struct rfs_header op_hdr;
 	size_t op_ndef;
+	uint64_t op_defblocks;
 	uint64_t op_hint;
 	int op_dirty;
 };
