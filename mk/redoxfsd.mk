@@ -30,3 +30,10 @@ TEST_STEPS += test-harddrive
 .PHONY: test-harddrive
 test-harddrive: $(HARDDRIVE) $(RFS_FSCK)
 	tests/redoxfs/harddrive.sh $(B)
+
+# redoxfs-ls IMAGE: a manifest listing of an image (tests).
+RFS_LS := $(B)/host/redoxfs-ls
+$(RFS_LS): $(B)/host/fs/redoxfs/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_LS)
+-include $(B)/host/fs/redoxfs/ls.d

@@ -227,6 +227,25 @@ do_write(const char *top)
 	CHECK_ERR(open(P(dir, "big.bin/x"), O_RDONLY), ENOTDIR);
 	CHECK_ERR(rmdir(P(dir, "big.bin")), ENOTDIR);
 	CHECK_ERR(unlink(P(dir, "sub")), EISDIR);
+	/* Odd requests get errors, and the daemon goes on. */
+	memset(buf, 'n', 253);
+	buf[253] = 0;
+	CHECK_ERR(open(P(dir, buf), O_WRONLY | O_CREAT, 0644), ENAMETOOLONG);
+	CHECK_INT(symlink("loop2", P(dir, "loop1")), 0);
+	CHECK_INT(symlink("loop1", P(dir, "loop2")), 0);
+	CHECK_ERR(open(P(dir, "loop1"), O_RDONLY), ELOOP);
+	CHECK_INT(unlink(P(dir, "loop1")), 0);
+	CHECK_INT(unlink(P(dir, "loop2")), 0);
+	CHECK_ERR(open(P(dir, "link"), O_RDONLY | O_NOFOLLOW), ELOOP);
+	CHECK_INT(stat("file:/../../tmp/../tmp", &st), 0);
+	CHECK(S_ISDIR(st.st_mode));
+	CHECK_ERR(rmdir("file:/"), EBUSY);
+	fd = open(P(dir, "big.bin"), O_RDONLY);
+	CHECK_ERR(lseek(fd, -5, SEEK_SET), EINVAL);
+	CHECK_INT(__syscall6(SYS_DUP, fd, (long)"bogus", 5, 0, 0, 0), -EINVAL);
+	CHECK_INT(__syscall6(SYS_GETDENTS, fd, (long)buf, sizeof buf, 0, 0, 0), -ENOTDIR);
+	CHECK_ERR(write(fd, "x", 1), EBADF);
+	close(fd);
 	CHECK_INT(mkdir(P(dir, "empty"), 0755), 0);
 	CHECK_INT(rmdir(P(dir, "empty")), 0);
 	CHECK_INT(statvfs("file:", &sv), 0);
