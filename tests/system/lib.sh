@@ -3,6 +3,8 @@
 # boot_args ARGS...       boots redox-hosted with raw options (hosted only).
 # boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
 #                         init.rc (hosted only; TEXT starts redoxfsd itself).
+# fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
+#                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
 # expect_not REGEX        no line of OUT matches REGEX.
 # expect_status N         the OS ended with status N.
@@ -49,6 +51,11 @@ boot_disk() {
 	OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --disk "$img" --rc "$f" --timeout "$t" </dev/null 2>&1)
 	STATUS=$?
 	rm -f "$f"
+}
+
+fresh_image() {
+	"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$TOP/scripts/image/filesystem.list" \
+	    "$1" 64M >/dev/null || _fail "redoxfs-mkimage $1"
 }
 
 expect() { printf '%s\n' "$OUT" | grep -Eq -- "$1" || _fail "no line matches /$1/"; }

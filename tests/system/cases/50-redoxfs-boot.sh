@@ -3,7 +3,7 @@
 [ "$BACKEND" = hosted ] || { echo "SKIP disk images are hosted-only"; exit 0; }
 img=$(mktemp)
 trap 'rm -f "$img"' EXIT
-cp "$BUILD/harddrive.img" "$img"
+fresh_image "$img"
 # The initfs's own init.rc (no --rc); stdin ends, so init shuts down.
 boot_args --disk "$img" --timeout 20
 expect '^redoxfsd: disk:0: 64 MiB, read-write, serving file:$'

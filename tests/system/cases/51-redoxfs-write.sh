@@ -4,7 +4,7 @@
 [ "$BACKEND" = hosted ] || { echo "SKIP disk images are hosted-only"; exit 0; }
 img=$(mktemp)
 trap 'rm -f "$img"' EXIT
-cp "$BUILD/harddrive.img" "$img"
+fresh_image "$img"
 boot_disk "$img" "notify redoxfsd disk:0
 export PATH file:/bin:initfs:/bin
 kt_fs write file:/tmp
@@ -43,7 +43,7 @@ want "^/tmp/kt/big.bin f 0644 0 0 300000 [0-9.]+ $big$"
 
 # Killed without a shutdown (a power cut): what was closed or fsync'd
 # survives, and the image still checks clean.
-cp "$BUILD/harddrive.img" "$img"
+fresh_image "$img"
 boot_disk "$img" "notify redoxfsd disk:0
 kt_fs write file:/home/user
 kt_spin" 5
