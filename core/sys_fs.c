@@ -18,7 +18,12 @@
 #include "core/usercopy.h"
 #include "core/vfs.h"
 
-#define CHUNK SCHEME_PAYLOAD_MAX
+/*
+ * One transfer's kernel buffer.  A scheme daemon reads a request and
+ * writes a response in one call each: header plus a payload of up to
+ * SCHEME_PAYLOAD_MAX, so a chunk must hold both.
+ */
+#define CHUNK (SCHEME_PAYLOAD_MAX + 4096)
 #define SMALL 256
 
 /*
