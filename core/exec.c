@@ -353,6 +353,20 @@ exec_keep_env(struct proc *p, const struct exec_args *a)
 }
 
 void
+exec_set_stack(struct thread *t)
+{
+	struct vm *vm = t->proc->vm;
+	struct list *l;
+	list_for_each(l, &vm->regions) {
+		struct region *r = list_entry(l, struct region, link);
+		if (r->kind == R_STACK && (r->prot & HAL_PROT_WRITE)) {
+			hal_thread_set_stack(t->hal, r->start, r->start + r->len);
+			return;
+		}
+	}
+}
+
+void
 exec_first_step(struct thread *t)
 {
 	struct proc *p = t->proc;
@@ -369,6 +383,7 @@ exec_first_step(struct thread *t)
 	if (err)
 		proc_exit(W_EXITED(127));
 	hal_thread_set_tp(t->hal, 0);
+	exec_set_stack(t);
 	hal_user_enter(entry, sp, sp);
 }
 

@@ -36,6 +36,8 @@ int exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *
  * load (the child is then gone). */
 struct proc *exec_spawn_new(struct proc *parent, struct exec_args *a);
 long exec_spawn_start(struct proc *parent, struct proc *child);
+/* Tells the HAL where the thread's (main) user stack is. */
+void exec_set_stack(struct thread *t);
 /* The first kernel step of a spawned process. */
 void exec_first_step(struct thread *t);
 

@@ -18,7 +18,12 @@
 #include "core/usercopy.h"
 #include "core/vfs.h"
 
-#define CHUNK SCHEME_PAYLOAD_MAX
+/*
+ * One transfer's kernel buffer.  A scheme daemon reads a request and
+ * writes a response in one call each: header plus a payload of up to
+ * SCHEME_PAYLOAD_MAX, so a chunk must hold both.
+ */
+#define CHUNK (SCHEME_PAYLOAD_MAX + 4096)
 #define SMALL 256
 
 /*
@@ -91,15 +96,20 @@ sys_close(long fd)
 	return fd_close(proc_current()->fds, (int)fd);
 }
 
-long
-sys_read(long fd, long buf, long len)
+/*
+ * read and write: the user range is checked whole first, then moved in
+ * chunks through the kernel buffer; a short or failed chunk ends the call
+ * and the bytes moved so far are the result.
+ */
+static long
+transfer(long fd, long buf, long len, bool write)
 {
 	struct file *f = getf(fd);
 	if (!f)
 		return -EBADF;
 	if (len < 0)
 		return -EINVAL;
-	if (!uc_check((uintptr_t)buf, (size_t)len, 1))
+	if (!uc_check((uintptr_t)buf, (size_t)len, !write))
 		return -EFAULT;
 	if (len == 0)
 		return 0;
@@ -112,14 +122,20 @@ sys_read(long fd, long buf, long len)
 	long done = 0;
 	while (done < len) {
 		size_t want = (size_t)(len - done) < cap ? (size_t)(len - done) : cap;
-		long n = vfs_read(f, k, want);
+		uintptr_t at = (uintptr_t)buf + (size_t)done;
+		long n;
+		if (write) {
+			n = uc_copy_in(k, at, want);
+			if (n == 0)
+				n = vfs_write(f, k, want);
+		} else {
+			n = vfs_read(f, k, want);
+			if (n > 0 && uc_copy_out(at, k, (size_t)n) != 0)
+				n = -EFAULT;
+		}
 		if (n < 0) {
 			if (!done)
 				done = n;
-			break;
-		}
-		if (uc_copy_out((uintptr_t)buf + (size_t)done, k, (size_t)n) != 0) {
-			done = done ? done : -EFAULT;
 			break;
 		}
 		done += n;
@@ -131,42 +147,15 @@ sys_read(long fd, long buf, long len)
 }
 
 long
+sys_read(long fd, long buf, long len)
+{
+	return transfer(fd, buf, len, false);
+}
+
+long
 sys_write(long fd, long buf, long len)
 {
-	struct file *f = getf(fd);
-	if (!f)
-		return -EBADF;
-	if (len < 0)
-		return -EINVAL;
-	if (!uc_check((uintptr_t)buf, (size_t)len, 0))
-		return -EFAULT;
-	if (len == 0)
-		return 0;
-	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
-	char small[SMALL];
-	char *k = bounce(cap, small);
-	if (!k)
-		return -ENOMEM;
-	file_get(f);
-	long done = 0;
-	while (done < len) {
-		size_t want = (size_t)(len - done) < cap ? (size_t)(len - done) : cap;
-		if (uc_copy_in(k, (uintptr_t)buf + (size_t)done, want) != 0) {
-			done = done ? done : -EFAULT;
-			break;
-		}
-		long n = vfs_write(f, k, want);
-		if (n < 0) {
-			if (!done)
-				done = n;
-			break;
-		}
-		done += n;
-		if ((size_t)n < want)
-			break;
-	}
-	file_put(f);
-	return done;
+	return transfer(fd, buf, len, true);
 }
 
 long

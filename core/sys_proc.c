@@ -111,6 +111,7 @@ sys_execve(long path, long len, long argv, long envp)
 	struct thread *t = sched_current();
 	t->tp = 0;
 	hal_thread_set_tp(t->hal, 0);
+	exec_set_stack(t);
 	hal_user_enter(entry, sp, sp);
 }
 

@@ -24,6 +24,9 @@ sys_set_tp(long tp)
 static void
 thread_first_step(struct thread *t)
 {
+	/* The writable region holding the new stack is the thread's stack. */
+	size_t below = vm_span_down(t->proc->vm, t->stack - 1, HAL_PROT_WRITE);
+	hal_thread_set_stack(t->hal, t->stack - below, t->stack);
 	hal_thread_set_tp(t->hal, t->tp);
 	hal_user_enter(t->entry, t->stack, t->arg);
 }

@@ -156,6 +156,23 @@ vm_span(const struct vm *vm, uintptr_t p, int prot)
 	return a - p;
 }
 
+size_t
+vm_span_down(const struct vm *vm, uintptr_t p, int prot)
+{
+	uintptr_t lo = p + 1;
+	const struct list *l;
+	/* Walk backwards over adjacent regions that allow prot. */
+	for (l = vm->regions.prev; l != &vm->regions; l = l->prev) {
+		const struct region *r = list_entry(l, struct region, link);
+		if (r->start >= lo)
+			continue;
+		if (r->start + r->len < lo || (r->prot & prot) != prot)
+			break;
+		lo = r->start;
+	}
+	return p + 1 - lo;
+}
+
 int
 vm_map(struct vm *vm, uintptr_t *addr, size_t len, int prot, enum region_kind kind)
 {

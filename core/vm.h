@@ -42,6 +42,8 @@ int vm_protect(struct vm *vm, uintptr_t addr, size_t len, int prot);
 bool vm_check(const struct vm *vm, uintptr_t p, size_t len, int prot);
 /* Bytes from p to the end of the accessible range (for strings), or 0. */
 size_t vm_span(const struct vm *vm, uintptr_t p, int prot);
+/* Bytes from the start of the accessible range holding p up to p + 1. */
+size_t vm_span_down(const struct vm *vm, uintptr_t p, int prot);
 /* Reserves a brk range of `max` bytes; brk then moves inside it. */
 int vm_brk_reserve(struct vm *vm, size_t max);
 uintptr_t vm_brk(struct vm *vm, uintptr_t want);

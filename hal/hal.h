@@ -71,6 +71,13 @@ void hal_thread_free(struct hal_thread *t);
 void hal_thread_switch(struct hal_thread *from, struct hal_thread *to);
 /* Leaves the core for user mode at entry with rsp = sp, rdi = arg. */
 _Noreturn void hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg);
+/*
+ * The thread's user stack, [lo, hi): where the hosted HAL may push a
+ * preempted thread's state.  A tick finding less than a page of room there
+ * kills the thread's process (its stack overflowed) rather than write
+ * below it.
+ */
+void hal_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi);
 /* The user thread pointer (%fs base) the thread runs with. */
 void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp);
 uintptr_t hal_thread_tp(struct hal_thread *t);

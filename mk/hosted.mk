@@ -8,6 +8,8 @@ endif
 $(B)/host/hal/hosted/%.o: HOST_CFLAGS += -D_GNU_SOURCE
 $(B)/host/hal/hosted/initfs.o: HOST_CFLAGS += -DINITFS_IMAGE='"$(B)/initfs.img"'
 $(B)/host/hal/hosted/initfs.o: $(B)/initfs.img
+# Without --disk or --no-disk, boot the root file system `make` built.
+$(B)/host/hal/hosted/main.o: HOST_CFLAGS += -DHOSTED_DEFAULT_DISK='"$(B)/harddrive.img"'
 
 $(B)/redox-hosted: $(HOSTED_OBJS) $(B)/core.a
 	$(CC) $(HOST_LDFLAGS) -o $@ $(HOSTED_OBJS) $(B)/core.a -lrt

@@ -89,3 +89,48 @@ TEST_STEPS += test-redoxfs-fuse
 test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
 -include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d
+
+# redoxfs-fuse against fuse2fs, same workload, same run (make bench).
+RFS_BENCH := $(B)/host/redoxfs_bench
+$(RFS_BENCH): bench/redoxfs_bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -o $@ $<
+BENCH_TARGETS += $(RFS_BENCH)
+BENCH_STEPS += bench-redoxfs
+.PHONY: bench-redoxfs
+bench-redoxfs: $(RFS_BENCH) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	@bench/redoxfs_bench.sh $(B)
+
+# POSIX behaviour through the FUSE mount (RFS_POSIX_MANY files in one dir).
+RFS_POSIX_MANY ?= 100000
+RFS_POSIX := $(B)/host/redoxfs-posix
+$(RFS_POSIX): $(B)/host/tests/redoxfs/posix.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-posix
+.PHONY: test-redoxfs-posix
+test-redoxfs-posix: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/posix.sh $(B) $(RFS_POSIX_MANY)
+-include $(B)/host/tests/redoxfs/posix.d
+
+# Crash test: SIGKILL the daemon under an fsync'ing workload
+# (RFS_CRASH_ROUNDS rounds, RFS_CRASH_SEED first seed; default: the time).
+RFS_CRASH_ROUNDS ?= 24
+RFS_CRASH_SEED ?=
+RFS_CRASHLOAD := $(B)/host/redoxfs-crashload
+$(RFS_CRASHLOAD): $(B)/host/tests/redoxfs/crashload.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-crash
+.PHONY: test-redoxfs-crash
+test-redoxfs-crash: $(RFS_CRASHLOAD) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/crash.sh $(B) $(RFS_CRASH_ROUNDS) $(RFS_CRASH_SEED)
+-include $(B)/host/tests/redoxfs/crashload.d
+
+# FUSE <-> library: written one way, read the other.
+RFS_LIBIO := $(B)/host/redoxfs-libio
+$(RFS_LIBIO): $(B)/host/tests/redoxfs/libio.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+TEST_STEPS += test-redoxfs-interop
+.PHONY: test-redoxfs-interop
+test-redoxfs-interop: $(RFS_LIBIO) $(RFS_WALK) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/interop.sh $(B)
+-include $(B)/host/tests/redoxfs/libio.d

@@ -1,9 +1,10 @@
 # schemes/: small scheme daemons (and the book's vec example).
 SERVE_OBJ := $(B)/prog/schemes/lib/serve.o
+CHARDEV_OBJ := $(B)/prog/schemes/lib/chardev.o
 SCHEME_DAEMONS := nulld zerod randd
 
 define daemon_rule
-$(B)/prog/schemes/$(1): $(B)/prog/schemes/$(1).o $(SERVE_OBJ) $$(PROG_LIBS)
+$(B)/prog/schemes/$(1): $(B)/prog/schemes/$(1).o $(SERVE_OBJ) $(CHARDEV_OBJ) $$(PROG_LIBS)
 	$$(call prog_link,$$@,$$(filter-out $$(PROG_LIBS),$$^))
 INITFS_BIN += $(B)/prog/schemes/$(1)
 endef

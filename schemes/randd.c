@@ -9,7 +9,7 @@
 #include <sys/auxv.h>
 #include <time.h>
 
-#include "schemes/lib/serve.h"
+#include "schemes/lib/chardev.h"
 
 struct rng {
 	uint32_t key[8];
@@ -84,8 +84,10 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
 	struct rng *r = ctx;
+	int64_t res;
+	if (chardev_answer("rand", rq, out, out_len, &res))
+		return res;
 	switch (rq->op) {
-	case SCHEME_OPEN: return 0;
 	case SCHEME_READ: {
 		size_t n = rq->c < cap ? rq->c : cap;
 		rng_fill(r, out, n);
@@ -95,20 +97,8 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 	case SCHEME_WRITE:
 		rng_mix(r, in, rq->len);
 		return rq->len;
-	case SCHEME_CLOSE: return 0;
-	case SCHEME_DUP: return 0;
-	case SCHEME_FSTAT: {
-		struct redox_stat st = { .st_mode = MODE_CHR | 0666, .st_nlink = 1 };
-		memcpy(out, &st, sizeof st);
-		*out_len = sizeof st;
-		return 0;
-	}
-	case SCHEME_FEVENT: return (int64_t)(rq->b & (EVENT_READ | EVENT_WRITE));
-	case SCHEME_FPATH:
-		memcpy(out, "rand:", 5);
-		*out_len = 5;
-		return 5;
-	default: return -EBADF;
+	default:
+		return -EBADF;
 	}
 }
 

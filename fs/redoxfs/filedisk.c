@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fs/redoxfs/filedisk.h"
@@ -69,6 +71,19 @@ rfs_filedisk_open(struct rfs_disk *d, const char *path, int writable)
 		int e = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 		close(fd);
 		return e;
+	}
+	for (int tries = 0; flock(fd, (writable ? LOCK_EX : LOCK_SH) |
+	    LOCK_NB) != 0; tries++) {
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			break;		/* no locks here (NFS...): go on */
+		if (tries == 1000) {
+			if (!writable)
+				break;
+			close(fd);
+			return -EBUSY;
+		}
+		nanosleep(&ts, NULL);
 	}
 	if ((f = malloc(sizeof *f)) == NULL) {
 		close(fd);

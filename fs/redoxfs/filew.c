@@ -218,11 +218,12 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 				size_t cb = (size_t)RFS_BLOCK_SIZE << cl;
 				rfs_put16(w->cbuf, (uint16_t)c);
 				memset(w->cbuf + 2 + c, 0, cb - 2 - (size_t)c);
-				err = rfs_cow(fs, &np, w->cbuf, cl, level, &delta);
+				err = rfs_cow_data(fs, &np, w->cbuf, cl, level,
+				    &delta);
 				goto stored;
 			}
 		}
-		err = rfs_cow(fs, &np, w->zbuf, level, 0, &delta);
+		err = rfs_cow_data(fs, &np, w->zbuf, level, 0, &delta);
 stored:
 		if (err)
 			return err;

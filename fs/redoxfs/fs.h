@@ -65,6 +65,12 @@ struct rfs {
 	int cache_valid;
 	struct rfs_ptr cache_ptr;
 	size_t cache_len;
+	/*
+	 * Metadata blocks already read (hash checked) or written, by block
+	 * pointer: copy-on-write never changes what a pointer names, so
+	 * entries never go stale.  Allocated on first use; rfs_close frees.
+	 */
+	struct rfs_mcache *mcache;
 };
 
 /* Checks a header block; fills *h on RFS_HDRCHK_OK. */
@@ -92,8 +98,16 @@ int rfs_read_blocks(struct rfs *fs, uint64_t index, void *buf, size_t n);
  * its hash is wrong (fs->why says which).
  */
 long rfs_read_ptr(struct rfs *fs, struct rfs_ptr p, void *buf, size_t cap);
-/* As rfs_read_ptr, for metadata blocks, which are one uncompressed block. */
+/*
+ * As rfs_read_ptr, for metadata blocks, which are one uncompressed block.
+ * Served from fs->mcache when the pointer was seen before.
+ */
 int rfs_read_meta(struct rfs *fs, struct rfs_ptr p, uint8_t buf[RFS_BLOCK_SIZE]);
+/* Remembers a metadata block just written at p (the writer calls it). */
+void rfs_mcache_put(struct rfs *fs, struct rfs_ptr p,
+    const uint8_t buf[RFS_BLOCK_SIZE]);
+/* Forgets every cached block (after the disk changed under the fs). */
+void rfs_mcache_clear(struct rfs *fs);
 
 /*
  * Looks up node `id` in the tree: fills buf with its block and *where

@@ -9,6 +9,7 @@
 #define FUSE_USE_VERSION 34
 #include <errno.h>
 #include <fuse_lowlevel.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,8 +184,10 @@ op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		err = -EROFS;
 	else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n))
 		err = -EISDIR;
-	if (err == 0 && (fi->flags & O_TRUNC) && n->size)
+	if (err == 0 && (fi->flags & O_TRUNC) && n->size) {
+		begin(64);
 		err = done(rfs_node_truncate(&fs, n, 0));
+	}
 	free(n);
 	if (err) {
 		fuse_reply_err(req, -err);
@@ -205,8 +208,10 @@ op_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	(void)fi;
 	/* The last close of an unlinked file frees it. */
-	if (open_ref((uint32_t)ino, -1) == 0 && fs_rw)
+	if (open_ref((uint32_t)ino, -1) == 0 && fs_rw) {
+		begin(64);
 		done(rfs_release_node(&fs, (uint32_t)ino));
+	}
 	fuse_reply_err(req, 0);
 }
 
@@ -366,7 +371,58 @@ op_statfs(fuse_req_t req, fuse_ino_t ino)
 	fuse_reply_statfs(req, &sv);
 }
 
+/* Unmount: the kernel is done with us; make everything durable. */
+static void
+op_destroy(void *userdata)
+{
+	(void)userdata;
+	sync_now();
+}
+
+/*
+ * fuse_session_loop, plus a timer: when no request comes before the
+ * pending commit is due, commit then.
+ */
+static int
+session_loop(struct fuse_session *se)
+{
+	struct fuse_buf fbuf;
+	struct pollfd pfd;
+	int res = 0;
+
+	memset(&fbuf, 0, sizeof fbuf);
+	pfd.fd = fuse_session_fd(se);
+	pfd.events = POLLIN;
+	while (!fuse_session_exited(se)) {
+		int due = fs_rw ? commit_due_ms() : -1;
+		if (due == 0) {
+			sync_now();
+			continue;
+		}
+		int r = poll(&pfd, 1, due);
+		if (r < 0 && errno != EINTR) {
+			res = -errno;
+			break;
+		}
+		if (r <= 0)
+			continue;
+		res = fuse_session_receive_buf(se, &fbuf);
+		if (res == -EINTR || res == -EAGAIN) {
+			res = 0;
+			continue;
+		}
+		if (res <= 0)
+			break;
+		fuse_session_process_buf(se, &fbuf);
+		res = 0;
+	}
+	free(fbuf.mem);
+	fuse_session_reset(se);
+	return res == -ENODEV ? 0 : res;
+}
+
 static const struct fuse_lowlevel_ops ro_ops = {
+	.destroy = op_destroy,
 	.lookup = op_lookup,
 	.getattr = op_getattr,
 	.readlink = op_readlink,
@@ -471,7 +527,8 @@ main(int argc, char **argv)
 		fs_rw = 1;
 		fs.busy = busy;
 		/* Files unlinked while open when it last ran: free them. */
-		if ((err = done(rfs_release_all(&fs))) != 0) {
+		if ((err = rfs_release_all(&fs)) != 0 ||
+		    (err = rfs_commit(&fs)) != 0) {
 			fprintf(stderr, "redoxfs-fuse: %s: release list: %s\n",
 			    a.image, fs.why ? fs.why : strerror(-err));
 			goto out;
@@ -490,15 +547,15 @@ main(int argc, char **argv)
 	if (fuse_set_signal_handlers(se) == 0) {
 		if (fuse_session_mount(se, co.mountpoint) == 0) {
 			fuse_daemonize(co.foreground);
-			ret = fuse_session_loop(se) != 0;
+			ret = session_loop(se) != 0;
 			fuse_session_unmount(se);
 		}
 		fuse_remove_signal_handlers(se);
 	}
 	fuse_session_destroy(se);
 out:
-	if (fs_rw)
-		done(0);
+	if (fs_rw && sync_now() != 0)
+		ret = 1;
 	rfs_write_close(&fs);
 	rfs_close(&fs);
 	free(opens);

@@ -7,16 +7,32 @@
 
 #include "fs/redoxfs/ops.h"
 
-/* Read-only mounts may cache for long; read-write ones only briefly. */
-#define ATTR_TIMEOUT (fs_rw ? 1.0 : 3600.0)
+/*
+ * The kernel may cache names and attributes for long: every change goes
+ * through it (this process alone writes the image), and it drops what a
+ * change makes stale.  Read-only mounts never change.
+ */
+#define ATTR_TIMEOUT (fs_rw ? 60.0 : 3600.0)
 
 extern struct rfs fs;
 extern int fs_rw;
 
 void node_stat(const struct rfs_node *n, struct stat *st);
 int load(fuse_ino_t ino, struct rfs_node *n);
-/* Ends a change: commits it if err is 0, else drops it; returns err. */
+/*
+ * Changes are batched into one transaction, committed on fsync, when
+ * the oldest uncommitted change is COMMIT_MS old, when freed space
+ * waits on a commit, and at unmount.  begin() starts a change that may
+ * need `need` new blocks; done(err) keeps it (err 0) or undoes only it,
+ * and returns err.
+ */
+#define COMMIT_MS 1000
+void begin(uint64_t need);
 int done(int err);
+/* Commits what is pending (fsync, timer, unmount); 0 or -errno. */
+int sync_now(void);
+/* Milliseconds until the pending commit is due; -1 if nothing is. */
+int commit_due_ms(void);
 /* Adds delta to node id's open count; returns the new count. */
 int open_ref(uint32_t id, int delta);
 /* The read-write table: the read-only one plus the changing ops. */

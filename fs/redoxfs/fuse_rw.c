@@ -1,6 +1,8 @@
 /*
- * The changing half of redoxfs-fuse.  Each operation is one transaction:
- * it commits before the reply, or is rolled back whole if it fails.
+ * The changing half of redoxfs-fuse.  Operations are batched into one
+ * transaction (each can be undone alone if it fails); fsync commits it,
+ * so whatever was fsync'd survives a crash, and anything else is at
+ * most COMMIT_MS old when lost.  A crash leaves the last commit whole.
  */
 #define FUSE_USE_VERSION 34
 #include <errno.h>
@@ -11,12 +13,70 @@
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/fuse_int.h"
 
+/* Blocks a metadata change may need (node, tree lists, dir blocks). */
+#define META_NEED 64
+
+static struct timespec dirty_since;
+static int pending;
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec n;
+
+	clock_gettime(CLOCK_MONOTONIC, &n);
+	return (n.tv_sec - t->tv_sec) * 1000 + (n.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+int
+sync_now(void)
+{
+	int err;
+
+	if (!fs_rw)
+		return 0;
+	pending = 0;
+	if ((err = rfs_commit(&fs)) != 0) {
+		/*
+		 * The image still holds the last commit; what was batched
+		 * since is lost, as in a crash.
+		 */
+		rfs_abort(&fs);
+	}
+	return err;
+}
+
+int
+commit_due_ms(void)
+{
+	long left;
+
+	if (!pending)
+		return -1;
+	left = COMMIT_MS - ms_since(&dirty_since);
+	return left > 0 ? (int)left : 0;
+}
+
+void
+begin(uint64_t need)
+{
+	/* Space freed by the batch is only usable once it commits. */
+	if (fs.wr->nfree < need + 4096 && rfs_wr_deferred(&fs) > 0)
+		sync_now();
+	rfs_op_begin(&fs);
+}
+
 int
 done(int err)
 {
-	if (err == 0 && (err = rfs_commit(&fs)) == 0)
-		return 0;
-	rfs_abort(&fs);
+	err = rfs_op_end(&fs, err);
+	if (fs.wr->dirty && !pending) {
+		pending = 1;
+		clock_gettime(CLOCK_MONOTONIC, &dirty_since);
+	}
+	/* Much freed space waiting: commit so that it can be reused. */
+	if (pending && rfs_wr_deferred(&fs) > fs.blocks / 8)
+		sync_now();
 	return err;
 }
 
@@ -74,8 +134,10 @@ op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	/* RedoxFS stores files, directories, symlinks and sockets. */
 	if (!S_ISREG(mode) && !S_ISSOCK(mode))
 		err = -EPERM;
-	else
+	else {
+		begin(META_NEED);
 		err = done(make(req, parent, name, mode, n));
+	}
 	if (err)
 		fuse_reply_err(req, -err);
 	else
@@ -95,6 +157,7 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
+	begin(META_NEED);
 	err = done(make(req, parent, name, S_IFREG | (mode & 07777), n));
 	if (err) {
 		fuse_reply_err(req, -err);
@@ -121,6 +184,7 @@ op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode)
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
+	begin(META_NEED);
 	err = done(make(req, parent, name, S_IFDIR | (mode & 07777), n));
 	if (err)
 		fuse_reply_err(req, -err);
@@ -141,6 +205,7 @@ op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
+	begin(META_NEED);
 	if (len > RFS_BLOCK_SIZE)
 		err = -ENAMETOOLONG;
 	else if ((err = make(req, parent, name, S_IFLNK | 0777, n)) == 0)
@@ -162,6 +227,8 @@ op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t parent, const char *name)
 	if (!err && (ino > UINT32_MAX || parent > UINT32_MAX))
 		err = -ENOENT;
 	if (!err)
+		begin(META_NEED);
+	if (!err)
 		err = done(rfs_link(&fs, (uint32_t)parent, name, strlen(name),
 		    (uint32_t)ino));
 	if (!err)
@@ -176,8 +243,13 @@ op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t parent, const char *name)
 static void
 remove_common(fuse_req_t req, fuse_ino_t parent, const char *name, int dir)
 {
-	int err = parent > UINT32_MAX ? -ENOENT :
-	    done(rfs_unlink(&fs, (uint32_t)parent, name, strlen(name), dir));
+	int err = -ENOENT;
+
+	if (parent <= UINT32_MAX) {
+		begin(META_NEED);
+		err = done(rfs_unlink(&fs, (uint32_t)parent, name,
+		    strlen(name), dir));
+	}
 
 	fuse_reply_err(req, -err);
 }
@@ -210,6 +282,8 @@ op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 	    rfs_dir_lookup(&fs, d, newname, strlen(newname), &id) == 0)
 		err = -EEXIST;		/* RENAME_NOREPLACE */
 	if (!err)
+		begin(META_NEED);
+	if (!err)
 		err = done(rfs_rename(&fs, (uint32_t)parent, name,
 		    strlen(name), (uint32_t)newparent, newname,
 		    strlen(newname)));
@@ -227,6 +301,10 @@ op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
 	(void)fi;
 	if (!err && off < 0)
 		err = -EINVAL;
+	/* Whole records are rewritten: room for two per 128 KiB. */
+	if (!err)
+		begin(META_NEED + 2 * (size / RFS_RECORD_SIZE + 2) *
+		    (RFS_RECORD_SIZE / RFS_BLOCK_SIZE));
 	if (!err && (err = load(ino, n)) == 0) {
 		now(&n->mtime, &n->mtime_nsec);
 		n->ctime = n->mtime;
@@ -234,8 +312,9 @@ op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
 		err = rfs_node_write(&fs, n, (uint64_t)off, buf, size);
 		if (err == 0 && size == 0)
 			err = rfs_node_store(&fs, n);
-		err = done(err);
 	}
+	if (n && off >= 0)
+		err = done(err);
 	free(n);
 	if (err)
 		fuse_reply_err(req, -err);
@@ -254,6 +333,8 @@ op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
 	int err = n ? 0 : -ENOMEM;
 
 	(void)fi;
+	if (n)
+		begin(META_NEED + RFS_RECORD_SIZE / RFS_BLOCK_SIZE);
 	if (!err)
 		err = load(ino, n);
 	now(&s, &ns);
@@ -304,7 +385,11 @@ op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
 	free(n);
 }
 
-/* Every change is already committed when it is answered. */
+/*
+ * One transaction holds every change, so syncing one file commits all:
+ * its data, its name and the directories above it are durable when this
+ * answers.
+ */
 static void
 op_fsync(fuse_req_t req, fuse_ino_t ino, int datasync,
     struct fuse_file_info *fi)
@@ -312,7 +397,7 @@ op_fsync(fuse_req_t req, fuse_ino_t ino, int datasync,
 	(void)ino;
 	(void)datasync;
 	(void)fi;
-	fuse_reply_err(req, 0);
+	fuse_reply_err(req, -sync_now());
 }
 
 void

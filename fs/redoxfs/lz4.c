@@ -78,7 +78,7 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
  * format's end rules: the last 5 bytes are always literals, and no match
  * starts in the last 12 bytes.
  */
-#define LZ4_HASH_BITS	16
+#define LZ4_HASH_BITS	13
 #define LZ4_MINMATCH	4
 #define LZ4_LASTLIT	5
 #define LZ4_MFLIMIT	12
@@ -145,7 +145,7 @@ long
 lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 {
 	uint32_t *table;
-	size_t ip = 0, anchor = 0, op = 0;
+	size_t ip = 0, anchor = 0, op = 0, misses = 0;
 	long r = 0;
 
 	if ((table = calloc((size_t)1 << LZ4_HASH_BITS, sizeof *table)) == NULL)
@@ -157,9 +157,14 @@ lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 		table[h] = (uint32_t)(ip + 1);
 		if (cand == 0 || ip - (cand - 1) > 65535 ||
 		    lz4_read32(src + cand - 1) != lz4_read32(src + ip)) {
-			ip++;
+			/*
+			 * Stride faster through data that does not match (as
+			 * LZ4's own acceleration): random records cost little.
+			 */
+			ip += 1 + (misses++ >> 6);
 			continue;
 		}
+		misses = 0;
 		cand--;
 		size_t mlen = LZ4_MINMATCH;
 		size_t limit = srclen - LZ4_LASTLIT;

@@ -27,6 +27,18 @@ seahash(const void *buf, size_t len)
 	};
 	size_t i = 0, lane = 0;
 
+	/* Whole 32-byte rounds in registers (every record and block). */
+	uint64_t a = s[0], b = s[1], c = s[2], d = s[3];
+	for (; i + 32 <= len; i += 32) {
+		a = diffuse(a ^ rfs_le64(p + i));
+		b = diffuse(b ^ rfs_le64(p + i + 8));
+		c = diffuse(c ^ rfs_le64(p + i + 16));
+		d = diffuse(d ^ rfs_le64(p + i + 24));
+	}
+	s[0] = a;
+	s[1] = b;
+	s[2] = c;
+	s[3] = d;
 	for (; i + 8 <= len; i += 8) {
 		s[lane] = diffuse(s[lane] ^ rfs_le64(p + i));
 		lane = (lane + 1) & 3;

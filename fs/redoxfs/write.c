@@ -93,9 +93,10 @@ rfs_write_open(struct rfs *fs)
 	fs->wr = w;
 	w->free = malloc(bytes);
 	w->fresh = calloc(1, bytes);
+	w->opfresh = calloc(1, bytes);
 	w->zbuf = malloc(RFS_RECORD_SIZE);
 	w->cbuf = malloc(RFS_RECORD_SIZE);
-	if (!w->free || !w->fresh || !w->zbuf || !w->cbuf) {
+	if (!w->free || !w->fresh || !w->opfresh || !w->zbuf || !w->cbuf) {
 		rfs_write_close(fs);
 		return -ENOMEM;
 	}
@@ -117,6 +118,9 @@ rfs_write_close(struct rfs *fs)
 		return;
 	free(w->free);
 	free(w->fresh);
+	free(w->opfresh);
+	free(w->undo);
+	free(w->pending);
 	free(w->deferred);
 	free(w->zbuf);
 	free(w->cbuf);
@@ -168,6 +172,42 @@ run_free(const uint8_t *m, uint64_t b, uint64_t n)
 	return 1;
 }
 
+enum { UNDO_ALLOC, UNDO_FREE };
+
+static int
+undo_push(struct rfs_wr *w, uint64_t index, uint64_t count, int kind)
+{
+	if (w->nundo == w->capundo) {
+		size_t cap = w->capundo ? 2 * w->capundo : 64;
+		struct rfs_undo *v = realloc(w->undo, cap * sizeof *v);
+		if (v == NULL)
+			return -ENOMEM;
+		w->undo = v;
+		w->capundo = cap;
+	}
+	w->undo[w->nundo].index = index;
+	w->undo[w->nundo].count = count;
+	w->undo[w->nundo++].kind = kind;
+	return 0;
+}
+
+/* Appends (index, n) to a pair list; 0 or -ENOMEM. */
+static int
+pairs_add(uint64_t **v, size_t *len, size_t *cap, uint64_t index, uint64_t n)
+{
+	if (*len + 2 > *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+		uint64_t *nv = realloc(*v, c * sizeof *nv);
+		if (nv == NULL)
+			return -ENOMEM;
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[(*len)++] = index;
+	(*v)[(*len)++] = n;
+	return 0;
+}
+
 uint64_t
 rfs_alloc(struct rfs *fs, unsigned level)
 {
@@ -191,9 +231,13 @@ rfs_alloc(struct rfs *fs, unsigned level)
 			}
 			if (b <= RFS_HEADER_RING || !run_free(w->free, b, n))
 				continue;
+			if (w->in_op && undo_push(w, b, n, UNDO_ALLOC) != 0)
+				return 0;
 			for (uint64_t i = 0; i < n; i++) {
 				clr(w->free, b + i);
 				set(w->fresh, b + i);
+				if (w->in_op)
+					set(w->opfresh, b + i);
 			}
 			w->nfree -= n;
 			w->hint = b + n;
@@ -212,25 +256,103 @@ free_run(struct rfs *fs, uint64_t index, uint64_t n)
 	if (index == 0 || index >= fs->blocks || n > fs->blocks - index)
 		return;
 	w->dirty = 1;
+	if (run_free(w->fresh, index, n) && w->in_op &&
+	    !run_free(w->opfresh, index, n)) {
+		/*
+		 * An earlier operation of this transaction wrote it: if this
+		 * one fails, that block is needed again, so it is only free
+		 * once this operation ends.  (A failed push leaks the run
+		 * until the next mount, which fsck reports.)
+		 */
+		pairs_add(&w->pending, &w->npend, &w->cappend, index, n);
+		return;
+	}
 	if (run_free(w->fresh, index, n)) {
 		/* Never committed: nothing on disk refers to it. */
+		if (w->in_op && undo_push(w, index, n, UNDO_FREE) != 0)
+			return;
 		for (uint64_t i = 0; i < n; i++) {
 			clr(w->fresh, index + i);
+			if (w->in_op)
+				clr(w->opfresh, index + i);
 			set(w->free, index + i);
 		}
 		w->nfree += n;
 		return;
 	}
-	if (w->ndef + 2 > w->capdef) {
-		size_t cap = w->capdef ? 2 * w->capdef : 64;
-		uint64_t *v = realloc(w->deferred, cap * sizeof *v);
-		if (v == NULL)
-			return;	/* leaks the run, which fsck reports */
-		w->deferred = v;
-		w->capdef = cap;
+	/* Leaks the run on failure, which fsck reports. */
+	if (pairs_add(&w->deferred, &w->ndef, &w->capdef, index, n) == 0)
+		w->defblocks += n;
+}
+
+void
+rfs_op_begin(struct rfs *fs)
+{
+	struct rfs_wr *w = fs->wr;
+
+	w->in_op = 1;
+	w->nundo = 0;
+	w->npend = 0;
+	w->op_hdr = fs->hdr;
+	w->op_ndef = w->ndef;
+	w->op_defblocks = w->defblocks;
+	w->op_hint = w->hint;
+	w->op_dirty = w->dirty;
+}
+
+int
+rfs_op_end(struct rfs *fs, int err)
+{
+	struct rfs_wr *w = fs->wr;
+
+	if (!w->in_op)
+		return err;
+	w->in_op = 0;
+	if (err == 0) {
+		for (size_t i = 0; i < w->nundo; i++)
+			for (uint64_t b = 0; b < w->undo[i].count; b++)
+				clr(w->opfresh, w->undo[i].index + b);
+		/* Blocks of earlier operations this one replaced. */
+		for (size_t i = 0; i < w->npend; i += 2)
+			for (uint64_t b = 0; b < w->pending[i + 1]; b++) {
+				clr(w->fresh, w->pending[i] + b);
+				set(w->free, w->pending[i] + b);
+				w->nfree++;
+			}
+		return 0;
 	}
-	w->deferred[w->ndef++] = index;
-	w->deferred[w->ndef++] = n;
+	/* Undo newest first: the allocator is as it was at rfs_op_begin. */
+	while (w->nundo > 0) {
+		struct rfs_undo *u = &w->undo[--w->nundo];
+		for (uint64_t b = u->index; b < u->index + u->count; b++) {
+			if (u->kind == UNDO_ALLOC) {
+				clr(w->fresh, b);
+				clr(w->opfresh, b);
+				set(w->free, b);
+			} else {
+				set(w->fresh, b);
+				clr(w->free, b);
+			}
+		}
+		if (u->kind == UNDO_ALLOC)
+			w->nfree += u->count;
+		else
+			w->nfree -= u->count;
+	}
+	w->npend = 0;
+	w->ndef = w->op_ndef;
+	w->defblocks = w->op_defblocks;
+	w->hint = w->op_hint;
+	w->dirty = w->op_dirty;
+	fs->hdr = w->op_hdr;
+	fs->cache_valid = 0;
+	return err;
+}
+
+uint64_t
+rfs_wr_deferred(struct rfs *fs)
+{
+	return fs->wr->defblocks;
 }
 
 void
@@ -241,9 +363,9 @@ rfs_free_ptr(struct rfs *fs, struct rfs_ptr p)
 		    (uint64_t)1 << rfs_addr_level(p.addr));
 }
 
-int
-rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
-    unsigned level, unsigned decomp, int64_t *delta)
+static int
+cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
+    unsigned level, unsigned decomp, int64_t *delta, int meta)
 {
 	struct rfs_wr *w = fs->wr;
 	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p->addr);
@@ -252,7 +374,8 @@ rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 	if (delta)
 		*delta = 0;
 	if (!(idx != 0 && rfs_addr_level(p->addr) == level &&
-	    idx + n <= fs->blocks && run_free(w->fresh, idx, n))) {
+	    idx + n <= fs->blocks && run_free(w->fresh, idx, n) &&
+	    (!w->in_op || run_free(w->opfresh, idx, n)))) {
 		uint64_t nidx = rfs_alloc(fs, level);
 		if (nidx == 0)
 			return -ENOSPC;
@@ -269,7 +392,23 @@ rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 	p->addr = rfs_addr_make(idx, level, decomp);
 	p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
 	w->dirty = 1;
+	if (meta && level == 0 && decomp == 0)
+		rfs_mcache_put(fs, *p, data);
 	return 0;
+}
+
+int
+rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
+    unsigned level, unsigned decomp, int64_t *delta)
+{
+	return cow(fs, p, data, level, decomp, delta, 1);
+}
+
+int
+rfs_cow_data(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
+    unsigned level, unsigned decomp, int64_t *delta)
+{
+	return cow(fs, p, data, level, decomp, delta, 0);
 }
 
 /* Node tree. */
@@ -566,6 +705,7 @@ rfs_commit(struct rfs *fs)
 	w->nfree = rfs_wr_free_count(fs);
 	memset(w->fresh, 0, bytes);
 	w->ndef = 0;
+	w->defblocks = 0;
 	w->dirty = 0;
 	w->saved = fs->hdr;
 out:
@@ -582,8 +722,12 @@ rfs_abort(struct rfs *fs)
 
 	fs->hdr = w->saved;
 	fs->cache_valid = 0;
+	w->in_op = 0;
+	w->nundo = w->npend = 0;
+	memset(w->opfresh, 0, (size_t)(fs->blocks / 8 + 1));
 	memset(w->fresh, 0, (size_t)(fs->blocks / 8 + 1));
 	w->ndef = 0;
+	w->defblocks = 0;
 	w->dirty = 0;
 	return load_free(fs);
 }

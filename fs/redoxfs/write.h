@@ -17,6 +17,7 @@ struct rfs_wr {
 	uint8_t *fresh;		/* allocated by the open transaction */
 	uint64_t *deferred;	/* (index, count) pairs freed by it */
 	size_t ndef, capdef;
+	uint64_t defblocks;	/* blocks in deferred */
 	uint64_t hint;
 	uint64_t nfree;		/* bits set in free */
 	/*
@@ -28,6 +29,23 @@ struct rfs_wr {
 	struct rfs_header saved;	/* header when the transaction began */
 	uint8_t *zbuf;		/* 128 KiB scratch for records */
 	uint8_t *cbuf;		/* and for compressing them */
+	/*
+	 * One operation inside a longer transaction (rfs_op_begin): what it
+	 * did to the allocator, so a failure undoes it alone.  Blocks it
+	 * allocated (opfresh) may be rewritten in place; blocks earlier
+	 * operations of the transaction wrote are kept until it ends.
+	 */
+	int in_op;
+	uint8_t *opfresh;
+	struct rfs_undo { uint64_t index, count; int kind; } *undo;
+	size_t nundo, capundo;
+	uint64_t *pending;	/* (index, count): freed at the op's end */
+	size_t npend, cappend;
+	struct rfs_header op_hdr;
+	size_t op_ndef;
+	uint64_t op_defblocks;
+	uint64_t op_hint;
+	int op_dirty;
 };
 
 /* Sets up writing: replays the allocation log.  -EIO if it is unsound. */
@@ -38,6 +56,18 @@ void rfs_write_close(struct rfs *fs);
 int rfs_commit(struct rfs *fs);
 /* Drops the open transaction's changes (after a failed operation). */
 int rfs_abort(struct rfs *fs);
+
+/*
+ * Batching: many operations in one transaction.  rfs_op_begin marks the
+ * start of one; rfs_op_end(fs, 0) keeps it, rfs_op_end(fs, err) undoes
+ * just that operation (earlier ones stay) and returns err.  Without
+ * them, a failed operation needs rfs_abort, which drops the whole open
+ * transaction.  Commit outside operations only.
+ */
+void rfs_op_begin(struct rfs *fs);
+int rfs_op_end(struct rfs *fs, int err);
+/* Blocks freed by the open transaction, usable once it commits. */
+uint64_t rfs_wr_deferred(struct rfs *fs);
 
 /* Blocks only removals may use (at most; 1/16 of a small fs). */
 #define RFS_RESERVE_BLOCKS 64
@@ -54,6 +84,9 @@ void rfs_free_ptr(struct rfs *fs, struct rfs_ptr p);
  * *delta, if given, gets the change in blocks held.
  */
 int rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
+    unsigned level, unsigned decomp, int64_t *delta);
+/* As rfs_cow, for file contents, which the metadata cache skips. */
+int rfs_cow_data(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta);
 
 /* Node tree: store node block pointer for id, allocate an id, remove. */

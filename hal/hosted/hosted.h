@@ -34,6 +34,7 @@ struct hal_thread {
 	size_t kstack_size;
 	void (*entry)(void *);
 	void *arg;
+	uint64_t stack_lo, stack_hi;	/* the user stack, for the room check */
 	void *asan_fake;	/* ASan fiber bookkeeping */
 	const void *asan_bottom;
 	size_t asan_size;

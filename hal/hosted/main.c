@@ -26,6 +26,12 @@ extern const char hosted_initfs_start[], hosted_initfs_end[];
 
 uint64_t hosted_host_fs;
 
+#ifdef HOSTED_DEFAULT_DISK
+#define DEFAULT_DISK_TEXT HOSTED_DEFAULT_DISK
+#else
+#define DEFAULT_DISK_TEXT "none"
+#endif
+
 static void
 usage(FILE *f)
 {
@@ -33,7 +39,8 @@ usage(FILE *f)
 	    "usage: redox-hosted [options]\n"
 	    "Boots the Redox-like OS as a Linux process; the terminal is its console.\n"
 	    "  --initfs FILE   boot from this initfs image instead of the built-in one\n"
-	    "  --disk FILE     attach a disk image as disk:N (repeatable; N counts from 0)\n"
+	    "  --disk FILE     attach a disk image as disk:N (repeatable; N counts from 0);\n"
+	    "                  without one, " DEFAULT_DISK_TEXT " if it exists\n"
 	    "  --no-disk       attach no disk, not even the default\n"
 	    "  --rc FILE       run FILE as init.rc instead of initfs:/etc/init.rc\n"
 	    "  --timeout S     stop the OS after S seconds (exit status 124)\n"
@@ -158,6 +165,11 @@ main(int argc, char **argv)
 	size_t rc_len = 0;
 	if (rc_path && !(rc = slurp("--rc", rc_path, &rc_len)))
 		return 1;
+#ifdef HOSTED_DEFAULT_DISK
+	/* `make` builds the root file system here; boot from it by default. */
+	if (!nodisk && ndisks == 0 && access(HOSTED_DEFAULT_DISK, F_OK) == 0)
+		disks[ndisks++] = HOSTED_DEFAULT_DISK;
+#endif
 	if (!nodisk) {
 		for (int i = 0; i < ndisks; i++)
 			if (hosted_blk_add(disks[i]) != 0)

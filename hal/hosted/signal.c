@@ -12,6 +12,7 @@
  *  - a fault in the core itself is a bug: default action, core dump.
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,7 +104,8 @@ on_fault(int sig, siginfo_t *si, ucontext_t *uc, uint64_t fs)
 	return hosted_host_fs;
 }
 
-static void
+/* Returns true if the thread was sent to be killed. */
+static bool
 on_tick(ucontext_t *uc)
 {
 	greg_t *g = uc->uc_mcontext.gregs;
@@ -112,10 +114,29 @@ on_tick(ucontext_t *uc)
 	hosted_event_post(HAL_EV_TIMER);
 	if (hosted_in_core || !hosted_cur ||
 	    in_range(ip, hosted_yield_stub, hosted_yield_stub_safe))
-		return;		/* the core takes the event on its way out */
-	hosted_cur->preempt_rip = ip;
+		return false;	/* the core takes the event on its way out */
+	/*
+	 * The stub pushes the registers and the xsave area below the red
+	 * zone.  On its known stack, a thread without that much room (and a
+	 * page more) has overflowed: kill it rather than write below.  A
+	 * thread on a stack of its own making is trusted.
+	 */
+	struct hal_thread *t = hosted_cur;
+	uint64_t sp = (uint64_t)g[REG_RSP];
+	uint64_t need = 128 + 4096 + hosted_xsave_size + 256;
+	if (t->stack_hi && sp > t->stack_lo && sp <= t->stack_hi && sp - t->stack_lo < need) {
+		hosted_in_core = 1;
+		g[REG_RDI] = SIGSEGV;
+		g[REG_RSI] = (greg_t)sp;
+		g[REG_RDX] = (greg_t)ip;
+		g[REG_RSP] = (greg_t)t->kstack_top;
+		g[REG_RIP] = (greg_t)hosted_fault_tramp;
+		return true;
+	}
+	t->preempt_rip = ip;
 	g[REG_RSP] -= 128;	/* keep the program's red zone */
 	g[REG_RIP] = (greg_t)hosted_yield_stub;
+	return false;
 }
 
 uint64_t
@@ -125,8 +146,8 @@ hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
 
 	switch (sig) {
 	case SIGALRM:
-		on_tick(uc);
-		return fs;
+		/* A kill goes into the core, which wants the host FS. */
+		return on_tick(uc) ? hosted_host_fs : fs;
 	case SIGIO:
 		hosted_event_post(HAL_EV_CONSOLE);
 		return fs;

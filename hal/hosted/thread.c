@@ -112,6 +112,13 @@ hosted_thread_switch(struct hal_thread *from, struct hal_thread *to)
 }
 
 void
+hosted_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi)
+{
+	t->stack_lo = lo;
+	t->stack_hi = hi;
+}
+
+void
 hosted_thread_set_tp(struct hal_thread *t, uintptr_t tp)
 {
 	t->user_fs = tp;

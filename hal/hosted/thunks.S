@@ -31,6 +31,7 @@ hal_\name:
 	THUNK thread_free
 	THUNK thread_switch
 	THUNK thread_set_tp
+	THUNK thread_set_stack
 	THUNK thread_tp
 	THUNK signal_push
 	THUNK signal_return

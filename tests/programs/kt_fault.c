@@ -1,7 +1,8 @@
 /*
  * kt_fault - does one bad thing, named by argv[1]: null (dereference
  * NULL), ud2 (an invalid instruction), div0 (integer division by zero),
- * hlt, cli (privileged instructions), kread (read a kernel address).
+ * hlt, cli (privileged instructions), kread (read a kernel address),
+ * stack (recurse until the stack overflows).
  * Run without an argument it runs each of them as a child and checks
  * that each ended with the right signal, and that it can go on.
  */
@@ -14,6 +15,17 @@
 extern char **environ;
 
 static volatile int zero;
+
+/* Recurses with big frames and no syscalls until the stack runs out. */
+static volatile int forever = 1;
+
+static int
+deep(int n)
+{
+	volatile char frame[1024];
+	frame[0] = (char)n;
+	return forever ? deep(n + 1) + frame[0] : 0;
+}
 
 static int
 do_fault(const char *what)
@@ -28,6 +40,8 @@ do_fault(const char *what)
 		__asm__ volatile("hlt");
 	if (!strcmp(what, "cli"))
 		__asm__ volatile("cli");
+	if (!strcmp(what, "stack"))
+		return deep(0);
 	if (!strcmp(what, "kread"))
 		return *(volatile int *)0xffffffff80000000ull;
 	fprintf(stderr, "kt_fault: unknown fault %s\n", what);
@@ -42,6 +56,7 @@ main(int argc, char **argv)
 	static const struct { const char *what; int sig; } cases[] = {
 		{ "null", SIGSEGV }, { "ud2", SIGILL }, { "div0", SIGFPE },
 		{ "hlt", SIGSEGV }, { "cli", SIGSEGV }, { "kread", SIGSEGV },
+		{ "stack", SIGSEGV },
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -1,6 +1,10 @@
 # Helpers for system test cases (sourced by tests/system/run).
 # boot_rc TEXT [TIMEOUT]  boots with TEXT as init.rc; sets OUT and STATUS.
 # boot_args ARGS...       boots redox-hosted with raw options (hosted only).
+# boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
+#                         init.rc (hosted only; TEXT starts redoxfsd itself).
+# fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
+#                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
 # expect_not REGEX        no line of OUT matches REGEX.
 # expect_status N         the OS ended with status N.
@@ -26,7 +30,8 @@ boot_rc() {
 	printf '%s\n' "$rc" >"$f"
 	case "$BACKEND" in
 	hosted)
-		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --rc "$f" --timeout "$t" </dev/null 2>&1)
+		# No disk: results must not depend on build/harddrive.img.
+		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk --rc "$f" --timeout "$t" </dev/null 2>&1)
 		STATUS=$?
 		;;
 	qemu)
@@ -36,6 +41,21 @@ boot_rc() {
 	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
 	esac
 	rm -f "$f"
+}
+
+boot_disk() {
+	local img=$1 rc=$2 t=${3:-20} f
+	[ "$BACKEND" = hosted ] || { echo "SKIP boot_disk is hosted-only"; exit 0; }
+	f=$(mktemp)
+	printf '%s\n' "$rc" >"$f"
+	OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --disk "$img" --rc "$f" --timeout "$t" </dev/null 2>&1)
+	STATUS=$?
+	rm -f "$f"
+}
+
+fresh_image() {
+	"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$TOP/scripts/image/filesystem.list" \
+	    "$1" 64M >/dev/null || _fail "redoxfs-mkimage $1"
 }
 
 expect() { printf '%s\n' "$OUT" | grep -Eq -- "$1" || _fail "no line matches /$1/"; }

@@ -546,6 +546,89 @@ START_TEST(test_full)
 }
 END_TEST
 
+/*
+ * Batched: operations fill the disk inside one transaction; the one that
+ * runs out of space is undone alone (its half-made file too), the rest
+ * commit, and emptying it in another batch gives the space back.
+ */
+START_TEST(test_batch_undo)
+{
+	struct wdisk w;
+	struct rfs_disk d;
+	struct rfs fs;
+	struct rfs_node *n = malloc(sizeof *n), *dir = malloc(sizeof *dir);
+	uint8_t data[6000], back[6000];
+	char name[16];
+	uint32_t id;
+	int made = 0, err = 0, rounds = 0;
+
+	memset(data, 7, sizeof data);
+	wdisk_init(&w, &d, 2u << 20);
+	ck_assert_int_eq(rfs_format(&fs, &d, 0, 512, uuid, 1, 0), 0);
+	for (int i = 0; i < 3; i++) {
+		/* Rewriting one file many times: earlier copies are kept. */
+		snprintf(name, sizeof name, "g%d", i);
+		rfs_op_begin(&fs);
+		ck_assert_int_eq(rfs_op_end(&fs, rfs_create(&fs, 1, name,
+		    strlen(name), RFS_MODE_FILE | 0644, 0, 0, 1, 0, n)), 0);
+	}
+	while (err == 0 || rounds++ < 3) {
+		snprintf(name, sizeof name, "f%d", made);
+		rfs_op_begin(&fs);
+		err = rfs_create(&fs, 1, name, strlen(name), RFS_MODE_FILE |
+		    0644, 0, 0, 1, 0, n);
+		if (err == 0)
+			err = rfs_node_write(&fs, n, 0, data, sizeof data);
+		if (rfs_op_end(&fs, err) == 0)
+			made++;
+	}
+	ck_assert_int_eq(err, -ENOSPC);
+	ck_assert_int_gt(made, 10);
+	ck_assert_int_eq(rfs_commit(&fs), 0);
+	check_clean(&fs, "batch full");
+	ck_assert_int_eq(rfs_node_load(&fs, 1, dir), 0);
+	for (int i = 0; i <= made; i++) {
+		snprintf(name, sizeof name, "f%d", i);
+		err = rfs_dir_lookup(&fs, dir, name, strlen(name), &id);
+		if (i == made) {
+			ck_assert_int_eq(err, -ENOENT);	/* the undone one */
+			break;
+		}
+		ck_assert_int_eq(err, 0);
+		ck_assert_int_eq(rfs_node_load(&fs, id, n), 0);
+		ck_assert_int_eq(rfs_node_read(&fs, n, 0, back, sizeof back),
+		    sizeof data);
+		ck_assert_mem_eq(back, data, sizeof data);
+	}
+	/* A failing operation in the middle of a batch of removals. */
+	for (int i = 0; i < made; i++) {
+		snprintf(name, sizeof name, "f%d", i);
+		rfs_op_begin(&fs);
+		ck_assert_int_eq(rfs_op_end(&fs, rfs_unlink(&fs, 1, name,
+		    strlen(name), 0)), 0);
+		if (i == made / 2) {
+			rfs_op_begin(&fs);
+			ck_assert_int_eq(rfs_op_end(&fs, rfs_unlink(&fs, 1,
+			    "nothere", 7, 0)), -ENOENT);
+		}
+	}
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "g%d", i);
+		rfs_op_begin(&fs);
+		ck_assert_int_eq(rfs_op_end(&fs, rfs_unlink(&fs, 1, name,
+		    strlen(name), 0)), 0);
+	}
+	ck_assert_int_eq(rfs_commit(&fs), 0);
+	check_clean(&fs, "batch emptied");
+	ck_assert_uint_eq(rfs_wr_free_count(&fs), 512 - 257 - 6);
+	rfs_write_close(&fs);
+	rfs_close(&fs);
+	free(n);
+	free(dir);
+	free(w.data);
+}
+END_TEST
+
 static int
 always_busy(void *arg, uint32_t id)
 {
@@ -616,6 +699,7 @@ redoxfs_write_suite(void)
 	tcase_add_test(tc, test_modify_fixture);
 	tcase_add_test(tc, test_release_list);
 	tcase_add_test(tc, test_full);
+	tcase_add_test(tc, test_batch_undo);
 	tcase_add_test(tc, test_big_dir);
 	tcase_add_loop_test(tc, test_fsx, 0, getenv("RFS_SEED") ? 1 : 4);
 	suite_add_tcase(s, tc);

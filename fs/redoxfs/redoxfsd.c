@@ -1,0 +1,235 @@
+/*
+ * redoxfsd [-r] DISK [SCHEME]: serves the RedoxFS on DISK (e.g. disk:0)
+ * as the scheme SCHEME (default "file").  Started by init with `notify`:
+ * it reports ready once the file system is mounted, and exits (status 1,
+ * with a message) when there is no disk or no RedoxFS on it, so a boot
+ * without a disk goes on.  SIGTERM (shutdown) commits and exits.
+ *
+ * One request at a time: the library keeps per-fs scratch buffers, and
+ * a file system daemon gains little from concurrency on one disk.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <redox.h>
+
+#include "fs/redoxfs/fddisk.h"
+#include "fs/redoxfs/rfsd.h"
+#include "fs/redoxfs/rfsd_file.h"
+#include "fs/redoxfs/rfsd_handle.h"
+#include "fs/redoxfs/rfsd_meta.h"
+
+static volatile sig_atomic_t stop;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static const rfsd_op ops[SCHEME_OP_MAX] = {
+	[SCHEME_OPEN] = rfsd_open,
+	[SCHEME_READ] = rfsd_read,
+	[SCHEME_WRITE] = rfsd_write,
+	[SCHEME_SEEK] = rfsd_seek,
+	[SCHEME_CLOSE] = rfsd_close,
+	[SCHEME_DUP] = rfsd_dup,
+	[SCHEME_FSTAT] = rfsd_fstat,
+	[SCHEME_FSTATVFS] = rfsd_fstatvfs,
+	[SCHEME_FSYNC] = rfsd_fsync,
+	[SCHEME_FTRUNCATE] = rfsd_ftruncate,
+	[SCHEME_FPATH] = rfsd_fpath,
+	[SCHEME_FCHMOD] = rfsd_fchmod,
+	[SCHEME_FCHOWN] = rfsd_fchown,
+	[SCHEME_FRENAME] = rfsd_frename,
+	[SCHEME_UNLINK] = rfsd_unlink,
+	[SCHEME_RMDIR] = rfsd_rmdir,
+	[SCHEME_FEVENT] = rfsd_fevent,
+	[SCHEME_GETDENTS] = rfsd_getdents,
+	[SCHEME_MKDIR] = rfsd_mkdir,
+	[SCHEME_FUTIMENS] = rfsd_futimens,
+};
+
+/* Opens and mounts the disk; returns 0 or prints why not. */
+static int
+mount_disk(void)
+{
+	struct stat st;
+	off_t size;
+	int err;
+
+	rfsd.diskfd = open(rfsd.disk_name, rfsd.readonly ? O_RDONLY : O_RDWR);
+	if (rfsd.diskfd < 0) {
+		fprintf(stderr, "redoxfsd: %s: %s\n", rfsd.disk_name,
+		    strerror(errno));
+		return -1;
+	}
+	/* A disk's fstat gives its size; lseek does too for plain files. */
+	size = fstat(rfsd.diskfd, &st) == 0 && st.st_size > 0 ? st.st_size :
+	    lseek(rfsd.diskfd, 0, SEEK_END);
+	if (size <= 0) {
+		fprintf(stderr, "redoxfsd: %s: empty or unsized\n",
+		    rfsd.disk_name);
+		return -1;
+	}
+	if ((err = rfs_fddisk_open(&rfsd.disk, rfsd.diskfd,
+	    (uint64_t)size)) != 0 ||
+	    (err = rfs_open(&rfsd.fs, &rfsd.disk)) != 0) {
+		fprintf(stderr, "redoxfsd: %s: %s\n", rfsd.disk_name,
+		    err == -ENOENT ? "no RedoxFS (version 8) on it" :
+		    rfsd.fs.why ? rfsd.fs.why : strerror(-err));
+		return -1;
+	}
+	if (!rfsd.readonly) {
+		if ((err = rfs_write_open(&rfsd.fs)) != 0) {
+			fprintf(stderr, "redoxfsd: %s: cannot write: %s\n",
+			    rfsd.disk_name, rfsd.fs.why ? rfsd.fs.why :
+			    strerror(-err));
+			return -1;
+		}
+		rfsd.fs.busy = rfsd_handle_busy;
+		/* Files unlinked while open when it last ran go now. */
+		if ((err = rfs_release_all(&rfsd.fs)) != 0 ||
+		    (err = rfs_commit(&rfsd.fs)) != 0) {
+			fprintf(stderr, "redoxfsd: %s: release list: %s\n",
+			    rfsd.disk_name, strerror(-err));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+unmount_disk(void)
+{
+	if (rfsd.fs.wr) {
+		if (rfsd_sync() != 0)
+			fprintf(stderr, "redoxfsd: final commit failed\n");
+		rfs_write_close(&rfsd.fs);
+	}
+	rfs_close(&rfsd.fs);
+	rfs_fddisk_close(&rfsd.disk);
+	close(rfsd.diskfd);
+	rfsd_handle_free_all();
+}
+
+static int
+serve_loop(int fd)
+{
+	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
+	char *in = malloc(cap);
+	char *out = malloc(sizeof(struct scheme_response) + SCHEME_PAYLOAD_MAX);
+	int ret = 0;
+
+	if (in == NULL || out == NULL) {
+		fprintf(stderr, "redoxfsd: out of memory\n");
+		free(in);
+		free(out);
+		return 1;
+	}
+	while (!stop) {
+		struct scheme_request rq;
+		struct scheme_response *rs = (struct scheme_response *)out;
+		uint32_t out_len = 0;
+		int64_t r;
+		ssize_t n = read(fd, in, cap);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < (ssize_t)sizeof rq) {
+			if (n != 0) {
+				fprintf(stderr, "redoxfsd: reading requests: "
+				    "%s\n", n < 0 ? strerror(errno) : "short");
+				ret = 1;
+			}
+			break;
+		}
+		memcpy(&rq, in, sizeof rq);
+		/* The kernel never sends more than it read; trust no length. */
+		if (rq.len > (size_t)n - sizeof rq)
+			rq.len = (uint32_t)((size_t)n - sizeof rq);
+		if (rq.op < SCHEME_OP_MAX && ops[rq.op])
+			r = ops[rq.op](&rq, in + sizeof rq, out + sizeof *rs,
+			    SCHEME_PAYLOAD_MAX, &out_len);
+		else
+			r = -ENOSYS;
+		rfsd_tick();
+		if (rq.op == SCHEME_CLOSE)
+			continue;	/* closes are one-way */
+		rs->id = rq.id;
+		rs->result = r;
+		rs->len = r < 0 ? 0 : out_len;
+		rs->flags = 0;
+		if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
+			fprintf(stderr, "redoxfsd: writing a response: %s\n",
+			    strerror(errno));
+			ret = 1;
+			break;
+		}
+	}
+	free(in);
+	free(out);
+	return ret;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: redoxfsd [-r] DISK [SCHEME]\n"
+	    "Serve the RedoxFS on DISK (e.g. disk:0) as SCHEME (default file).\n"
+	    "  -r  read-only\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sigaction sa;
+	char path[64];
+	int i = 1, fd, ret;
+
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		usage(stdout);
+		return 0;
+	}
+	if (i < argc && !strcmp(argv[i], "-r")) {
+		rfsd.readonly = 1;
+		i++;
+	}
+	if (i >= argc || argc - i > 2) {
+		usage(stderr);
+		return 2;
+	}
+	rfsd.disk_name = argv[i];
+	rfsd.scheme = i + 1 < argc ? argv[i + 1] : "file";
+	if (strlen(rfsd.scheme) + 2 > sizeof path || strchr(rfsd.scheme, ':') ||
+	    strchr(rfsd.scheme, '/')) {
+		fprintf(stderr, "redoxfsd: bad scheme name '%s'\n", rfsd.scheme);
+		return 2;
+	}
+	if (mount_disk() != 0)
+		return 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	snprintf(path, sizeof path, ":%s", rfsd.scheme);
+	if ((fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC)) < 0) {
+		fprintf(stderr, "redoxfsd: cannot register %s: %s\n", path,
+		    strerror(errno));
+		unmount_disk();
+		return 1;
+	}
+	fprintf(stderr, "redoxfsd: %s: %llu MiB, %s, serving %s:\n",
+	    rfsd.disk_name, (unsigned long long)(rfsd.fs.blocks / 256),
+	    rfsd.readonly ? "read-only" : "read-write", rfsd.scheme);
+	daemon_ready();
+	ret = serve_loop(fd);
+	unmount_disk();
+	close(fd);
+	return ret;
+}

@@ -1,0 +1,39 @@
+# redoxfsd: the RedoxFS library built for programs, serving file: inside
+# the OS; and build/harddrive.img, the root file system it mounts.
+RFSD_SRCS := $(addprefix fs/redoxfs/,redoxfsd.c rfsd.c rfsd_handle.c \
+	rfsd_path.c rfsd_file.c rfsd_meta.c fddisk.c)
+RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
+RFSD := $(B)/prog/fs/redoxfs/redoxfsd
+$(RFSD): $(RFSD_OBJS) $(PROG_LIBS)
+	$(call prog_link,$@,$(RFSD_OBJS))
+INITFS_BIN += $(RFSD)
+-include $(RFSD_OBJS:.o=.d)
+
+# redoxfs-mkimage [-B BUILD] MANIFEST IMAGE SIZE
+RFS_MKIMAGE := $(B)/host/redoxfs-mkimage
+$(RFS_MKIMAGE): $(B)/host/fs/redoxfs/mkimage.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+-include $(B)/host/fs/redoxfs/mkimage.d
+
+# The image: /bin is every program of the initfs ($(B)/initfs/bin).
+HARDDRIVE := $(B)/harddrive.img
+HARDDRIVE_SIZE ?= 64M
+HARDDRIVE_LIST := scripts/image/filesystem.list
+$(HARDDRIVE): $(RFS_MKIMAGE) $(HARDDRIVE_LIST) $(wildcard scripts/image/etc/*) \
+		$(B)/initfs.img
+	$(RFS_MKIMAGE) -B $(B) $(HARDDRIVE_LIST) $@.tmp $(HARDDRIVE_SIZE)
+	mv $@.tmp $@
+ALL_TARGETS += $(RFS_MKIMAGE) $(HARDDRIVE)
+
+# The image checks clean and holds what the manifest lists.
+TEST_STEPS += test-harddrive
+.PHONY: test-harddrive
+test-harddrive: $(HARDDRIVE) $(RFS_FSCK)
+	tests/redoxfs/harddrive.sh $(B)
+
+# redoxfs-ls IMAGE: a manifest listing of an image (tests).
+RFS_LS := $(B)/host/redoxfs-ls
+$(RFS_LS): $(B)/host/fs/redoxfs/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(RFS_LS)
+-include $(B)/host/fs/redoxfs/ls.d
