@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # qemu-test.sh RCFILE TIMEOUT: boots the native kernel with RCFILE as
 # init.rc (the multiboot module "rc", as hosted --rc), prints the serial
-# output and exits with the OS's status.
+# output and exits with the OS's status.  RCFILE "" boots with the
+# initfs's own init.rc.
 #
 # The kernel runs with "test" on its command line, so hal_poweroff(status)
 # writes status to QEMU's isa-debug-exit device, and QEMU exits with
@@ -31,7 +32,7 @@ initfs=$B/initfs.img
 limit=$((t * 3 + 10))
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$rc" "$tmp/rc"
+[ -n "$rc" ] && cp "$rc" "$tmp/rc"
 args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
 	-serial stdio -monitor none -no-reboot
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
@@ -39,7 +40,7 @@ args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
 	-device ide-hd,drive=d0,bus=ide.0)
 cmd="test${KCMD:+ $KCMD}"
 if [ "${QEMU_BOOT:-kernel}" = iso ] || [ "${QEMU_BOOT:-kernel}" = uefi ]; then
-	"$top/scripts/mkiso.sh" "$tmp/test.iso" "$kernel" "$initfs" "$cmd" "$tmp/rc" >"$tmp/mkiso.log" 2>&1 ||
+	"$top/scripts/mkiso.sh" "$tmp/test.iso" "$kernel" "$initfs" "$cmd" ${rc:+"$tmp/rc"} >"$tmp/mkiso.log" 2>&1 ||
 		{ cat "$tmp/mkiso.log"; echo "qemu-test: mkiso failed"; exit 2; }
 	args+=(-cdrom "$tmp/test.iso")
 	if [ "$QEMU_BOOT" = uefi ]; then
@@ -49,7 +50,7 @@ if [ "${QEMU_BOOT:-kernel}" = iso ] || [ "${QEMU_BOOT:-kernel}" = uefi ]; then
 		limit=$((limit + 30))	# the firmware alone takes seconds under TCG
 	fi
 else
-	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs,$tmp/rc rc")
+	args+=(-kernel "$kernel" -append "$cmd" -initrd "$initfs initfs${rc:+,$tmp/rc rc}")
 fi
 # Console input goes in once the banner (or ktest's prompt) is out - the
 # UART is ready then -

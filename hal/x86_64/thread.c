@@ -217,3 +217,10 @@ hal_signal_return(uint64_t *cookie, long *rax)
 	*rax = (long)sf.regs.rax;
 	return 0;
 }
+
+void
+hal_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi)
+{
+	/* Nothing to do natively: preemption saves user state on the kernel stack. */
+	(void)t; (void)lo; (void)hi;
+}

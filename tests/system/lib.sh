@@ -2,7 +2,7 @@
 # boot_rc TEXT [TIMEOUT]  boots with TEXT as init.rc; sets OUT and STATUS.
 # boot_args ARGS...       boots redox-hosted with raw options (hosted only).
 # boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
-#                         init.rc (hosted only; TEXT starts redoxfsd itself).
+#                         init.rc (TEXT starts redoxfsd itself).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
 #                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
@@ -45,11 +45,19 @@ boot_rc() {
 
 boot_disk() {
 	local img=$1 rc=$2 t=${3:-20} f
-	[ "$BACKEND" = hosted ] || { echo "SKIP boot_disk is hosted-only"; exit 0; }
 	f=$(mktemp)
 	printf '%s\n' "$rc" >"$f"
-	OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --disk "$img" --rc "$f" --timeout "$t" </dev/null 2>&1)
-	STATUS=$?
+	case "$BACKEND" in
+	hosted)
+		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --disk "$img" --rc "$f" --timeout "$t" </dev/null 2>&1)
+		STATUS=$?
+		;;
+	qemu)	# IMG is the q35 AHCI controller's disk 0
+		OUT=$(QEMU_DISK="$img" "$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
+		STATUS=$?
+		;;
+	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
+	esac
 	rm -f "$f"
 }
 
