@@ -56,8 +56,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	tests/unit/test_redoxfs_write.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
-# seeded from the fixtures (FUZZ_SECONDS, default 60).
-FUZZ_SECONDS ?= 60
+# seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).
+FUZZ_SECONDS ?= 30
 RFS_FUZZ := $(B)/fuzz/fuzz_redoxfs
 RFS_FUZZ_SRCS := tests/fuzz/fuzz_redoxfs.c $(RFS_LIB_SRCS) \
 	$(addprefix fs/redoxfs/,sha256.c manifest.c check.c check_tree.c check_node.c)
