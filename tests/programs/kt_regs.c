@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdint.h>
@@ -19,9 +21,9 @@ extern char **environ;
 int
 main(int argc, char **argv)
 {
-	(void)argv;
 
-	long n = 5000000;
+	/* kt_regs [null] [N]: N calls (5,000,000 by default) */
+	long n = argc > 2 ? strtol(argv[2], NULL, 10) : 5000000;
 	pid_t hog;
 	char *args[] = { "kt_spin", NULL };
 	if (posix_spawnp(&hog, "kt_spin", NULL, NULL, args, environ) != 0)
@@ -29,7 +31,7 @@ main(int argc, char **argv)
 	long pid = getpid(), bad = 0;
 	char c = 0;
 	/* kt_regs null: the calls are writes to null: (a scheme round trip) */
-	int nullfd = argc > 1 ? open("null:", O_WRONLY) : -1;
+	int nullfd = argc > 1 && !strcmp(argv[1], "null") ? open("null:", O_WRONLY) : -1;
 	for (long i = 0; i < n; i++) {
 		/* in: rbx r12 r13 r14 r15 rbp; out: the same, then rax */
 		long in[10], out[7];

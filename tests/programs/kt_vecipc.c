@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 long gpr_spin(long iters);
@@ -46,14 +47,15 @@ spinner(void *arg)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
+	long n = argc > 1 ? strtol(argv[1], NULL, 10) : 2000000;
 	pthread_t t;
 	pthread_create(&t, NULL, spinner, NULL);
 	int fd = open("null:", O_WRONLY);
 	char c = 0;
 	long errs = 0;
-	for (long i = 0; i < 2000000; i++) {
+	for (long i = 0; i < n; i++) {
 		ssize_t r = write(fd, &c, 1);
 		if (r != 1 && errs++ < 3)
 			printf("kt_vecipc: write %ld returned %zd\n", i, r);
