@@ -31,13 +31,6 @@ proc_init(void)
 }
 
 struct proc *
-proc_current(void)
-{
-	struct thread *t = sched_current();
-	return t ? t->proc : NULL;
-}
-
-struct proc *
 proc_find(int pid)
 {
 	struct list *l;

@@ -47,7 +47,12 @@ struct proc {
 };
 
 void proc_init(void);
-struct proc *proc_current(void);
+static inline struct proc *
+proc_current(void)
+{
+	struct thread *t = sched_current();
+	return t ? t->proc : NULL;
+}
 struct proc *proc_find(int pid);
 /* A new process (no threads yet), child of parent (NULL for init). */
 struct proc *proc_new(struct proc *parent, const char *name, size_t len);

@@ -19,7 +19,9 @@
 #include "hal/hal.h"
 
 static struct runq rq;
-static struct thread *cur;
+/* The running thread; sched.h reads it inline (only sched.c writes it). */
+struct thread *sched_running;
+#define cur sched_running
 static struct list timed = LIST_INIT(timed);	/* sleepers by deadline */
 static struct list dead = LIST_INIT(dead);	/* threads to free */
 static uint64_t armed;		/* the deadline the HAL timer is set for */
@@ -30,12 +32,6 @@ void
 sched_init(void)
 {
 	runq_init(&rq);
-}
-
-struct thread *
-sched_current(void)
-{
-	return cur;
 }
 
 void

@@ -76,7 +76,12 @@ int waitq_handoff(struct waitq *wq);
 /* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
 void sched_interrupt(struct thread *t);
 
-struct thread *sched_current(void);
+extern struct thread *sched_running;	/* written only by sched.c */
+static inline struct thread *
+sched_current(void)
+{
+	return sched_running;
+}
 void sched_init(void);
 /* Makes a new or woken thread runnable. */
 void sched_ready(struct thread *t);
