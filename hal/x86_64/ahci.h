@@ -5,5 +5,6 @@
 #include "hal/x86_64/pci.h"
 
 void ahci_probe(const struct pci_dev *d);
+extern unsigned ahci_irqs;	/* completion interrupts taken (ktest checks it) */
 
 #endif

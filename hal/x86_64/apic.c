@@ -131,3 +131,9 @@ apic_timer_count(void)
 {
 	return lapic_read(LAPIC_TIMER_CUR);
 }
+
+uint64_t
+apic_msi_address(void)
+{
+	return 0xfee00000u | lapic_id << 12;
+}

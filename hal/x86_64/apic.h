@@ -16,6 +16,8 @@ void apic_route_gsi_level(int gsi, int vector);
 /* One-shot local timer: fires VEC_TIMER after ticks (0 stops it). */
 void apic_timer_start(uint32_t ticks);
 uint32_t apic_timer_count(void);
+/* The MSI address that delivers to this CPU's local APIC (fixed, edge). */
+uint64_t apic_msi_address(void);
 
 /* Filled from the MADT by acpi.c when present. */
 extern uint64_t apic_ioapic_phys;

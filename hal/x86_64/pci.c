@@ -47,6 +47,44 @@ pci_enable(const struct pci_dev *d)
 	pci_write32(d, 0x04, (cmd & 0xffff) | 0x6);	/* memory space, bus master */
 }
 
+/* The config offset of capability `id`, or 0. */
+static uint8_t
+find_cap(const struct pci_dev *d, uint8_t id)
+{
+	if (!(pci_read32(d, 0x04) & (1u << 20)))	/* status: capability list */
+		return 0;
+	uint8_t off = (uint8_t)pci_read32(d, 0x34) & 0xfc;
+	for (int i = 0; off && i < 48; i++) {	/* bounded: a looping list is a bad device */
+		uint32_t v = pci_read32(d, off);
+		if ((uint8_t)v == id)
+			return off;
+		off = (uint8_t)(v >> 8) & 0xfc;
+	}
+	return 0;
+}
+
+int
+pci_msi_enable(const struct pci_dev *d, uint64_t addr, uint32_t data)
+{
+	uint8_t cap = find_cap(d, 0x05);
+	if (!cap)
+		return -1;
+	uint32_t v = pci_read32(d, cap);
+	uint32_t ctl = v >> 16;
+	pci_write32(d, (uint8_t)(cap + 4), (uint32_t)addr);
+	if (ctl & (1u << 7)) {		/* 64-bit address */
+		pci_write32(d, (uint8_t)(cap + 8), (uint32_t)(addr >> 32));
+		pci_write32(d, (uint8_t)(cap + 12), data);
+	} else {
+		pci_write32(d, (uint8_t)(cap + 8), data);
+	}
+	ctl = (ctl & ~0x70u) | 1;	/* one message, enabled */
+	pci_write32(d, cap, (v & 0xffff) | ctl << 16);
+	uint32_t cmd = pci_read32(d, 0x04);
+	pci_write32(d, 0x04, (cmd & 0xffff) | (1u << 10));	/* INTx disable */
+	return 0;
+}
+
 static void scan_bus(uint8_t bus, int depth);
 
 static void

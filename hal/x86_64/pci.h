@@ -21,5 +21,10 @@ void pci_write32(const struct pci_dev *d, uint8_t off, uint32_t v);
 uint64_t pci_bar(const struct pci_dev *d, int n);
 /* Enables memory decoding and bus mastering. */
 void pci_enable(const struct pci_dev *d);
+/*
+ * Points the function's MSI capability at addr/data (one message) and
+ * turns INTx off; -1 if it has no MSI capability.
+ */
+int pci_msi_enable(const struct pci_dev *d, uint64_t addr, uint32_t data);
 
 #endif

@@ -20,6 +20,7 @@
 #define VEC_USER_ENTER	0x101	/* frame.vector of a first entry to user mode */
 #define VEC_IRQ_BASE	0x20	/* IOAPIC pins 0..23 -> vectors 0x20..0x37 */
 #define VEC_TIMER	0x40	/* local APIC timer */
+#define VEC_AHCI	0x41	/* AHCI controllers' MSI */
 #define VEC_SPURIOUS	0xff
 
 #ifndef __ASSEMBLER__
