@@ -3,6 +3,8 @@
 # boot_args ARGS...       boots redox-hosted with raw options (hosted only).
 # boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
 #                         init.rc (TEXT starts redoxfsd itself).
+# boot_initfs IMG [T]     boots with the initfs's own init.rc and disk image
+#                         IMG as disk:0 ("" for no disk).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
 #                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
@@ -59,6 +61,25 @@ boot_disk() {
 	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
 	esac
 	rm -f "$f"
+}
+
+boot_initfs() {
+	local img=$1 t=${2:-20}
+	case "$BACKEND" in
+	hosted)
+		if [ -n "$img" ]; then
+			OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --disk "$img" --timeout "$t" </dev/null 2>&1)
+		else
+			OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk --timeout "$t" </dev/null 2>&1)
+		fi
+		STATUS=$?
+		;;
+	qemu)	# "" as the rc file: the initfs's own init.rc
+		OUT=$(QEMU_DISK="$img" "$TOP/scripts/qemu-test.sh" "" "$t" 2>&1)
+		STATUS=$?
+		;;
+	*) _fail "unknown backend $BACKEND" ;;
+	esac
 }
 
 fresh_image() {
