@@ -235,18 +235,21 @@ handle_events(uint32_t ev)
 {
 	if (ev & HAL_EV_TIMER) {
 		uint64_t now = hal_clock_ns();
+		/* The tick (or a deadline) came: a new period begins, so
+		 * threads woken now have not waited a whole one. */
+		bool tick = armed && armed <= now;
+		if (tick)
+			ticks++;
 		while (!list_empty(&timed)) {
 			struct thread *t = list_entry(timed.next, struct thread, timer_link);
 			if (t->deadline > now)
 				break;
 			wake(t, -ETIMEDOUT);
 		}
-		if (armed && armed <= now) {
-			/* This was the tick (or a deadline): set the next one. */
-			/* Whoever waited a whole period gets the CPU next. */
-			ticks++;
+		if (tick) {
+			/* Whoever waited since before this tick runs next. */
 			struct thread *h = runq_peek(&rq);
-			if (h && h->ready_tick + 1 < ticks && cur && cur->state == T_RUNNING)
+			if (h && h->ready_tick < ticks && cur && cur->state == T_RUNNING)
 				resched = true;
 			armed = 0;
 			uint64_t d = first_deadline();

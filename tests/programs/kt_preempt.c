@@ -1,7 +1,8 @@
 /*
  * kt_preempt - a CPU-bound program must not starve others.  With a
  * kt_spin hog running, two threads of this process spin on counters
- * without making syscalls while the main thread samples them every 50 ms:
+ * without making syscalls while the main thread samples them every 200 ms
+ * (a few 10 ms slices each):
  * every thread must advance in every window, and the main thread must get
  * to sample at all.  The vector registers and MXCSR of each spinner are
  * checked too: ymm0..15 hold a pattern across thousands of preemptions.
@@ -71,7 +72,7 @@ main(void)
 		pthread_create(&t[i], NULL, spinner, (void *)(intptr_t)i);
 	int bad = 0;
 	uint64_t last[2] = { 0, 0 };
-	struct timespec d = { 0, 50 * 1000 * 1000 };
+	struct timespec d = { 0, 200 * 1000 * 1000 };
 	for (int w = 0; w < 10; w++) {
 		nanosleep(&d, NULL);
 		for (int i = 0; i < 2; i++) {
