@@ -23,6 +23,7 @@ static struct runq rq;
 struct thread *sched_running;
 #define cur sched_running
 static struct list timed = LIST_INIT(timed);	/* sleepers by deadline */
+static struct list ktimers = LIST_INIT(ktimers);	/* by deadline */
 static struct list dead = LIST_INIT(dead);	/* threads to free */
 static uint64_t armed;		/* the deadline the HAL timer is set for */
 static uint64_t ticks;		/* timer periods so far */
@@ -50,12 +51,66 @@ arm_by(uint64_t d)
 	hal_timer_arm(d);
 }
 
+/* The earliest sleeper's or kernel timer's deadline; 0 if none. */
 static uint64_t
 first_deadline(void)
 {
-	if (list_empty(&timed))
-		return 0;
-	return list_entry(timed.next, struct thread, timer_link)->deadline;
+	uint64_t d = 0;
+	if (!list_empty(&timed))
+		d = list_entry(timed.next, struct thread, timer_link)->deadline;
+	if (!list_empty(&ktimers)) {
+		uint64_t k = list_entry(ktimers.next, struct ktimer, link)->deadline;
+		if (!d || k < d)
+			d = k;
+	}
+	return d;
+}
+
+uint64_t
+sched_deadline_in(uint64_t ns)
+{
+	return hal_clock_ns() + (ns < SCHED_MAX_WAIT_NS ? ns : SCHED_MAX_WAIT_NS);
+}
+
+void
+sched_timer_cancel(struct ktimer *k)
+{
+	if (k->link.next)	/* zeroed (never armed) or a list member */
+		list_remove(&k->link);
+}
+
+void
+sched_timer_add(struct ktimer *k, uint64_t deadline)
+{
+	sched_timer_cancel(k);
+	uint64_t now = hal_clock_ns();
+	if (deadline <= now) {
+		k->fire(k);
+		return;
+	}
+	if (deadline - now > SCHED_MAX_WAIT_NS)
+		deadline = now + SCHED_MAX_WAIT_NS;
+	k->deadline = deadline;
+	struct list *l;
+	list_for_each(l, &ktimers) {
+		if (list_entry(l, struct ktimer, link)->deadline > deadline)
+			break;
+	}
+	list_insert_before(l, &k->link);
+	arm_by(first_deadline());
+}
+
+/* Fires the kernel timers whose time has come. */
+static void
+fire_timers(uint64_t now)
+{
+	while (!list_empty(&ktimers)) {
+		struct ktimer *k = list_entry(ktimers.next, struct ktimer, link);
+		if (k->deadline > now)
+			break;
+		sched_timer_cancel(k);
+		k->fire(k);
+	}
 }
 
 void
@@ -246,6 +301,7 @@ handle_events(uint32_t ev)
 				break;
 			wake(t, -ETIMEDOUT);
 		}
+		fire_timers(now);
 		if (tick) {
 			/* Whoever waited since before this tick runs next. */
 			struct thread *h = runq_peek(&rq);

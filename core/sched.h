@@ -76,6 +76,24 @@ int waitq_handoff(struct waitq *wq);
 /* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
 void sched_interrupt(struct thread *t);
 
+/*
+ * A callback at a monotonic time, for kernel schemes (time: timeouts).
+ * It runs in the core on some thread's way out, after the deadline.
+ */
+struct ktimer {
+	struct list link;		/* on the timer list while armed */
+	uint64_t deadline;
+	void (*fire)(struct ktimer *k);
+};
+/* Deadlines are capped this far ahead (73 years): the HALs' timer
+ * arithmetic never overflows, and nobody waits longer. */
+#define SCHED_MAX_WAIT_NS (1ull << 61)
+/* The monotonic time ns from now, capped. */
+uint64_t sched_deadline_in(uint64_t ns);
+/* Arms k (re-arms it if armed); a deadline already past fires now. */
+void sched_timer_add(struct ktimer *k, uint64_t deadline);
+void sched_timer_cancel(struct ktimer *k);
+
 extern struct thread *sched_running;	/* written only by sched.c */
 static inline struct thread *
 sched_current(void)

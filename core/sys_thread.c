@@ -128,8 +128,12 @@ deadline_of(long uts, uint64_t *deadline)
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
 		return -EINVAL;
-	uint64_t ns = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-	*deadline = hal_clock_ns() + (ns ? ns : 1);
+	uint64_t ns = (uint64_t)ts.tv_nsec + 1;	/* never 0: that is "none" */
+	if ((uint64_t)ts.tv_sec >= SCHED_MAX_WAIT_NS / 1000000000ull)
+		ns = SCHED_MAX_WAIT_NS;
+	else
+		ns += (uint64_t)ts.tv_sec * 1000000000ull;
+	*deadline = sched_deadline_in(ns);
 	return 0;
 }
 

@@ -437,6 +437,52 @@ START_TEST(test_stop_event)
 }
 END_TEST
 
+/* ---- kernel timers (time: timeouts) ------------------------------------ */
+
+static int fired[4], nfired;
+
+static void
+record(struct ktimer *k)
+{
+	fired[nfired++] = (int)k->deadline;
+}
+
+START_TEST(test_ktimers)
+{
+	struct ktimer k[3];
+	memset(k, 0, sizeof k);
+	for (int i = 0; i < 3; i++)
+		k[i].fire = record;
+	nfired = 0;
+	boot(1);
+	fake_clock_set(1000);
+	sched_timer_add(&k[0], 5000);
+	sched_timer_add(&k[1], 3000);
+	ck_assert_uint_eq(fake_timer(), 3000);	/* the earliest is armed */
+	sched_timer_add(&k[2], 4000);
+	sched_timer_cancel(&k[2]);
+	sched_timer_cancel(&k[2]);		/* twice is harmless */
+
+	fake_clock_set(2999);			/* early: nothing fires */
+	fake_events_raise(HAL_EV_TIMER);
+	sched_events();
+	ck_assert_int_eq(nfired, 0);
+
+	fake_clock_set(5000);
+	fake_events_raise(HAL_EV_TIMER);
+	sched_events();
+	ck_assert_int_eq(nfired, 2);		/* in deadline order */
+	ck_assert_int_eq(fired[0], 3000);
+	ck_assert_int_eq(fired[1], 5000);
+
+	sched_timer_add(&k[2], 10);		/* already past: fires now */
+	ck_assert_int_eq(nfired, 3);
+	sched_timer_add(&k[0], UINT64_MAX);	/* capped */
+	ck_assert_uint_eq(fake_timer(), 5000 + SCHED_MAX_WAIT_NS);
+	ck_assert_uint_eq(sched_deadline_in(UINT64_MAX), 5000 + SCHED_MAX_WAIT_NS);
+}
+END_TEST
+
 Suite *
 sched_suite(void)
 {
@@ -459,6 +505,7 @@ sched_suite(void)
 	tcase_add_test(tc, test_interruptible_sleep);
 	tcase_add_test(tc, test_exit_reaps);
 	tcase_add_test(tc, test_stop_event);
+	tcase_add_test(tc, test_ktimers);
 	suite_add_tcase(s, tc);
 	return s;
 }
