@@ -94,6 +94,7 @@ proc_new(struct proc *parent, const char *name, size_t len)
 	list_init(&p->sibling);
 	waitq_init(&p->child_wait);
 	waitq_init(&p->exec_wait);
+	waitq_init(&p->stop_wait);
 	p->umask = 022;
 	if (parent) {
 		p->ppid = parent->pid;
@@ -268,6 +269,7 @@ proc_terminate(struct proc *p, int wstatus)
 	struct list *l;
 	list_for_each(l, &p->threads)
 		sched_interrupt(list_entry(l, struct thread, proc_link));
+	waitq_wake(&p->stop_wait, -1);	/* SIGKILL ends a stop */
 	/* Wake a parent waiting in spawn for this child's load result. */
 	waitq_wake(&p->exec_wait, -1);
 }
@@ -277,6 +279,50 @@ proc_exit(int wstatus)
 {
 	proc_terminate(proc_current(), wstatus);
 	proc_thread_exit();
+}
+
+/* Tells the parent (waitpid, SIGCHLD unless SA_NOCLDSTOP) of a change. */
+static void
+report(struct proc *p, int what)
+{
+	p->report = what;
+	struct proc *parent = proc_find(p->ppid);
+	if (!parent)
+		return;
+	waitq_wake(&parent->child_wait, -1);
+	if (!(parent->act[SIGCHLD].sa_flags & SA_NOCLDSTOP))
+		signal_send(parent, SIGCHLD);
+}
+
+void
+proc_stop(struct proc *p, int sig)
+{
+	if (p->stopped || p->exiting || p->state == P_ZOMBIE)
+		return;
+	p->stopped = true;
+	p->stop_sig = sig;
+	report(p, REPORT_STOP);
+}
+
+void
+proc_continue(struct proc *p)
+{
+	if (!p->stopped)
+		return;
+	p->stopped = false;
+	waitq_wake(&p->stop_wait, -1);
+	report(p, REPORT_CONT);
+}
+
+void
+proc_stopped_wait(void)
+{
+	struct proc *p = proc_current();
+	/* Not interruptible: only SIGCONT and SIGKILL end a stop. */
+	while (p->stopped && !p->exiting)
+		waitq_sleep(&p->stop_wait, 0, false);
+	if (p->exiting)
+		proc_thread_exit();
 }
 
 static bool
@@ -303,6 +349,14 @@ proc_wait(int pid, int *wstatus, int flags)
 			if (!wait_matches(self, c, pid))
 				continue;
 			any = true;
+			int r = c->report;
+			if (c->state != P_ZOMBIE &&
+			    ((r == REPORT_STOP && (flags & WUNTRACED)) ||
+			    (r == REPORT_CONT && (flags & WCONTINUED)))) {
+				c->report = REPORT_NONE;
+				*wstatus = r == REPORT_STOP ? W_STOPPED(c->stop_sig) : W_CONTINUED;
+				return c->pid;
+			}
 			if (c->state != P_ZOMBIE)
 				continue;
 			int cpid = c->pid;

@@ -25,6 +25,12 @@ struct proc {
 	enum proc_state state;
 	int wstatus;			/* wait status once a zombie */
 	bool exiting;			/* threads are on their way out */
+	/* Job control: a stopped process's threads sleep on stop_wait on
+	 * their way to user mode until SIGCONT (or SIGKILL) comes. */
+	bool stopped;
+	int stop_sig;
+	int report;			/* for the parent's waitpid: REPORT_* */
+	struct waitq stop_wait;
 	struct vm *vm;
 	struct fdtable *fds;
 	char *cwd;			/* a URL, NUL-terminated */
@@ -66,6 +72,12 @@ _Noreturn void proc_thread_exit(void);
 _Noreturn void proc_exit(int wstatus);
 /* Marks p as exiting and interrupts its threads (kill, fatal signal). */
 void proc_terminate(struct proc *p, int wstatus);
+/* Job control (signal.c decides when): stops p, reporting sig to its
+ * parent; continues it.  proc_stopped_wait() holds the running thread
+ * while its process is stopped. */
+void proc_stop(struct proc *p, int sig);
+void proc_continue(struct proc *p);
+void proc_stopped_wait(void);
 /* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno. */
 long proc_wait(int pid, int *wstatus, int flags);
 /* Iterates the table (sys:context). */
@@ -85,5 +97,8 @@ void proc_cred(struct cred *c);
 /* Wait status encoding (Linux's). */
 #define W_EXITED(code)	(((code) & 0xff) << 8)
 #define W_SIGNALED(sig)	((sig) & 0x7f)
+#define W_STOPPED(sig)	(((sig) & 0xff) << 8 | 0x7f)
+#define W_CONTINUED	0xffff
+enum { REPORT_NONE, REPORT_STOP, REPORT_CONT };
 
 #endif

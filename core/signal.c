@@ -15,6 +15,8 @@
 
 enum dfl { D_TERM, D_IGN, D_STOP, D_CONT };
 
+#define STOP_SIGNALS (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+
 
 static enum dfl
 default_action(int sig)
@@ -47,9 +49,21 @@ signal_send(struct proc *p, int sig)
 		return p ? 0 : -ESRCH;
 	if (sig == 0)
 		return 0;
+	/* As on Linux, init gets only the signals it handles: a stray kill
+	 * (even SIGKILL or SIGSTOP) must not end or freeze the system. */
+	if (p->pid == 1 && p->act[sig].sa_handler == SIG_DFL)
+		return 0;
 	if (sig == SIGKILL) {
 		proc_terminate(p, W_SIGNALED(SIGKILL));
 		return 0;
+	}
+	/* A continue cancels pending stops and the other way round; SIGCONT
+	 * resumes the process now, whatever its handler (POSIX). */
+	if (sig == SIGCONT) {
+		p->sig_pending &= ~STOP_SIGNALS;
+		proc_continue(p);
+	} else if (STOP_SIGNALS & SIGBIT(sig)) {
+		p->sig_pending &= ~SIGBIT(SIGCONT);
 	}
 	if (ignored(p, sig))
 		return 0;
@@ -71,11 +85,11 @@ signal_deliver(long ret)
 {
 	struct thread *t = sched_current();
 	struct proc *p = t->proc;
-	uint64_t ready = p->sig_pending & ~t->sigmask;
+	uint64_t ready;
 
-	while (ready) {
+	proc_stopped_wait();
+	while ((ready = p->sig_pending & ~t->sigmask) != 0) {
 		int sig = __builtin_ctzll(ready) + 1;
-		ready &= ~SIGBIT(sig);
 		p->sig_pending &= ~SIGBIT(sig);
 		struct redox_sigaction *a = &p->act[sig];
 		if (a->sa_handler == SIG_IGN)
@@ -84,8 +98,12 @@ signal_deliver(long ret)
 			switch (default_action(sig)) {
 			case D_TERM:
 				proc_exit(W_SIGNALED(sig));
-			case D_IGN: case D_CONT: case D_STOP:
-				/* Job control stops come with the shell. */
+			case D_STOP:
+				/* Other threads stop on their own way out. */
+				proc_stop(p, sig);
+				proc_stopped_wait();
+				continue;
+			case D_IGN: case D_CONT:
 				continue;
 			}
 		}

@@ -20,7 +20,7 @@ way_out(long ret)
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
-	if (p->sig_pending & ~t->sigmask)
+	if ((p->sig_pending & ~t->sigmask) || p->stopped)
 		ret = signal_deliver(ret);
 	return ret;
 }
@@ -126,8 +126,13 @@ core_interrupt(void)
 	if (sched_need_resched())
 		sched_give_up();
 	struct thread *t = sched_current();
-	if (t->proc->exiting)
+	struct proc *p = t->proc;
+	if (p->exiting)
 		proc_thread_exit();
+	/* A thread that never makes a syscall still gets its signals and
+	 * stops (the HAL keeps its registers: there is no result to set). */
+	if ((p->sig_pending & ~t->sigmask) || p->stopped)
+		signal_deliver(0);
 }
 
 void

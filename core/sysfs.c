@@ -24,6 +24,8 @@ state_letter(struct proc *p)
 {
 	if (p->state == P_ZOMBIE)
 		return 'Z';
+	if (p->stopped)
+		return 'T';
 	struct list *l;
 	list_for_each(l, &p->threads) {
 		struct thread *t = list_entry(l, struct thread, proc_link);
