@@ -80,6 +80,24 @@ signal_send(struct proc *p, int sig)
 	return 0;
 }
 
+/* Pushes a frame so that the thread resumes in sig's handler. */
+static void
+run_handler(struct thread *t, int sig, long ret)
+{
+	struct proc *p = t->proc;
+	struct redox_sigaction *a = &p->act[sig];
+	if (hal_signal_push(a->sa_handler, p->sig_restorer, sig, t->sigmask, ret) != 0) {
+		log_printf("pid %d: no room for a signal frame; killed\n", p->pid);
+		proc_exit(W_SIGNALED(SIGSEGV));
+	}
+	t->sigmask |= a->sa_mask[0];
+	if (!(a->sa_flags & SA_NODEFER))
+		t->sigmask |= SIGBIT(sig);
+	t->sigmask &= ~SIG_UNBLOCKABLE;
+	if (a->sa_flags & SA_RESETHAND)
+		a->sa_handler = SIG_DFL;
+}
+
 long
 signal_deliver(long ret)
 {
@@ -107,20 +125,26 @@ signal_deliver(long ret)
 				continue;
 			}
 		}
-		uint64_t old = t->sigmask;
-		if (hal_signal_push(a->sa_handler, p->sig_restorer, sig, old, ret) != 0) {
-			log_printf("pid %d: no room for a signal frame; killed\n", p->pid);
-			proc_exit(W_SIGNALED(SIGSEGV));
-		}
-		t->sigmask |= a->sa_mask[0];
-		if (!(a->sa_flags & SA_NODEFER))
-			t->sigmask |= SIGBIT(sig);
-		t->sigmask &= ~SIG_UNBLOCKABLE;
-		if (a->sa_flags & SA_RESETHAND)
-			a->sa_handler = SIG_DFL;
+		run_handler(t, sig, ret);
 		return sig;	/* the handler's argument register is set by the HAL */
 	}
 	return ret;
+}
+
+bool
+signal_fault_handler(int sig)
+{
+	struct thread *t = sched_current();
+	struct proc *p = t->proc;
+	if (sig <= 0 || sig >= NSIG || p->exiting)
+		return false;
+	uint64_t h = p->act[sig].sa_handler;
+	/* A blocked or ignored fault kills, as on Linux: the instruction
+	 * would only fault again. */
+	if (h == SIG_DFL || h == SIG_IGN || (t->sigmask & SIGBIT(sig)))
+		return false;
+	run_handler(t, sig, sig == SIGSYS ? -ENOSYS : 0);
+	return true;
 }
 
 _Noreturn void

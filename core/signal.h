@@ -2,6 +2,7 @@
 #ifndef CORE_SIGNAL_H
 #define CORE_SIGNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct proc;
@@ -15,8 +16,10 @@ int signal_send(struct proc *p, int sig);
 /* On the way to user mode: runs default actions or sets up a handler.
  * Returns the value the syscall returns. */
 long signal_deliver(long ret);
-/* A synchronous fault: kills the process (handlers for faults are not
- * supported yet: the state to resume would be the faulting one). */
+/* A synchronous fault: if the thread has a handler for sig and does not
+ * block it, sets the handler up and returns true; else returns false. */
+bool signal_fault_handler(int sig);
+/* Kills the process for a fault. */
 _Noreturn void signal_fault(int sig);
 
 long sys_sigaction(long sig, long act, long oldact, long restorer);

@@ -135,15 +135,30 @@ core_interrupt(void)
 		signal_deliver(0);
 }
 
-void
-core_fault(int sig, uintptr_t addr, uintptr_t ip)
+static void
+log_fault(struct proc *p, int sig, uintptr_t addr, uintptr_t ip)
 {
-	struct proc *p = proc_current();
-	if (!p)
-		log_panic("fault %d at %p (ip %p) before any process", sig, (void *)addr, (void *)ip);
 	log_printf("pid %d (%s): %s at %p, ip %p; killed\n", p->pid, p->name,
 	    sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction" :
 	    sig == SIGFPE ? "arithmetic exception" : sig == SIGBUS ? "bus error" :
 	    sig == SIGSYS ? "bad system call" : "fault", (void *)addr, (void *)ip);
+}
+
+_Noreturn void
+core_fault_fatal(int sig, uintptr_t addr, uintptr_t ip)
+{
+	struct proc *p = proc_current();
+	if (!p)
+		log_panic("fault %d at %p (ip %p) before any process", sig, (void *)addr, (void *)ip);
+	log_fault(p, sig, addr, ip);
 	signal_fault(sig);
+}
+
+void
+core_fault(int sig, uintptr_t addr, uintptr_t ip)
+{
+	struct proc *p = proc_current();
+	if (p && signal_fault_handler(sig))
+		return;		/* the program's handler runs next */
+	core_fault_fatal(sig, addr, ip);
 }

@@ -167,7 +167,15 @@ _Noreturn void core_main(void);
 long core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 /* A tick or interrupt arrived while the thread ran in user mode. */
 void core_interrupt(void);
-/* The thread faulted in user mode (sig = SIGSEGV, SIGILL, SIGFPE, SIGBUS). */
+/*
+ * The thread faulted in user mode (sig = SIGSEGV, SIGILL, SIGFPE, SIGBUS,
+ * SIGSYS).  The core kills the process, or pushes a frame for the
+ * program's handler (hal_signal_push) and returns: the HAL then resumes
+ * the thread there, and sigreturn resumes the faulting instruction with
+ * all its registers.  core_fault_fatal() always kills: for a thread whose
+ * state the HAL could not keep (hosted: no room left on its stack).
+ */
 void core_fault(int sig, uintptr_t addr, uintptr_t ip);
+_Noreturn void core_fault_fatal(int sig, uintptr_t addr, uintptr_t ip);
 
 #endif

@@ -79,8 +79,8 @@ hosted_boot_enter:
  */
 	.globl hosted_syscall_entry
 	.type hosted_syscall_entry, @function
-hosted_syscall_entry:
-	.cfi_startproc
+/* Onto the thread's kernel stack, the program's FS saved; r11 = hosted_cur. */
+.macro ENTER_CORE
 	cld
 	movb $1, hosted_in_core(%rip)
 	mov hosted_cur(%rip), %r11
@@ -92,6 +92,11 @@ hosted_syscall_entry:
 	mov hosted_host_fs(%rip), %rcx
 	wrfsbase %rcx
 #endif
+.endm
+
+hosted_syscall_entry:
+	.cfi_startproc
+	ENTER_CORE
 	/* core_syscall(nr, a0, a1, a2, a3, a4, a5) */
 	sub $8, %rsp
 	push %r9
@@ -102,6 +107,7 @@ hosted_syscall_entry:
 	mov %rdi, %rsi
 	mov %rax, %rdi
 	call core_syscall
+hosted_syscall_exit:
 	/* Back on this thread's stack; hosted_cur is this thread again. */
 	mov hosted_cur(%rip), %r11
 	mov T_USER_FS(%r11), %rcx
@@ -131,6 +137,24 @@ hosted_syscall_entry:
 	ret
 	.cfi_endproc
 	.size hosted_syscall_entry, .-hosted_syscall_entry
+
+/*
+ * The fault stub's way in (sigentry.S): core_fault() with what the host
+ * signal handler recorded.  It returns only when the program has a
+ * handler, which then runs; the way out is the syscall's.
+ */
+	.globl hosted_fault_entry
+	.type hosted_fault_entry, @function
+hosted_fault_entry:
+	.cfi_startproc
+	ENTER_CORE
+	mov T_FAULT_SIG(%r11), %rdi
+	mov T_FAULT_ADDR(%r11), %rsi
+	mov T_FAULT_IP(%r11), %rdx
+	call core_fault
+	jmp hosted_syscall_exit
+	.cfi_endproc
+	.size hosted_fault_entry, .-hosted_fault_entry
 
 /* noreturn hosted_user_enter(entry, sp, arg, fs): first entry to user mode. */
 	.globl hosted_user_enter

@@ -14,7 +14,9 @@
 #define T_RET_RDI	32
 #define T_PREEMPT_RIP	40
 #define T_SIGFRAME	48
-#define T_RET_RAX_SET	56
+#define T_FAULT_SIG	56
+#define T_FAULT_ADDR	64
+#define T_FAULT_IP	72
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -29,7 +31,8 @@ struct hal_thread {
 	uint64_t ret_rdi;	/* rdi for the way out (signal number) */
 	uint64_t preempt_rip;	/* where a preempted thread resumes */
 	uint64_t sigframe;	/* newest signal frame on the user stack */
-	uint64_t ret_rax_set;	/* unused by asm for now */
+	/* A user fault on its way into the core through the fault stub. */
+	uint64_t fault_sig, fault_addr, fault_ip;
 	void *kstack;		/* mapping base (with guard page) */
 	size_t kstack_size;
 	void (*entry)(void *);
@@ -49,6 +52,7 @@ void hosted_switch(struct hal_thread *from, struct hal_thread *to);
 void hosted_switch_discard(struct hal_thread *to) __attribute__((noreturn));
 void hosted_thread_trampoline(void);
 void hosted_syscall_entry(void);
+void hosted_fault_entry(void);
 __attribute__((noreturn)) void hosted_user_enter(uint64_t entry, uint64_t sp,
     uint64_t arg, uint64_t fs);
 __attribute__((noreturn)) void hosted_boot_enter(uint64_t stack_top,

@@ -9,11 +9,13 @@
  * rip to it and moved rsp below the red zone).  It saves every register
  * and the whole xsave state on the user stack, enters the core with
  * SYS_YIELD, restores, and returns to the preempted rip with ret $128.
- * Only its first instructions (until the resume address is in its slot)
- * must not be preempted.
  *
- * hosted_fault_tramp: a faulting program resumes here, on its thread's
- * empty kernel stack, and the core kills it.
+ * hosted_fault_stub: the same for a fault; the core runs the program's
+ * handler for it or kills it.
+ *
+ * hosted_fault_tramp: a faulting program with no room on its stack (or a
+ * fault in a stub) resumes here, on its thread's empty kernel stack, and
+ * the core kills it.
  */
 #include "hal/hosted/hosted.h"
 
@@ -36,22 +38,24 @@ hosted_sig_entry:
 	.cfi_endproc
 	.size hosted_sig_entry, .-hosted_sig_entry
 
-	.globl hosted_yield_stub, hosted_yield_stub_safe
-	.type hosted_yield_stub, @function
-hosted_yield_stub:
-	/* Put the resume address in a slot; no flag may change (no sub). */
+/*
+ * The two stubs share their shape: put the resume address (recorded in
+ * hosted_cur->preempt_rip by the host handler) in the slot above the
+ * moved rsp, save every register and the xsave state, enter the core,
+ * restore, and return to the resume address with ret $128.  Only the
+ * first part (until the address is in its slot) must not be preempted.
+ */
+.macro STUB_PREFIX
+	/* No flag may change (no sub). */
 	lea -8(%rsp), %rsp
 	push %rax
 	mov hosted_cur(%rip), %rax
 	mov T_PREEMPT_RIP(%rax), %rax
 	mov %rax, 8(%rsp)
 	pop %rax
-/*
- * From here on nothing lives in hosted_cur->preempt_rip, so a tick may
- * preempt this code again.  Entered also by `call` (the slot is then the
- * return address), from the syscall exit when an event is pending.
- */
-hosted_yield_stub_safe:
+.endm
+
+.macro STUB_BODY enter
 	pushfq
 	push %rax
 	push %rbx
@@ -86,8 +90,7 @@ hosted_yield_stub_safe:
 	cld
 	fninit
 	ldmxcsr default_mxcsr(%rip)
-	mov $158, %eax			/* SYS_YIELD */
-	call hosted_syscall_entry
+	call \enter
 	mov $-1, %eax
 	mov $-1, %edx
 	xrstor64 (%rsp)
@@ -109,7 +112,38 @@ hosted_yield_stub_safe:
 	pop %rax
 	popfq
 	ret $128
+.endm
+
+	.globl hosted_yield_stub, hosted_yield_stub_safe
+	.type hosted_yield_stub, @function
+hosted_yield_stub:
+	STUB_PREFIX
+/*
+ * From here on nothing lives in hosted_cur->preempt_rip, so a tick may
+ * preempt this code again.  Entered also by `call` (the slot is then the
+ * return address), from the syscall exit when an event is pending.
+ */
+hosted_yield_stub_safe:
+	STUB_BODY yield_enter
 	.size hosted_yield_stub, .-hosted_yield_stub
+
+yield_enter:
+	mov $158, %eax			/* SYS_YIELD */
+	jmp hosted_syscall_entry
+
+/*
+ * hosted_fault_stub: a program that faulted resumes here when its stack
+ * has room, so that a handler it installed can run and return to the
+ * faulting instruction with every register as it was.
+ */
+	.globl hosted_fault_stub, hosted_fault_stub_safe, hosted_stubs_end
+	.type hosted_fault_stub, @function
+hosted_fault_stub:
+	STUB_PREFIX
+hosted_fault_stub_safe:
+	STUB_BODY hosted_fault_entry
+	.size hosted_fault_stub, .-hosted_fault_stub
+hosted_stubs_end:
 
 /* Entered with rdi = sig, rsi = addr, rdx = ip, on the kernel stack. */
 	.globl hosted_fault_tramp
@@ -121,7 +155,7 @@ hosted_fault_tramp:
 	fninit
 	ldmxcsr default_mxcsr(%rip)
 	xor %ebp, %ebp
-	call core_fault
+	call core_fault_fatal
 	ud2
 	.cfi_endproc
 	.size hosted_fault_tramp, .-hosted_fault_tramp

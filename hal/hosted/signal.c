@@ -7,8 +7,11 @@
  *  - a tick that lands in user code preempts it (Go-style: rip is saved in
  *    core memory and the program resumes in hosted_yield_stub);
  *  - a fault inside the user-copy routine becomes -EFAULT;
- *  - a fault in user code resumes in hosted_fault_tramp on the thread's
- *    kernel stack, and the core kills the program;
+ *  - a fault in user code resumes in hosted_fault_stub, which saves the
+ *    whole state as a preempted thread's and lets the core run the
+ *    program's handler or kill it; with no room on the stack (or in a
+ *    stub) it resumes in hosted_fault_tramp on the thread's kernel stack,
+ *    and the core kills the program;
  *  - a fault in the core itself is a bug: default action, core dump.
  */
 #include <signal.h>
@@ -27,6 +30,7 @@
 
 void hosted_sig_entry(int, siginfo_t *, void *);
 extern char hosted_yield_stub[], hosted_yield_stub_safe[];
+extern char hosted_fault_stub[], hosted_fault_stub_safe[], hosted_stubs_end[];
 extern char hosted_copy_start[], hosted_copy_end[], hosted_copy_fixup[];
 extern char hosted_fault_tramp[];
 
@@ -78,30 +82,60 @@ in_range(uint64_t ip, const char *lo, const char *hi)
 	return ip >= (uint64_t)lo && ip < (uint64_t)hi;
 }
 
+/*
+ * The stubs push the registers and the xsave area below the red zone.  On
+ * its known stack, a thread without that much room (and a page more) has
+ * overflowed.  A thread on a stack of its own making is trusted.
+ */
+static bool
+stack_has_room(struct hal_thread *t, uint64_t sp)
+{
+	uint64_t need = 128 + 4096 + hosted_xsave_size + 256;
+	return !(t->stack_hi && sp > t->stack_lo && sp <= t->stack_hi &&
+	    sp - t->stack_lo < need);
+}
+
+/* Sends the thread to the core on its kernel stack, to be killed. */
+static void
+to_fault_tramp(greg_t *g, int sig, uint64_t addr, uint64_t ip)
+{
+	hosted_in_core = 1;
+	g[REG_RDI] = sig;
+	g[REG_RSI] = (greg_t)addr;
+	g[REG_RDX] = (greg_t)ip;
+	g[REG_RSP] = (greg_t)hosted_cur->kstack_top;
+	g[REG_RIP] = (greg_t)hosted_fault_tramp;
+}
+
 static uint64_t
 on_fault(int sig, siginfo_t *si, ucontext_t *uc, uint64_t fs)
 {
 	greg_t *g = uc->uc_mcontext.gregs;
 	uint64_t ip = (uint64_t)g[REG_RIP];
+	struct hal_thread *t = hosted_cur;
 
 	if (in_range(ip, hosted_copy_start, hosted_copy_end)) {
 		g[REG_RIP] = (greg_t)hosted_copy_fixup;
 		return fs;
 	}
-	if (hosted_in_core || !hosted_cur) {
+	if (hosted_in_core || !t) {
 		/* A core bug: let the default action dump core. */
 		signal(sig, SIG_DFL);
 		hosted_console_restore();
 		return fs;
 	}
-	/* User fault (also one in the yield stub: a stack overflow). */
-	hosted_in_core = 1;
-	g[REG_RDI] = sig;
-	g[REG_RSI] = (greg_t)si->si_addr;
-	g[REG_RDX] = (greg_t)ip;
-	g[REG_RSP] = (greg_t)hosted_cur->kstack_top;
-	g[REG_RIP] = (greg_t)hosted_fault_tramp;
-	return hosted_host_fs;
+	if (in_range(ip, hosted_yield_stub, hosted_stubs_end) ||
+	    !stack_has_room(t, (uint64_t)g[REG_RSP])) {
+		to_fault_tramp(g, sig, (uint64_t)si->si_addr, ip);	/* overflow */
+		return hosted_host_fs;
+	}
+	t->fault_sig = (uint64_t)sig;
+	t->fault_addr = (uint64_t)si->si_addr;
+	t->fault_ip = ip;
+	t->preempt_rip = ip;
+	g[REG_RSP] -= 128;	/* keep the program's red zone */
+	g[REG_RIP] = (greg_t)hosted_fault_stub;
+	return fs;
 }
 
 /* Returns true if the thread was sent to be killed. */
@@ -113,24 +147,13 @@ on_tick(ucontext_t *uc)
 
 	hosted_event_post(HAL_EV_TIMER);
 	if (hosted_in_core || !hosted_cur ||
-	    in_range(ip, hosted_yield_stub, hosted_yield_stub_safe))
+	    in_range(ip, hosted_yield_stub, hosted_yield_stub_safe) ||
+	    in_range(ip, hosted_fault_stub, hosted_fault_stub_safe))
 		return false;	/* the core takes the event on its way out */
-	/*
-	 * The stub pushes the registers and the xsave area below the red
-	 * zone.  On its known stack, a thread without that much room (and a
-	 * page more) has overflowed: kill it rather than write below.  A
-	 * thread on a stack of its own making is trusted.
-	 */
 	struct hal_thread *t = hosted_cur;
 	uint64_t sp = (uint64_t)g[REG_RSP];
-	uint64_t need = 128 + 4096 + hosted_xsave_size + 256;
-	if (t->stack_hi && sp > t->stack_lo && sp <= t->stack_hi && sp - t->stack_lo < need) {
-		hosted_in_core = 1;
-		g[REG_RDI] = SIGSEGV;
-		g[REG_RSI] = (greg_t)sp;
-		g[REG_RDX] = (greg_t)ip;
-		g[REG_RSP] = (greg_t)t->kstack_top;
-		g[REG_RIP] = (greg_t)hosted_fault_tramp;
+	if (!stack_has_room(t, sp)) {
+		to_fault_tramp(g, SIGSEGV, sp, ip);	/* its stack overflowed */
 		return true;
 	}
 	t->preempt_rip = ip;

@@ -20,6 +20,9 @@ _Static_assert(offsetof(struct hal_thread, user_fs) == T_USER_FS, "T_USER_FS");
 _Static_assert(offsetof(struct hal_thread, ret_rdi) == T_RET_RDI, "T_RET_RDI");
 _Static_assert(offsetof(struct hal_thread, preempt_rip) == T_PREEMPT_RIP, "T_PREEMPT_RIP");
 _Static_assert(offsetof(struct hal_thread, sigframe) == T_SIGFRAME, "T_SIGFRAME");
+_Static_assert(offsetof(struct hal_thread, fault_sig) == T_FAULT_SIG, "T_FAULT_SIG");
+_Static_assert(offsetof(struct hal_thread, fault_addr) == T_FAULT_ADDR, "T_FAULT_ADDR");
+_Static_assert(offsetof(struct hal_thread, fault_ip) == T_FAULT_IP, "T_FAULT_IP");
 
 #if defined(__SANITIZE_ADDRESS__)
 #define KSTACK_SIZE (256 * 1024)
