@@ -121,6 +121,7 @@ rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes)
 	d->read = fd_read;
 	d->write = fd_write;
 	d->flush = fd_flush;
+	d->discard = NULL;
 	d->size_blocks = bytes / RFS_BLOCK_SIZE;
 	return 0;
 }

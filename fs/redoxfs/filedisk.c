@@ -94,6 +94,7 @@ rfs_filedisk_open(struct rfs_disk *d, const char *path, int writable)
 	d->read = fd_read;
 	d->write = fd_write;
 	d->flush = fd_flush;
+	d->discard = NULL;
 	/* lseek also sizes block devices, where st_size is 0. */
 	d->size_blocks = (uint64_t)lseek(fd, 0, SEEK_END) / RFS_BLOCK_SIZE;
 	return 0;

@@ -18,6 +18,9 @@ struct rfs_disk {
 	int (*write)(void *ctx, uint64_t block, const void *buf, size_t nblocks);
 	int (*flush)(void *ctx);
 	uint64_t size_blocks;
+	/* Optional (may be NULL): the writer freed these blocks before any
+	 * commit referred to them; their contents are no longer needed. */
+	int (*discard)(void *ctx, uint64_t block, size_t nblocks);
 };
 
 struct rfs_header {

@@ -14,11 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/filedisk.h"
 #include "fs/redoxfs/fuse_int.h"
+#include "fs/redoxfs/wbdisk.h"
 
 struct rfs fs;
 int fs_rw;
@@ -379,6 +381,16 @@ op_destroy(void *userdata)
 	sync_now();
 }
 
+#define SPIN_US 50
+
+static uint64_t
+now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
 /*
  * fuse_session_loop, plus a timer: when no request comes before the
  * pending commit is due, commit then.
@@ -393,13 +405,23 @@ session_loop(struct fuse_session *se)
 	memset(&fbuf, 0, sizeof fbuf);
 	pfd.fd = fuse_session_fd(se);
 	pfd.events = POLLIN;
+	uint64_t last = 0;
 	while (!fuse_session_exited(se)) {
 		int due = fs_rw ? commit_due_ms() : -1;
 		if (due == 0) {
 			sync_now();
 			continue;
 		}
-		int r = poll(&pfd, 1, due);
+		/* Right after a request, look again without sleeping for a
+		 * moment: a program doing one file operation after another
+		 * sends the next within microseconds, and a sleep and wake-up
+		 * each time costs more than the operation. */
+		int r;
+		do
+			r = poll(&pfd, 1, 0);
+		while (r == 0 && now_us() - last < SPIN_US);
+		if (r == 0)
+			r = poll(&pfd, 1, due);
 		if (r < 0 && errno != EINTR) {
 			res = -errno;
 			break;
@@ -414,6 +436,7 @@ session_loop(struct fuse_session *se)
 		if (res <= 0)
 			break;
 		fuse_session_process_buf(se, &fbuf);
+		last = now_us();
 		res = 0;
 	}
 	free(fbuf.mem);
@@ -480,7 +503,7 @@ main(int argc, char **argv)
 	struct fuse_args args = FUSE_ARGS_INIT(argc, argv);
 	struct fuse_cmdline_opts co;
 	struct args a = { NULL, 0, 0 };
-	struct rfs_disk disk;
+	struct rfs_disk disk, wb;
 	struct fuse_session *se;
 	static struct fuse_lowlevel_ops rw_ops;
 	char fsname[4200];
@@ -511,10 +534,17 @@ main(int argc, char **argv)
 		    strerror(-err));
 		goto done;
 	}
-	if ((err = rfs_open(&fs, &disk)) != 0) {
+	/* Writes go through the write-back layer: each block once per commit. */
+	if ((err = rfs_wbdisk_open(&wb, &disk)) != 0) {
+		fprintf(stderr, "redoxfs-fuse: %s\n", strerror(-err));
+		rfs_filedisk_close(&disk);
+		goto done;
+	}
+	if ((err = rfs_open(&fs, &wb)) != 0) {
 		fprintf(stderr, "redoxfs-fuse: %s: %s\n", a.image,
 		    err == -ENOENT ? "not a RedoxFS version 8 image" :
 		    fs.why ? fs.why : strerror(-err));
+		rfs_wbdisk_close(&wb);
 		rfs_filedisk_close(&disk);
 		goto done;
 	}
@@ -559,6 +589,8 @@ out:
 	rfs_write_close(&fs);
 	rfs_close(&fs);
 	free(opens);
+	if (rfs_wbdisk_close(&wb) != 0)
+		ret = 1;
 	rfs_filedisk_close(&disk);
 done:
 	free(co.mountpoint);

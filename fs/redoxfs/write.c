@@ -248,6 +248,14 @@ rfs_alloc(struct rfs *fs, unsigned level)
 	return 0;
 }
 
+/* Tells the disk that blocks never committed are free again. */
+static void
+discard(struct rfs *fs, uint64_t index, uint64_t n)
+{
+	if (fs->disk->discard)
+		(void)fs->disk->discard(fs->disk->ctx, fs->block + index, (size_t)n);
+}
+
 static void
 free_run(struct rfs *fs, uint64_t index, uint64_t n)
 {
@@ -278,6 +286,9 @@ free_run(struct rfs *fs, uint64_t index, uint64_t n)
 			set(w->free, index + i);
 		}
 		w->nfree += n;
+		/* Its bytes are dead even if this operation fails: undoing it
+		 * frees the block again (it was allocated by the same one). */
+		discard(fs, index, n);
 		return;
 	}
 	/* Leaks the run on failure, which fsck reports. */
@@ -313,12 +324,14 @@ rfs_op_end(struct rfs *fs, int err)
 			for (uint64_t b = 0; b < w->undo[i].count; b++)
 				clr(w->opfresh, w->undo[i].index + b);
 		/* Blocks of earlier operations this one replaced. */
-		for (size_t i = 0; i < w->npend; i += 2)
+		for (size_t i = 0; i < w->npend; i += 2) {
 			for (uint64_t b = 0; b < w->pending[i + 1]; b++) {
 				clr(w->fresh, w->pending[i] + b);
 				set(w->free, w->pending[i] + b);
 				w->nfree++;
 			}
+			discard(fs, w->pending[i], w->pending[i + 1]);
+		}
 		return 0;
 	}
 	/* Undo newest first: the allocator is as it was at rfs_op_begin. */

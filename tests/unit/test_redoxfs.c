@@ -255,7 +255,7 @@ END_TEST
 START_TEST(test_foreign_image)
 {
 	struct memdisk md = { calloc(1, 1 << 20), 1 << 20 };
-	struct rfs_disk d = { &md, mem_read, NULL, NULL, 256 };
+	struct rfs_disk d = { &md, mem_read, NULL, NULL, 256, NULL };
 	struct rfs fs;
 
 	memset(md.data, 'x', md.len);
@@ -282,7 +282,7 @@ quiet(void *arg, int sev, const char *msg)
 static char *
 list_and_check(struct memdisk *md, int nohash, int *errors, uint64_t *gen)
 {
-	struct rfs_disk d = { md, mem_read, NULL, NULL, md->len / RFS_BLOCK_SIZE };
+	struct rfs_disk d = { md, mem_read, NULL, NULL, md->len / RFS_BLOCK_SIZE, NULL };
 	struct rfs fs;
 	struct manifest m = { 0 };
 	struct rfs_check_stats st;

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "fs/redoxfs/check.h"
+#include "fs/redoxfs/wbdisk.h"
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/lz4.h"
 #include "fs/redoxfs/manifest.h"
@@ -68,7 +69,7 @@ wdisk_init(struct wdisk *w, struct rfs_disk *d, size_t bytes)
 	w->len = bytes;
 	w->fail_after = -1;
 	*d = (struct rfs_disk){ w, w_read, w_write, w_flush,
-		bytes / RFS_BLOCK_SIZE };
+		bytes / RFS_BLOCK_SIZE, NULL };
 }
 
 static void
@@ -291,12 +292,30 @@ fill(uint8_t *p, size_t len)
 		    kind == 2 ? c : (uint8_t)"lorem ipsum dolor "[i % 18];
 }
 
+/*
+ * The disk the model test's file system uses: the memory disk itself, or
+ * the write-back layer over it (whose pending blocks a crash loses).
+ */
+static int use_wb;
+static struct rfs_disk wbd;
+
+static struct rfs_disk *
+top_disk(struct rfs_disk *d)
+{
+	if (!use_wb)
+		return d;
+	ck_assert_int_eq(rfs_wbdisk_open(&wbd, d), 0);
+	return &wbd;
+}
+
 static void
 reopen(struct rfs *fs, struct rfs_disk *d)
 {
 	rfs_write_close(fs);
 	rfs_close(fs);
-	ck_assert_int_eq(rfs_open(fs, d), 0);
+	if (use_wb)
+		rfs_wbdisk_abandon(&wbd);
+	ck_assert_int_eq(rfs_open(fs, top_disk(d)), 0);
 	ck_assert_int_eq(rfs_write_open(fs), 0);
 }
 
@@ -315,7 +334,7 @@ fsx(unsigned seed, int nops)
 
 	rng = seed;
 	wdisk_init(&w, &d, 48u << 20);
-	ck_assert_int_eq(rfs_format(&fs, &d, 0, 12288, uuid, 1, 0), 0);
+	ck_assert_int_eq(rfs_format(&fs, top_disk(&d), 0, 12288, uuid, 1, 0), 0);
 	dirs[0] = 1;
 	ck_assert_int_eq(rfs_create(&fs, 1, "a", 1, RFS_MODE_DIR | 0755, 0, 0,
 	    1, 0, n), 0);
@@ -423,10 +442,13 @@ fsx(unsigned seed, int nops)
 	model_verify(&fs, &m, buf, seed, "at the end");
 	reopen(&fs, &d);
 	model_verify(&fs, &m, buf, seed, "reopened");
-	printf("redoxfs: fsx seed %u: %d ops, %d commits (%d torn), %d crashes, "
-	    "model matches\n", seed, nops, commits, torn, crashes);
+	printf("redoxfs: fsx seed %u%s: %d ops, %d commits (%d torn), %d crashes, "
+	    "model matches\n", seed, use_wb ? " (write-back)" : "", nops,
+	    commits, torn, crashes);
 	rfs_write_close(&fs);
 	rfs_close(&fs);
+	if (use_wb)
+		ck_assert_int_eq(rfs_wbdisk_close(&wbd), 0);
 	for (int i = 0; i < NSLOT; i++) {
 		free(m.data[i]);
 		free(saved.data[i]);
@@ -444,11 +466,100 @@ START_TEST(test_fsx)
 	const char *ops = getenv("RFS_OPS");
 	int n = ops ? (int)strtol(ops, NULL, 0) : 0;
 
+	use_wb = 0;
 	if (env) {
 		fsx((unsigned)strtoul(env, NULL, 0), n > 0 ? n : 3000);
 		return;
 	}
 	fsx(seeds[_i], n > 0 ? n : 1500);
+}
+END_TEST
+
+/* The write-back layer alone: reads see pending blocks, big writes and
+ * discards replace them, a flush writes each once, in runs. */
+static unsigned nwrites;
+
+static int
+count_write(void *ctx, uint64_t block, const void *buf, size_t n)
+{
+	nwrites++;
+	return w_write(ctx, block, buf, n);
+}
+
+START_TEST(test_wbdisk)
+{
+	struct wdisk w;
+	struct rfs_disk d, wb;
+	uint8_t a[RFS_BLOCK_SIZE], b[3 * RFS_BLOCK_SIZE], got[3 * RFS_BLOCK_SIZE];
+
+	wdisk_init(&w, &d, (RFS_WB_MAX_BLOCKS + 64) * RFS_BLOCK_SIZE);
+	d.write = count_write;
+	nwrites = 0;
+	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d), 0);
+	memset(a, 'a', sizeof a);
+	for (uint64_t blk = 10; blk < 20; blk++)	/* 10..19, twice each */
+		ck_assert_int_eq(wb.write(wb.ctx, blk, a, 1), 0);
+	memset(a, 'A', sizeof a);
+	for (uint64_t blk = 10; blk < 20; blk++)
+		ck_assert_int_eq(wb.write(wb.ctx, blk, a, 1), 0);
+	ck_assert_uint_eq(nwrites, 0);
+	ck_assert_int_eq(w.data[10 * RFS_BLOCK_SIZE], 0);	/* not yet */
+	ck_assert_int_eq(wb.read(wb.ctx, 12, got, 1), 0);
+	ck_assert_int_eq(got[0], 'A');
+	ck_assert_int_eq(wb.read(wb.ctx, 9, got, 3), 0);	/* 9 from disk, 10-11 pending */
+	ck_assert(got[0] == 0 && got[RFS_BLOCK_SIZE] == 'A' && got[2 * RFS_BLOCK_SIZE] == 'A');
+
+	memset(b, 'b', sizeof b);		/* a record over 11..13 wins */
+	ck_assert_int_eq(wb.write(wb.ctx, 11, b, 3), 0);
+	ck_assert_uint_eq(nwrites, 1);
+	ck_assert_int_eq(wb.discard(wb.ctx, 15, 2), 0);	/* 15, 16: dead */
+	ck_assert_int_eq(wb.flush(wb.ctx), 0);
+	/* Left pending: 10, 14, 17..19: three runs. */
+	ck_assert_uint_eq(nwrites, 1 + 3);
+	ck_assert_int_eq(w.data[10 * RFS_BLOCK_SIZE], 'A');
+	ck_assert_int_eq(w.data[12 * RFS_BLOCK_SIZE], 'b');
+	ck_assert_int_eq(w.data[14 * RFS_BLOCK_SIZE], 'A');
+	ck_assert_int_eq(w.data[15 * RFS_BLOCK_SIZE], 0);
+	ck_assert_int_eq(w.data[19 * RFS_BLOCK_SIZE], 'A');
+	ck_assert_int_eq(wb.flush(wb.ctx), 0);	/* nothing left */
+	ck_assert_uint_eq(nwrites, 4);
+
+	/* Past the limit, pending blocks are written out without a flush:
+	 * RFS_WB_MAX_BLOCKS consecutive ones in runs of 64. */
+	for (uint64_t blk = 0; blk <= RFS_WB_MAX_BLOCKS; blk++)
+		ck_assert_int_eq(wb.write(wb.ctx, 32 + blk, a, 1), 0);
+	ck_assert_uint_eq(nwrites, 4 + RFS_WB_MAX_BLOCKS / 64);
+	ck_assert_int_eq(w.data[(32 + RFS_WB_MAX_BLOCKS - 1) * RFS_BLOCK_SIZE], 'A');
+	ck_assert_int_eq(rfs_wbdisk_close(&wb), 0);	/* the last one */
+	ck_assert_uint_eq(nwrites, 4 + RFS_WB_MAX_BLOCKS / 64 + 1);
+	ck_assert_int_eq(w.data[(32 + RFS_WB_MAX_BLOCKS) * RFS_BLOCK_SIZE], 'A');
+
+	/* A failing disk: the flush fails, nothing is lost from the layer. */
+	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d), 0);
+	ck_assert_int_eq(wb.write(wb.ctx, 40, b, 1), 0);
+	w.fail_after = 0;
+	ck_assert_int_ne(wb.flush(wb.ctx), 0);
+	w.fail_after = -1;
+	ck_assert_int_eq(wb.read(wb.ctx, 40, got, 1), 0);
+	ck_assert_int_eq(got[0], 'b');
+	ck_assert_int_eq(wb.flush(wb.ctx), 0);
+	ck_assert_int_eq(w.data[40 * RFS_BLOCK_SIZE], 'b');
+	rfs_wbdisk_abandon(&wb);
+	free(w.data);
+}
+END_TEST
+
+/* The same through the write-back layer redoxfs-fuse uses. */
+START_TEST(test_fsx_wb)
+{
+	const char *env = getenv("RFS_SEED");
+	const char *ops = getenv("RFS_OPS");
+	int n = ops ? (int)strtol(ops, NULL, 0) : 0;
+
+	use_wb = 1;	/* a quarter of a long run: the layer, not the writer */
+	fsx(env ? (unsigned)strtoul(env, NULL, 0) : 100 + (unsigned)_i,
+	    n > 0 ? (n + 3) / 4 : 1500);
+	use_wb = 0;
 }
 END_TEST
 
@@ -699,6 +810,7 @@ redoxfs_write_suite(void)
 {
 	Suite *s = suite_create("redoxfs-write");
 	TCase *tc = tcase_create("write");
+	tcase_add_test(tc, test_wbdisk);
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_lz4_roundtrip);
@@ -713,6 +825,7 @@ redoxfs_write_suite(void)
 	TCase *fx = tcase_create("fsx");
 	tcase_set_timeout(fx, 1200);
 	tcase_add_loop_test(fx, test_fsx, 0, getenv("RFS_SEED") ? 1 : 4);
+	tcase_add_loop_test(fx, test_fsx_wb, 0, getenv("RFS_SEED") ? 1 : 2);
 	suite_add_tcase(s, fx);
 	return s;
 }
