@@ -535,7 +535,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	/* Writes go through the write-back layer: each block once per commit. */
-	if ((err = rfs_wbdisk_open(&wb, &disk)) != 0) {
+	if ((err = rfs_wbdisk_open(&wb, &disk, RFS_WB_MAX_BLOCKS)) != 0) {
 		fprintf(stderr, "redoxfs-fuse: %s\n", strerror(-err));
 		rfs_filedisk_close(&disk);
 		goto done;

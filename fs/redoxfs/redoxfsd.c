@@ -19,6 +19,7 @@
 #include <redox.h>
 
 #include "fs/redoxfs/fddisk.h"
+#include "fs/redoxfs/wbdisk.h"
 #include "fs/redoxfs/rfsd.h"
 #include "fs/redoxfs/rfsd_file.h"
 #include "fs/redoxfs/rfsd_handle.h"
@@ -78,9 +79,14 @@ mount_disk(void)
 		    rfsd.disk_name);
 		return -1;
 	}
-	if ((err = rfs_fddisk_open(&rfsd.disk, rfsd.diskfd,
-	    (uint64_t)size)) != 0 ||
-	    (err = rfs_open(&rfsd.fs, &rfsd.disk)) != 0) {
+	/* Batches reach the disk once, at their commit (wbdisk.h). */
+	err = rfs_fddisk_open(&rfsd.raw, rfsd.diskfd, (uint64_t)size);
+	if (err == 0 && (err = rfs_wbdisk_open(&rfsd.disk, &rfsd.raw,
+	    RFSD_WB_BLOCKS)) != 0)
+		rfs_fddisk_close(&rfsd.raw);
+	if (err == 0)
+		err = rfs_open(&rfsd.fs, &rfsd.disk);
+	if (err != 0) {
 		fprintf(stderr, "redoxfsd: %s: %s\n", rfsd.disk_name,
 		    err == -ENOENT ? "no RedoxFS (version 8) on it" :
 		    rfsd.fs.why ? rfsd.fs.why : strerror(-err));
@@ -114,7 +120,9 @@ unmount_disk(void)
 		rfs_write_close(&rfsd.fs);
 	}
 	rfs_close(&rfsd.fs);
-	rfs_fddisk_close(&rfsd.disk);
+	if (rfs_wbdisk_close(&rfsd.disk) != 0)
+		fprintf(stderr, "redoxfsd: writing the last blocks failed\n");
+	rfs_fddisk_close(&rfsd.raw);
 	close(rfsd.diskfd);
 	rfsd_handle_free_all();
 }

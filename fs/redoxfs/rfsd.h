@@ -22,9 +22,13 @@
 /* Below this many free blocks, a batch is committed before each change. */
 #define RFSD_LOW_SPACE	1024
 
+/* Blocks of a batch the write-back layer holds at most (16 MiB). */
+#define RFSD_WB_BLOCKS	4096
+
 struct rfsd {
 	struct rfs fs;
-	struct rfs_disk disk;
+	struct rfs_disk raw;	/* disk:N */
+	struct rfs_disk disk;	/* the write-back layer over it */
 	int diskfd;
 	const char *disk_name;	/* "disk:0" */
 	const char *scheme;	/* "file" */

@@ -21,6 +21,7 @@ struct rfs_wbdisk {
 	struct rfs_disk under;
 	struct slot *tab;
 	size_t cap, count;		/* cap: a power of two, >= 2 * max */
+	size_t max;
 	uint8_t **spare;		/* buffers of removed entries */
 	size_t nspare;
 	uint64_t *order;		/* scratch for spilling */
@@ -147,7 +148,7 @@ wb_write(void *ctx, uint64_t block, const void *buf, size_t n)
 	}
 	struct slot *s = find(w, block);
 	if (s == NULL) {
-		if (w->count >= RFS_WB_MAX_BLOCKS) {
+		if (w->count >= w->max) {
 			int err = spill(w);
 			if (err != 0)
 				return err;
@@ -206,17 +207,22 @@ wb_free(struct rfs_wbdisk *w)
 }
 
 int
-rfs_wbdisk_open(struct rfs_disk *out, const struct rfs_disk *under)
+rfs_wbdisk_open(struct rfs_disk *out, const struct rfs_disk *under,
+    size_t max_blocks)
 {
-	struct rfs_wbdisk *w = calloc(1, sizeof *w);
+	struct rfs_wbdisk *w;
 
-	if (w == NULL)
+	if (max_blocks == 0 || max_blocks > ((size_t)1 << 24))
+		return -EINVAL;
+	if ((w = calloc(1, sizeof *w)) == NULL)
 		return -ENOMEM;
 	w->under = *under;
-	w->cap = 2 * RFS_WB_MAX_BLOCKS;
+	w->max = max_blocks;
+	for (w->cap = 16; w->cap < 2 * max_blocks; w->cap *= 2)
+		;
 	w->tab = malloc(w->cap * sizeof *w->tab);
-	w->spare = malloc((RFS_WB_MAX_BLOCKS + 1) * sizeof *w->spare);
-	w->order = malloc(RFS_WB_MAX_BLOCKS * sizeof *w->order);
+	w->spare = malloc((max_blocks + 1) * sizeof *w->spare);
+	w->order = malloc(max_blocks * sizeof *w->order);
 	w->run = malloc(RUN_MAX * RFS_BLOCK_SIZE);
 	if (!w->tab || !w->spare || !w->order || !w->run) {
 		wb_free(w);

@@ -17,13 +17,16 @@
 
 #include "fs/redoxfs/fs.h"
 
-/* Pending blocks beyond this are written out (without a flush). */
-#define RFS_WB_MAX_BLOCKS 16384		/* 64 MiB */
+/* A good bound on pending blocks for a host tool (64 MiB). */
+#define RFS_WB_MAX_BLOCKS 16384
 
-struct rfs_wbdisk;
-
-/* Makes *out a disk that writes back to *under; -ENOMEM on failure. */
-int rfs_wbdisk_open(struct rfs_disk *out, const struct rfs_disk *under);
+/*
+ * Makes *out a disk that writes back to *under, holding at most max_blocks
+ * pending blocks (more are written out, without a flush); -ENOMEM on
+ * failure.
+ */
+int rfs_wbdisk_open(struct rfs_disk *out, const struct rfs_disk *under,
+    size_t max_blocks);
 /* Writes what is pending (not flushed) and frees the layer. */
 int rfs_wbdisk_close(struct rfs_disk *d);
 /* Frees the layer and forgets what is pending, as a crash would. */

@@ -304,7 +304,7 @@ top_disk(struct rfs_disk *d)
 {
 	if (!use_wb)
 		return d;
-	ck_assert_int_eq(rfs_wbdisk_open(&wbd, d), 0);
+	ck_assert_int_eq(rfs_wbdisk_open(&wbd, d, RFS_WB_MAX_BLOCKS), 0);
 	return &wbd;
 }
 
@@ -495,7 +495,7 @@ START_TEST(test_wbdisk)
 	wdisk_init(&w, &d, (RFS_WB_MAX_BLOCKS + 64) * RFS_BLOCK_SIZE);
 	d.write = count_write;
 	nwrites = 0;
-	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d), 0);
+	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d, RFS_WB_MAX_BLOCKS), 0);
 	memset(a, 'a', sizeof a);
 	for (uint64_t blk = 10; blk < 20; blk++)	/* 10..19, twice each */
 		ck_assert_int_eq(wb.write(wb.ctx, blk, a, 1), 0);
@@ -535,7 +535,7 @@ START_TEST(test_wbdisk)
 	ck_assert_int_eq(w.data[(32 + RFS_WB_MAX_BLOCKS) * RFS_BLOCK_SIZE], 'A');
 
 	/* A failing disk: the flush fails, nothing is lost from the layer. */
-	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d), 0);
+	ck_assert_int_eq(rfs_wbdisk_open(&wb, &d, RFS_WB_MAX_BLOCKS), 0);
 	ck_assert_int_eq(wb.write(wb.ctx, 40, b, 1), 0);
 	w.fail_after = 0;
 	ck_assert_int_ne(wb.flush(wb.ctx), 0);
