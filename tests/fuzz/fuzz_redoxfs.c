@@ -17,6 +17,7 @@
 #include "fs/redoxfs/manifest.h"
 #include "fs/redoxfs/ops.h"
 #include "fs/redoxfs/seahash.h"
+#include "fs/redoxfs/wbdisk.h"
 
 #define DISK_BLOCKS 1024	/* fixture C, and the front of fixture A */
 #define CHUNK (2 + RFS_BLOCK_SIZE)
@@ -88,7 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t nblocks = DISK_BLOCKS;
 	struct memdisk md;
-	struct rfs_disk d;
+	struct rfs_disk d, wb;
 	struct rfs fs;
 	struct manifest m = { 0 };
 	struct rfs_check_stats st;
@@ -109,8 +110,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rfs_put64(h + RFS_HDR_HASH, x);
 		}
 	}
-	d = (struct rfs_disk){ &md, mem_read, mem_write, NULL, nblocks };
-	if (rfs_open(&fs, &d) == 0) {
+	d = (struct rfs_disk){ &md, mem_read, mem_write, NULL, nblocks, NULL };
+	/* Writes go through the write-back layer, as the daemons' do. */
+	if (rfs_wbdisk_open(&wb, &d, 64) != 0) {
+		free(md.data);
+		return 0;
+	}
+	if (rfs_open(&fs, &wb) == 0) {
 		fs.nohash = 1;
 		/* Cap file sizes: a mutated size must not mean hashing TiBs. */
 		rfs_manifest(&fs, &m, 256u << 10);
@@ -119,6 +125,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		scribble(&fs);
 		rfs_close(&fs);
 	}
+	rfs_wbdisk_abandon(&wb);
 	free(md.data);
 	return 0;
 }
