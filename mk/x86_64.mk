@@ -21,6 +21,23 @@ $(B)/x86_64/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(X86_CFLAGS) -c $< -o $@
 
+# The screen console's glyphs (hal/x86_64/fbcon.c), made from GRUB's
+# ASCII font (grub-common, GNU Unifont 16) at build time.
+FBFONT_PF2 := /usr/share/grub/ascii.pf2
+$(B)/host/pf2font: scripts/pf2font.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 $(WARN) -o $@ $<
+$(B)/x86_64/gen/fbfont.c: $(B)/host/pf2font $(FBFONT_PF2)
+	@mkdir -p $(dir $@)
+	$(B)/host/pf2font $(FBFONT_PF2) $@
+$(B)/x86_64/gen/fbfont.o: $(B)/x86_64/gen/fbfont.c
+	$(CC) $(X86_CFLAGS) -c $< -o $@
+X86_OBJS += $(B)/x86_64/gen/fbfont.o
+# Reads the screen console back from a screendump (the tests).
+$(B)/host/fbtext: scripts/fbtext.c $(B)/x86_64/gen/fbfont.c
+	$(CC) -std=gnu11 -O2 $(WARN) -o $@ $^
+ALL_TARGETS += $(B)/host/fbtext
+
 # The link records which core.a it used (scripts/check-same-core.sh).
 $(B)/kernel.elf: $(X86_OBJS) $(B)/core.a $(X86_LDS)
 	$(CC) -nostdlib -static -no-pie -Wl,-T,$(X86_LDS) -Wl,-z,max-page-size=4096 \
@@ -64,9 +81,11 @@ test-native-ktest: $(B)/kernel.elf
 # the fallbacks), leaving out the one that only measures IPC volume.  Each
 # scheme round trip switches CR3 twice, and TCG flushes its whole soft TLB
 # at every CR3 write, so 11-preempt-ipc alone takes about 5 minutes.
-test-native-smoke: $(B)/kernel.elf $(B)/initfs.img
+test-native-smoke: $(B)/kernel.elf $(B)/initfs.img $(B)/host/fbtext
 	@echo "qemu smoke: GRUB ISO (multiboot2)"
 	@QEMU_BOOT=iso tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
+	@scripts/qemu-fbcon-test.sh $(B) bios
+	@scripts/qemu-fbcon-test.sh $(B) scroll
 	@echo "qemu smoke: GRUB ISO under UEFI (OVMF)"
 	@QEMU_BOOT=uefi tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
 	@echo "qemu: the system cases with -cpu qemu64 (but 11-preempt-ipc: 7M scheme round trips, 5 min under TCG)"

@@ -12,6 +12,9 @@ cp "$kernel" "$dir/boot/kernel.elf"
 cp "$initfs" "$dir/boot/initfs.img"
 {
 	echo "set timeout=0"
+	# Video drivers for the framebuffer the kernel asks for (its screen
+	# console): VBE under BIOS, GOP under UEFI.
+	echo "insmod all_video"
 	echo "serial --unit=0 --speed=115200"
 	echo "terminal_input console serial"
 	echo "terminal_output console serial"

@@ -17,7 +17,10 @@
 #   BUILD (default build), QEMU_CPU (default max), QEMU_MEM (default 256M),
 #   QEMU_DISK (a raw image attached as AHCI disk 0), KCMD (extra options),
 #   QEMU_INPUT (bytes typed on the serial console once the banner is out;
-#   an EOT follows, which the kernel under test takes as end of input)
+#   an EOT follows, which the kernel under test takes as end of input),
+#   QEMU_SCREENDUMP=FILE with QEMU_DUMP_AT=TEXT (when a serial line holds
+#   TEXT, the screen is saved to FILE as PPM through QEMU's monitor; the
+#   input waits until then)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -34,8 +37,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -n "$rc" ] && cp "$rc" "$tmp/rc"
 args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
-	-serial stdio -monitor none -no-reboot
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
+	-serial stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+dump=${QEMU_SCREENDUMP:-}
+if [ -n "$dump" ]; then
+	# The monitor on a pair of FIFOs: QEMU opens mon.in to read (ours
+	# stays open for writing) and mon.out to write (a reader drains it).
+	mkfifo "$tmp/mon.in" "$tmp/mon.out"
+	exec 4<>"$tmp/mon.in"
+	cat "$tmp/mon.out" >/dev/null &
+	args+=(-monitor "pipe:$tmp/mon")
+else
+	args+=(-monitor none)
+fi
 [ -n "${QEMU_DISK:-}" ] && args+=(-drive "file=$QEMU_DISK,if=none,id=d0,format=raw"
 	-device ide-hd,drive=d0,bus=ide.0)
 cmd="test${KCMD:+ $KCMD}"
@@ -63,7 +76,21 @@ timeout "$limit" "$QEMU" "${args[@]}" <"$tmp/in" 2>"$tmp/err" | {
 	while IFS= read -r line; do
 		line=${line%$'\r'}
 		printf '%s\n' "$line"
-		if [ $sent -eq 0 ] && [[ "$line" == Redox-C* || "$line" == "kt input:"* ]]; then
+		if [ -n "$dump" ] && [ $sent -eq 0 ] && [[ "$line" == *"$QEMU_DUMP_AT"* ]]; then
+			printf 'screendump %s\n' "$dump" >&4
+			# Done when the file is there and stops growing.
+			last=-1
+			for _ in $(seq 100); do
+				sleep 0.1
+				size=$(stat -c %s "$dump" 2>/dev/null || echo 0)
+				[ "$size" -gt 0 ] && [ "$size" = "$last" ] && break
+				last=$size
+			done
+			printf '%s\004' "${QEMU_INPUT:-}" >&3
+			sent=1
+		fi
+		if [ -z "$dump" ] && [ $sent -eq 0 ] &&
+		    [[ "$line" == Redox-C* || "$line" == "kt input:"* ]]; then
 			printf '%s\004' "${QEMU_INPUT:-}" >&3
 			sent=1
 		fi

@@ -11,6 +11,7 @@
 #include "hal/hal.h"
 #include "hal/x86_64/acpi.h"
 #include "hal/x86_64/boot.h"
+#include "hal/x86_64/fbcon.h"
 #include "hal/x86_64/cpu.h"
 #include "hal/x86_64/io.h"
 #include "hal/x86_64/ktest.h"
@@ -135,6 +136,11 @@ parse_mb2(uint64_t pa)
 				    *(uint32_t *)(tag + e + 16));
 			break;
 		}
+		case 8:
+			fbcon_init(*(uint64_t *)(tag + 8), *(uint32_t *)(tag + 16),
+			    *(uint32_t *)(tag + 20), *(uint32_t *)(tag + 24),
+			    tag[28], tag[29]);
+			break;
 		case 14:
 		case 15:
 			/* Prefer the ACPI 2.0 copy (15) when both are there. */

@@ -6,6 +6,7 @@
  * back into calls to themselves.
  */
 #include "hal/x86_64/lib.h"
+#include "hal/x86_64/fbcon.h"
 #include "hal/x86_64/serial.h"
 #include "hal/x86_64/trap.h"
 
@@ -68,6 +69,14 @@ x86_strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* The HAL's own messages go where the console's do. */
+static void
+out(const char *p, size_t n)
+{
+	serial_write(p, n);
+	fbcon_write(p, n);
+}
+
 static void
 put_num(uint64_t v, unsigned base, int neg, int width, char pad)
 {
@@ -80,9 +89,9 @@ put_num(uint64_t v, unsigned base, int neg, int width, char pad)
 	if (neg)
 		buf[n++] = '-';
 	while (width-- > n)
-		serial_write(&pad, 1);
+		out(&pad, 1);
 	while (n)
-		serial_write(&buf[--n], 1);
+		out(&buf[--n], 1);
 }
 
 void
@@ -93,7 +102,7 @@ x86_vprintf(const char *fmt, va_list ap)
 			const char *q = p;
 			while (*q && *q != '%')
 				q++;
-			serial_write(p, (size_t)(q - p));
+			out(p, (size_t)(q - p));
 			p = q - 1;
 			continue;
 		}
@@ -112,12 +121,12 @@ x86_vprintf(const char *fmt, va_list ap)
 		case 's': {
 			const char *s = va_arg(ap, const char *);
 			s = s ? s : "(null)";
-			serial_write(s, x86_strlen(s));
+			out(s, x86_strlen(s));
 			break;
 		}
 		case 'c': {
 			char c = (char)va_arg(ap, int);
-			serial_write(&c, 1);
+			out(&c, 1);
 			break;
 		}
 		case 'd': {
@@ -132,16 +141,16 @@ x86_vprintf(const char *fmt, va_list ap)
 			put_num(lng ? va_arg(ap, uint64_t) : va_arg(ap, unsigned), 16, 0, width, pad);
 			break;
 		case 'p':
-			serial_write("0x", 2);
+			out("0x", 2);
 			put_num((uint64_t)va_arg(ap, void *), 16, 0, 16, '0');
 			break;
 		case '%':
-			serial_write("%", 1);
+			out("%", 1);
 			break;
 		default:
 			if (!*p)
 				return;
-			serial_write(p - 1, 2);
+			out(p - 1, 2);
 		}
 	}
 }

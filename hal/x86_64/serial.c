@@ -9,6 +9,7 @@
  * -1 from then on, as hosted does at the end of its stdin.
  */
 #include "hal/hal.h"
+#include "hal/x86_64/fbcon.h"
 #include "hal/x86_64/io.h"
 #include "hal/x86_64/serial.h"
 #include "hal/x86_64/time.h"
@@ -88,6 +89,7 @@ void
 hal_console_write(const char *buf, size_t len)
 {
 	serial_write(buf, len);
+	fbcon_write(buf, len);
 }
 
 long

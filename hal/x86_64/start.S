@@ -28,13 +28,19 @@ mb2_header:
 	.long 0				/* i386 protected mode */
 	.long mb2_header_end - mb2_header
 	.long -(MB2_MAGIC + 0 + (mb2_header_end - mb2_header))
-	/* information request: memory map, modules, cmdline, ACPI RSDP */
+	/* information request: memory map, modules, cmdline, framebuffer,
+	 * ACPI RSDP */
 	.balign 8
 mb2_info_req:
 	.short 1, 1			/* optional: boot even if one is missing */
 	.long mb2_info_req_end - mb2_info_req
-	.long 1, 3, 6, 14, 15
+	.long 1, 3, 6, 8, 14, 15
 mb2_info_req_end:
+	/* a 1024x768 32-bit framebuffer for the screen console, if any */
+	.balign 8
+	.short 5, 1			/* optional */
+	.long 20
+	.long 1024, 768, 32
 	.balign 8
 	.short 0, 0			/* end tag */
 	.long 8
