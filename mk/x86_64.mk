@@ -86,6 +86,7 @@ test-native-smoke: $(B)/kernel.elf $(B)/initfs.img $(B)/host/fbtext
 	@QEMU_BOOT=iso tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
 	@scripts/qemu-fbcon-test.sh $(B) bios
 	@scripts/qemu-fbcon-test.sh $(B) scroll
+	@scripts/qemu-fbcon-test.sh $(B) keys
 	@echo "qemu smoke: GRUB ISO under UEFI (OVMF)"
 	@QEMU_BOOT=uefi tests/system/run --backend qemu --build $(B) tests/system/cases/00-banner.sh
 	@echo "qemu: the system cases with -cpu qemu64 (but 11-preempt-ipc: 7M scheme round trips, 5 min under TCG)"

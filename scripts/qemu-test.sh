@@ -20,7 +20,9 @@
 #   an EOT follows, which the kernel under test takes as end of input),
 #   QEMU_SCREENDUMP=FILE with QEMU_DUMP_AT=TEXT (when a serial line holds
 #   TEXT, the screen is saved to FILE as PPM through QEMU's monitor; the
-#   input waits until then)
+#   input waits until then), QEMU_KEYS="k1 k2 ..." with QEMU_KEYS_DONE=TEXT
+#   (after the banner, the keys are pressed on the PS/2 keyboard with the
+#   monitor's sendkey; the serial input waits until a line holds TEXT)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -39,7 +41,8 @@ trap 'rm -rf "$tmp"' EXIT
 args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
 	-serial stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04)
 dump=${QEMU_SCREENDUMP:-}
-if [ -n "$dump" ]; then
+keys=${QEMU_KEYS:-}
+if [ -n "$dump" ] || [ -n "$keys" ]; then
 	# The monitor on a pair of FIFOs: QEMU opens mon.in to read (ours
 	# stays open for writing) and mon.out to write (a reader drains it).
 	mkfifo "$tmp/mon.in" "$tmp/mon.out"
@@ -89,7 +92,17 @@ timeout "$limit" "$QEMU" "${args[@]}" <"$tmp/in" 2>"$tmp/err" | {
 			printf '%s\004' "${QEMU_INPUT:-}" >&3
 			sent=1
 		fi
-		if [ -z "$dump" ] && [ $sent -eq 0 ] &&
+		if [ -n "$keys" ] && [[ "$line" == Redox-C* ]]; then
+			for k in $keys; do
+				printf 'sendkey %s\n' "$k" >&4
+				sleep 0.05
+			done
+		fi
+		if [ -n "$keys" ] && [ $sent -eq 0 ] && [[ "$line" == *"$QEMU_KEYS_DONE"* ]]; then
+			printf '%s\004' "${QEMU_INPUT:-}" >&3
+			sent=1
+		fi
+		if [ -z "$dump$keys" ] && [ $sent -eq 0 ] &&
 		    [[ "$line" == Redox-C* || "$line" == "kt input:"* ]]; then
 			printf '%s\004' "${QEMU_INPUT:-}" >&3
 			sent=1

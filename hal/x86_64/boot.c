@@ -14,6 +14,7 @@
 #include "hal/x86_64/fbcon.h"
 #include "hal/x86_64/cpu.h"
 #include "hal/x86_64/io.h"
+#include "hal/x86_64/kbd.h"
 #include "hal/x86_64/ktest.h"
 #include "hal/x86_64/lib.h"
 #include "hal/x86_64/pci.h"
@@ -239,6 +240,7 @@ x86_main(uint32_t magic, uint32_t mbinfo)
 	acpi_init();
 	time_init();
 	serial_enable_irq();
+	kbd_init();
 	pci_init();
 	if (x86_opts.kfault)
 		ktest_kernel_fault();

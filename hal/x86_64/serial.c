@@ -77,6 +77,15 @@ serial_irq(struct x86_frame *f)
 }
 
 void
+serial_push_input(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len && rx_head - rx_tail < RX_RING; i++)
+		rx[rx_head++ % RX_RING] = buf[i];
+	if (len)
+		x86_event_post(HAL_EV_CONSOLE);
+}
+
+void
 serial_enable_irq(void)
 {
 	if (!present)
