@@ -4,8 +4,8 @@ RFSD_SRCS := $(addprefix fs/redoxfs/,redoxfsd.c rfsd.c rfsd_handle.c \
 	rfsd_path.c rfsd_file.c rfsd_meta.c fddisk.c)
 RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
 RFSD := $(B)/prog/fs/redoxfs/redoxfsd
-$(RFSD): $(RFSD_OBJS) $(PROG_LIBS)
-	$(call prog_link,$@,$(RFSD_OBJS))
+$(RFSD): $(RFSD_OBJS) $(SERVE_OBJ) $(PROG_LIBS)
+	$(call prog_link,$@,$(RFSD_OBJS) $(SERVE_OBJ))
 INITFS_BIN += $(RFSD)
 -include $(RFSD_OBJS:.o=.d)
 

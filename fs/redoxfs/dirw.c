@@ -296,6 +296,20 @@ rfs_dir_add(struct rfs *fs, struct rfs_node *dir, const char *name,
 }
 
 /* Removal.  *gone is set when the block under *p became empty (freed). */
+/* Writes a changed directory block, or frees it (*gone = 1) if empty. */
+static int
+put_or_drop(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
+    const uint8_t *blk, int empty, int *gone)
+{
+	if (!empty)
+		return rfs_cow(fs, p, blk, 0, 0, NULL);
+	rfs_free_ptr(fs, *p);
+	p->addr = p->hash = 0;
+	dir->size -= RFS_BLOCK_SIZE;
+	*gone = 1;
+	return 0;
+}
+
 static int
 node_remove(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
     unsigned depth, const char *name, size_t len, uint32_t h, uint32_t *id,
@@ -337,14 +351,7 @@ node_remove(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 		}
 		if (err)
 			goto out;
-		if (count == 1) {
-			rfs_free_ptr(fs, *p);
-			p->addr = p->hash = 0;
-			dir->size -= RFS_BLOCK_SIZE;
-			*gone = 1;
-		} else {
-			err = rfs_cow(fs, p, blk, 0, 0, NULL);
-		}
+		err = put_or_drop(fs, dir, p, blk, count == 1, gone);
 		goto out;
 	}
 	unsigned n = slots_used(blk);
@@ -373,14 +380,7 @@ node_remove(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 		} else {
 			slot_put(blk, i, sh, c);
 		}
-		if (n == 0) {
-			rfs_free_ptr(fs, *p);
-			p->addr = p->hash = 0;
-			dir->size -= RFS_BLOCK_SIZE;
-			*gone = 1;
-		} else {
-			err = rfs_cow(fs, p, blk, 0, 0, NULL);
-		}
+		err = put_or_drop(fs, dir, p, blk, n == 0, gone);
 		goto out;
 	}
 out:

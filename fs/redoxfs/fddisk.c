@@ -13,7 +13,6 @@
 
 struct fddisk {
 	int fd;
-	uint64_t reads, hits, writes, flushes;
 	/* Direct-mapped: block b lives in slot b % RFS_FDDISK_CACHE. */
 	uint64_t tag[RFS_FDDISK_CACHE];	/* block + 1; 0 = empty */
 	uint8_t *data;
@@ -55,7 +54,6 @@ fd_read(void *ctx, uint64_t block, void *buf, size_t n)
 	size_t i;
 	int err;
 
-	f->reads += n;
 	for (i = 0; i < n; i++)
 		if (f->tag[(block + i) % RFS_FDDISK_CACHE] != block + i + 1)
 			break;
@@ -64,7 +62,6 @@ fd_read(void *ctx, uint64_t block, void *buf, size_t n)
 			memcpy((uint8_t *)buf + i * RFS_BLOCK_SIZE, f->data +
 			    (size_t)((block + i) % RFS_FDDISK_CACHE) *
 			    RFS_BLOCK_SIZE, RFS_BLOCK_SIZE);
-		f->hits += n;
 		return 0;
 	}
 	if ((err = xfer(f->fd, block * RFS_BLOCK_SIZE, buf,
@@ -82,7 +79,6 @@ fd_write(void *ctx, uint64_t block, const void *buf, size_t n)
 	struct fddisk *f = ctx;
 	int err;
 
-	f->writes += n;
 	/* Drop stale copies first, so a failed write leaves none behind. */
 	for (size_t i = 0; i < n; i++) {
 		size_t slot = (size_t)((block + i) % RFS_FDDISK_CACHE);
@@ -102,7 +98,6 @@ fd_flush(void *ctx)
 {
 	struct fddisk *f = ctx;
 
-	f->flushes++;
 	return fsync(f->fd) == 0 ? 0 : -errno;
 }
 
@@ -136,16 +131,4 @@ rfs_fddisk_close(struct rfs_disk *d)
 		free(f);
 	}
 	d->ctx = NULL;
-}
-
-void
-rfs_fddisk_stats(const struct rfs_disk *d, uint64_t *reads, uint64_t *hits,
-    uint64_t *writes, uint64_t *flushes)
-{
-	const struct fddisk *f = d->ctx;
-
-	*reads = f->reads;
-	*hits = f->hits;
-	*writes = f->writes;
-	*flushes = f->flushes;
 }

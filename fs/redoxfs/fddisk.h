@@ -17,8 +17,5 @@
  */
 int rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes);
 void rfs_fddisk_close(struct rfs_disk *d);
-/* Counters since open, for the daemon's statistics. */
-void rfs_fddisk_stats(const struct rfs_disk *d, uint64_t *reads,
-    uint64_t *hits, uint64_t *writes, uint64_t *flushes);
 
 #endif

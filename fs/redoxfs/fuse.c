@@ -99,6 +99,16 @@ load(fuse_ino_t ino, struct rfs_node *n)
 	return rfs_node_load(&fs, (uint32_t)ino, n);
 }
 
+void
+node_entry(const struct rfs_node *n, struct fuse_entry_param *e)
+{
+	memset(e, 0, sizeof *e);
+	e->ino = n->id;
+	e->attr_timeout = ATTR_TIMEOUT;
+	e->entry_timeout = ATTR_TIMEOUT;
+	node_stat(n, &e->attr);
+}
+
 static void
 op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
@@ -117,11 +127,7 @@ op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (err) {
 		fuse_reply_err(req, -err);
 	} else {
-		memset(&e, 0, sizeof e);
-		e.ino = n->id;
-		e.attr_timeout = ATTR_TIMEOUT;
-		e.entry_timeout = ATTR_TIMEOUT;
-		node_stat(n, &e.attr);
+		node_entry(n, &e);
 		fuse_reply_entry(req, &e);
 	}
 	free(n);

@@ -95,11 +95,7 @@ reply_entry(fuse_req_t req, const struct rfs_node *n)
 {
 	struct fuse_entry_param e;
 
-	memset(&e, 0, sizeof e);
-	e.ino = n->id;
-	e.attr_timeout = ATTR_TIMEOUT;
-	e.entry_timeout = ATTR_TIMEOUT;
-	node_stat(n, &e.attr);
+	node_entry(n, &e);
 	fuse_reply_entry(req, &e);
 }
 
@@ -119,30 +115,44 @@ make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	    (uint16_t)mode, c->uid, c->gid, s, ns, n);
 }
 
+/*
+ * Creates a node (a symlink holding target, if target is not NULL) and
+ * answers with its entry.
+ */
 static void
-op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
-    dev_t rdev)
+make_reply(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
+    const char *target)
 {
 	struct rfs_node *n = malloc(sizeof *n);
 	int err;
 
-	(void)rdev;
 	if (n == NULL) {
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	/* RedoxFS stores files, directories, symlinks and sockets. */
-	if (!S_ISREG(mode) && !S_ISSOCK(mode))
-		err = -EPERM;
-	else {
-		begin(META_NEED);
-		err = done(make(req, parent, name, mode, n));
-	}
+	begin(META_NEED);
+	if (target && strlen(target) > RFS_BLOCK_SIZE)
+		err = -ENAMETOOLONG;
+	else if ((err = make(req, parent, name, mode, n)) == 0 && target)
+		err = rfs_node_write(&fs, n, 0, target, strlen(target));
+	err = done(err);
 	if (err)
 		fuse_reply_err(req, -err);
 	else
 		reply_entry(req, n);
 	free(n);
+}
+
+static void
+op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
+    dev_t rdev)
+{
+	(void)rdev;
+	/* RedoxFS stores files, directories, symlinks and sockets. */
+	if (!S_ISREG(mode) && !S_ISSOCK(mode))
+		fuse_reply_err(req, EPERM);
+	else
+		make_reply(req, parent, name, mode, NULL);
 }
 
 static void
@@ -162,10 +172,7 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	if (err) {
 		fuse_reply_err(req, -err);
 	} else {
-		memset(&e, 0, sizeof e);
-		e.ino = n->id;
-		e.attr_timeout = e.entry_timeout = ATTR_TIMEOUT;
-		node_stat(n, &e.attr);
+		node_entry(n, &e);
 		fi->keep_cache = 1;
 		open_ref(n->id, 1);
 		if (fuse_reply_create(req, &e, fi) != 0)
@@ -177,45 +184,14 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 static void
 op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode)
 {
-	struct rfs_node *n = malloc(sizeof *n);
-	int err;
-
-	if (n == NULL) {
-		fuse_reply_err(req, ENOMEM);
-		return;
-	}
-	begin(META_NEED);
-	err = done(make(req, parent, name, S_IFDIR | (mode & 07777), n));
-	if (err)
-		fuse_reply_err(req, -err);
-	else
-		reply_entry(req, n);
-	free(n);
+	make_reply(req, parent, name, S_IFDIR | (mode & 07777), NULL);
 }
 
 static void
 op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
     const char *name)
 {
-	struct rfs_node *n = malloc(sizeof *n);
-	size_t len = strlen(target);
-	int err;
-
-	if (n == NULL) {
-		fuse_reply_err(req, ENOMEM);
-		return;
-	}
-	begin(META_NEED);
-	if (len > RFS_BLOCK_SIZE)
-		err = -ENAMETOOLONG;
-	else if ((err = make(req, parent, name, S_IFLNK | 0777, n)) == 0)
-		err = rfs_node_write(&fs, n, 0, target, len);
-	err = done(err);
-	if (err)
-		fuse_reply_err(req, -err);
-	else
-		reply_entry(req, n);
-	free(n);
+	make_reply(req, parent, name, S_IFLNK | 0777, target);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "fs/redoxfs/rfsd_file.h"
 #include "fs/redoxfs/rfsd_handle.h"
 #include "fs/redoxfs/rfsd_meta.h"
+#include "schemes/lib/serve.h"
 
 static volatile sig_atomic_t stop;
 
@@ -127,63 +128,18 @@ unmount_disk(void)
 	rfsd_handle_free_all();
 }
 
-static int
-serve_loop(int fd)
+/* One request: the op's handler, then the commit timer's turn. */
+static int64_t
+handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
+    size_t cap, uint32_t *out_len)
 {
-	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
-	char *in = malloc(cap);
-	char *out = malloc(sizeof(struct scheme_response) + SCHEME_PAYLOAD_MAX);
-	int ret = 0;
+	int64_t r = -ENOSYS;
 
-	if (in == NULL || out == NULL) {
-		fprintf(stderr, "redoxfsd: out of memory\n");
-		free(in);
-		free(out);
-		return 1;
-	}
-	while (!stop) {
-		struct scheme_request rq;
-		struct scheme_response *rs = (struct scheme_response *)out;
-		uint32_t out_len = 0;
-		int64_t r;
-		ssize_t n = read(fd, in, cap);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < (ssize_t)sizeof rq) {
-			if (n != 0) {
-				fprintf(stderr, "redoxfsd: reading requests: "
-				    "%s\n", n < 0 ? strerror(errno) : "short");
-				ret = 1;
-			}
-			break;
-		}
-		memcpy(&rq, in, sizeof rq);
-		/* The kernel never sends more than it read; trust no length. */
-		if (rq.len > (size_t)n - sizeof rq)
-			rq.len = (uint32_t)((size_t)n - sizeof rq);
-		if (rq.op < SCHEME_OP_MAX && ops[rq.op])
-			r = ops[rq.op](&rq, in + sizeof rq, out + sizeof *rs,
-			    SCHEME_PAYLOAD_MAX, &out_len);
-		else
-			r = -ENOSYS;
-		rfsd_tick();
-		if (rq.op == SCHEME_CLOSE)
-			continue;	/* closes are one-way */
-		rs->id = rq.id;
-		rs->result = r;
-		rs->len = r < 0 ? 0 : out_len;
-		rs->flags = 0;
-		if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
-			fprintf(stderr, "redoxfsd: writing a response: %s\n",
-			    strerror(errno));
-			ret = 1;
-			break;
-		}
-	}
-	free(in);
-	free(out);
-	return ret;
+	(void)ctx;
+	if (rq->op < SCHEME_OP_MAX && ops[rq->op])
+		r = ops[rq->op](rq, in, out, cap, out_len);
+	rfsd_tick();
+	return r;
 }
 
 static void
@@ -198,7 +154,6 @@ int
 main(int argc, char **argv)
 {
 	struct sigaction sa;
-	char path[64];
 	int i = 1, fd, ret;
 
 	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
@@ -215,7 +170,7 @@ main(int argc, char **argv)
 	}
 	rfsd.disk_name = argv[i];
 	rfsd.scheme = i + 1 < argc ? argv[i + 1] : "file";
-	if (strlen(rfsd.scheme) + 2 > sizeof path || strchr(rfsd.scheme, ':') ||
+	if (strlen(rfsd.scheme) > 32 || strchr(rfsd.scheme, ':') ||
 	    strchr(rfsd.scheme, '/')) {
 		fprintf(stderr, "redoxfsd: bad scheme name '%s'\n", rfsd.scheme);
 		return 2;
@@ -225,10 +180,7 @@ main(int argc, char **argv)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
-	snprintf(path, sizeof path, ":%s", rfsd.scheme);
-	if ((fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC)) < 0) {
-		fprintf(stderr, "redoxfsd: cannot register %s: %s\n", path,
-		    strerror(errno));
+	if ((fd = serve_register(rfsd.scheme)) < 0) {
 		unmount_disk();
 		return 1;
 	}
@@ -236,7 +188,7 @@ main(int argc, char **argv)
 	    rfsd.disk_name, (unsigned long long)(rfsd.fs.blocks / 256),
 	    rfsd.readonly ? "read-only" : "read-write", rfsd.scheme);
 	daemon_ready();
-	ret = serve_loop(fd);
+	ret = serve_fd(fd, "redoxfsd", handle, NULL, &stop) != 0;
 	unmount_disk();
 	close(fd);
 	return ret;

@@ -17,19 +17,18 @@
 static struct rfsd_walk W;
 static struct rfs_node N;
 
-/* The node of a node handle, loaded into N. */
+/* A handle open for writing, to a node other than a directory, loaded
+ * into N, on a mount that may change. */
 static struct rfsd_handle *
-node_handle(uint64_t id, int *err)
+write_handle(uint64_t id, int *err)
 {
-	struct rfsd_handle *h = rfsd_handle_get(id);
+	struct rfsd_handle *h = rfsd_node_handle(id, &N, err);
 
-	if (h == NULL || h->kind != RFSD_NODE) {
-		*err = -EBADF;
+	if (h == NULL)
 		return NULL;
-	}
-	if ((*err = rfs_node_load(&rfsd.fs, h->node, &N)) != 0)
-		return NULL;
-	return h;
+	*err = !(h->flags & O_WRONLY) ? -EBADF : rfsd.readonly ? -EROFS :
+	    rfs_node_is_dir(&N) ? -EISDIR : 0;
+	return *err ? NULL : h;
 }
 
 /* Creates the last name of W as flags ask (file, directory or symlink). */
@@ -152,7 +151,7 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 		*out_len = (uint32_t)k;
 		return k;
 	}
-	if ((h = node_handle(rq->a, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
 		return err;
 	if (!(h->flags & O_RDONLY))
 		return -EBADF;
@@ -176,14 +175,8 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = node_handle(rq->a, &err)) == NULL)
+	if ((h = write_handle(rq->a, &err)) == NULL)
 		return err;
-	if (!(h->flags & O_WRONLY))
-		return -EBADF;
-	if (rfsd.readonly)
-		return -EROFS;
-	if (rfs_node_is_dir(&N))
-		return -EISDIR;
 	/* The kernel sends the description's current flags (fcntl). */
 	off = ((rq->flags | h->flags) & O_APPEND) ? N.size : h->pos;
 	if (rq->len == 0)
@@ -219,7 +212,7 @@ rfsd_seek(const struct scheme_request *rq, const void *in, void *out,
 	if (h->kind == RFSD_INFO) {
 		base = (int64_t)h->text_len;
 	} else {
-		if ((h = node_handle(rq->a, &err)) == NULL)
+		if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
 			return err;
 		base = rfs_node_is_dir(&N) ? (int64_t)h->nents :
 		    (int64_t)N.size;
@@ -345,14 +338,8 @@ rfsd_ftruncate(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = node_handle(rq->a, &err)) == NULL)
+	if ((h = write_handle(rq->a, &err)) == NULL)
 		return err;
-	if (!(h->flags & O_WRONLY))
-		return -EBADF;
-	if (rfsd.readonly)
-		return -EROFS;
-	if (rfs_node_is_dir(&N))
-		return -EISDIR;
 	if (!rfs_node_is_file(&N))
 		return -EINVAL;
 	rfsd_begin();

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/redoxfs/rfsd.h"
 #include "fs/redoxfs/rfsd_handle.h"
 
 /* Enough for any sane load; a runaway client gets EMFILE, not our memory. */
@@ -112,4 +113,18 @@ rfsd_handle_free_all(void)
 	free(tab);
 	tab = NULL;
 	ntab = 0;
+}
+
+struct rfsd_handle *
+rfsd_node_handle(uint64_t id, struct rfs_node *n, int *err)
+{
+	struct rfsd_handle *h = rfsd_handle_get(id);
+
+	if (h == NULL || h->kind != RFSD_NODE) {
+		*err = -EBADF;
+		return NULL;
+	}
+	if ((*err = rfs_node_load(&rfsd.fs, h->node, n)) != 0)
+		return NULL;
+	return h;
 }

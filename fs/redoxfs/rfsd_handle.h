@@ -43,6 +43,10 @@ int64_t rfsd_handle_new(enum rfsd_kind kind, uint32_t node, uint32_t flags,
 struct rfsd_handle *rfsd_handle_get(uint64_t id);
 /* Forgets a handle (after rfsd_handle_get); frees its memory. */
 void rfsd_handle_free(uint64_t id);
+/* The node handle with this id, its node loaded into *n; NULL (with *err
+ * -EBADF for a stale id or an info handle, or the load's error) if not. */
+struct rfs_node;
+struct rfsd_handle *rfsd_node_handle(uint64_t id, struct rfs_node *n, int *err);
 /* How many handles name node id. */
 unsigned rfsd_handle_count(uint32_t node);
 /* Marks every other handle of node as changed (a changed one closes). */

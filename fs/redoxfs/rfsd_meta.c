@@ -17,20 +17,6 @@
 static struct rfsd_walk W, W2;
 static struct rfs_node N;
 
-static struct rfsd_handle *
-node_handle(uint64_t id, int *err)
-{
-	struct rfsd_handle *h = rfsd_handle_get(id);
-
-	if (h == NULL || h->kind != RFSD_NODE) {
-		*err = -EBADF;
-		return NULL;
-	}
-	if ((*err = rfs_node_load(&rfsd.fs, h->node, &N)) != 0)
-		return NULL;
-	return h;
-}
-
 int64_t
 rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
@@ -47,7 +33,7 @@ rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
 		st.st_mode = MODE_FILE | 0444;
 		st.st_nlink = 1;
 		st.st_size = h->text_len;
-	} else if ((h = node_handle(rq->a, &err)) == NULL) {
+	} else if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL) {
 		return err;
 	} else {
 		st.st_ino = N.id;
@@ -139,7 +125,7 @@ rfsd_fchmod(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (node_handle(rq->a, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
 		return err;
 	if (rq->uid != 0 && rq->uid != N.uid)
 		return -EPERM;
@@ -163,7 +149,7 @@ rfsd_fchown(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (node_handle(rq->a, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
 		return err;
 	if (uid == UINT32_MAX)
 		uid = N.uid;
@@ -194,7 +180,7 @@ rfsd_futimens(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (node_handle(rq->a, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
 		return err;
 	if (rq->len < sizeof ts)
 		return -EINVAL;
@@ -240,7 +226,7 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = node_handle(rq->a, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
 		return err;
 	if (rfsd.readonly)
 		return -EROFS;
@@ -418,7 +404,7 @@ rfsd_getdents(const struct scheme_request *rq, const void *in, void *out,
 	int err;
 
 	(void)in;
-	if ((h = node_handle(rq->a, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
 		return err;
 	if (!rfs_node_is_dir(&N))
 		return -ENOTDIR;

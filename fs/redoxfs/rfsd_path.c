@@ -53,6 +53,22 @@ read_link(struct rfs *fs, const struct rfs_node *n, char *buf, size_t cap)
 	return (int)k;
 }
 
+/* Appends rest[start, end) to the path of the directory at depth;
+ * returns the new path length, or -ENAMETOOLONG. */
+static long
+path_append(struct rfsd_walk *w, size_t depth, size_t start, size_t end)
+{
+	size_t pl = w->plen[depth], n = end - start;
+
+	if (pl + 1 + n >= sizeof w->path)
+		return -ENAMETOOLONG;
+	if (pl)
+		w->path[pl++] = '/';
+	memcpy(w->path + pl, w->rest + start, n);
+	w->path[pl + n] = 0;
+	return (long)(pl + n);
+}
+
 int
 rfsd_walk(struct rfs *fs, const char *path, size_t len, uint32_t uid,
     uint32_t gid, int follow, struct rfsd_walk *w)
@@ -108,16 +124,12 @@ rfsd_walk(struct rfs *fs, const char *path, size_t len, uint32_t uid,
 		    &id);
 		if (err == -ENOENT && last) {
 			/* Where it would go: the caller may create it. */
-			size_t pl = w->plen[depth];
-			if (pl + 1 + (end - start) >= sizeof w->path)
-				return -ENAMETOOLONG;
-			if (pl)
-				w->path[pl++] = '/';
-			memcpy(w->path + pl, w->rest + start, end - start);
-			w->path[pl + end - start] = 0;
+			long pl = path_append(w, depth, start, end);
+			if (pl < 0)
+				return (int)pl;
 			w->parent = w->ids[depth];
-			w->name = w->path + pl;
 			w->len = end - start;
+			w->name = w->path + (size_t)pl - w->len;
 			return -ENOENT;
 		}
 		if (err != 0)
@@ -156,19 +168,12 @@ rfsd_walk(struct rfs *fs, const char *path, size_t len, uint32_t uid,
 		}
 		if (depth == RFSD_DEPTH_MAX)
 			return -ENAMETOOLONG;
-		{
-			size_t pl = w->plen[depth];
-			if (pl + 1 + (end - start) >= sizeof w->path)
-				return -ENAMETOOLONG;
-			if (pl)
-				w->path[pl++] = '/';
-			memcpy(w->path + pl, w->rest + start, end - start);
-			pl += end - start;
-			w->path[pl] = 0;
-			depth++;
-			w->ids[depth] = id;
-			w->plen[depth] = (uint16_t)pl;
-		}
+		long pl = path_append(w, depth, start, end);
+		if (pl < 0)
+			return (int)pl;
+		depth++;
+		w->ids[depth] = id;
+		w->plen[depth] = (uint16_t)pl;
 	}
 	/* Found: ids[depth]; its parent is ids[depth - 1] (the root's is itself). */
 	w->path[w->plen[depth]] = 0;

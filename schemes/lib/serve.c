@@ -10,7 +10,7 @@
 #include "schemes/lib/serve.h"
 
 int
-serve(const char *name, serve_fn fn, void *ctx)
+serve_register(const char *name)
 {
 	char path[64];
 	snprintf(path, sizeof path, ":%s", name);
@@ -20,26 +20,39 @@ serve(const char *name, serve_fn fn, void *ctx)
 		fprintf(stderr, "%s: cannot register %s: %s\n", name, path, strerror(e));
 		return -e;
 	}
+	return fd;
+}
+
+int
+serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
+    volatile sig_atomic_t *stop)
+{
 	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
 	char *in = malloc(cap);
 	char *out = malloc(sizeof(struct scheme_response) + SCHEME_PAYLOAD_MAX);
+	int ret = 0;
+
 	if (!in || !out) {
 		fprintf(stderr, "%s: out of memory\n", name);
-		return -ENOMEM;
+		ret = -ENOMEM;
 	}
-	daemon_ready();
-	for (;;) {
+	while (ret == 0 && !(stop && *stop)) {
 		ssize_t n = read(fd, in, cap);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < (ssize_t)sizeof(struct scheme_request)) {
-			if (n == 0)
-				return 0;
-			fprintf(stderr, "%s: reading requests: %s\n", name, strerror(errno));
-			return -EIO;
+			if (n != 0) {
+				fprintf(stderr, "%s: reading requests: %s\n", name,
+				    n < 0 ? strerror(errno) : "short");
+				ret = -EIO;
+			}
+			break;
 		}
 		struct scheme_request rq;
 		memcpy(&rq, in, sizeof rq);
+		/* The kernel never sends more than it read; trust no length. */
+		if (rq.len > (size_t)n - sizeof rq)
+			rq.len = (uint32_t)((size_t)n - sizeof rq);
 		struct scheme_response *rs = (struct scheme_response *)out;
 		uint32_t out_len = 0;
 		int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
@@ -52,7 +65,20 @@ serve(const char *name, serve_fn fn, void *ctx)
 		rs->flags = 0;
 		if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
 			fprintf(stderr, "%s: writing a response: %s\n", name, strerror(errno));
-			return -EIO;
+			ret = -EIO;
 		}
 	}
+	free(in);
+	free(out);
+	return ret;
+}
+
+int
+serve(const char *name, serve_fn fn, void *ctx)
+{
+	int fd = serve_register(name);
+	if (fd < 0)
+		return fd;
+	daemon_ready();
+	return serve_fd(fd, name, fn, ctx, NULL);
 }

@@ -6,6 +6,7 @@
 #ifndef SCHEMES_LIB_SERVE_H
 #define SCHEMES_LIB_SERVE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <redox/abi.h>
@@ -19,7 +20,16 @@
 typedef int64_t (*serve_fn)(void *ctx, const struct scheme_request *rq,
     const void *in, void *out, size_t out_cap, uint32_t *out_len);
 
-/* Registers `name` and serves it; returns only on error (-errno). */
+/* Registers `name` and serves it; returns only when the kernel closes the
+ * scheme (0) or on error (-errno). */
 int serve(const char *name, serve_fn fn, void *ctx);
+
+/* The two halves, for a daemon with more to do around them: opens
+ * ":name" (an fd, or -errno, reported), and serves fd until end of input
+ * (0), an error (-errno) or, if stop is not NULL, until *stop is set (a
+ * signal handler's flag: the read it interrupts sees it). */
+int serve_register(const char *name);
+int serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
+    volatile sig_atomic_t *stop);
 
 #endif

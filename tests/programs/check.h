@@ -59,6 +59,16 @@ static inline const char *scratch_dir(void)
 	return d;
 }
 
+/* The path to run this program again (tests that spawn themselves): argv0
+ * as given if it is a path or URL, else its name in initfs:/bin. */
+static inline void self_path(const char *argv0, char *buf, size_t n)
+{
+	if (strchr(argv0, '/') || strchr(argv0, ':'))
+		snprintf(buf, n, "%s", argv0);
+	else
+		snprintf(buf, n, "initfs:/bin/%s", argv0);
+}
+
 static inline int finish(void)
 {
 	fflush(stdout);

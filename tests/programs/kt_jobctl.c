@@ -202,10 +202,7 @@ test_threads_stop(void)
 int
 main(int argc, char **argv)
 {
-	if (strchr(argv[0], '/') || strchr(argv[0], ':'))
-		snprintf(self, sizeof self, "%s", argv[0]);
-	else
-		snprintf(self, sizeof self, "initfs:/bin/%s", argv[0]);
+	self_path(argv[0], self, sizeof self);
 	if (argc > 1)
 		return child(argv[1]);
 	test_spinner_gets_signals();

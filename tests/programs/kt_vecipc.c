@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "tests/programs/xmmspin.h"
 
 long gpr_spin(long iters);
 
@@ -24,19 +25,7 @@ spinner(void *arg)
 	for (int i = 0; i < 16; i++)
 		pat[i] = 0x0123456789abcdefull * (uint64_t)(i + 7);
 	while (!stop) {
-		__asm__ volatile(
-		    "movdqu 0(%0), %%xmm8\n\tmovdqu 16(%0), %%xmm9\n\t"
-		    "movdqu 32(%0), %%xmm10\n\tmovdqu 48(%0), %%xmm11\n\t"
-		    "movdqu 64(%0), %%xmm12\n\tmovdqu 80(%0), %%xmm13\n\t"
-		    "movdqu 96(%0), %%xmm14\n\tmovdqu 112(%0), %%xmm15\n\t"
-		    "mov $200000, %%ecx\n1:\n\tdec %%ecx\n\tjnz 1b\n\t"
-		    "movdqu %%xmm8, 0(%1)\n\tmovdqu %%xmm9, 16(%1)\n\t"
-		    "movdqu %%xmm10, 32(%1)\n\tmovdqu %%xmm11, 48(%1)\n\t"
-		    "movdqu %%xmm12, 64(%1)\n\tmovdqu %%xmm13, 80(%1)\n\t"
-		    "movdqu %%xmm14, 96(%1)\n\tmovdqu %%xmm15, 112(%1)\n\t"
-		    :: "r"(pat), "r"(back)
-		    : "ecx", "memory", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
-		      "xmm13", "xmm14", "xmm15");
+		xmm_spin(pat, back);
 		for (int i = 0; i < 16; i++)
 			if (back[i] != pat[i])
 				bad++;

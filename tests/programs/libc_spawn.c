@@ -293,11 +293,7 @@ int main(int argc, char **argv)
 {
 	const char *dir;
 
-	/* our own path: as given if it is a path or URL, else in initfs:/bin */
-	if (strchr(argv[0], '/') || strchr(argv[0], ':'))
-		snprintf(self, sizeof(self), "%s", argv[0]);
-	else
-		snprintf(self, sizeof(self), "initfs:/bin/%s", argv[0]);
+	self_path(argv[0], self, sizeof self);
 	if (argc > 1)
 		return child(argc, argv);
 	test_basic();
