@@ -4,8 +4,10 @@ RFSD_SRCS := $(addprefix fs/redoxfs/,redoxfsd.c rfsd.c rfsd_handle.c \
 	rfsd_path.c rfsd_file.c rfsd_meta.c fddisk.c)
 RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
 RFSD := $(B)/prog/fs/redoxfs/redoxfsd
-$(RFSD): $(RFSD_OBJS) $(SERVE_OBJ) $(PROG_LIBS)
-	$(call prog_link,$@,$(RFSD_OBJS) $(SERVE_OBJ))
+# The request loop is the scheme daemons' (schemes/lib/serve.c).
+RFSD_OBJS += $(B)/prog/schemes/lib/serve.o
+$(RFSD): $(RFSD_OBJS) $(PROG_LIBS)
+	$(call prog_link,$@,$(RFSD_OBJS))
 INITFS_BIN += $(RFSD)
 -include $(RFSD_OBJS:.o=.d)
 
