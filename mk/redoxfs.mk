@@ -75,10 +75,11 @@ fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
 
 # redoxfs-fuse IMAGE MOUNTPOINT (libfuse3, low-level API)
 RFS_FUSE := $(B)/host/redoxfs-fuse
-RFS_FUSE_OBJS := $(B)/host/fs/redoxfs/fuse.o $(B)/host/fs/redoxfs/fuse_rw.o
+RFS_FUSE_OBJS := $(addprefix $(B)/host/fs/redoxfs/,fuse.o fuse_rw.o \
+    fuse_perm.o fuse_inval.o)
 $(RFS_FUSE_OBJS): HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
 $(RFS_FUSE): $(RFS_FUSE_OBJS) $(RFS_TOOLLIB) $(RFS_LIB)
-	$(CC) $(HOST_LDFLAGS) -o $@ $^ $$(pkg-config --libs fuse3)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ $$(pkg-config --libs fuse3) -pthread
 # redoxfs-walk DIR: a manifest listing of a real directory tree (tests).
 RFS_WALK := $(B)/host/redoxfs-walk
 $(RFS_WALK): $(B)/host/tests/redoxfs/walk.o $(RFS_TOOLLIB) $(RFS_LIB)
@@ -88,7 +89,7 @@ TEST_STEPS += test-redoxfs-fuse
 .PHONY: test-redoxfs-fuse
 test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
--include $(B)/host/fs/redoxfs/fuse.d $(B)/host/fs/redoxfs/fuse_rw.d $(B)/host/tests/redoxfs/walk.d
+-include $(RFS_FUSE_OBJS:.o=.d) $(B)/host/tests/redoxfs/walk.d
 
 # redoxfs-fuse against fuse2fs, same workload, same run (make bench).
 RFS_BENCH := $(B)/host/redoxfs_bench

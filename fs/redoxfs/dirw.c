@@ -67,22 +67,6 @@ pack(uint8_t *blk, const struct ent *v, size_t a, size_t b)
 	rfs_put16(blk + RFS_DIRLIST_LEN, (uint16_t)pos);
 }
 
-static uint32_t
-dirlist_max(const uint8_t *blk)
-{
-	unsigned count = rfs_le16(blk + RFS_DIRLIST_COUNT), pos = 0;
-	uint32_t m = 0;
-
-	for (unsigned i = 0; i < count; i++) {
-		uint32_t h = rfs_htree_hash((const char *)blk + pos + 5,
-		    blk[pos + 4]);
-		if (h > m)
-			m = h;
-		pos += 5u + blk[pos + 4];
-	}
-	return m;
-}
-
 static int
 leaf_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
     const struct ent *e, uint32_t *max, struct split *sp, uint8_t *blk)
@@ -103,7 +87,8 @@ leaf_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 		memcpy(blk + used + 5, e->name, e->len);
 		rfs_put16(blk + RFS_DIRLIST_COUNT, (uint16_t)(count + 1));
 		rfs_put16(blk + RFS_DIRLIST_LEN, (uint16_t)(used + 5 + e->len));
-		*max = dirlist_max(blk);
+		/* The parent keeps the larger of this and its old bound. */
+		*max = e->hash;
 		return rfs_cow(fs, p, blk, 0, 0, NULL);
 	}
 	/* Split by hash into two blocks of about equal bytes. */

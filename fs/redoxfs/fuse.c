@@ -20,6 +20,8 @@
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/filedisk.h"
 #include "fs/redoxfs/fuse_int.h"
+#include "fs/redoxfs/fuse_inval.h"
+#include "fs/redoxfs/fuse_perm.h"
 #include "fs/redoxfs/wbdisk.h"
 
 struct rfs fs;
@@ -100,19 +102,21 @@ load(fuse_ino_t ino, struct rfs_node *n)
 }
 
 void
-node_entry(const struct rfs_node *n, struct fuse_entry_param *e)
+node_entry(const struct rfs_node *n, const struct rfs_node *dir,
+    struct fuse_entry_param *e)
 {
 	memset(e, 0, sizeof *e);
 	e->ino = n->id;
 	e->attr_timeout = ATTR_TIMEOUT;
-	e->entry_timeout = ATTR_TIMEOUT;
+	/* Not everybody may search dir: each use comes back to be checked. */
+	e->entry_timeout = perm_open_dir(dir) ? ATTR_TIMEOUT : 0;
 	node_stat(n, &e->attr);
 }
 
 static void
 op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
-	struct rfs_node *n = malloc(sizeof *n);
+	struct rfs_node *n = malloc(2 * sizeof *n), *d = n + 1;
 	struct fuse_entry_param e;
 	uint32_t id;
 	int err;
@@ -121,13 +125,14 @@ op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	if ((err = load(parent, n)) == 0 &&
-	    (err = rfs_dir_lookup(&fs, n, name, strlen(name), &id)) == 0)
+	if ((err = load(parent, d)) == 0 &&
+	    (err = perm_may(req, d, PERM_X)) == 0 &&
+	    (err = rfs_dir_lookup(&fs, d, name, strlen(name), &id)) == 0)
 		err = rfs_node_load(&fs, id, n);
 	if (err) {
 		fuse_reply_err(req, -err);
 	} else {
-		node_entry(n, &e);
+		node_entry(n, d, &e);
 		fuse_reply_entry(req, &e);
 	}
 	free(n);
@@ -178,6 +183,33 @@ op_readlink(fuse_req_t req, fuse_ino_t ino)
 	free(n);
 }
 
+/* The kernel's open flag for execve (include/linux/fs.h's FMODE_EXEC). */
+#define FMODE_EXEC 040
+
+/* What opening with flags asks: O_TRUNC writes; exec runs the file. */
+static unsigned
+open_want(int flags)
+{
+	unsigned want;
+
+	switch (flags & O_ACCMODE) {
+	case O_RDONLY:
+		want = PERM_R;
+		break;
+	case O_WRONLY:
+		want = PERM_W;
+		break;
+	default:
+		want = PERM_R | PERM_W;
+		break;
+	}
+	if (flags & O_TRUNC)
+		want |= PERM_W;
+	if (flags & FMODE_EXEC)
+		want = PERM_X;
+	return want;
+}
+
 static void
 op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
@@ -192,6 +224,8 @@ op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		err = -EROFS;
 	else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n))
 		err = -EISDIR;
+	if (err == 0)
+		err = perm_may(req, n, open_want(fi->flags));
 	if (err == 0 && (fi->flags & O_TRUNC) && n->size) {
 		begin(64);
 		err = done(rfs_node_truncate(&fs, n, 0));
@@ -291,7 +325,8 @@ op_opendir(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	struct odir *d = calloc(1, sizeof *d);
 	int err = -ENOMEM;
 
-	if (n && d && (err = load(ino, n)) == 0)
+	if (n && d && (err = load(ino, n)) == 0 &&
+	    (err = perm_may(req, n, PERM_R)) == 0)
 		err = rfs_dir_iter(&fs, n, odir_add, d);
 	/* The entry types, for readdir's d_type. */
 	for (size_t i = 0; err == 0 && i < d->n; i++)
@@ -361,6 +396,20 @@ op_releasedir(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	free(d->v);
 	free(d);
 	fuse_reply_err(req, 0);
+}
+
+static void
+op_access(fuse_req_t req, fuse_ino_t ino, int mask)
+{
+	struct rfs_node *n = malloc(sizeof *n);
+	int err = n ? load(ino, n) : -ENOMEM;
+
+	if (err == 0 && (mask & W_OK) && !fs_rw)
+		err = -EROFS;
+	if (err == 0)
+		err = perm_may(req, n, (unsigned)mask & 7u);
+	free(n);
+	fuse_reply_err(req, -err);
 }
 
 static void
@@ -462,6 +511,7 @@ static const struct fuse_lowlevel_ops ro_ops = {
 	.readdir = op_readdir,
 	.releasedir = op_releasedir,
 	.statfs = op_statfs,
+	.access = op_access,
 };
 
 static void
@@ -570,8 +620,9 @@ main(int argc, char **argv)
 			goto out;
 		}
 	}
-	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs,%s"
-	    "default_permissions", a.image, a.ro ? "ro," : "");
+	/* No default_permissions: the daemon checks (fuse_perm.h). */
+	snprintf(fsname, sizeof fsname, "-ofsname=%s,subtype=redoxfs%s",
+	    a.image, a.ro ? ",ro" : "");
 	if (fuse_opt_add_arg(&args, fsname) != 0)
 		goto out;
 	if (fs_rw)
@@ -583,8 +634,15 @@ main(int argc, char **argv)
 	if (fuse_set_signal_handlers(se) == 0) {
 		if (fuse_session_mount(se, co.mountpoint) == 0) {
 			fuse_daemonize(co.foreground);
-			ret = session_loop(se) != 0;
+			/* After fuse_daemonize: the thread must be in the
+			 * process that serves. */
+			if (fs_rw && inval_start(se) != 0)
+				fprintf(stderr, "redoxfs-fuse: no thread to "
+				    "drop cached names\n");
+			else
+				ret = session_loop(se) != 0;
 			fuse_session_unmount(se);
+			inval_stop();
 		}
 		fuse_remove_signal_handlers(se);
 	}

@@ -18,8 +18,12 @@ extern struct rfs fs;
 extern int fs_rw;
 
 void node_stat(const struct rfs_node *n, struct stat *st);
-/* n's entry for the kernel, cached for ATTR_TIMEOUT. */
-void node_entry(const struct rfs_node *n, struct fuse_entry_param *e);
+/*
+ * n's entry in directory dir for the kernel: cached for ATTR_TIMEOUT if
+ * everybody may search dir, else not at all (fuse_perm.h).
+ */
+void node_entry(const struct rfs_node *n, const struct rfs_node *dir,
+    struct fuse_entry_param *e);
 int load(fuse_ino_t ino, struct rfs_node *n);
 /*
  * Changes are batched into one transaction, committed on fsync, when

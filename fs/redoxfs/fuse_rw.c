@@ -12,6 +12,8 @@
 
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/fuse_int.h"
+#include "fs/redoxfs/fuse_inval.h"
+#include "fs/redoxfs/fuse_perm.h"
 
 /* Blocks a metadata change may need (node, tree lists, dir blocks). */
 #define META_NEED 64
@@ -91,25 +93,38 @@ now(uint64_t *sec, uint32_t *nsec)
 }
 
 static void
-reply_entry(fuse_req_t req, const struct rfs_node *n)
+reply_entry(fuse_req_t req, const struct rfs_node *n,
+    const struct rfs_node *dir)
 {
 	struct fuse_entry_param e;
 
-	node_entry(n, &e);
+	node_entry(n, dir, &e);
 	fuse_reply_entry(req, &e);
 }
 
-/* Creates a node; on success *n holds it. */
+/* Loads directory `parent` into dir if the caller may add names to it. */
+static int
+may_add(fuse_req_t req, fuse_ino_t parent, struct rfs_node *dir)
+{
+	int err = load(parent, dir);
+
+	if (err == 0 && !rfs_node_is_dir(dir))
+		err = -ENOTDIR;
+	return err ? err : perm_may(req, dir, PERM_W | PERM_X);
+}
+
+/* Creates a node; on success *n holds it and *dir its directory. */
 static int
 make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
-    struct rfs_node *n)
+    struct rfs_node *n, struct rfs_node *dir)
 {
 	const struct fuse_ctx *c = fuse_req_ctx(req);
 	uint64_t s;
 	uint32_t ns;
+	int err;
 
-	if (parent > UINT32_MAX)
-		return -ENOENT;
+	if ((err = may_add(req, parent, dir)) != 0)
+		return err;
 	now(&s, &ns);
 	return rfs_create(&fs, (uint32_t)parent, name, strlen(name),
 	    (uint16_t)mode, c->uid, c->gid, s, ns, n);
@@ -123,7 +138,7 @@ static void
 make_reply(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
     const char *target)
 {
-	struct rfs_node *n = malloc(sizeof *n);
+	struct rfs_node *n = malloc(2 * sizeof *n);
 	int err;
 
 	if (n == NULL) {
@@ -133,13 +148,14 @@ make_reply(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	begin(META_NEED);
 	if (target && strlen(target) > RFS_BLOCK_SIZE)
 		err = -ENAMETOOLONG;
-	else if ((err = make(req, parent, name, mode, n)) == 0 && target)
+	else if ((err = make(req, parent, name, mode, n, n + 1)) == 0 &&
+	    target)
 		err = rfs_node_write(&fs, n, 0, target, strlen(target));
 	err = done(err);
 	if (err)
 		fuse_reply_err(req, -err);
 	else
-		reply_entry(req, n);
+		reply_entry(req, n, n + 1);
 	free(n);
 }
 
@@ -159,7 +175,7 @@ static void
 op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
     struct fuse_file_info *fi)
 {
-	struct rfs_node *n = malloc(sizeof *n);
+	struct rfs_node *n = malloc(2 * sizeof *n);
 	struct fuse_entry_param e;
 	int err;
 
@@ -168,11 +184,11 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 		return;
 	}
 	begin(META_NEED);
-	err = done(make(req, parent, name, S_IFREG | (mode & 07777), n));
+	err = done(make(req, parent, name, S_IFREG | (mode & 07777), n, n + 1));
 	if (err) {
 		fuse_reply_err(req, -err);
 	} else {
-		node_entry(n, &e);
+		node_entry(n, n + 1, &e);
 		fi->keep_cache = 1;
 		open_ref(n->id, 1);
 		if (fuse_reply_create(req, &e, fi) != 0)
@@ -197,36 +213,58 @@ op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
 static void
 op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t parent, const char *name)
 {
-	struct rfs_node *n = malloc(sizeof *n);
+	struct rfs_node *n = malloc(2 * sizeof *n);
 	int err = n ? 0 : -ENOMEM;
 
-	if (!err && (ino > UINT32_MAX || parent > UINT32_MAX))
+	if (!err && ino > UINT32_MAX)
 		err = -ENOENT;
 	if (!err)
+		err = may_add(req, parent, n + 1);
+	if (!err) {
 		begin(META_NEED);
-	if (!err)
 		err = done(rfs_link(&fs, (uint32_t)parent, name, strlen(name),
 		    (uint32_t)ino));
+	}
 	if (!err)
 		err = load(ino, n);
 	if (err)
 		fuse_reply_err(req, -err);
 	else
-		reply_entry(req, n);
+		reply_entry(req, n, n + 1);
 	free(n);
+}
+
+/*
+ * Loads directory `parent` into d and its entry name into v, if the
+ * caller may remove that entry.
+ */
+static int
+may_remove(fuse_req_t req, fuse_ino_t parent, const char *name,
+    struct rfs_node *d, struct rfs_node *v)
+{
+	uint32_t id;
+	int err;
+
+	if ((err = load(parent, d)) != 0 ||
+	    (err = perm_may(req, d, PERM_X)) != 0 ||
+	    (err = rfs_dir_lookup(&fs, d, name, strlen(name), &id)) != 0 ||
+	    (err = rfs_node_load(&fs, id, v)) != 0)
+		return err;
+	return perm_may_remove(req, d, v);
 }
 
 static void
 remove_common(fuse_req_t req, fuse_ino_t parent, const char *name, int dir)
 {
-	int err = -ENOENT;
+	struct rfs_node *n = malloc(2 * sizeof *n);
+	int err = n ? may_remove(req, parent, name, n, n + 1) : -ENOMEM;
 
-	if (parent <= UINT32_MAX) {
+	if (err == 0) {
 		begin(META_NEED);
 		err = done(rfs_unlink(&fs, (uint32_t)parent, name,
 		    strlen(name), dir));
 	}
-
+	free(n);
 	fuse_reply_err(req, -err);
 }
 
@@ -246,24 +284,38 @@ static void
 op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
     fuse_ino_t newparent, const char *newname, unsigned int flags)
 {
-	struct rfs_node *d = malloc(sizeof *d);
+	/* The source, its directory, the target directory, the target. */
+	struct rfs_node *v = malloc(4 * sizeof *v), *d = v + 1, *nd = v + 2;
 	uint32_t id;
-	int err = d ? 0 : -ENOMEM;
+	int err = v ? 0 : -ENOMEM;
 
-	if (!err && (parent > UINT32_MAX || newparent > UINT32_MAX))
-		err = -ENOENT;
 	if (!err && (flags & ~1u))
 		err = -EINVAL;		/* RENAME_EXCHANGE, RENAME_WHITEOUT */
-	if (!err && (flags & 1u) && load(newparent, d) == 0 &&
-	    rfs_dir_lookup(&fs, d, newname, strlen(newname), &id) == 0)
-		err = -EEXIST;		/* RENAME_NOREPLACE */
 	if (!err)
+		err = may_remove(req, parent, name, d, v);
+	if (!err)
+		err = may_add(req, newparent, nd);
+	if (!err && rfs_dir_lookup(&fs, nd, newname, strlen(newname),
+	    &id) == 0) {
+		if (flags & 1u)
+			err = -EEXIST;		/* RENAME_NOREPLACE */
+		else if ((err = rfs_node_load(&fs, id, v + 3)) == 0)
+			err = perm_may_remove(req, nd, v + 3);
+	}
+	/* A directory moving elsewhere changes its "..": it must be writable. */
+	if (!err && rfs_node_is_dir(v) && newparent != parent)
+		err = perm_may(req, v, PERM_W);
+	if (!err) {
 		begin(META_NEED);
-	if (!err)
 		err = done(rfs_rename(&fs, (uint32_t)parent, name,
 		    strlen(name), (uint32_t)newparent, newname,
 		    strlen(newname)));
-	free(d);
+	}
+	/* The kernel moves its cached entry: below a closed directory it
+	 * must not stay cached (fuse_inval.h). */
+	if (!err && !perm_open_dir(nd))
+		inval_entry((uint32_t)newparent, newname, strlen(newname));
+	free(v);
 	fuse_reply_err(req, -err);
 }
 
@@ -298,6 +350,44 @@ op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
 		fuse_reply_write(req, size);
 }
 
+/*
+ * May the caller change n so?  The kernel's rules: the owner (or root)
+ * sets modes and times; root gives files away, the owner may change the
+ * group to one of its own; setting the time to now, or truncating by
+ * name, needs write permission.
+ */
+static int
+may_setattr(fuse_req_t req, const struct rfs_node *n, const struct stat *a,
+    int to_set, int by_fd)
+{
+	const struct fuse_ctx *c = fuse_req_ctx(req);
+	int owner = perm_owner(req, n) == 0, err;
+	unsigned kill = S_ISUID | S_ISGID;
+
+	if ((to_set & FUSE_SET_ATTR_SIZE) && !by_fd &&
+	    (err = perm_may(req, n, PERM_W)) != 0)
+		return err;
+	/* A writer clearing set-id bits (the kernel does so on write). */
+	if ((to_set & FUSE_SET_ATTR_MODE) && !owner &&
+	    ((n->mode ^ a->st_mode) & 07777 & ~kill ||
+	    (a->st_mode & kill & ~n->mode)))
+		return -EPERM;
+	if ((to_set & FUSE_SET_ATTR_UID) && (!owner ||
+	    (a->st_uid != n->uid && c->uid != 0)))
+		return -EPERM;
+	if ((to_set & FUSE_SET_ATTR_GID) && (!owner ||
+	    (a->st_gid != n->gid && !perm_in_group(req, a->st_gid))))
+		return -EPERM;
+	if (((to_set & FUSE_SET_ATTR_ATIME) &&
+	    !(to_set & FUSE_SET_ATTR_ATIME_NOW)) ||
+	    ((to_set & FUSE_SET_ATTR_MTIME) &&
+	    !(to_set & FUSE_SET_ATTR_MTIME_NOW)))
+		return owner ? 0 : -EPERM;
+	if ((to_set & (FUSE_SET_ATTR_ATIME | FUSE_SET_ATTR_MTIME)) && !owner)
+		return perm_may(req, n, PERM_W);
+	return 0;
+}
+
 static void
 op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
     struct fuse_file_info *fi)
@@ -306,13 +396,16 @@ op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
 	struct stat st;
 	uint64_t s;
 	uint32_t ns;
-	int err = n ? 0 : -ENOMEM;
+	int err = n ? 0 : -ENOMEM, was_open = 0;
 
-	(void)fi;
 	if (n)
 		begin(META_NEED + RFS_RECORD_SIZE / RFS_BLOCK_SIZE);
 	if (!err)
 		err = load(ino, n);
+	if (!err)
+		err = may_setattr(req, n, attr, to_set, fi != NULL);
+	if (!err)
+		was_open = rfs_node_is_dir(n) && perm_open_dir(n);
 	now(&s, &ns);
 	if (!err && (to_set & FUSE_SET_ATTR_SIZE)) {
 		if (rfs_node_is_dir(n))
@@ -332,6 +425,10 @@ op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
 			n->uid = attr->st_uid;
 		if (to_set & FUSE_SET_ATTR_GID)
 			n->gid = attr->st_gid;
+		/* Only group members keep a set-group-id bit they set. */
+		if ((to_set & FUSE_SET_ATTR_MODE) && (n->mode & S_ISGID) &&
+		    !perm_in_group(req, n->gid))
+			n->mode &= (uint16_t)~S_ISGID;
 		if (to_set & FUSE_SET_ATTR_ATIME_NOW) {
 			n->atime = s;
 			n->atime_nsec = ns;
@@ -357,6 +454,9 @@ op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr, int to_set,
 	} else {
 		node_stat(n, &st);
 		fuse_reply_attr(req, &st, ATTR_TIMEOUT);
+		/* Closed to some: what the kernel cached below must go. */
+		if (was_open && !perm_open_dir(n))
+			inval_children((uint32_t)ino);
 	}
 	free(n);
 }

@@ -21,6 +21,7 @@ struct rfs_wbdisk {
 	struct rfs_disk under;
 	struct slot *tab;
 	size_t cap, count;		/* cap: a power of two, >= 2 * max */
+	unsigned shift;			/* 64 - log2(cap) */
 	size_t max;
 	uint8_t **spare;		/* buffers of removed entries */
 	size_t nspare;
@@ -28,10 +29,11 @@ struct rfs_wbdisk {
 	uint8_t *run;			/* RUN_MAX blocks */
 };
 
+/* Fibonacci hashing: the product's top bits spread runs of blocks. */
 static size_t
 hash(const struct rfs_wbdisk *w, uint64_t block)
 {
-	return (size_t)((block * 0x9e3779b97f4a7c15ull) >> 17) & (w->cap - 1);
+	return (size_t)((block * 0x9e3779b97f4a7c15ull) >> w->shift);
 }
 
 static struct slot *
@@ -218,8 +220,8 @@ rfs_wbdisk_open(struct rfs_disk *out, const struct rfs_disk *under,
 		return -ENOMEM;
 	w->under = *under;
 	w->max = max_blocks;
-	for (w->cap = 16; w->cap < 2 * max_blocks; w->cap *= 2)
-		;
+	for (w->cap = 16, w->shift = 60; w->cap < 2 * max_blocks; w->cap *= 2)
+		w->shift--;
 	w->tab = malloc(w->cap * sizeof *w->tab);
 	w->spare = malloc((max_blocks + 1) * sizeof *w->spare);
 	w->order = malloc(max_blocks * sizeof *w->order);

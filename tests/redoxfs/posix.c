@@ -1,9 +1,9 @@
 /*
  * redoxfs-posix DIR [MANY]: POSIX behaviour of a mounted RedoxFS, as a
  * user sees it: errno values, contents and stat fields.  Run as root on
- * a fresh read-write mount with -o allow_other (the daemon always adds
- * default_permissions, so the kernel checks modes against the stored
- * owners); a child drops to uid/gid 1000 for the permission checks.
+ * a fresh read-write mount with -o allow_other (the daemon checks modes
+ * against the stored owners for each caller); a child drops to uid/gid
+ * 1000 for the permission checks.
  * MANY (default 100000) files go into one directory.
  *   redoxfs-posix DIR verify   checks what the first run left, after a
  *                              remount (it must have been committed).
@@ -461,6 +461,40 @@ t_many(const char *d, long n)
 	printf("     %ld files in one directory, %ld left\n", n, count);
 }
 
+/* Runs path in a child; its exit status, or 200 + errno if exec failed. */
+static int
+run(const char *path)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execl(path, path, (char *)NULL);
+		_exit(200 + errno);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * stat(path) fails with EACCES, within 2 s: names the kernel had cached
+ * below a directory that has just been closed to us are dropped by a
+ * thread of the daemon, just after the change.
+ */
+static int
+becomes_closed(const char *path)
+{
+	struct stat st;
+
+	for (int i = 0; i < 200; i++) {
+		if (stat(path, &st) == -1 && errno == EACCES)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
 /* As uid/gid 1000 with no groups: what the modes allow and refuse. */
 static void
 t_other_user(const char *d)
@@ -469,6 +503,16 @@ t_other_user(const char *d)
 	struct stat st;
 	char buf[16];
 	int fd;
+
+	FAILS(access(at(d, "perm/rootfile"), W_OK), EACCES);
+	OK(access(P, R_OK));
+	FAILS(chdir(at(d, "perm/closed")), EACCES);
+	CHECK(run(at(d, "perm/ownerexec")) == 200 + EACCES);	/* 0744 */
+	CHECK(run(at(d, "perm/allexec")) == 0);			/* 0755 */
+	FAILS(utimensat(AT_FDCWD, at(d, "perm/rootfile"), NULL, 0), EACCES);
+	/* Cached by root before the change, closed now. */
+	CHECK(becomes_closed(at(d, "perm/hide/f")));
+	CHECK(becomes_closed(at(d, "perm/closed/moved/g")));
 
 	FAILS(open(at(d, "perm/rootfile"), O_WRONLY), EACCES);
 	CHECK(same(at(d, "perm/rootfile"), "root"));	/* 0644: readable */
@@ -503,12 +547,14 @@ t_other_user(const char *d)
 	CHECK(fd >= 0 && write(fd, "g", 1) == 1);
 	if (fd >= 0)
 		close(fd);
+	OK(utimensat(AT_FDCWD, at(d, "perm/groupw"), NULL, 0));
 	CHECK(get(at(d, "perm/groupw"), buf, sizeof buf) == 1);
 }
 
 static void
 t_perm(const char *d)
 {
+	struct stat st;
 	pid_t pid;
 	int status;
 
@@ -527,6 +573,19 @@ t_perm(const char *d)
 	OK(put(at(d, "perm/groupw"), "", 0));
 	OK(chmod(P, 0664));
 	OK(chown(P, 0, 1000));
+	OK(put(at(d, "perm/ownerexec"), "#!/bin/sh\nexit 0\n", 18));
+	OK(chmod(P, 0744));
+	OK(put(at(d, "perm/allexec"), "#!/bin/sh\nexit 0\n", 18));
+	OK(chmod(P, 0755));
+	/* Names the kernel caches, then closed to others. */
+	OK(mkdir(at(d, "perm/hide"), 0755));
+	OK(put(at(d, "perm/hide/f"), "f", 1));
+	OK(stat(P, &st));
+	OK(chmod(at(d, "perm/hide"), 0700));
+	OK(mkdir(at(d, "perm/moved"), 0755));
+	OK(put(at(d, "perm/moved/g"), "g", 1));
+	OK(stat(P, &st));
+	OK(rename(at(d, "perm/moved"), at2(d, "perm/closed/moved")));
 	fflush(stdout);
 	if ((pid = fork()) == 0) {
 		fails = checks = 0;

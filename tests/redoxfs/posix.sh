@@ -1,7 +1,7 @@
 #!/bin/sh
 # POSIX behaviour of a read-write redoxfs-fuse mount (tests/redoxfs/posix.c),
-# part of it as uid 1000 (-o allow_other; the daemon always adds
-# default_permissions), then unmount, fsck, remount and check that it all
+# part of it as uid 1000 (-o allow_other; the daemon checks permissions),
+# then unmount, fsck, remount and check that it all
 # was kept.  Usage: posix.sh BUILD_DIR [MANY]  (MANY files in one dir).
 B=${1:-build}
 MANY=${2:-100000}
