@@ -155,6 +155,8 @@ prune_from(struct rfs *fs, struct rfs_node *n, uint64_t from)
 		for (unsigned i = 0; i < lv_cnt[d]; i++) {
 			uint8_t *slot = n->raw + lv_off[d] + i * RFS_PTR_SIZE;
 			struct rfs_ptr p = rfs_ptr_get(slot);
+			if (rfs_ptr_is_null(p))
+				continue;	/* most slots, most of the time */
 			if ((err = prune(fs, n, &p, d, base +
 			    ((uint64_t)i << (8 * d)), from)) != 0)
 				return err;
