@@ -1,9 +1,11 @@
 /* Dropping names from the kernel's cache, from a thread (fuse_inval.h). */
+#define _GNU_SOURCE		/* pthread_timedjoin_np */
 #define FUSE_USE_VERSION 34
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/fuse_int.h"
@@ -103,6 +105,12 @@ inval_stop(void)
 	stopping = 1;
 	pthread_cond_signal(&more);
 	pthread_mutex_unlock(&lock);
-	pthread_join(thread, NULL);
+	/* A notice can wait on a lock held by a caller that will never be
+	 * answered (the loop stopped on a signal): then exit without it. */
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += 2;
+	if (pthread_timedjoin_np(thread, NULL, &t) != 0)
+		pthread_detach(thread);
 	running = 0;
 }
