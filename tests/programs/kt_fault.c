@@ -12,20 +12,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "overflow.h"
+
 extern char **environ;
 
 static volatile int zero;
-
-/* Recurses with big frames and no syscalls until the stack runs out. */
-static volatile int forever = 1;
-
-static int
-deep(int n)
-{
-	volatile char frame[1024];
-	frame[0] = (char)n;
-	return forever ? deep(n + 1) + frame[0] : 0;
-}
 
 static int
 do_fault(const char *what)
@@ -41,7 +32,7 @@ do_fault(const char *what)
 	if (!strcmp(what, "cli"))
 		__asm__ volatile("cli");
 	if (!strcmp(what, "stack"))
-		return deep(0);
+		return overflow_stack(0);
 	if (!strcmp(what, "kread"))
 		return *(volatile int *)0xffffffff80000000ull;
 	fprintf(stderr, "kt_fault: unknown fault %s\n", what);

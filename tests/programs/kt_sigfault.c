@@ -9,6 +9,7 @@
  */
 #define NAME "kt_sigfault"
 #include "check.h"
+#include "overflow.h"
 #include <setjmp.h>
 #include <signal.h>
 #include <spawn.h>
@@ -154,16 +155,6 @@ test_resume(void)
 	munmap(page, 4096);
 }
 
-static volatile int forever = 1;
-
-static int
-deep(int n)
-{
-	volatile char frame[1024];
-	frame[0] = (char)n;
-	return forever ? deep(n + 1) + frame[0] : 0;
-}
-
 /* The fatal cases, each in a child. */
 static int
 fatal(const char *what)
@@ -187,7 +178,7 @@ fatal(const char *what)
 	if (!strcmp(what, "overflow")) {
 		on(SIGSEGV, jump_out, 0);
 		if (sigsetjmp(jb, 1) == 0)
-			return deep(0);
+			return overflow_stack(0);
 		return 3;
 	}
 	return 2;
