@@ -168,7 +168,7 @@ proc_thread_new(struct proc *p, void (*start)(struct thread *))
 	t->state = T_NEW;
 	list_init(&t->run_link);
 	list_init(&t->wait_link);
-	list_init(&t->timer_link);
+	list_init(&t->timer.link);
 	list_push_back(&p->threads, &t->proc_link);
 	p->nthreads++;
 	return t;

@@ -8,9 +8,10 @@
  * Time is read and the HAL timer set only when needed, never on a plain
  * switch (a scheme round trip is two switches; reprogramming a host timer
  * costs more than the rest).  The timer ticks every SLICE_NS while
- * threads wait to run, or fires at the earliest sleeper's deadline.  A
- * thread still running at a tick after a whole tick period without a
- * switch has used its slice and goes to the back of the queue.
+ * threads wait to run, or fires at the earliest timer's deadline (a
+ * sleeper's, or a kernel scheme's).  A thread still running at a tick
+ * after a whole tick period without a switch has used its slice and goes
+ * to the back of the queue.
  */
 #include "core/abi.h"
 #include "core/log.h"
@@ -22,7 +23,6 @@ static struct runq rq;
 /* The running thread; sched.h reads it inline (only sched.c writes it). */
 struct thread *sched_running;
 #define cur sched_running
-static struct list timed = LIST_INIT(timed);	/* sleepers by deadline */
 static struct list ktimers = LIST_INIT(ktimers);	/* by deadline */
 static struct list dead = LIST_INIT(dead);	/* threads to free */
 static uint64_t armed;		/* the deadline the HAL timer is set for */
@@ -51,19 +51,13 @@ arm_by(uint64_t d)
 	hal_timer_arm(d);
 }
 
-/* The earliest sleeper's or kernel timer's deadline; 0 if none. */
+/* The earliest timer's deadline; 0 if none. */
 static uint64_t
 first_deadline(void)
 {
-	uint64_t d = 0;
-	if (!list_empty(&timed))
-		d = list_entry(timed.next, struct thread, timer_link)->deadline;
-	if (!list_empty(&ktimers)) {
-		uint64_t k = list_entry(ktimers.next, struct ktimer, link)->deadline;
-		if (!d || k < d)
-			d = k;
-	}
-	return d;
+	if (list_empty(&ktimers))
+		return 0;
+	return list_entry(ktimers.next, struct ktimer, link)->deadline;
 }
 
 uint64_t
@@ -79,6 +73,20 @@ sched_timer_cancel(struct ktimer *k)
 		list_remove(&k->link);
 }
 
+/* Puts k in deadline order and has the HAL timer fire by then. */
+static void
+timer_insert(struct ktimer *k)
+{
+	struct list *l;
+
+	list_for_each(l, &ktimers) {
+		if (list_entry(l, struct ktimer, link)->deadline > k->deadline)
+			break;
+	}
+	list_insert_before(l, &k->link);
+	arm_by(first_deadline());
+}
+
 void
 sched_timer_add(struct ktimer *k, uint64_t deadline)
 {
@@ -91,13 +99,7 @@ sched_timer_add(struct ktimer *k, uint64_t deadline)
 	if (deadline - now > SCHED_MAX_WAIT_NS)
 		deadline = now + SCHED_MAX_WAIT_NS;
 	k->deadline = deadline;
-	struct list *l;
-	list_for_each(l, &ktimers) {
-		if (list_entry(l, struct ktimer, link)->deadline > deadline)
-			break;
-	}
-	list_insert_before(l, &k->link);
-	arm_by(first_deadline());
+	timer_insert(k);
 }
 
 /* Fires the kernel timers whose time has come. */
@@ -127,7 +129,7 @@ static void
 wake(struct thread *t, int reason)
 {
 	list_remove(&t->wait_link);
-	list_remove(&t->timer_link);
+	sched_timer_cancel(&t->timer);
 	t->waiting_on = NULL;
 	t->wake_reason = reason;
 	sched_ready(t);
@@ -198,6 +200,12 @@ sched_after_first_switch(void)
 	reap_dead();
 }
 
+static void
+sleep_timeout(struct ktimer *k)
+{
+	wake(list_entry(&k->link, struct thread, timer.link), -ETIMEDOUT);
+}
+
 int
 waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
 {
@@ -209,16 +217,13 @@ waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
 	t->waiting_on = wq;
 	t->wake_reason = 0;
 	t->interruptible = interruptible;
-	t->deadline = deadline;
 	list_push_back(&wq->sleepers, &t->wait_link);
 	if (deadline) {
-		struct list *l;
-		list_for_each(l, &timed) {
-			if (list_entry(l, struct thread, timer_link)->deadline > deadline)
-				break;
-		}
-		list_insert_before(l, &t->timer_link);
-		arm_by(first_deadline());
+		/* Not sched_timer_add: a deadline already past must still
+		 * wake it through the timer, after it has gone to sleep. */
+		t->timer.deadline = deadline;
+		t->timer.fire = sleep_timeout;
+		timer_insert(&t->timer);
 	}
 	switch_to(pick(), false);
 	return t->wake_reason;
@@ -295,12 +300,6 @@ handle_events(uint32_t ev)
 		bool tick = armed && armed <= now;
 		if (tick)
 			ticks++;
-		while (!list_empty(&timed)) {
-			struct thread *t = list_entry(timed.next, struct thread, timer_link);
-			if (t->deadline > now)
-				break;
-			wake(t, -ETIMEDOUT);
-		}
 		fire_timers(now);
 		if (tick) {
 			/* Whoever waited since before this tick runs next. */

@@ -23,6 +23,17 @@ struct waitq {
 	struct list sleepers;
 };
 
+/*
+ * A callback at a monotonic time: a sleeper's deadline, or a kernel
+ * scheme's (time: timeouts).  It runs in the core on some thread's way
+ * out, after the deadline.
+ */
+struct ktimer {
+	struct list link;		/* on the timer list while armed */
+	uint64_t deadline;
+	void (*fire)(struct ktimer *k);
+};
+
 struct thread {
 	int tid;
 	enum thread_state state;
@@ -30,10 +41,9 @@ struct thread {
 	struct hal_thread *hal;
 	struct list run_link;		/* on the run queue */
 	struct list wait_link;		/* on a waitq */
-	struct list timer_link;		/* on the sleepers-with-deadline list */
+	struct ktimer timer;		/* armed while it sleeps with a deadline */
 	struct list proc_link;		/* on proc->threads */
 	struct waitq *waiting_on;
-	uint64_t deadline;		/* 0: none */
 	int wake_reason;		/* 0, -ETIMEDOUT, -EINTR */
 	bool interruptible;
 	uint64_t sigmask;		/* blocked signals */
@@ -76,15 +86,6 @@ int waitq_handoff(struct waitq *wq);
 /* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
 void sched_interrupt(struct thread *t);
 
-/*
- * A callback at a monotonic time, for kernel schemes (time: timeouts).
- * It runs in the core on some thread's way out, after the deadline.
- */
-struct ktimer {
-	struct list link;		/* on the timer list while armed */
-	uint64_t deadline;
-	void (*fire)(struct ktimer *k);
-};
 /* Deadlines are capped this far ahead (73 years): the HALs' timer
  * arithmetic never overflows, and nobody waits longer. */
 #define SCHED_MAX_WAIT_NS (1ull << 61)

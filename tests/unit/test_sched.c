@@ -33,7 +33,7 @@ mkthread(int tid)
 	t->hal = hal_thread_new(NULL, NULL);
 	list_init(&t->run_link);
 	list_init(&t->wait_link);
-	list_init(&t->timer_link);
+	list_init(&t->timer.link);
 	list_init(&t->proc_link);
 	return t;
 }

@@ -108,7 +108,7 @@ setup(void)
 		th[i].hal = hal_thread_new(NULL, NULL);
 		list_init(&th[i].run_link);
 		list_init(&th[i].wait_link);
-		list_init(&th[i].timer_link);
+		list_init(&th[i].timer.link);
 		list_init(&th[i].proc_link);
 	}
 	sched_init();

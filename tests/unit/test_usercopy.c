@@ -36,7 +36,7 @@ setup(void)
 	th.hal = hal_thread_new(NULL, NULL);
 	list_init(&th.run_link);
 	list_init(&th.wait_link);
-	list_init(&th.timer_link);
+	list_init(&th.timer.link);
 	sched_init();
 	sched_ready(&th);
 	ck_assert_int_eq(fake_run(start, NULL), FAKE_DROPPED);
