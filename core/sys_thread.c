@@ -12,10 +12,23 @@
 #include "core/vm.h"
 #include "hal/hal.h"
 
+/*
+ * A thread pointer is any user address: null and unaligned ones are the
+ * program's business, but a non-canonical or kernel-half value would fault
+ * in the core when loaded on the way back to user mode.
+ */
+static bool
+tp_ok(long tp)
+{
+	return (uintptr_t)tp < HAL_USER_TOP;
+}
+
 long
 sys_set_tp(long tp)
 {
 	struct thread *t = sched_current();
+	if (!tp_ok(tp))
+		return -EINVAL;
 	t->tp = (uintptr_t)tp;
 	hal_thread_set_tp(t->hal, (uintptr_t)tp);
 	return 0;
@@ -36,7 +49,7 @@ sys_clone_thread(long entry, long stack, long arg, long tp)
 {
 	struct proc *p = proc_current();
 	if ((stack & 15) || !vm_check(p->vm, (uintptr_t)stack - 64, 64, HAL_PROT_WRITE) ||
-	    !vm_check(p->vm, (uintptr_t)entry, 1, HAL_PROT_EXEC))
+	    !vm_check(p->vm, (uintptr_t)entry, 1, HAL_PROT_EXEC) || !tp_ok(tp))
 		return -EINVAL;
 	if (p->nthreads >= 1024)
 		return -EAGAIN;

@@ -17,6 +17,9 @@
 #include <stdint.h>
 
 #define HAL_PAGE_SIZE 4096u
+/* User addresses lie below this in both backends (x86_64's lower
+ * canonical half; Linux's user space too). */
+#define HAL_USER_TOP 0x0000800000000000ull
 
 /* ---- boot and console ------------------------------------------------ */
 
@@ -78,7 +81,9 @@ _Noreturn void hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg);
  * below it.
  */
 void hal_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi);
-/* The user thread pointer (%fs base) the thread runs with. */
+/* The user thread pointer (%fs base) the thread runs with.  The core
+ * passes only values below HAL_USER_TOP; a backend given another stores 0
+ * rather than fault loading it on the way to user mode. */
 void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp);
 uintptr_t hal_thread_tp(struct hal_thread *t);
 

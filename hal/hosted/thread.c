@@ -124,6 +124,9 @@ hosted_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi)
 void
 hosted_thread_set_tp(struct hal_thread *t, uintptr_t tp)
 {
+	/* wrfsbase of a non-canonical value faults inside the core. */
+	if (tp >= HAL_USER_TOP)
+		tp = 0;
 	t->user_fs = tp;
 }
 

@@ -131,7 +131,7 @@ void
 hal_thread_set_tp(struct hal_thread *t, uintptr_t tp)
 {
 	/* A non-canonical FS base would fault in wrmsr, in ring 0. */
-	if (tp >= USER_TOP)
+	if (tp >= HAL_USER_TOP)
 		tp = 0;
 	t->user_fs = tp;
 	if (t == x86_cur)

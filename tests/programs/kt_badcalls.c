@@ -24,6 +24,55 @@ expect(const char *what, long got, long want)
 
 #define SC(...) __syscall6(__VA_ARGS__)
 
+static void
+thread_never_runs(void *arg)
+{
+	(void)arg;
+	for (;;)
+		SC(SYS_EXIT_THREAD, 0, 0, 0, 0, 0, 0);
+}
+
+/*
+ * The thread pointer: a non-canonical or kernel-half value once killed the
+ * hosted OS (loading it faulted inside the core); it must be refused, by
+ * SET_TP and by CLONE_THREAD, and the program's own pointer kept.  Null
+ * and unaligned values are the program's business and are accepted; they
+ * are set and put back with raw calls only, since libc needs its TLS.
+ */
+static void
+check_tp(void)
+{
+	static _Alignas(16) char stack[16384];
+	long bad[] = {
+		(long)0x8000000000000000ull,	/* non-canonical */
+		(long)0x0000800000000000ull,	/* just past the user half */
+		(long)0x00ff000000000000ull,	/* non-canonical, low bits set */
+		(long)0xffff800000000000ull,	/* kernel half */
+		(long)0xffffffff80000000ull,	/* kernel image */
+		-1,
+	};
+	uintptr_t tp, after;
+	long r_null, r_odd, r_back;
+
+	__asm__ volatile("mov %%fs:0, %0" : "=r"(tp));
+	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char what[80];
+		snprintf(what, sizeof what, "set_tp %#lx", (unsigned long)bad[i]);
+		expect(what, SC(SYS_SET_TP, bad[i], 0, 0, 0, 0, 0), -EINVAL);
+		snprintf(what, sizeof what, "clone_thread tp %#lx", (unsigned long)bad[i]);
+		expect(what, SC(SYS_CLONE_THREAD, (long)thread_never_runs,
+		    (long)(stack + sizeof stack), 0, bad[i], 0, 0), -EINVAL);
+	}
+	r_null = SC(SYS_SET_TP, 0, 0, 0, 0, 0, 0);
+	r_odd = SC(SYS_SET_TP, (long)tp + 1, 0, 0, 0, 0, 0);
+	r_back = SC(SYS_SET_TP, (long)tp, 0, 0, 0, 0, 0);
+	expect("set_tp null", r_null, 0);
+	expect("set_tp unaligned", r_odd, 0);
+	expect("set_tp back", r_back, 0);
+	__asm__ volatile("mov %%fs:0, %0" : "=r"(after));
+	expect("thread pointer kept", after == tp, 1);
+}
+
 int
 main(void)
 {
@@ -121,6 +170,8 @@ main(void)
 	expect("clone_thread with a bad stack", SC(SYS_CLONE_THREAD, (long)main, 0x1000, 0, 0, 0, 0), -EINVAL);
 	expect("chdir to a file", SC(SYS_CHDIR, (long)"initfs:/bin/init", 16, 0, 0, 0, 0), -ENOTDIR);
 	expect("getcwd with a tiny buffer", SC(SYS_GETCWD, (long)buf, 1, 0, 0, 0, 0), -ERANGE);
+
+	check_tp();
 
 	/* After all that, ordinary calls still work. */
 	expect("getpid still works", SC(SYS_GETPID, 0, 0, 0, 0, 0, 0) > 0, 1);
