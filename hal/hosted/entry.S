@@ -8,6 +8,7 @@
  *  - eager policy (HOSTED_EAGER_FS, sanitizer builds): the host FS is
  *    installed at every entry and the program's at every exit.
  */
+#include "hal/hosted/fsbase.h"
 #include "hal/hosted/hosted.h"
 
 	.text
@@ -86,11 +87,11 @@ hosted_boot_enter:
 	mov hosted_cur(%rip), %r11
 	mov %rsp, T_USER_RSP(%r11)
 	mov T_KSTACK_TOP(%r11), %rsp
-	rdfsbase %rcx
+	RDFS %rcx
 	mov %rcx, T_USER_FS(%r11)
 #ifdef HOSTED_EAGER_FS
 	mov hosted_host_fs(%rip), %rcx
-	wrfsbase %rcx
+	WRFS %rcx
 #endif
 .endm
 
@@ -112,12 +113,12 @@ hosted_syscall_exit:
 	mov hosted_cur(%rip), %r11
 	mov T_USER_FS(%r11), %rcx
 #ifdef HOSTED_EAGER_FS
-	wrfsbase %rcx
+	WRFS %rcx
 #else
-	rdfsbase %rdx
+	RDFS %rdx
 	cmp %rcx, %rdx
 	je 1f
-	wrfsbase %rcx
+	WRFS %rcx
 1:
 #endif
 	mov T_RET_RDI(%r11), %rdi
@@ -160,7 +161,7 @@ hosted_fault_entry:
 	.globl hosted_user_enter
 	.type hosted_user_enter, @function
 hosted_user_enter:
-	wrfsbase %rcx
+	WRFS %rcx
 	mov %rsi, %rsp
 	mov %rdi, %r11
 	mov %rdx, %rdi

@@ -46,6 +46,8 @@ struct hal_thread {
 extern struct hal_thread *hosted_cur;	/* the running thread */
 extern volatile uint8_t hosted_in_core;	/* 1 while the core runs */
 extern uint64_t hosted_host_fs;		/* glibc's FS base */
+extern uint8_t hosted_fsgsbase;		/* fsbase.h: the CPU has FSGSBASE */
+extern uint64_t hosted_fs_now;		/* fsbase.h: the FS base, without it */
 
 /* entry.S */
 void hosted_switch(struct hal_thread *from, struct hal_thread *to);

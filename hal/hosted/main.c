@@ -5,6 +5,8 @@
  * starts the core on a boot stack.  See ARCHITECTURE.md, "The hosted
  * backend".
  */
+#include <asm/prctl.h>
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -15,6 +17,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +28,20 @@ void hosted_signals_init(void);
 extern const char hosted_initfs_start[], hosted_initfs_end[];
 
 uint64_t hosted_host_fs;
+uint8_t hosted_fsgsbase;	/* 1: rdfsbase/wrfsbase; 0: arch_prctl */
+uint64_t hosted_fs_now;		/* without FSGSBASE: the FS base (fsbase.h) */
+
+static uint64_t
+fs_base(void)
+{
+	uint64_t fs = 0;
+
+	if (hosted_fsgsbase)
+		__asm__ volatile("rdfsbase %0" : "=r"(fs));
+	else if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0)
+		err(1, "arch_prctl(ARCH_GET_FS)");
+	return fs;
+}
 
 #ifdef HOSTED_DEFAULT_DISK
 #define DEFAULT_DISK_TEXT HOSTED_DEFAULT_DISK
@@ -149,13 +166,12 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (!(getauxval(AT_HWCAP2) & 2)) {
-		fprintf(stderr, "redox-hosted: needs FSGSBASE (user-mode rdfsbase/wrfsbase: "
-		    "a CPU that has it and Linux 5.9 or later).  Programs and the core share "
-		    "the FS register, and switching it through arch_prctl would cost 300 ns "
-		    "per syscall.\n");
-		return 1;
-	}
+	/* Without FSGSBASE every FS switch is an arch_prctl call (fsbase.h):
+	 * it works, slower; say so once. */
+	hosted_fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
+	if (!hosted_fsgsbase)
+		fprintf(stderr, "redox-hosted: no FSGSBASE on this CPU or kernel: "
+		    "switching the FS base through arch_prctl (slower system calls)\n");
 
 	const void *initfs = hosted_initfs_start;
 	size_t initfs_len = (size_t)(hosted_initfs_end - hosted_initfs_start);
@@ -177,7 +193,8 @@ main(int argc, char **argv)
 	}
 	hosted_set_boot(initfs, initfs_len, rc, rc_len, cmdline);
 
-	__asm__ volatile("rdfsbase %0" : "=r"(hosted_host_fs));
+	hosted_host_fs = fs_base();
+	hosted_fs_now = hosted_host_fs;
 	hosted_console_init(1);
 	hosted_events_init();
 	hosted_signals_init();

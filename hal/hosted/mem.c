@@ -108,14 +108,3 @@ hosted_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 	return mprotect((void *)addr, len, host_prot(prot)) == 0 ? 0 : -EINVAL;
 }
 
-int
-hosted_copy_from_user(void *dst, uintptr_t src, size_t len)
-{
-	return hosted_copy(dst, (const void *)src, len);
-}
-
-int
-hosted_copy_to_user(uintptr_t dst, const void *src, size_t len)
-{
-	return hosted_copy((void *)dst, src, len);
-}

@@ -17,6 +17,7 @@
  * fault in a stub) resumes here, on its thread's empty kernel stack, and
  * the core kills it.
  */
+#include "hal/hosted/fsbase.h"
 #include "hal/hosted/hosted.h"
 
 	.text
@@ -26,12 +27,12 @@ hosted_sig_entry:
 	.cfi_startproc
 	push %rbx
 	.cfi_adjust_cfa_offset 8
-	rdfsbase %rbx
+	RDFS %rbx
 	mov hosted_host_fs(%rip), %rax
-	wrfsbase %rax
+	WRFS %rax
 	mov %rbx, %rcx
 	call hosted_signal
-	wrfsbase %rax
+	WRFS %rax
 	pop %rbx
 	.cfi_adjust_cfa_offset -8
 	ret

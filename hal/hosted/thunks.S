@@ -2,19 +2,21 @@
  * thunks.S - every core -> HAL call enters here.  The core may run on the
  * program's FS base (lazy policy); glibc needs the host's.  A thunk installs
  * the host FS if it is not installed and tail-calls the C implementation,
- * whose arguments are untouched (only rax is used).
+ * whose arguments are untouched (only rax and the flags change).
  */
+#include "hal/hosted/fsbase.h"
+
 	.text
 .macro THUNK name
 	.globl hal_\name
 	.type hal_\name, @function
 hal_\name:
-	rdfsbase %rax
+	RDFS %rax
 	cmp hosted_host_fs(%rip), %rax
 	jne 1f
 	jmp hosted_\name
 1:	mov hosted_host_fs(%rip), %rax
-	wrfsbase %rax
+	WRFS %rax
 	jmp hosted_\name
 	.size hal_\name, .-hal_\name
 .endm
@@ -41,8 +43,6 @@ hal_\name:
 	THUNK map
 	THUNK unmap
 	THUNK protect
-	THUNK copy_from_user
-	THUNK copy_to_user
 	THUNK page_alloc
 	THUNK page_free
 	THUNK page_counts
@@ -65,6 +65,20 @@ hal_events_take:
 1:	ret
 	.size hal_events_take, .-hal_events_take
 
+/*
+ * The user copies: no thunk either.  They are hosted_copy itself (same
+ * arguments), which needs no glibc; without FSGSBASE a thunk's FS swaps
+ * would be two host system calls around every copy.
+ */
+	.globl hal_copy_from_user, hal_copy_to_user
+	.type hal_copy_from_user, @function
+	.type hal_copy_to_user, @function
+hal_copy_from_user:
+hal_copy_to_user:
+	jmp hosted_copy
+	.size hal_copy_from_user, .-hal_copy_from_user
+	.size hal_copy_to_user, .-hal_copy_to_user
+
 /* hal_syscall_entry(as): one shared address space, one entry function. */
 	.globl hal_syscall_entry
 	.type hal_syscall_entry, @function
@@ -77,11 +91,11 @@ hal_syscall_entry:
 	.globl hal_user_enter
 	.type hal_user_enter, @function
 hal_user_enter:
-	rdfsbase %rax
+	RDFS %rax
 	cmp hosted_host_fs(%rip), %rax
 	je 1f
 	mov hosted_host_fs(%rip), %rax
-	wrfsbase %rax
+	WRFS %rax
 1:	jmp hosted_user_enter_c
 	.size hal_user_enter, .-hal_user_enter
 
