@@ -16,6 +16,7 @@
 #include "core/str.h"
 
 #define PIPE_BUF_SIZE 65536
+#define PIPE_ATOMIC 4096	/* POSIX PIPE_BUF: writes this small go in whole */
 
 struct pipe {
 	char *buf;
@@ -158,6 +159,8 @@ pp_write(struct scheme *s, struct file *f, const void *buf, size_t len)
 			return n ? (long)n : -EPIPE;
 		}
 		size_t room = PIPE_BUF_SIZE - (p->head - p->tail);
+		if (len <= PIPE_ATOMIC && room < len)
+			room = 0;	/* never interleave a small write */
 		if (room == 0) {
 			if (f->flags & O_NONBLOCK)
 				return n ? (long)n : -EAGAIN;
