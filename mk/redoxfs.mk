@@ -113,6 +113,17 @@ test-redoxfs-posix: $(RFS_POSIX) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
 	tests/redoxfs/posix.sh $(B) $(RFS_POSIX_MANY)
 -include $(B)/host/tests/redoxfs/posix.d
 
+# The permission matrix (tests/programs/kt_perm.c, which also runs inside
+# the OS) through the FUSE mount, supplementary groups included.
+RFS_PERM := $(B)/host/redoxfs-permtest
+$(RFS_PERM): tests/programs/kt_perm.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -DPERM_HOST -o $@ $<
+TEST_STEPS += test-redoxfs-perm
+.PHONY: test-redoxfs-perm
+test-redoxfs-perm: $(RFS_PERM) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/perm.sh $(B)
+
 # Crash test: SIGKILL the daemon under an fsync'ing workload
 # (RFS_CRASH_ROUNDS rounds, RFS_CRASH_SEED first seed; default: the time).
 RFS_CRASH_ROUNDS ?= 24

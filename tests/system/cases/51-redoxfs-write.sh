@@ -15,7 +15,7 @@ shutdown" 30
 expect '^kt_fs: all [0-9]+ checks passed$'
 expect '^Filesystem +1K-blocks +Used +Available +Use%$'
 expect '^file: +65536 +[0-9]+ +[0-9]+ +[0-9]+%$'
-expect '^file: +64M +[0-9]+K +[0-9]+M +[0-9]+%$'
+expect '^file: +64M +[0-9]+[KM] +[0-9]+M +[0-9]+%$'
 expect '^disk:0 file: redoxfs rw blocks=16384 free=[0-9]+ generation=[0-9]+ uuid=[0-9a-f-]{36} '
 expect_not 'sync: '
 expect_status 0
