@@ -38,4 +38,5 @@ RFS_LS := $(B)/host/redoxfs-ls
 $(RFS_LS): $(B)/host/fs/redoxfs/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_LS)
+test-harddrive: $(RFS_LS)
 -include $(B)/host/fs/redoxfs/ls.d

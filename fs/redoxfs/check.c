@@ -323,6 +323,7 @@ rfs_check(struct rfs *fs, rfs_check_report report, void *arg,
 	ck_dirs(&c);
 	ck_nodes(&c);
 	ck_blocks(&c);
+	ck_excess(&c);
 	for (size_t i = 0; i < c.nnodes; i++)
 		free(c.nodes[i].path);
 	free(c.nodes);

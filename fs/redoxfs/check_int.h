@@ -9,6 +9,9 @@ struct ck_node {
 	uint32_t id;
 	uint32_t refs;		/* directory entries naming it */
 	uint8_t is_dir, walked, released, bad;
+	uint8_t counted;	/* owned is exact (no unreadable block) */
+	uint64_t owned;		/* blocks it owns, as its `blocks` counts */
+	uint64_t excess;	/* file's `blocks` above owned, judged later */
 	char *path;		/* first path it was reached by */
 };
 
@@ -36,6 +39,8 @@ const char *ck_where(struct ck_node *n, char buf[32]);
 void ck_tree(struct ck *c);
 void ck_dirs(struct ck *c);
 void ck_nodes(struct ck *c);
+/* After ck_blocks: files counting more blocks than they own. */
+void ck_excess(struct ck *c);
 
 static inline int ck_bit(const uint8_t *m, uint64_t i)
 {

@@ -11,6 +11,8 @@ struct rwalk {
 	const char *where;
 	uint64_t rsize;
 	int past_eof;		/* records past the end, reported once */
+	uint64_t owned;		/* records and indirect blocks pointed to */
+	int partial;		/* some could not be read: owned is low */
 };
 
 static void
@@ -23,6 +25,8 @@ record(struct rwalk *w, struct rfs_ptr p, uint64_t r)
 	const uint8_t *data;
 
 	c->st->records++;
+	/* Counted at the level stored (compressed), as upstream does. */
+	w->owned += (uint64_t)1 << level;
 	if (level > w->n->record_level || decomp > w->n->record_level) {
 		ck_say(c, RFS_CHECK_ERROR, "%s: record %llu (block %llu) is "
 		    "level %u/%u, above the node's record level %u", w->where,
@@ -63,10 +67,14 @@ indirect(struct rwalk *w, struct rfs_ptr p, unsigned depth, uint64_t base)
 		c->oom = 1;
 		return;
 	}
-	if (rfs_read_meta(c->fs, p, blk) != 0)
+	w->owned += (uint64_t)1 << rfs_addr_level(p.addr);
+	if (rfs_read_meta(c->fs, p, blk) != 0) {
 		ck_say(c, RFS_CHECK_ERROR, "%s: indirect block %llu: %s",
 		    w->where, (unsigned long long)idx, c->fs->why);
-	else if (ck_mark(c, idx, 1, w->where) == 0)
+		w->partial = 1;
+	} else if (ck_mark(c, idx, 1, w->where) != 0) {
+		w->partial = 1;
+	} else {
 		for (unsigned i = 0; i < RFS_BLOCKLIST_ENTRIES; i++) {
 			struct rfs_ptr q = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
 			uint64_t r = base + ((uint64_t)i << (8 * (depth - 1)));
@@ -77,18 +85,21 @@ indirect(struct rwalk *w, struct rfs_ptr p, unsigned depth, uint64_t base)
 			else
 				indirect(w, q, depth - 1, r);
 		}
+	}
 	free(blk);
 }
 
+/* Checks n's records; cn->owned gets what n owns through them. */
 static void
-records(struct ck *c, struct rfs_node *n, const char *where)
+records(struct ck *c, struct ck_node *cn, struct rfs_node *n,
+    const char *where)
 {
 	static const unsigned off[5] = { RFS_NODE_L0_OFF, RFS_NODE_L1_OFF,
 		RFS_NODE_L2_OFF, RFS_NODE_L3_OFF, RFS_NODE_L4_OFF };
 	static const unsigned cnt[5] = { RFS_NODE_L0_COUNT, RFS_NODE_L1_COUNT,
 		RFS_NODE_L2_COUNT, RFS_NODE_L3_COUNT, RFS_NODE_L4_COUNT };
 	struct rwalk w = { c, n, where, (uint64_t)RFS_BLOCK_SIZE <<
-	    n->record_level, 0 };
+	    n->record_level, 0, 0, 0 };
 	uint64_t base = 0;
 
 	for (unsigned d = 0; d < 5; d++) {
@@ -105,6 +116,30 @@ records(struct ck *c, struct rfs_node *n, const char *where)
 		}
 		base += (uint64_t)cnt[d] << (8 * d);
 	}
+	cn->owned = 1 + w.owned;
+	cn->counted = !w.partial;
+}
+
+/*
+ * `blocks` counts what upstream allocates with the node as its AllocCtx:
+ * 1 for the node block, then each record at its stored level, each
+ * indirect block, each DirList and HTreeNode block.  A file may count
+ * more: upstream's truncate can lose a record it still counts, which
+ * ck_excess weighs against the leaked blocks.
+ */
+static void
+owned(struct ck *c, struct ck_node *cn, struct rfs_node *n, const char *where)
+{
+	if (!cn->counted)
+		return;
+	if (n->blocks > cn->owned && !rfs_node_is_dir(n)) {
+		cn->excess = n->blocks - cn->owned;
+		return;
+	}
+	if (n->blocks != cn->owned)
+		ck_say(c, RFS_CHECK_ERROR, "%s: blocks %llu but it owns %llu",
+		    where, (unsigned long long)n->blocks,
+		    (unsigned long long)cn->owned);
 }
 
 static void
@@ -147,7 +182,7 @@ node(struct ck *c, struct ck_node *cn, struct rfs_node *n)
 	if (cn->refs == 0 && cn->id != 1 && !cn->released)
 		ck_say(c, RFS_CHECK_ERROR, "%s: no directory entry names it and "
 		    "it is not on the release list (orphan)", where);
-	else if (n->links != want && !cn->released)
+	else if (n->links != want)
 		ck_say(c, RFS_CHECK_ERROR, "%s: links %u but %u directory "
 		    "entries name it", where, n->links, cn->refs);
 
@@ -162,14 +197,22 @@ node(struct ck *c, struct ck_node *cn, struct rfs_node *n)
 			    (unsigned long long)n->size,
 			    RFS_NODE_INLINE_MAX - 1);
 		}
-		return;
+		cn->owned = 1;
+		cn->counted = 1;
+	} else if (type == RFS_MODE_DIR) {
+		/*
+		 * ck_dirs counted directories reached from the root; one
+		 * on the release list is empty (upstream refuses others).
+		 */
+		if (!cn->walked && !rfs_ptr_is_marker(rfs_ptr_get(n->raw +
+		    RFS_NODE_L0_OFF))) {
+			cn->owned = 1;
+			cn->counted = 1;
+		}
+	} else if (n->record_level <= RFS_MAX_LEVEL) {
+		records(c, cn, n, where);
 	}
-	/* ck_dirs checked directories reached from the root. */
-	if (type == RFS_MODE_DIR)
-		return;
-	if (n->record_level > RFS_MAX_LEVEL)
-		return;
-	records(c, n, where);
+	owned(c, cn, n, where);
 }
 
 void
@@ -184,4 +227,25 @@ ck_nodes(struct ck *c)
 	for (size_t i = 0; i < c->nnodes; i++)
 		node(c, &c->nodes[i], n);
 	free(n);
+}
+
+void
+ck_excess(struct ck *c)
+{
+	char buf[32];
+
+	for (size_t i = 0; i < c->nnodes; i++) {
+		struct ck_node *cn = &c->nodes[i];
+		if (cn->excess == 0)
+			continue;
+		/* Only blocks lost somewhere can explain the difference. */
+		ck_say(c, cn->excess <= c->st->leaked_blocks ? RFS_CHECK_WARN :
+		    RFS_CHECK_ERROR, "%s: blocks %llu but it owns %llu%s",
+		    ck_where(cn, buf),
+		    (unsigned long long)(cn->owned + cn->excess),
+		    (unsigned long long)cn->owned,
+		    cn->excess <= c->st->leaked_blocks ? " (no more than are "
+		    "leaked: upstream's truncate can lose records it counts)" :
+		    "");
+	}
 }

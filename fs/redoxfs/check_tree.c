@@ -152,6 +152,8 @@ struct dwalk {
 	struct dent *v;
 	size_t n, cap;
 	uint64_t blocks;	/* DirList + HTreeNode blocks */
+	uint64_t owned;		/* and every block pointed to, seen before */
+	int partial;		/* a block could not be read: owned is low */
 	uint32_t lo, hi;	/* name hashes seen in the current subtree */
 };
 
@@ -193,13 +195,18 @@ htree(struct dwalk *w, struct rfs_ptr p, unsigned depth)
 		c->oom = 1;
 		return;
 	}
+	/* The directory owns the block however broken it is. */
+	w->owned += (uint64_t)1 << rfs_addr_level(p.addr);
 	if (rfs_read_meta(c->fs, p, blk) != 0) {
 		ck_say(c, RFS_CHECK_ERROR, "%s: directory block %llu: %s",
 		    w->where, (unsigned long long)idx, c->fs->why);
+		w->partial = 1;
 		goto out;
 	}
-	if (ck_mark(c, idx, 1, w->where) != 0)
+	if (ck_mark(c, idx, 1, w->where) != 0) {
+		w->partial = 1;
 		goto out;
+	}
 	w->blocks++;
 	if (depth == 0) {
 		if (rfs_dirlist_walk(blk, dent_cb, w, &why) == -EIO)
@@ -281,7 +288,7 @@ static void
 dir_walk(struct ck *c, struct ck_node *dn, int depth)
 {
 	struct rfs_node *n = malloc(sizeof *n);
-	struct dwalk w = { c, dn->path, NULL, 0, 0, 0, 0xFFFFFFFFu, 0 };
+	struct dwalk w = { c, dn->path, NULL, 0, 0, 0, 0, 0, 0xFFFFFFFFu, 0 };
 	struct rfs_ptr root;
 	int hdepth;
 
@@ -306,16 +313,20 @@ dir_walk(struct ck *c, struct ck_node *dn, int depth)
 			break;
 		}
 	if (hdepth >= 0) {
-		if (rfs_ptr_is_null(root))
+		if (rfs_ptr_is_null(root)) {
 			ck_say(c, RFS_CHECK_ERROR, "%s: htree marker without "
 			    "a root", dn->path);
-		else
+			w.partial = 1;
+		} else
 			htree(&w, root, (unsigned)hdepth);
 	}
 	if (n->size != w.blocks * RFS_BLOCK_SIZE)
 		ck_say(c, RFS_CHECK_ERROR, "%s: directory size %llu but it has "
 		    "%llu blocks", dn->path, (unsigned long long)n->size,
 		    (unsigned long long)w.blocks);
+	/* Its node block and its htree; ck_nodes compares with `blocks`. */
+	dn->owned = 1 + w.owned;
+	dn->counted = !w.partial;
 	c->st->entries += w.n;
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof *w.v, dent_cmp);

@@ -50,6 +50,22 @@ gather(void *arg, uint32_t id, const char *name, size_t len)
 	return 0;
 }
 
+/*
+ * Writes a DirList or index block of dir copy-on-write.  The directory's
+ * `blocks` counts each such block it holds, as upstream's does.
+ */
+static int
+dir_cow(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
+    const uint8_t *blk)
+{
+	int64_t delta;
+	int err = rfs_cow(fs, p, blk, 0, 0, &delta);
+
+	if (err == 0)
+		dir->blocks = (uint64_t)((int64_t)dir->blocks + delta);
+	return err;
+}
+
 /* Packs entries [a, b) into a DirList block. */
 static void
 pack(uint8_t *blk, const struct ent *v, size_t a, size_t b)
@@ -89,7 +105,7 @@ leaf_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 		rfs_put16(blk + RFS_DIRLIST_LEN, (uint16_t)(used + 5 + e->len));
 		/* The parent keeps the larger of this and its old bound. */
 		*max = e->hash;
-		return rfs_cow(fs, p, blk, 0, 0, NULL);
+		return dir_cow(fs, dir, p, blk);
 	}
 	/* Split by hash into two blocks of about equal bytes. */
 	struct ent *v = malloc((count + 1) * sizeof *v), *end = v;
@@ -106,13 +122,13 @@ leaf_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 		cut = 1;
 	pack(blk, v, 0, cut);
 	*max = v[cut - 1].hash;
-	if ((err = rfs_cow(fs, p, blk, 0, 0, NULL)) == 0) {
+	if ((err = dir_cow(fs, dir, p, blk)) == 0) {
 		pack(blk, v, cut, n);
 		sp->ptr.addr = sp->ptr.hash = 0;
 		sp->max = v[n - 1].hash;
 		sp->has = 1;
 		dir->size += RFS_BLOCK_SIZE;
-		err = rfs_cow(fs, &sp->ptr, blk, 0, 0, NULL);
+		err = dir_cow(fs, dir, &sp->ptr, blk);
 	}
 	free(v);
 	return err;
@@ -215,7 +231,7 @@ node_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 			sp->max = rfs_le32(tmp + (total - left - 1) *
 			    RFS_HTREE_PTR_SIZE);
 			dir->size += RFS_BLOCK_SIZE;
-			err = rfs_cow(fs, &sp->ptr, tmp, 0, 0, NULL);
+			err = dir_cow(fs, dir, &sp->ptr, tmp);
 			free(tmp);
 		}
 		free(all);
@@ -224,7 +240,7 @@ node_add(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
 			goto out;
 	}
 	*max = rfs_le32(blk + (n - 1) * RFS_HTREE_PTR_SIZE);
-	err = rfs_cow(fs, p, blk, 0, 0, NULL);
+	err = dir_cow(fs, dir, p, blk);
 out:
 	free(blk);
 	return err;
@@ -252,7 +268,7 @@ rfs_dir_add(struct rfs *fs, struct rfs_node *dir, const char *name,
 		uint8_t blk[RFS_BLOCK_SIZE];
 		pack(blk, &e, 0, 1);
 		root.addr = root.hash = 0;
-		if ((err = rfs_cow(fs, &root, blk, 0, 0, NULL)) != 0)
+		if ((err = dir_cow(fs, dir, &root, blk)) != 0)
 			return err;
 		dir->size += RFS_BLOCK_SIZE;
 		depth = 0;
@@ -269,7 +285,7 @@ rfs_dir_add(struct rfs *fs, struct rfs_node *dir, const char *name,
 			slot_put(blk, 0, max, root);
 			slot_put(blk, 1, sp.max, sp.ptr);
 			root.addr = root.hash = 0;
-			if ((err = rfs_cow(fs, &root, blk, 0, 0, NULL)) != 0)
+			if ((err = dir_cow(fs, dir, &root, blk)) != 0)
 				return err;
 			dir->size += RFS_BLOCK_SIZE;
 			depth++;
@@ -287,7 +303,8 @@ put_or_drop(struct rfs *fs, struct rfs_node *dir, struct rfs_ptr *p,
     const uint8_t *blk, int empty, int *gone)
 {
 	if (!empty)
-		return rfs_cow(fs, p, blk, 0, 0, NULL);
+		return dir_cow(fs, dir, p, blk);
+	dir->blocks -= (uint64_t)1 << rfs_addr_level(p->addr);
 	rfs_free_ptr(fs, *p);
 	p->addr = p->hash = 0;
 	dir->size -= RFS_BLOCK_SIZE;

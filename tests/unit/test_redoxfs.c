@@ -386,6 +386,86 @@ START_TEST(test_corrupt_large_nohash)
 }
 END_TEST
 
+/*
+ * Every node's `blocks` and `links` in the fixtures is what the original
+ * counted; changing either (hashes ignored) must be an fsck error.
+ */
+struct heard {
+	const char *want;
+	int seen;
+};
+
+static void
+hear(void *arg, int sev, const char *msg)
+{
+	struct heard *h = arg;
+
+	if (sev == RFS_CHECK_ERROR && strstr(msg, h->want) != NULL)
+		h->seen = 1;
+}
+
+/* Adds delta to the little-endian field of `bytes` bytes at `at`, checks. */
+static void
+perturb(struct memdisk *md, size_t at, unsigned bytes, int delta,
+    const char *want, uint32_t id)
+{
+	struct rfs_disk d = { md, mem_read, NULL, NULL,
+		md->len / RFS_BLOCK_SIZE, NULL };
+	struct rfs fs;
+	struct rfs_check_stats st;
+	struct heard h = { want, 0 };
+	uint8_t saved[8];
+	uint64_t v = 0;
+
+	memcpy(saved, md->data + at, bytes);
+	for (unsigned i = 0; i < bytes; i++)
+		v |= (uint64_t)md->data[at + i] << (8 * i);
+	v += (uint64_t)(int64_t)delta;
+	for (unsigned i = 0; i < bytes; i++)
+		md->data[at + i] = (uint8_t)(v >> (8 * i));
+	ck_assert_int_eq(rfs_open(&fs, &d), 0);
+	fs.nohash = 1;
+	ck_assert_int_eq(rfs_check(&fs, hear, &h, &st), 0);
+	ck_assert_msg(h.seen, "node %u: %s %+d not flagged (%u errors)", id,
+	    want, delta, st.errors);
+	rfs_close(&fs);
+	memcpy(md->data + at, saved, bytes);
+}
+
+static const char *const count_fixtures[] = { "redoxfs-a",
+	"redoxfs-c-reserved" };
+
+START_TEST(test_fixture_counts)
+{
+	struct memdisk md;
+	struct rfs_disk d;
+	struct rfs fs;
+	struct rfs_node *n = malloc(sizeof *n);
+	unsigned tried = 0;
+
+	memdisk_load(&md, &d, count_fixtures[_i]);
+	d.size_blocks = md.len / RFS_BLOCK_SIZE;
+	ck_assert_int_eq(rfs_open(&fs, &d), 0);
+	for (uint32_t id = 1; id < 2000; id++) {
+		if (rfs_node_load(&fs, id, n) != 0)
+			continue;
+		/* Directories, files with records, and a sample of the rest. */
+		if (!rfs_node_is_dir(n) && n->blocks == 1 && id % 64 != 0)
+			continue;
+		size_t at = (size_t)((fs.block +
+		    rfs_addr_index(n->where.addr)) * RFS_BLOCK_SIZE);
+		perturb(&md, at + RFS_NODE_BLOCKS, 8, 1, "blocks", id);
+		perturb(&md, at + RFS_NODE_BLOCKS, 8, -1, "blocks", id);
+		perturb(&md, at + RFS_NODE_LINKS, 4, 1, "links", id);
+		tried++;
+	}
+	ck_assert_uint_gt(tried, 0);
+	rfs_close(&fs);
+	free(n);
+	free(md.data);
+}
+END_TEST
+
 Suite *
 redoxfs_suite(void)
 {
@@ -402,6 +482,8 @@ redoxfs_suite(void)
 	    sizeof fixtures / sizeof fixtures[0]);
 	tcase_add_test(tc, test_htree_lookup);
 	tcase_add_test(tc, test_foreign_image);
+	tcase_add_loop_test(tc, test_fixture_counts, 0,
+	    sizeof count_fixtures / sizeof count_fixtures[0]);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("corrupt");
