@@ -338,6 +338,7 @@ struct redox_dirent {
 	char d_name[];
 } __attribute__((packed));
 #define DT_UNKNOWN	0
+#define DT_FIFO		1
 #define DT_CHR		2
 #define DT_DIR		4
 #define DT_BLK		6

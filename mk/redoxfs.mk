@@ -1,6 +1,6 @@
 # RedoxFS: the format library, its host tools and their tests.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
-	write.c filew.c dirw.c ops.c wbdisk.c)
+	write.c filew.c dirw.c ops.c meta.c wbdisk.c)
 # Host-only helpers (stdio, files, sha256, the checker): tools and tests,
 # not the in-OS daemon.
 RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
@@ -41,6 +41,9 @@ $(B)/redoxfs/%.img: tests/fixtures/redoxfs/%.img.xz
 UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c
 UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
 UNIT_SUITES += redoxfs_suite redoxfs_write_suite
+# POSIX metadata (meta.h): special files, directory link counts, times.
+UNIT_SRCS   += tests/unit/test_redoxfs_meta.c
+UNIT_SUITES += redoxfs_meta_suite
 $(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
 	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
@@ -53,7 +56,7 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
 	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
-	tests/unit/test_redoxfs_write.c)
+	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).

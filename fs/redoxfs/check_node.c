@@ -163,7 +163,8 @@ node(struct ck *c, struct ck_node *cn, struct rfs_node *n)
 		c->st->files++;
 	else if (type == RFS_MODE_SYMLINK)
 		c->st->symlinks++;
-	else if (type != RFS_MODE_SOCK)
+	else if (type != RFS_MODE_SOCK && type != RFS_MODE_FIFO &&
+	    type != RFS_MODE_CHR && type != RFS_MODE_BLK)
 		ck_say(c, RFS_CHECK_ERROR, "%s: unknown file type in mode %06o",
 		    where, n->mode);
 	if (n->ctime_nsec >= 1000000000u || n->mtime_nsec >= 1000000000u ||

@@ -60,6 +60,11 @@
 #define RFS_NODE_ATIME_NSEC	62
 #define RFS_NODE_RECORD_LEVEL	66
 #define RFS_NODE_FLAGS		70
+/*
+ * Padding up to RFS_NODE_DATA, zero in every node upstream writes and
+ * kept by its rewrites: a device's number lives here (meta.h).
+ */
+#define RFS_NODE_RDEV		80
 #define RFS_NODE_DATA		128
 #define RFS_NODE_INLINE_MAX	(RFS_BLOCK_SIZE - RFS_NODE_DATA)	/* 3968 */
 #define RFS_NODE_FLAG_INLINE	1u
@@ -81,6 +86,10 @@
 #define RFS_MODE_DIR		0x4000u
 #define RFS_MODE_SYMLINK	0xA000u
 #define RFS_MODE_SOCK		0xC000u
+/* POSIX's other special files (upstream names only sockets; meta.h). */
+#define RFS_MODE_FIFO		0x1000u
+#define RFS_MODE_CHR		0x2000u
+#define RFS_MODE_BLK		0x6000u
 #define RFS_MODE_PERM		0x0FFFu
 
 /* HTree index node: 204 (hash u32, BlockPtr) pairs, 16 bytes padding. */

@@ -217,6 +217,8 @@ rfs_close(struct rfs *fs)
 		free(fs->mcache);
 		fs->mcache = NULL;
 	}
+	free(fs->nlinks);
+	fs->nlinks = NULL;
 	free(fs->rec);
 	free(fs->dec);
 	fs->rec = fs->dec = NULL;

@@ -74,6 +74,8 @@ struct rfs {
 	 * entries never go stale.  Allocated on first use; rfs_close frees.
 	 */
 	struct rfs_mcache *mcache;
+	/* Directories' subdirectory counts, for stat (meta.h). */
+	struct rfs_nlinks *nlinks;
 };
 
 /* Checks a header block; fills *h on RFS_HDRCHK_OK. */

@@ -76,10 +76,14 @@ busy(void *arg, uint32_t id)
 void
 node_stat(const struct rfs_node *n, struct stat *st)
 {
+	uint32_t nlink;
+
 	memset(st, 0, sizeof *st);
 	st->st_ino = n->id;
 	st->st_mode = n->mode;	/* Redox's type bits are Linux's */
-	st->st_nlink = n->links;
+	/* A directory whose entries cannot be read shows its stored 1. */
+	st->st_nlink = rfs_node_nlink(&fs, n, &nlink) == 0 ? nlink : n->links;
+	st->st_rdev = (dev_t)rfs_node_rdev(n);
 	st->st_uid = n->uid;
 	st->st_gid = n->gid;
 	st->st_size = (off_t)n->size;
@@ -220,15 +224,21 @@ op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	if ((fi->flags & O_ACCMODE) != O_RDONLY && !fs_rw)
+	if (((fi->flags & O_ACCMODE) != O_RDONLY || (fi->flags & O_TRUNC)) &&
+	    !fs_rw)
 		err = -EROFS;
 	else if ((err = load(ino, n)) == 0 && rfs_node_is_dir(n))
 		err = -EISDIR;
 	if (err == 0)
 		err = perm_may(req, n, open_want(fi->flags));
-	if (err == 0 && (fi->flags & O_TRUNC) && n->size) {
+	/* POSIX: a successful O_TRUNC of a regular file marks it changed,
+	 * even an empty one. */
+	if (err == 0 && (fi->flags & O_TRUNC) && rfs_node_is_file(n)) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
 		begin(64);
-		err = done(rfs_node_truncate(&fs, n, 0));
+		err = done(rfs_truncate_at(&fs, n, 0, (uint64_t)ts.tv_sec,
+		    (uint32_t)ts.tv_nsec));
 	}
 	free(n);
 	if (err) {

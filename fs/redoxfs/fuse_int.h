@@ -5,7 +5,7 @@
 #include <fuse_lowlevel.h>
 #include <sys/stat.h>
 
-#include "fs/redoxfs/ops.h"
+#include "fs/redoxfs/meta.h"
 
 /*
  * The kernel may cache names and attributes for long: every change goes

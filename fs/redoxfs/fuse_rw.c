@@ -116,7 +116,7 @@ may_add(fuse_req_t req, fuse_ino_t parent, struct rfs_node *dir)
 /* Creates a node; on success *n holds it and *dir its directory. */
 static int
 make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
-    struct rfs_node *n, struct rfs_node *dir)
+    dev_t rdev, struct rfs_node *n, struct rfs_node *dir)
 {
 	const struct fuse_ctx *c = fuse_req_ctx(req);
 	uint64_t s;
@@ -126,8 +126,8 @@ make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	if ((err = may_add(req, parent, dir)) != 0)
 		return err;
 	now(&s, &ns);
-	return rfs_create(&fs, (uint32_t)parent, name, strlen(name),
-	    (uint16_t)mode, c->uid, c->gid, s, ns, n);
+	return rfs_mknod(&fs, (uint32_t)parent, name, strlen(name),
+	    (uint16_t)mode, (uint64_t)rdev, c->uid, c->gid, s, ns, n);
 }
 
 /*
@@ -136,7 +136,7 @@ make(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
  */
 static void
 make_reply(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
-    const char *target)
+    dev_t rdev, const char *target)
 {
 	struct rfs_node *n = malloc(2 * sizeof *n);
 	int err;
@@ -148,7 +148,7 @@ make_reply(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 	begin(META_NEED);
 	if (target && strlen(target) > RFS_BLOCK_SIZE)
 		err = -ENAMETOOLONG;
-	else if ((err = make(req, parent, name, mode, n, n + 1)) == 0 &&
+	else if ((err = make(req, parent, name, mode, rdev, n, n + 1)) == 0 &&
 	    target)
 		err = rfs_node_write(&fs, n, 0, target, strlen(target));
 	err = done(err);
@@ -163,12 +163,13 @@ static void
 op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
     dev_t rdev)
 {
-	(void)rdev;
-	/* RedoxFS stores files, directories, symlinks and sockets. */
-	if (!S_ISREG(mode) && !S_ISSOCK(mode))
-		fuse_reply_err(req, EPERM);
+	/* Special files keep their type in mode, devices rdev (meta.h). */
+	if (!S_ISREG(mode) && !S_ISFIFO(mode) && !S_ISCHR(mode) &&
+	    !S_ISBLK(mode) && !S_ISSOCK(mode))
+		fuse_reply_err(req, EINVAL);
 	else
-		make_reply(req, parent, name, mode, NULL);
+		make_reply(req, parent, name, mode & (S_IFMT | 07777), rdev,
+		    NULL);
 }
 
 static void
@@ -184,7 +185,8 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 		return;
 	}
 	begin(META_NEED);
-	err = done(make(req, parent, name, S_IFREG | (mode & 07777), n, n + 1));
+	err = done(make(req, parent, name, S_IFREG | (mode & 07777), 0, n,
+	    n + 1));
 	if (err) {
 		fuse_reply_err(req, -err);
 	} else {
@@ -200,14 +202,14 @@ op_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode,
 static void
 op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name, mode_t mode)
 {
-	make_reply(req, parent, name, S_IFDIR | (mode & 07777), NULL);
+	make_reply(req, parent, name, S_IFDIR | (mode & 07777), 0, NULL);
 }
 
 static void
 op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
     const char *name)
 {
-	make_reply(req, parent, name, S_IFLNK | 0777, target);
+	make_reply(req, parent, name, S_IFLNK | 0777, 0, target);
 }
 
 static void
@@ -221,9 +223,12 @@ op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t parent, const char *name)
 	if (!err)
 		err = may_add(req, parent, n + 1);
 	if (!err) {
+		uint64_t s;
+		uint32_t ns;
+		now(&s, &ns);
 		begin(META_NEED);
-		err = done(rfs_link(&fs, (uint32_t)parent, name, strlen(name),
-		    (uint32_t)ino));
+		err = done(rfs_link_at(&fs, (uint32_t)parent, name,
+		    strlen(name), (uint32_t)ino, s, ns));
 	}
 	if (!err)
 		err = load(ino, n);
@@ -260,9 +265,12 @@ remove_common(fuse_req_t req, fuse_ino_t parent, const char *name, int dir)
 	int err = n ? may_remove(req, parent, name, n, n + 1) : -ENOMEM;
 
 	if (err == 0) {
+		uint64_t s;
+		uint32_t ns;
+		now(&s, &ns);
 		begin(META_NEED);
-		err = done(rfs_unlink(&fs, (uint32_t)parent, name,
-		    strlen(name), dir));
+		err = done(rfs_unlink_at(&fs, (uint32_t)parent, name,
+		    strlen(name), dir, s, ns));
 	}
 	free(n);
 	fuse_reply_err(req, -err);
@@ -306,10 +314,13 @@ op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 	if (!err && rfs_node_is_dir(v) && newparent != parent)
 		err = perm_may(req, v, PERM_W);
 	if (!err) {
+		uint64_t s;
+		uint32_t ns;
+		now(&s, &ns);
 		begin(META_NEED);
-		err = done(rfs_rename(&fs, (uint32_t)parent, name,
+		err = done(rfs_rename_at(&fs, (uint32_t)parent, name,
 		    strlen(name), (uint32_t)newparent, newname,
-		    strlen(newname)));
+		    strlen(newname), s, ns));
 	}
 	/* The kernel moves its cached entry: below a closed directory it
 	 * must not stay cached (fuse_inval.h). */

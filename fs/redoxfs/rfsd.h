@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fs/redoxfs/ops.h"
+#include "fs/redoxfs/meta.h"
 
 #define RFSD_BATCH_OPS	256
 #define RFSD_BATCH_SECS	2

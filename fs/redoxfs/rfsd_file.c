@@ -35,6 +35,7 @@ write_handle(uint64_t id, int *err)
 static int
 create(const struct scheme_request *rq, uint32_t flags)
 {
+	uint32_t type;
 	uint16_t mode;
 	uint64_t s;
 	uint32_t ns;
@@ -46,15 +47,22 @@ create(const struct scheme_request *rq, uint32_t flags)
 		return err;
 	if ((err = rfsd_may(&W.dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
+	/* Special files (mkfifo, mknod) come as type bits in the mode. */
+	type = flags & RFS_MODE_TYPE;
 	if (flags & O_DIRECTORY)
 		mode = (uint16_t)(RFS_MODE_DIR | (flags & 07777));
 	else if (flags & O_SYMLINK)
 		mode = RFS_MODE_SYMLINK | 0777;
-	else
+	else if (type == RFS_MODE_FIFO || type == RFS_MODE_CHR ||
+	    type == RFS_MODE_BLK || type == RFS_MODE_SOCK)
+		mode = (uint16_t)(type | (flags & 07777));
+	else if (type == 0 || type == RFS_MODE_FILE)
 		mode = (uint16_t)(RFS_MODE_FILE | (flags & 07777));
+	else
+		return -EINVAL;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	err = rfs_create(&rfsd.fs, W.parent, W.name, W.len, mode, rq->uid,
+	err = rfs_mknod(&rfsd.fs, W.parent, W.name, W.len, mode, 0, rq->uid,
 	    rq->gid, s, ns, &W.n);
 	if ((err = rfsd_end(err)) == 0)
 		W.node = W.n.id;
@@ -85,19 +93,22 @@ open_existing(const struct scheme_request *rq, uint32_t flags)
 		return 0;
 	if (acc & O_RDONLY)
 		want |= RFSD_R;
-	if (acc & O_WRONLY)
+	/* O_TRUNC asks to write whatever the access mode, as on Linux. */
+	if ((acc & O_WRONLY) || (flags & O_TRUNC))
 		want |= RFSD_W;
+	if (rfs_node_is_dir(n) && (flags & O_TRUNC))
+		return -EISDIR;
 	if ((err = rfsd_may(n, rq->uid, rq->gid, want)) != 0)
 		return err;
-	if ((acc & O_WRONLY) && rfsd.readonly)
+	if ((want & RFSD_W) && rfsd.readonly)
 		return -EROFS;
-	if ((flags & O_TRUNC) && (acc & O_WRONLY) && rfs_node_is_file(n) &&
-	    n->size) {
+	/* Any successful O_TRUNC of a regular file marks it changed. */
+	if ((flags & O_TRUNC) && rfs_node_is_file(n)) {
+		uint64_t s;
+		uint32_t ns;
+		rfsd_now(&s, &ns);
 		rfsd_begin();
-		rfsd_now(&n->mtime, &n->mtime_nsec);
-		n->ctime = n->mtime;
-		n->ctime_nsec = n->mtime_nsec;
-		err = rfsd_end(rfs_node_truncate(&rfsd.fs, n, 0));
+		err = rfsd_end(rfs_truncate_at(&rfsd.fs, n, 0, s, ns));
 	}
 	return err;
 }

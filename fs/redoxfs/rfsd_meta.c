@@ -38,7 +38,9 @@ rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
 	} else {
 		st.st_ino = N.id;
 		st.st_mode = N.mode;	/* Redox's type bits are RedoxFS's */
-		st.st_nlink = N.links;
+		/* A directory whose entries cannot be read shows its 1. */
+		if (rfs_node_nlink(&rfsd.fs, &N, &st.st_nlink) != 0)
+			st.st_nlink = N.links;
 		st.st_uid = N.uid;
 		st.st_gid = N.gid;
 		st.st_size = N.size;
@@ -221,6 +223,8 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 {
 	struct rfsd_handle *h;
 	char *np;
+	uint64_t s;
+	uint32_t ns;
 	int err;
 
 	(void)out;
@@ -254,9 +258,10 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 		return err;
 	if ((np = strdup(W2.path)) == NULL)
 		return -ENOMEM;
+	rfsd_now(&s, &ns);
 	rfsd_begin();
-	err = rfsd_end(rfs_rename(&rfsd.fs, W.parent, W.name, W.len,
-	    W2.parent, W2.name, W2.len));
+	err = rfsd_end(rfs_rename_at(&rfsd.fs, W.parent, W.name, W.len,
+	    W2.parent, W2.name, W2.len, s, ns));
 	if (err) {
 		free(np);
 		return err;
@@ -269,6 +274,8 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 static int64_t
 remove_common(const struct scheme_request *rq, const void *in, int dir)
 {
+	uint64_t s;
+	uint32_t ns;
 	int err;
 
 	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &W);
@@ -280,8 +287,10 @@ remove_common(const struct scheme_request *rq, const void *in, int dir)
 		return -EROFS;
 	if ((err = rfsd_may_remove(&W.dir, &W.n, rq->uid, rq->gid)) != 0)
 		return err;
+	rfsd_now(&s, &ns);
 	rfsd_begin();
-	return rfsd_end(rfs_unlink(&rfsd.fs, W.parent, W.name, W.len, dir));
+	return rfsd_end(rfs_unlink_at(&rfsd.fs, W.parent, W.name, W.len, dir,
+	    s, ns));
 }
 
 int64_t
@@ -328,9 +337,9 @@ rfsd_mkdir(const struct scheme_request *rq, const void *in, void *out,
 		return err;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	return rfsd_end(rfs_create(&rfsd.fs, W.parent, W.name, W.len,
-	    (uint16_t)(RFS_MODE_DIR | (rq->b & 07777)), rq->uid, rq->gid, s,
-	    ns, &W.n));
+	return rfsd_end(rfs_mknod(&rfsd.fs, W.parent, W.name, W.len,
+	    (uint16_t)(RFS_MODE_DIR | (rq->b & 07777)), 0, rq->uid, rq->gid,
+	    s, ns, &W.n));
 }
 
 struct dlist {
@@ -369,6 +378,9 @@ dtype(uint16_t mode)
 	case RFS_MODE_FILE: return DT_REG;
 	case RFS_MODE_SYMLINK: return DT_LNK;
 	case RFS_MODE_SOCK: return DT_SOCK;
+	case RFS_MODE_FIFO: return DT_FIFO;
+	case RFS_MODE_CHR: return DT_CHR;
+	case RFS_MODE_BLK: return DT_BLK;
 	}
 	return DT_UNKNOWN;
 }

@@ -252,6 +252,54 @@ do_write(const char *top)
 	CHECK(sv.f_blocks > 0 && sv.f_bfree > 0 && sv.f_bfree < sv.f_blocks);
 	CHECK_INT(sv.f_bsize, 4096);
 
+	/* Special files: the type travels in open's mode (mkfifo, mknod). */
+	CHECK_INT(mkfifo(P(dir, "fifo"), 0640), 0);
+	CHECK_INT(lstat(P(dir, "fifo"), &st), 0);
+	CHECK(S_ISFIFO(st.st_mode));
+	CHECK_INT(st.st_mode & 07777, 0640);
+	CHECK_ERR(mkfifo(P(dir, "fifo"), 0640), EEXIST);
+	CHECK_INT(mknod(P(dir, "chr"), S_IFCHR | 0600, 0), 0);
+	CHECK_INT(lstat(P(dir, "chr"), &st), 0);
+	CHECK(S_ISCHR(st.st_mode));
+	CHECK_INT(mknod(P(dir, "blk"), S_IFBLK | 0600, 0), 0);
+	CHECK_INT(lstat(P(dir, "blk"), &st), 0);
+	CHECK(S_ISBLK(st.st_mode));
+	CHECK_INT(mknod(P(dir, "sock"), S_IFSOCK | 0600, 0), 0);
+	CHECK_INT(lstat(P(dir, "sock"), &st), 0);
+	CHECK(S_ISSOCK(st.st_mode));
+	CHECK_ERR(mknod(P(dir, "chr2"), S_IFCHR | 0600, 5), EINVAL);
+	CHECK(listed(dir, "fifo") && listed(dir, "sock"));
+
+	/* A directory's link count: 2 + its subdirectories. */
+	CHECK_INT(mkdir(P(dir, "nl"), 0755), 0);
+	CHECK_INT(stat(P(dir, "nl"), &st), 0);
+	CHECK_INT(st.st_nlink, 2);
+	CHECK_INT(mkdir(P(dir, "nl/a"), 0755), 0);
+	CHECK_INT(mkdir(P(dir, "nl/b"), 0755), 0);
+	CHECK_INT(write_file(P(dir, "nl/f"), "f", 1, 0644), 0);
+	CHECK_INT(stat(P(dir, "nl"), &st), 0);
+	CHECK_INT(st.st_nlink, 4);
+	CHECK_INT(mkdir(P(dir, "nl2"), 0755), 0);
+	CHECK_INT(rename(P(dir, "nl/a"), P(dir, "nl2/a")), 0);
+	CHECK_INT(rmdir(P(dir, "nl/b")), 0);
+	CHECK_INT(stat(P(dir, "nl"), &st), 0);
+	CHECK_INT(st.st_nlink, 2);
+	CHECK_INT(stat(P(dir, "nl2"), &st), 0);
+	CHECK_INT(st.st_nlink, 3);
+
+	/* O_TRUNC moves mtime and ctime, of a full and of an empty file. */
+	{
+		struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+		for (int i = 0; i < 2; i++) {
+			CHECK_INT(utimensat(AT_FDCWD, P(dir, "nl/f"), old, 0), 0);
+			fd = open(P(dir, "nl/f"), O_WRONLY | O_TRUNC);
+			CHECK(fd >= 0);
+			CHECK_INT(fstat(fd, &st), 0);
+			CHECK(st.st_mtime > 1000000000 && st.st_size == 0);
+			close(fd);
+		}
+	}
+
 	/* Owners and modes, then denials as an ordinary user. */
 	CHECK_INT(write_file(P(dir, "secret"), "root only", 9, 0600), 0);
 	CHECK_INT(mkdir(P(dir, "user"), 0755), 0);
@@ -267,6 +315,9 @@ do_write(const char *top)
 	CHECK_INT(getuid(), 1000);
 	CHECK_ERR(open(P(dir, "secret"), O_RDONLY), EACCES);
 	CHECK_ERR(open(P(dir, "rootfile"), O_WRONLY), EACCES);
+	/* O_TRUNC asks to write, whatever the access mode (as Linux). */
+	CHECK_ERR(open(P(dir, "rootfile"), O_RDONLY | O_TRUNC), EACCES);
+	CHECK_INT(read_file(P(dir, "rootfile"), buf, sizeof buf), 1);
 	CHECK_ERR(open(P(dir, "new"), O_WRONLY | O_CREAT, 0644), EACCES);
 	CHECK_ERR(mkdir(P(dir, "newdir"), 0755), EACCES);
 	CHECK_ERR(unlink(P(dir, "rootfile")), EACCES);

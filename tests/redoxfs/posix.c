@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -151,7 +152,225 @@ t_basic(const char *d)
 	OK(unlink(at(d, "dir/inner")));
 	OK(rmdir(at(d, "dir")));
 	FAILS(stat(at(d, "dir"), &st), ENOENT);
-	FAILS(mknod(at(d, "fifo"), S_IFIFO | 0644, 0), EPERM);
+}
+
+/* Special files: their type and device number, also after a remount. */
+static void
+specials_ok(const char *d)
+{
+	static const struct { const char *name; mode_t type; dev_t rdev; } sp[] = {
+		{ "sp/fifo", S_IFIFO, 0 },
+		{ "sp/chr", S_IFCHR, 0 },
+		{ "sp/blk", S_IFBLK, 0 },
+		{ "sp/sock", S_IFSOCK, 0 },
+	};
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++) {
+		dev_t want = i == 1 ? makedev(1, 3) : i == 2 ?
+		    makedev(259, 70000) : sp[i].rdev;
+		OK(lstat(at(d, sp[i].name), &st));
+		CHECK((st.st_mode & S_IFMT) == sp[i].type);
+		CHECK((st.st_mode & 07777) == 0640 && st.st_rdev == want);
+		CHECK(st.st_size == 0 && st.st_nlink == 1);
+	}
+}
+
+static void
+t_special(const char *d)
+{
+	OK(mkdir(at(d, "sp"), 0755));
+	OK(mkfifo(at(d, "sp/fifo"), 0640));
+	OK(mknod(at(d, "sp/chr"), S_IFCHR | 0640, makedev(1, 3)));
+	OK(mknod(at(d, "sp/blk"), S_IFBLK | 0640, makedev(259, 70000)));
+	OK(mknod(at(d, "sp/sock"), S_IFSOCK | 0640, 0));
+	FAILS(mknod(at(d, "sp/fifo"), S_IFIFO | 0640, 0), EEXIST);
+	specials_ok(d);
+	/* A FIFO opened for reading and writing does not block. */
+	int fd = open(at(d, "sp/fifo"), O_RDWR | O_NONBLOCK);
+	CHECK(fd >= 0 && write(fd, "p", 1) == 1);
+	if (fd >= 0)
+		close(fd);
+	/* Links and renames keep the type and device. */
+	OK(link(at(d, "sp/chr"), at2(d, "sp/chr2")));
+	OK(unlink(at(d, "sp/chr2")));
+	OK(rename(at(d, "sp/blk"), at2(d, "sp/blk2")));
+	OK(rename(at(d, "sp/blk2"), at2(d, "sp/blk")));
+	specials_ok(d);
+}
+
+/* The link count of directory d/rel: 2 + its subdirectories. */
+static nlink_t
+nlink_of(const char *d, const char *rel)
+{
+	struct stat st;
+
+	return stat(at(d, rel), &st) == 0 ? st.st_nlink : 0;
+}
+
+static void
+t_dirlinks(const char *d)
+{
+	OK(mkdir(at(d, "nl"), 0755));
+	CHECK(nlink_of(d, "nl") == 2);
+	OK(mkdir(at(d, "nl/a"), 0755));
+	OK(mkdir(at(d, "nl/b"), 0755));
+	OK(put(at(d, "nl/f"), "f", 1));
+	OK(symlink("a", at(d, "nl/s")));
+	CHECK(nlink_of(d, "nl") == 4);
+	CHECK(nlink_of(d, "nl/a") == 2);
+	OK(mkdir(at(d, "nl2"), 0755));
+	OK(rename(at(d, "nl/a"), at2(d, "nl2/a")));
+	CHECK(nlink_of(d, "nl") == 3 && nlink_of(d, "nl2") == 3);
+	OK(rmdir(at(d, "nl/b")));
+	CHECK(nlink_of(d, "nl") == 2);
+	/* Over an empty directory elsewhere: one goes, one comes. */
+	OK(mkdir(at(d, "nl/c"), 0755));
+	OK(rename(at(d, "nl2/a"), at2(d, "nl/c")));
+	CHECK(nlink_of(d, "nl") == 3 && nlink_of(d, "nl2") == 2);
+	/* Within one directory, over an empty one: one fewer. */
+	OK(mkdir(at(d, "nl/e"), 0755));
+	CHECK(nlink_of(d, "nl") == 4);
+	OK(rename(at(d, "nl/e"), at2(d, "nl/c")));
+	CHECK(nlink_of(d, "nl") == 3);
+	OK(rename(at(d, "nl/f"), at2(d, "nl2/f")));
+	CHECK(nlink_of(d, "nl") == 3 && nlink_of(d, "nl2") == 2);
+}
+
+static int
+later(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec ||
+	    (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+/* Stats d/rel into *st (zeroed if it fails: the checks then fail). */
+static void
+snap(const char *d, const char *rel, struct stat *st)
+{
+	if (lstat(at(d, rel), st) != 0)
+		memset(st, 0, sizeof *st);
+}
+
+/*
+ * Did d/rel's ctime (and mtime, if m) move past *old?  The clock is
+ * read in nanoseconds: a 10 ms pause before each change is plenty.
+ */
+static int
+moved(const char *d, const char *rel, const struct stat *old, int m)
+{
+	struct stat st;
+
+	if (lstat(at(d, rel), &st) != 0)
+		return 0;
+	return later(&st.st_ctim, &old->st_ctim) &&
+	    (!m || later(&st.st_mtim, &old->st_mtim));
+}
+
+#define PAUSE() usleep(10000)
+/* Times a call changes: ctime only (C) or mtime and ctime (MC). */
+#define C(rel, st) CHECK(moved(d, rel, st, 0))
+#define MC(rel, st) CHECK(moved(d, rel, st, 1))
+
+static void
+t_times(const char *d)
+{
+	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	struct stat a, b, c;
+	int fd;
+
+	OK(mkdir(at(d, "tm"), 0755));
+	OK(mkdir(at(d, "tm2"), 0755));
+	OK(put(at(d, "tm/f"), "data", 4));
+	/* create, mkdir, symlink, mknod: the parent's mtime and ctime. */
+	snap(d, "tm", &a); PAUSE();
+	OK(put(at(d, "tm/new"), "n", 1));
+	MC("tm", &a);
+	snap(d, "tm", &a); PAUSE();
+	OK(mkdir(at(d, "tm/sub"), 0755));
+	MC("tm", &a);
+	snap(d, "tm", &a); PAUSE();
+	OK(mkfifo(at(d, "tm/fifo"), 0644));
+	MC("tm", &a);
+	/* link: the file's ctime, the directory's mtime and ctime. */
+	snap(d, "tm/f", &a); snap(d, "tm2", &b); PAUSE();
+	OK(link(at(d, "tm/f"), at2(d, "tm2/l")));
+	C("tm/f", &a);
+	MC("tm2", &b);
+	/* unlink of one of two links: the survivor's ctime. */
+	snap(d, "tm/f", &a); snap(d, "tm2", &b); PAUSE();
+	OK(unlink(at(d, "tm2/l")));
+	C("tm/f", &a);
+	MC("tm2", &b);
+	/* unlink of the last link, rmdir: the parent. */
+	snap(d, "tm", &a); PAUSE();
+	OK(unlink(at(d, "tm/new")));
+	MC("tm", &a);
+	snap(d, "tm", &a); PAUSE();
+	OK(rmdir(at(d, "tm/sub")));
+	MC("tm", &a);
+	/* rename over a target with another link: the target's ctime. */
+	OK(put(at(d, "tm/t"), "t", 1));
+	OK(link(at(d, "tm/t"), at2(d, "tm/t2")));
+	OK(put(at(d, "tm/src"), "s", 1));
+	snap(d, "tm/t2", &a); snap(d, "tm/src", &b); snap(d, "tm", &c);
+	PAUSE();
+	OK(rename(at(d, "tm/src"), at2(d, "tm/t")));
+	C("tm/t2", &a);
+	C("tm/t", &b);		/* the moved file */
+	MC("tm", &c);
+	/* rename across directories: both, and the moved entry. */
+	OK(mkdir(at(d, "tm/mv"), 0755));
+	snap(d, "tm", &a); snap(d, "tm2", &b); snap(d, "tm/mv", &c);
+	PAUSE();
+	OK(rename(at(d, "tm/mv"), at2(d, "tm2/mv")));
+	MC("tm", &a);
+	MC("tm2", &b);
+	C("tm2/mv", &c);
+	snap(d, "tm", &a); snap(d, "tm2", &b); snap(d, "tm/t", &c);
+	PAUSE();
+	OK(rename(at(d, "tm/t"), at2(d, "tm2/t")));
+	MC("tm", &a);
+	MC("tm2", &b);
+	C("tm2/t", &c);
+	/* O_TRUNC, of a full and of an empty file: mtime and ctime. */
+	OK(utimensat(AT_FDCWD, at(d, "tm/f"), old, 0));
+	snap(d, "tm/f", &a); PAUSE();
+	fd = open(at(d, "tm/f"), O_WRONLY | O_TRUNC);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	MC("tm/f", &a);
+	OK(utimensat(AT_FDCWD, at(d, "tm/f"), old, 0));
+	snap(d, "tm/f", &a); PAUSE();
+	fd = open(at(d, "tm/f"), O_WRONLY | O_TRUNC);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	MC("tm/f", &a);
+	/* write, truncate, ftruncate: mtime and ctime. */
+	snap(d, "tm/f", &a); PAUSE();
+	OK(put(at(d, "tm/f"), "more", 4));
+	MC("tm/f", &a);
+	snap(d, "tm/f", &a); PAUSE();
+	OK(truncate(at(d, "tm/f"), 2));
+	MC("tm/f", &a);
+	snap(d, "tm/f", &a); PAUSE();
+	fd = open(at(d, "tm/f"), O_WRONLY);
+	CHECK(fd >= 0 && ftruncate(fd, 1) == 0);
+	if (fd >= 0)
+		close(fd);
+	MC("tm/f", &a);
+	/* chmod, chown, utimensat: ctime. */
+	snap(d, "tm/f", &a); PAUSE();
+	OK(chmod(at(d, "tm/f"), 0600));
+	C("tm/f", &a);
+	snap(d, "tm/f", &a); PAUSE();
+	OK(chown(at(d, "tm/f"), 5, 6));
+	C("tm/f", &a);
+	snap(d, "tm/f", &a); PAUSE();
+	OK(utimensat(AT_FDCWD, at(d, "tm/f"), old, 0));
+	C("tm/f", &a);
 }
 
 static void
@@ -515,6 +734,9 @@ t_other_user(const char *d)
 	CHECK(becomes_closed(at(d, "perm/closed/moved/g")));
 
 	FAILS(open(at(d, "perm/rootfile"), O_WRONLY), EACCES);
+	/* O_TRUNC asks to write, whatever the access mode (Linux). */
+	FAILS(open(at(d, "perm/rootfile"), O_RDONLY | O_TRUNC), EACCES);
+	CHECK(same(at(d, "perm/rootfile"), "root"));
 	CHECK(same(at(d, "perm/rootfile"), "root"));	/* 0644: readable */
 	FAILS(open(at(d, "perm/secret"), O_RDONLY), EACCES);
 	FAILS(open(at(d, "perm/new"), O_CREAT | O_WRONLY, 0644), EACCES);
@@ -627,6 +849,9 @@ t_verify(const char *d)
 	OK(stat(at(d, "perm/mine/g"), &st));
 	CHECK(st.st_uid == 1000 && (st.st_mode & 07777) == 0600);
 	CHECK(readlink(at(d, "s1"), name, sizeof name) == 2);
+	specials_ok(d);
+	CHECK(nlink_of(d, "nl") == 3 && nlink_of(d, "nl2") == 2);
+	CHECK(nlink_of(d, "nl/c") == 2 && nlink_of(d, "tm2") == 3);
 }
 
 int
@@ -652,6 +877,9 @@ main(int argc, char **argv)
 	printf("%s %s\n", fails == before ? "ok  " : "FAIL", #f); } while (0)
 	RUN(t_basic, argv[1]);
 	RUN(t_rename, argv[1]);
+	RUN(t_special, argv[1]);
+	RUN(t_dirlinks, argv[1]);
+	RUN(t_times, argv[1]);
 	RUN(t_attrs, argv[1]);
 	RUN(t_truncate, argv[1]);
 	RUN(t_sparse, argv[1]);

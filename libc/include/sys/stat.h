@@ -67,6 +67,7 @@ int fstat(int fd, struct stat *st);
 int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags);
 int mkdir(const char *path, mode_t mode);
 int mkfifo(const char *path, mode_t mode);
+int mknod(const char *path, mode_t mode, dev_t dev);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);

@@ -77,12 +77,44 @@ int mkdir(const char *path, mode_t mode)
 	return (int)__syscall_ret(__syscall_path(SYS_MKDIR, path, mode, 0));
 }
 
+/*
+ * Special files are made as Redox makes them: open with O_CREAT and the
+ * type bits in the mode, which the file system stores.
+ */
+static int mkspecial(const char *path, mode_t mode)
+{
+	int fd = open(path, O_CREAT | O_EXCL | O_STAT | O_CLOEXEC, mode);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 int mkfifo(const char *path, mode_t mode)
 {
-	(void)path;
-	(void)mode;
-	errno = ENOSYS;
-	return -1;
+	return mkspecial(path, S_IFIFO | (mode & 07777));
+}
+
+/* open has no way to carry a device number: devices get 0 or EINVAL. */
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+	switch (mode & S_IFMT) {
+	case 0:
+		mode |= S_IFREG;
+		break;
+	case S_IFREG: case S_IFIFO: case S_IFSOCK:
+		break;
+	case S_IFCHR: case S_IFBLK:
+		if (dev == 0)
+			break;
+		errno = EINVAL;
+		return -1;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+	return mkspecial(path, mode & (S_IFMT | 07777));
 }
 
 static void to_redox_ts(const struct timespec *t, struct redox_timespec *r)
