@@ -6,6 +6,7 @@
 
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/manifest.h"
+#include "fs/redoxfs/meta.h"
 #include "fs/redoxfs/sha256.h"
 
 void
@@ -180,6 +181,19 @@ content_hash(struct lister *l, const struct rfs_node *n, char hex[65])
 	return 0;
 }
 
+/* The manifest's type letter of a special file (as ls -l), 0 if none. */
+static char
+special_type(uint16_t mode)
+{
+	switch (mode & RFS_MODE_TYPE) {
+	case RFS_MODE_FIFO:	return 'p';
+	case RFS_MODE_CHR:	return 'c';
+	case RFS_MODE_BLK:	return 'b';
+	case RFS_MODE_SOCK:	return 's';
+	default:		return 0;
+	}
+}
+
 static int
 list_node(struct lister *l, uint32_t id, char *path, size_t plen, int depth)
 {
@@ -236,6 +250,13 @@ list_node(struct lister *l, uint32_t id, char *path, size_t plen, int depth)
 			content[1] = '>';
 			manifest_escape(content + 2, (char *)l->buf, (size_t)k);
 		}
+	} else if ((n->mode & RFS_MODE_TYPE) != RFS_MODE_FILE &&
+	    (type = special_type(n->mode)) != 0) {
+		/* FIFOs, devices and sockets: no contents; a device's number. */
+		size = 0;
+		if ((content = malloc(32)) != NULL)
+			snprintf(content, 32, "rdev=%llu",
+			    (unsigned long long)rfs_node_rdev(n));
 	} else {
 		type = 'f';
 		size = n->size;

@@ -86,6 +86,13 @@ walk(char *path)
 		size = (unsigned long long)st.st_size;
 		strcpy(content, "->");
 		manifest_escape(content + 2, target, (size_t)k);
+	} else if (!S_ISREG(st.st_mode)) {
+		/* FIFOs, devices, sockets: as redoxfs-ls lists them (opening
+		 * a FIFO to hash it would wait for a writer). */
+		type = S_ISFIFO(st.st_mode) ? 'p' : S_ISCHR(st.st_mode) ? 'c' :
+		    S_ISBLK(st.st_mode) ? 'b' : 's';
+		size = 0;
+		snprintf(content, 32, "rdev=%llu", (unsigned long long)st.st_rdev);
 	} else {
 		type = 'f';
 		size = (unsigned long long)st.st_size;
