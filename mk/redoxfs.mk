@@ -38,9 +38,10 @@ $(B)/redoxfs/%.img: tests/fixtures/redoxfs/%.img.xz
 	@mkdir -p $(dir $@)
 	xz -dc $< > $@.tmp && mv $@.tmp $@
 
-UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c
+UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c \
+	tests/unit/test_redoxfs_alloc.c
 UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
-UNIT_SUITES += redoxfs_suite redoxfs_write_suite
+UNIT_SUITES += redoxfs_suite redoxfs_write_suite redoxfs_alloc_suite
 # POSIX metadata (meta.h): special files, directory link counts, times.
 UNIT_SRCS   += tests/unit/test_redoxfs_meta.c
 UNIT_SUITES += redoxfs_meta_suite
@@ -56,7 +57,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
 	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
-	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c)
+	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
+	tests/unit/test_redoxfs_alloc.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).
@@ -93,6 +95,13 @@ TEST_STEPS += test-redoxfs-fuse
 test-redoxfs-fuse: $(RFS_FUSE) $(RFS_WALK) $(RFS_MKFS) $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fuse.sh $(B)
 -include $(RFS_FUSE_OBJS:.o=.d) $(B)/host/tests/redoxfs/walk.d
+
+# Filling an image through FUSE: many small files, then large ones until
+# ENOSPC, which must come only when the disk is really full.
+TEST_STEPS += test-redoxfs-fill
+.PHONY: test-redoxfs-fill
+test-redoxfs-fill: $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)
+	tests/redoxfs/fill.sh $(B)
 
 # redoxfs-fuse against fuse2fs, same workload, same run (make bench).
 RFS_BENCH := $(B)/host/redoxfs_bench

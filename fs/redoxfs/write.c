@@ -21,6 +21,7 @@ load_free(struct rfs *fs)
 	int err = 0;
 
 	memset(w->free, 0, (size_t)(fs->blocks / 8 + 1));
+	memset(w->low, 0, sizeof w->low);	/* anything may be free */
 	w->nfree = 0;
 	while (!rfs_ptr_is_null(p)) {
 		if (n >= fs->blocks) {
@@ -105,7 +106,6 @@ rfs_write_open(struct rfs *fs)
 		return err;
 	}
 	w->saved = fs->hdr;
-	w->hint = RFS_HEADER_RING + 1;
 	return 0;
 }
 
@@ -172,6 +172,62 @@ run_free(const uint8_t *m, uint64_t b, uint64_t n)
 	return 1;
 }
 
+/* Are the 64 blocks from b (a multiple of 64) all in use? */
+static int
+word_used(const uint8_t *m, uint64_t b)
+{
+	uint64_t v;
+
+	memcpy(&v, m + (b >> 3), sizeof v);
+	return v == 0;
+}
+
+/*
+ * The lowest b >= from, aligned to n = 2^level, whose n blocks are all
+ * free; 0 if none.  Whole bytes (words, below level 6) are skipped at
+ * once, so a 1 GiB disk is a few thousand steps.
+ */
+static uint64_t
+find_run(const uint8_t *m, uint64_t from, uint64_t nblocks, unsigned level)
+{
+	uint64_t n = (uint64_t)1 << level, b = (from + n - 1) & ~(n - 1);
+
+	while (b + n <= nblocks) {
+		if (level < 6 && (b & 63) == 0 && b + 64 <= nblocks &&
+		    word_used(m, b)) {
+			b += 64;
+			continue;
+		}
+		if (level < 3) {
+			/* The run is part of one byte. */
+			unsigned mask = ((1u << n) - 1) << (b & 7);
+			if ((m[b >> 3] & mask) == mask)
+				return b;
+			b = m[b >> 3] == 0 ? (b | 7) + 1 : b + n;
+			continue;
+		}
+		/* Whole bytes: past one not all free, the next run. */
+		uint64_t i = b >> 3, end = (b + n) >> 3;
+		while (i < end && m[i] == 0xFF)
+			i++;
+		if (i == end)
+			return b;
+		b = ((i << 3) + n) & ~(n - 1);
+	}
+	return 0;
+}
+
+/* Blocks from b on were freed: runs of every level may start lower. */
+static void
+low_lower(struct rfs_wr *w, uint64_t b)
+{
+	for (unsigned l = 0; l < RFS_ALLOC_LEVELS; l++) {
+		uint64_t a = b & ~(((uint64_t)1 << l) - 1);
+		if (a < w->low[l])
+			w->low[l] = a;
+	}
+}
+
 enum { UNDO_ALLOC, UNDO_FREE };
 
 static int
@@ -208,44 +264,43 @@ pairs_add(uint64_t **v, size_t *len, size_t *cap, uint64_t index, uint64_t n)
 	return 0;
 }
 
+/*
+ * Upstream takes the lowest-addressed free buddy block of this level or
+ * larger and splits it, keeping the right halves free.  Its buddies are
+ * always joined when both are free, so that block is the lowest aligned
+ * run of 2^level free blocks, which this finds on the bitmap.  Small
+ * blocks thus fill holes low down and large aligned runs stay free.
+ */
 uint64_t
 rfs_alloc(struct rfs *fs, unsigned level)
 {
 	struct rfs_wr *w = fs->wr;
-	uint64_t n = (uint64_t)1 << level, start = w->hint & ~(n - 1);
-
-	uint64_t reserve = fs->blocks / 16 < RFS_RESERVE_BLOCKS ?
+	uint64_t n, b, reserve = fs->blocks / 16 < RFS_RESERVE_BLOCKS ?
 	    fs->blocks / 16 : RFS_RESERVE_BLOCKS;
 
+	if (level >= RFS_ALLOC_LEVELS)
+		return 0;
+	n = (uint64_t)1 << level;
 	if (w->nfree < n + (w->spend_reserve ? 0 : reserve))
 		return 0;
-
-	/* Two passes: from the hint to the end, then from the start. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (uint64_t b = pass ? 0 : start; b + n <= fs->blocks &&
-		    (pass == 0 || b < start); b += n) {
-			if (level == 0 && (b & 7) == 0 && b + 8 <= fs->blocks &&
-			    w->free[b >> 3] == 0) {
-				b += 7;		/* skip a full byte quickly */
-				continue;
-			}
-			if (b <= RFS_HEADER_RING || !run_free(w->free, b, n))
-				continue;
-			if (w->in_op && undo_push(w, b, n, UNDO_ALLOC) != 0)
-				return 0;
-			for (uint64_t i = 0; i < n; i++) {
-				clr(w->free, b + i);
-				set(w->fresh, b + i);
-				if (w->in_op)
-					set(w->opfresh, b + i);
-			}
-			w->nfree -= n;
-			w->hint = b + n;
-			w->dirty = 1;
-			return b;
-		}
+	b = w->low[level] > RFS_HEADER_RING ? w->low[level] :
+	    RFS_HEADER_RING + 1;
+	if ((b = find_run(w->free, b, fs->blocks, level)) == 0) {
+		w->low[level] = fs->blocks;
+		return 0;
 	}
-	return 0;
+	if (w->in_op && undo_push(w, b, n, UNDO_ALLOC) != 0)
+		return 0;
+	for (uint64_t i = 0; i < n; i++) {
+		clr(w->free, b + i);
+		set(w->fresh, b + i);
+		if (w->in_op)
+			set(w->opfresh, b + i);
+	}
+	w->low[level] = b + n;
+	w->nfree -= n;
+	w->dirty = 1;
+	return b;
 }
 
 /* Tells the disk that blocks never committed are free again. */
@@ -286,6 +341,7 @@ free_run(struct rfs *fs, uint64_t index, uint64_t n)
 			set(w->free, index + i);
 		}
 		w->nfree += n;
+		low_lower(w, index);
 		/* Its bytes are dead even if this operation fails: undoing it
 		 * frees the block again (it was allocated by the same one). */
 		discard(fs, index, n);
@@ -307,7 +363,6 @@ rfs_op_begin(struct rfs *fs)
 	w->op_hdr = fs->hdr;
 	w->op_ndef = w->ndef;
 	w->op_defblocks = w->defblocks;
-	w->op_hint = w->hint;
 	w->op_dirty = w->dirty;
 }
 
@@ -330,6 +385,7 @@ rfs_op_end(struct rfs *fs, int err)
 				set(w->free, w->pending[i] + b);
 				w->nfree++;
 			}
+			low_lower(w, w->pending[i]);
 			discard(fs, w->pending[i], w->pending[i + 1]);
 		}
 		return 0;
@@ -347,15 +403,16 @@ rfs_op_end(struct rfs *fs, int err)
 				clr(w->free, b);
 			}
 		}
-		if (u->kind == UNDO_ALLOC)
+		if (u->kind == UNDO_ALLOC) {
 			w->nfree += u->count;
-		else
+			low_lower(w, u->index);
+		} else {
 			w->nfree -= u->count;
+		}
 	}
 	w->npend = 0;
 	w->ndef = w->op_ndef;
 	w->defblocks = w->op_defblocks;
-	w->hint = w->op_hint;
 	w->dirty = w->op_dirty;
 	fs->hdr = w->op_hdr;
 	fs->cache_valid = 0;
@@ -716,6 +773,8 @@ rfs_commit(struct rfs *fs)
 		goto out;
 	memcpy(w->free, final, bytes);
 	w->nfree = rfs_wr_free_count(fs);
+	for (size_t i = 0; i < w->ndef; i += 2)
+		low_lower(w, w->deferred[i]);
 	memset(w->fresh, 0, bytes);
 	w->ndef = 0;
 	w->defblocks = 0;

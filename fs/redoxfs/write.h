@@ -12,13 +12,21 @@
 
 #include "fs/redoxfs/node.h"
 
+/* Allocation levels: runs of up to 2^31 blocks. */
+#define RFS_ALLOC_LEVELS 32
+
 struct rfs_wr {
 	uint8_t *free;		/* free now (allocations taken out) */
 	uint8_t *fresh;		/* allocated by the open transaction */
 	uint64_t *deferred;	/* (index, count) pairs freed by it */
 	size_t ndef, capdef;
 	uint64_t defblocks;	/* blocks in deferred */
-	uint64_t hint;
+	/*
+	 * Lowest address first, as upstream's buddy allocator: no free
+	 * aligned run of 2^l blocks starts below low[l], so the search for
+	 * one starts there; every free lowers it.
+	 */
+	uint64_t low[RFS_ALLOC_LEVELS];
 	uint64_t nfree;		/* bits set in free */
 	/*
 	 * A few blocks are kept back so that removing things, which needs
@@ -44,7 +52,6 @@ struct rfs_wr {
 	struct rfs_header op_hdr;
 	size_t op_ndef;
 	uint64_t op_defblocks;
-	uint64_t op_hint;
 	int op_dirty;
 };
 
@@ -72,7 +79,11 @@ uint64_t rfs_wr_deferred(struct rfs *fs);
 /* Blocks only removals may use (at most; 1/16 of a small fs). */
 #define RFS_RESERVE_BLOCKS 64
 
-/* Allocates 2^level blocks; returns the index or 0 when full. */
+/*
+ * Allocates 2^level blocks, aligned to their size, at the lowest index
+ * that has them free (what upstream's buddy allocator picks); returns the
+ * index or 0 when full.
+ */
 uint64_t rfs_alloc(struct rfs *fs, unsigned level);
 /* Frees what p points to (now if this transaction allocated it). */
 void rfs_free_ptr(struct rfs *fs, struct rfs_ptr p);
