@@ -198,21 +198,40 @@ hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg)
 
 void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp) { t->tp = tp; }
 uintptr_t hal_thread_tp(struct hal_thread *t) { return t->tp; }
+
+/* No user stacks run here: nothing to bound. */
+void
+hal_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi)
+{
+	(void)t; (void)lo; (void)hi;
+}
 int fake_threads_live(void) { return threads_live; }
+
+/* ---- signal frames ------------------------------------------------------ */
+
+struct fake_sigframe fake_sigframes[FAKE_SIGFRAMES];
+int fake_nsigframes;
 
 int
 hal_signal_push(uintptr_t handler, uintptr_t restorer, int sig,
     uint64_t cookie, long rax)
 {
-	(void)handler; (void)restorer; (void)sig; (void)cookie; (void)rax;
-	return -EFAULT;
+	if (fake_nsigframes == FAKE_SIGFRAMES)
+		return -EFAULT;
+	fake_sigframes[fake_nsigframes++] =
+	    (struct fake_sigframe){ handler, restorer, sig, cookie, rax };
+	return 0;
 }
 
 int
 hal_signal_return(uint64_t *cookie, long *rax)
 {
-	(void)cookie; (void)rax;
-	return -EFAULT;
+	if (fake_nsigframes == 0)
+		return -EFAULT;
+	struct fake_sigframe *f = &fake_sigframes[--fake_nsigframes];
+	*cookie = f->cookie;
+	*rax = f->rax;
+	return 0;
 }
 
 /* ---- address spaces: interval lists, no memory ------------------------- */

@@ -58,4 +58,20 @@ extern unsigned fake_protect_calls;
 /* User copies: [lo, hi) faults (-EFAULT); lo == hi clears. */
 void fake_user_bad(uintptr_t lo, uintptr_t hi);
 
+/*
+ * Signal frames as on a user stack, newest last: hal_signal_push adds
+ * one (-EFAULT once FAKE_SIGFRAMES are live: no room), hal_signal_return
+ * takes the newest back (-EFAULT if none).  A test reads what the core
+ * pushed, and may edit a frame's cookie as a program could.
+ */
+struct fake_sigframe {
+	uintptr_t handler, restorer;
+	int sig;
+	uint64_t cookie;
+	long rax;
+};
+#define FAKE_SIGFRAMES 8
+extern struct fake_sigframe fake_sigframes[FAKE_SIGFRAMES];
+extern int fake_nsigframes;
+
 #endif
