@@ -43,7 +43,7 @@ UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c \
 UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
 UNIT_SUITES += redoxfs_suite redoxfs_write_suite redoxfs_alloc_suite
 # POSIX metadata (meta.h): special files, directory link counts, times.
-UNIT_SRCS   += tests/unit/test_redoxfs_meta.c
+UNIT_SRCS   += tests/unit/test_redoxfs_meta.c tests/unit/rfs_memdisk.c
 UNIT_SUITES += redoxfs_meta_suite
 $(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
 	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
@@ -58,7 +58,7 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
 	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
-	tests/unit/test_redoxfs_alloc.c)
+	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).

@@ -13,44 +13,7 @@
 #include "fs/redoxfs/check.h"
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/ops.h"
-
-/* A disk in memory. */
-struct mdisk {
-	uint8_t *data;
-	size_t len;
-};
-
-static int
-m_read(void *ctx, uint64_t block, void *buf, size_t n)
-{
-	struct mdisk *m = ctx;
-
-	if ((block + n) * RFS_BLOCK_SIZE > m->len)
-		return -EIO;
-	memcpy(buf, m->data + block * RFS_BLOCK_SIZE, n * RFS_BLOCK_SIZE);
-	return 0;
-}
-
-static int
-m_write(void *ctx, uint64_t block, const void *buf, size_t n)
-{
-	struct mdisk *m = ctx;
-
-	if ((block + n) * RFS_BLOCK_SIZE > m->len)
-		return -EIO;
-	memcpy(m->data + block * RFS_BLOCK_SIZE, buf, n * RFS_BLOCK_SIZE);
-	return 0;
-}
-
-static void
-mdisk_init(struct mdisk *m, struct rfs_disk *d, size_t bytes)
-{
-	m->data = calloc(1, bytes);
-	ck_assert_ptr_nonnull(m->data);
-	m->len = bytes;
-	*d = (struct rfs_disk){ m, m_read, m_write, NULL,
-		bytes / RFS_BLOCK_SIZE, NULL };
-}
+#include "tests/unit/rfs_memdisk.h"
 
 static const uint8_t uuid[16] = { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3,
 	4, 5, 6 };
@@ -243,7 +206,7 @@ struct ext { uint64_t index; unsigned level; int tx, op; };
  */
 START_TEST(test_alloc_as_upstream)
 {
-	struct mdisk md;
+	struct rfs_memdisk md;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct buddy m, mop;
@@ -254,7 +217,7 @@ START_TEST(test_alloc_as_upstream)
 	int in_op = 0, opno = 0, allocs = 0, fails = 0;
 
 	rs = 12345u + (uint32_t)_i;
-	mdisk_init(&md, &d, (NB + 16) * RFS_BLOCK_SIZE);
+	rfs_memdisk_init(&md, &d, (NB + 16) * RFS_BLOCK_SIZE);
 	ck_assert_int_eq(rfs_format(&fs, &d, 16, NB, uuid, 1, 0), 0);
 	b_init(&m, NB);
 	b_init(&mop, NB);
@@ -430,7 +393,7 @@ free_runs(const struct rfs *fs, uint64_t *longest)
  */
 START_TEST(test_alloc_small_then_large)
 {
-	struct mdisk md;
+	struct rfs_memdisk md;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct rfs_node *n = malloc(sizeof *n);
@@ -440,7 +403,7 @@ START_TEST(test_alloc_small_then_large)
 	uint64_t longest, runs, used;
 	char name[16];
 
-	mdisk_init(&md, &d, 64 * MIB);
+	rfs_memdisk_init(&md, &d, 64 * MIB);
 	ck_assert_int_eq(rfs_format(&fs, &d, 0, 64 * MIB / RFS_BLOCK_SIZE,
 	    uuid, 1, 0), 0);
 	for (int i = 1; i <= 1500; i++) {
@@ -527,7 +490,7 @@ write_chunked(struct rfs *fs, const char *name, uint64_t size, uint32_t seed,
  */
 START_TEST(test_alloc_fill)
 {
-	struct mdisk md;
+	struct rfs_memdisk md;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct rfs_node *n = malloc(sizeof *n), *dir = malloc(sizeof *dir);
@@ -537,7 +500,7 @@ START_TEST(test_alloc_fill)
 	uint32_t id;
 	int err = 0, big = 0, made = 0;
 
-	mdisk_init(&md, &d, 64 * MIB);
+	rfs_memdisk_init(&md, &d, 64 * MIB);
 	ck_assert_int_eq(rfs_format(&fs, &d, 0, 64 * MIB / RFS_BLOCK_SIZE,
 	    uuid, 1, 0), 0);
 	for (int i = 1; i <= 1000; i++) {

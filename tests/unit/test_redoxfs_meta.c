@@ -12,51 +12,14 @@
 #include "fs/redoxfs/check.h"
 #include "fs/redoxfs/dir.h"
 #include "fs/redoxfs/meta.h"
-
-struct mdisk {
-	uint8_t *data;
-	size_t len;
-};
-
-static int
-m_read(void *ctx, uint64_t block, void *buf, size_t n)
-{
-	struct mdisk *m = ctx;
-
-	if ((block + n) * RFS_BLOCK_SIZE > m->len)
-		return -EIO;
-	memcpy(buf, m->data + block * RFS_BLOCK_SIZE, n * RFS_BLOCK_SIZE);
-	return 0;
-}
-
-static int
-m_write(void *ctx, uint64_t block, const void *buf, size_t n)
-{
-	struct mdisk *m = ctx;
-
-	if ((block + n) * RFS_BLOCK_SIZE > m->len)
-		return -EIO;
-	memcpy(m->data + block * RFS_BLOCK_SIZE, buf, n * RFS_BLOCK_SIZE);
-	return 0;
-}
-
-static int
-m_flush(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
+#include "tests/unit/rfs_memdisk.h"
 
 static const uint8_t uuid[16] = { 9, 8, 7, 6, 5, 4, 3, 2, 1 };
 
 static void
-setup(struct mdisk *m, struct rfs_disk *d, struct rfs *fs)
+setup(struct rfs_memdisk *m, struct rfs_disk *d, struct rfs *fs)
 {
-	m->len = 4u << 20;
-	m->data = calloc(1, m->len);
-	ck_assert_ptr_nonnull(m->data);
-	*d = (struct rfs_disk){ m, m_read, m_write, m_flush,
-		m->len / RFS_BLOCK_SIZE, NULL };
+	rfs_memdisk_init(m, d, 4u << 20);
 	ck_assert_int_eq(rfs_format(fs, d, 0, 1000, uuid, 1, 0), 0);
 }
 
@@ -114,7 +77,7 @@ START_TEST(test_special_files)
 		{ "blk", RFS_MODE_BLK, 0x123456789abcull },
 		{ "sock", RFS_MODE_SOCK, 0 },
 	};
-	struct mdisk m;
+	struct rfs_memdisk m;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct rfs_node *n = malloc(sizeof *n);
@@ -157,7 +120,7 @@ END_TEST
 
 START_TEST(test_dir_nlink)
 {
-	struct mdisk m;
+	struct rfs_memdisk m;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct rfs_node *n = malloc(sizeof *n);
@@ -237,7 +200,7 @@ times_of(struct rfs *fs, uint32_t id, uint64_t *c, uint64_t *mt)
 
 START_TEST(test_times)
 {
-	struct mdisk m;
+	struct rfs_memdisk m;
 	struct rfs_disk d;
 	struct rfs fs;
 	struct rfs_node *n = malloc(sizeof *n);
