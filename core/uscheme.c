@@ -396,6 +396,38 @@ uscheme_daemon_read(struct file *f, void *buf, size_t len)
 	return (long)need;
 }
 
+/*
+ * What a caller may see of a daemon's result, n payload bytes having come
+ * with it: a byte count never above what moved, a status only 0 or an
+ * errno, a stat only whole, readiness only what was asked; anything else
+ * is -EIO.  The core trusts no reply.
+ */
+static int64_t
+reply_result(const struct ureq *r, int64_t res, size_t n)
+{
+	if (res < 0)
+		return res < -(int64_t)ERRNO_MAX ? -EIO : res;
+	switch (r->hdr.op) {
+	case SCHEME_OPEN:
+	case SCHEME_DUP:
+	case SCHEME_SEEK:
+		return res;			/* a handle or a position */
+	case SCHEME_READ:
+	case SCHEME_GETDENTS:
+	case SCHEME_FPATH:
+		return res > (int64_t)n ? (int64_t)n : res;
+	case SCHEME_WRITE:
+		return res > (int64_t)r->hdr.len ? (int64_t)r->hdr.len : res;
+	case SCHEME_FEVENT:
+		return res & (int64_t)r->hdr.b & (EVENT_READ | EVENT_WRITE);
+	case SCHEME_FSTAT:
+	case SCHEME_FSTATVFS:
+		return res == 0 && n == r->reply_cap ? 0 : -EIO;
+	default:
+		return res == 0 ? 0 : -EIO;
+	}
+}
+
 long
 uscheme_daemon_write(struct file *f, const void *buf, size_t len)
 {
@@ -428,16 +460,7 @@ uscheme_daemon_write(struct file *f, const void *buf, size_t len)
 		if (n)
 			memcpy(r->reply, (const char *)buf + sizeof resp, n);
 		r->reply_len = (uint32_t)n;
-		/* A read answers with its byte count; never more than we took. */
-		int64_t res = resp.result;
-		if ((r->hdr.op == SCHEME_READ || r->hdr.op == SCHEME_GETDENTS ||
-		    r->hdr.op == SCHEME_FPATH) && res > (int64_t)n)
-			res = (int64_t)n;
-		if (r->hdr.op == SCHEME_WRITE && res > (int64_t)r->hdr.len)
-			res = r->hdr.len;
-		if (res < -(int64_t)ERRNO_MAX)
-			res = -EIO;
-		finish(r, res);
+		finish(r, reply_result(r, resp.result, n));
 		return (long)len;
 	}
 	return (long)len;	/* a response for a caller that is gone */
