@@ -12,3 +12,16 @@ BENCH_STEPS += bench-core
 .PHONY: bench-core
 bench-core:
 	@bench/run.sh $(B)
+
+# The same file work inside the OS, on Linux and through redoxfs-fuse.
+$(B)/prog/bench/file_bench: $(B)/prog/bench/file_bench.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+INITFS_BIN += $(B)/prog/bench/file_bench
+$(B)/host/file_bench: bench/file_bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+BENCH_TARGETS += $(B)/host/file_bench
+BENCH_STEPS += bench-files
+.PHONY: bench-files
+bench-files: $(B)/host/file_bench $(B)/redox-hosted $(RFS_FUSE) $(RFS_MKFS)
+	@bench/file_bench.sh $(B)
