@@ -1,6 +1,6 @@
 # RedoxFS: the format library, its host tools and their tests.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
-	write.c filew.c dirw.c ops.c meta.c wbdisk.c)
+	write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c)
 # Host-only helpers (stdio, files, sha256, the checker): tools and tests,
 # not the in-OS daemon.
 RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \

@@ -1,9 +1,7 @@
 /*
- * redoxfs-fuse's permission checks: the rules the kernel's
- * default_permissions would apply (owner, group or other bits; the
- * caller's supplementary groups; root may read and write anything and
- * run what has an x bit), applied by the daemon to the uid and gid of
- * each request.  The daemon checks instead of the kernel because the
+ * redoxfs-fuse's permission checks: the library's (perm.h, which redoxfsd
+ * uses too) applied to the uid, gid and supplementary groups of each
+ * request, the rules the kernel's default_permissions would apply.  The daemon checks instead of the kernel because the
  * kernel, checking itself, asks for the directory's attributes again
  * after every change in it: one more round trip per create or unlink.
  */
@@ -14,10 +12,11 @@
 #include <stdint.h>
 
 #include "fs/redoxfs/node.h"
+#include "fs/redoxfs/perm.h"
 
-#define PERM_R 4u
-#define PERM_W 2u
-#define PERM_X 1u
+#define PERM_R RFS_PERM_R
+#define PERM_W RFS_PERM_W
+#define PERM_X RFS_PERM_X
 
 /* 0 if req's caller may do want (PERM_R|W|X) to n, else -EACCES. */
 int perm_may(fuse_req_t req, const struct rfs_node *n, unsigned want);

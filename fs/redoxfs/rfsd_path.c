@@ -3,38 +3,25 @@
 #include <string.h>
 
 #include "fs/redoxfs/dir.h"
+#include "fs/redoxfs/perm.h"
 #include "fs/redoxfs/rfsd_path.h"
 
+/* The OS has no supplementary groups: the request's uid and gid. */
 int
 rfsd_may(const struct rfs_node *n, uint32_t uid, uint32_t gid, unsigned want)
 {
-	unsigned bits;
+	struct rfs_cred c = { uid, gid, NULL, NULL };
 
-	if (uid == 0) {
-		/* Root may do anything but run what nobody may run. */
-		if ((want & RFSD_X) && !rfs_node_is_dir(n) && !(n->mode & 0111))
-			return -EACCES;
-		return 0;
-	}
-	if (n->uid == uid)
-		bits = (n->mode >> 6) & 7u;
-	else if (n->gid == gid)
-		bits = (n->mode >> 3) & 7u;
-	else
-		bits = n->mode & 7u;
-	return (bits & want) == want ? 0 : -EACCES;
+	return rfs_perm_may(&c, n, want);
 }
 
 int
 rfsd_may_remove(const struct rfs_node *d, const struct rfs_node *n,
     uint32_t uid, uint32_t gid)
 {
-	int err = rfsd_may(d, uid, gid, RFSD_W | RFSD_X);
+	struct rfs_cred c = { uid, gid, NULL, NULL };
 
-	if (err == 0 && (d->mode & 01000) && uid != 0 && d->uid != uid &&
-	    n->uid != uid)
-		err = -EPERM;
-	return err;
+	return rfs_perm_may_remove(&c, d, n);
 }
 
 /* Reads symlink n's target into buf (cap bytes, NUL added). */

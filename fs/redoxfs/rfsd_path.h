@@ -16,7 +16,7 @@
 #define RFSD_LINKS_MAX	32
 
 /* Permission bits a caller wants (as in a mode's rwx triplets). */
-#define RFSD_R 4u
+#define RFSD_R 4u	/* = RFS_PERM_R (perm.h, the check both daemons use) */
 #define RFSD_W 2u
 #define RFSD_X 1u
 
