@@ -6,6 +6,7 @@
  * blocks); reads may be anywhere.
  */
 #include "core/abi.h"
+#include "core/blkdev.h"
 #include "core/file.h"
 #include "core/fmt.h"
 #include "core/kmem.h"
@@ -210,5 +211,5 @@ int
 blkdev_init(void)
 {
 	waitq_init(&done_wait);
-	return scheme_register("disk", 4, &disk_ops, NULL, NULL);
+	return scheme_register(STR_LIT("disk"), &disk_ops, NULL, NULL);
 }

@@ -157,7 +157,7 @@ dbg_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
 	(void)s; (void)f;
 	if (len < 6)
 		return -ERANGE;
-	memcpy(buf, "debug:", 6);
+	memcpy(buf, STR_LIT("debug:"));
 	return 6;
 }
 
@@ -175,5 +175,5 @@ console_init(void)
 {
 	echo = hal_boot_info()->console_echo;
 	waitq_init(&readers);
-	return scheme_register("debug", 5, &debug_ops, NULL, NULL);
+	return scheme_register(STR_LIT("debug"), &debug_ops, NULL, NULL);
 }

@@ -5,11 +5,10 @@
 #include "core/abi.h"
 #include "core/file.h"
 #include "core/proc.h"
+#include "core/envscheme.h"
 #include "core/scheme.h"
 #include "core/str.h"
 #include "core/textfile.h"
-
-int envscheme_init(void);
 
 static int
 env_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
@@ -72,5 +71,5 @@ static const struct scheme_ops env_ops = {
 int
 envscheme_init(void)
 {
-	return scheme_register("env", 3, &env_ops, NULL, NULL);
+	return scheme_register(STR_LIT("env"), &env_ops, NULL, NULL);
 }

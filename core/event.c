@@ -205,5 +205,5 @@ static const struct scheme_ops event_ops = {
 int
 event_init(void)
 {
-	return scheme_register("event", 5, &event_ops, NULL, &event_scheme);
+	return scheme_register(STR_LIT("event"), &event_ops, NULL, &event_scheme);
 }

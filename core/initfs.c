@@ -145,7 +145,7 @@ is_dir(uint64_t h)
 }
 
 static void
-file_data(uint64_t h, const uint8_t **p, size_t *len)
+entry_data(uint64_t h, const uint8_t **p, size_t *len)
 {
 	if (h == RC_HANDLE) {
 		*p = fs.rc;
@@ -183,7 +183,7 @@ done:
 	}
 	const uint8_t *p;
 	size_t n;
-	file_data(f->handle, &p, &n);
+	entry_data(f->handle, &p, &n);
 	if (f->pos >= n)
 		return 0;
 	if (len > n - f->pos)
@@ -200,7 +200,7 @@ ifs_seek(struct scheme *s, struct file *f, int64_t off, int whence)
 	const uint8_t *p;
 	size_t n = 0;
 	if (!is_dir(f->handle))
-		file_data(f->handle, &p, &n);
+		entry_data(f->handle, &p, &n);
 	int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (int64_t)f->pos : (int64_t)n;
 	if (off > 0 && base > INT64_MAX - off)
 		return -EOVERFLOW;
@@ -244,7 +244,7 @@ ifs_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
 		p = dir_path(f->handle, &plen);
 	if (plen + 8 > len)
 		return -ERANGE;
-	memcpy(buf, "initfs:/", 8);
+	memcpy(buf, STR_LIT("initfs:/"));
 	memcpy(buf + 8, p, plen);
 	return (long)plen + 8;
 }
@@ -311,5 +311,5 @@ initfs_init(const void *img, size_t len, const void *rc, size_t rc_len)
 	fs.count = ((const struct initfs_header *)img)->count;
 	fs.rc = rc;
 	fs.rc_len = rc_len;
-	return scheme_register("initfs", 6, &initfs_ops, &fs, NULL);
+	return scheme_register(STR_LIT("initfs"), &initfs_ops, &fs, NULL);
 }

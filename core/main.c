@@ -2,7 +2,9 @@
  * main.c - the core's boot: banner, kernel schemes, then the first
  * process, initfs:/bin/init, and the scheduler.
  */
+#include "core/blkdev.h"
 #include "core/console.h"
+#include "core/envscheme.h"
 #include "core/event.h"
 #include "core/exec.h"
 #include "core/fd.h"
@@ -16,15 +18,12 @@
 #include "core/str.h"
 #include "core/syscall.h"
 #include "core/sysfs.h"
+#include "core/timescheme.h"
 #include "core/version.h"
 #include "core/vfs.h"
 #include "hal/hal.h"
 
 #define INIT_PATH "initfs:/bin/init"
-
-int blkdev_init(void);
-int timescheme_init(void);
-int envscheme_init(void);
 
 static void
 must(int err, const char *what)
@@ -62,7 +61,7 @@ core_main(void)
 	struct file *con;
 	if (!init)
 		log_panic("boot: cannot create init");
-	must(vfs_open("debug:", 6, O_RDWR, &con), "opening debug: for init");
+	must(vfs_open(STR_LIT("debug:"), O_RDWR, &con), "opening debug: for init");
 	for (int fd = 0; fd < 3; fd++)
 		must(fd_install(init->fds, fd, con) < 0, "init's fds");
 	file_put(con);

@@ -110,9 +110,9 @@ pp_dup(struct scheme *s, struct file *f, const char *buf, size_t len,
 	(void)s; (void)c;
 	struct end *e = end_of(f);
 	bool write = e->write;
-	if (len == 5 && memcmp(buf, "write", 5) == 0)
+	if (str_eqn(buf, len, "write"))
 		write = true;
-	else if (len == 4 && memcmp(buf, "read", 4) == 0)
+	else if (str_eqn(buf, len, "read"))
 		write = false;
 	else if (len != 0)
 		return -EINVAL;
@@ -230,7 +230,7 @@ pp_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
 	(void)s; (void)f;
 	if (len < 5)
 		return -ERANGE;
-	memcpy(buf, "pipe:", 5);
+	memcpy(buf, STR_LIT("pipe:"));
 	return 5;
 }
 
@@ -264,5 +264,5 @@ pipe_create(uint32_t flags, struct file **rd, struct file **wr)
 int
 pipe_init(void)
 {
-	return scheme_register("pipe", 4, &pipe_ops, NULL, &pipe_scheme);
+	return scheme_register(STR_LIT("pipe"), &pipe_ops, NULL, &pipe_scheme);
 }

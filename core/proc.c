@@ -113,7 +113,7 @@ proc_new(struct proc *parent, const char *name, size_t len)
 				p->act[i].sa_handler = SIG_IGN;
 	} else {
 		p->pgid = p->sid = pid;
-		p->cwd = kmem_strndup("file:/", 6);
+		p->cwd = kmem_strndup(STR_LIT("file:/"));
 		p->cwd_len = 6;
 	}
 	p->vm = vm_new();

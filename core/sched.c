@@ -14,6 +14,7 @@
  * to the back of the queue.
  */
 #include "core/abi.h"
+#include "core/blkdev.h"
 #include "core/log.h"
 #include "core/proc.h"
 #include "core/sched.h"

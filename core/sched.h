@@ -122,6 +122,5 @@ _Noreturn void sched_start(void);
 
 /* Hooks other modules register for HAL events. */
 void console_event(void);
-void blkdev_event(void);
 
 #endif

@@ -1,7 +1,5 @@
 /* scheme.c - the registry of schemes, and the open file descriptions. */
 #include "core/abi.h"
-#include "core/event.h"
-#include "core/file.h"
 #include "core/kmem.h"
 #include "core/scheme.h"
 #include "core/str.h"
@@ -103,37 +101,4 @@ scheme_list(char *buf, size_t cap)
 		n += k + 1;
 	}
 	return n;
-}
-
-struct file *
-file_new(struct scheme *s, uint64_t handle, uint32_t flags)
-{
-	struct file *f = kmem_alloc(sizeof *f);
-	if (!f)
-		return NULL;
-	f->refs = 1;
-	f->scheme = s;
-	f->handle = handle;
-	f->flags = flags;
-	scheme_get(s);
-	return f;
-}
-
-void
-file_get(struct file *f)
-{
-	f->refs++;
-}
-
-void
-file_put(struct file *f)
-{
-	if (--f->refs)
-		return;
-	struct scheme *s = f->scheme;
-	event_forget(s, f->handle);
-	if (s->ops->close)
-		s->ops->close(s, f->handle);
-	kmem_free(f);
-	scheme_put(s);
 }

@@ -11,6 +11,9 @@ void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 
+/* A string literal and its length, for the (pointer, length) calls. */
+#define STR_LIT(s) (s), (sizeof(s) - 1)
+
 size_t str_len(const char *s);
 size_t str_nlen(const char *s, size_t max);
 bool str_eq(const char *a, const char *b);

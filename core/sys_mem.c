@@ -6,7 +6,7 @@
 #include "hal/hal.h"
 
 static int
-hal_prot(long flags)
+mmap_prot(long flags)
 {
 	return (flags & PROT_READ ? HAL_PROT_READ : 0) |
 	    (flags & PROT_WRITE ? HAL_PROT_WRITE | HAL_PROT_READ : 0) |
@@ -31,7 +31,7 @@ sys_mmap(long addr, long len, long flags, long fd, long off)
 	uintptr_t a = (flags & MAP_FIXED) ? (uintptr_t)addr : 0;
 	if ((flags & MAP_FIXED) && a == 0)
 		return -EINVAL;
-	long e = vm_map(p->vm, &a, (size_t)len, hal_prot(flags),
+	long e = vm_map(p->vm, &a, (size_t)len, mmap_prot(flags),
 	    (flags & MAP_SHARED) ? R_SHARED : R_ANON);
 	return e ? e : (long)a;
 }
@@ -53,7 +53,7 @@ sys_mprotect(long addr, long len, long flags)
 		return -EINVAL;
 	if (len <= 0)
 		return -EINVAL;
-	return vm_protect(p->vm, (uintptr_t)addr, (size_t)len, hal_prot(flags));
+	return vm_protect(p->vm, (uintptr_t)addr, (size_t)len, mmap_prot(flags));
 }
 
 long

@@ -143,5 +143,5 @@ static const struct scheme_ops sys_ops = {
 int
 sysfs_init(void)
 {
-	return scheme_register("sys", 3, &sys_ops, NULL, NULL);
+	return scheme_register(STR_LIT("sys"), &sys_ops, NULL, NULL);
 }

@@ -16,10 +16,9 @@
 #include "core/kmem.h"
 #include "core/scheme.h"
 #include "core/sched.h"
+#include "core/timescheme.h"
 #include "core/str.h"
 #include "hal/hal.h"
-
-int timescheme_init(void);
 
 #define TM_MAX 64
 #define NS 1000000000ull
@@ -183,5 +182,5 @@ static const struct scheme_ops time_ops = {
 int
 timescheme_init(void)
 {
-	return scheme_register("time", 4, &time_ops, NULL, &time_scheme);
+	return scheme_register(STR_LIT("time"), &time_ops, NULL, &time_scheme);
 }

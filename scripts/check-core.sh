@@ -2,7 +2,8 @@
 # Checks the shape rules of ARCHITECTURE.md on a built core.a:
 #  - undefined symbols are only hal_* and mem{cpy,set,move,cmp}
 #    (sanitizer builds may also need __asan_* / __ubsan_*);
-#  - it defines no libc names;
+#  - it defines no libc names, and no hal_* names (only HAL calls are);
+#  - every core/*.c module has its own header (main.c needs none);
 #  - core/ has no backend conditionals and includes only allowed headers.
 set -u
 a=${1:-build/core.a}
@@ -34,6 +35,15 @@ if [ -f "$hostlibc" ]; then
 		echo "core.a defines names the host libc exports: $clash"; fail=1
 	fi
 fi
+own=$(nm --defined-only "$a" | awk '{print $NF}' | grep -E '^hal_' | sort -u)
+if [ -n "$own" ]; then
+	echo "core.a defines hal_* names (only HAL calls may be called so): $own"; fail=1
+fi
+# (The syscall handlers sys_*.c share syscall.h; runq.c is sched.h's.)
+for c in core/*.c; do
+	case $c in core/main.c|core/sys_*.c|core/runq.c) continue ;; esac
+	[ -f "${c%.c}.h" ] || { echo "core module without a header: $c"; fail=1; }
+done
 cond=$(grep -rnE '#\s*(if|ifdef|ifndef|elif).*(HOSTED|X86_64|__linux__|_WIN32|CONFIG_HAL|BACKEND|__x86_64__)' core --include='*.[ch]')
 if [ -n "$cond" ]; then
 	echo "core/ branches on the backend:"; echo "$cond"; fail=1
