@@ -1,6 +1,6 @@
 # RedoxFS: the format library, its host tools and their tests.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
-	write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c)
+	write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c)
 # Host-only helpers (stdio, files, sha256, the checker): tools and tests,
 # not the in-OS daemon.
 RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
@@ -8,9 +8,11 @@ RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
 RFS_LIB := $(B)/host/libredoxfs.a
 RFS_TOOLLIB := $(B)/host/libredoxfs-tools.a
 
-$(RFS_LIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_LIB_SRCS))
+# The archive depends on this file too: a new member (an object no build
+# made yet) would not make it stale otherwise (.SECONDARY).
+$(RFS_LIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_LIB_SRCS)) mk/redoxfs.mk
 	@mkdir -p $(dir $@)
-	rm -f $@ && $(AR) rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $(filter %.o,$^)
 $(RFS_TOOLLIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_TOOL_SRCS))
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -45,6 +47,9 @@ UNIT_SUITES += redoxfs_suite redoxfs_write_suite redoxfs_alloc_suite
 # POSIX metadata (meta.h): special files, directory link counts, times.
 UNIT_SRCS   += tests/unit/test_redoxfs_meta.c tests/unit/rfs_memdisk.c
 UNIT_SUITES += redoxfs_meta_suite
+# The commit policy both daemons follow (policy.h).
+UNIT_SRCS   += tests/unit/test_redoxfs_policy.c
+UNIT_SUITES += redoxfs_policy_suite
 $(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
 	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
@@ -58,7 +63,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
 	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
-	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c)
+	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c \
+	tests/unit/test_redoxfs_policy.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).
@@ -143,6 +149,8 @@ RFS_CRASH_SEED ?=
 RFS_CRASHLOAD := $(B)/host/redoxfs-crashload
 $(RFS_CRASHLOAD): $(B)/host/tests/redoxfs/crashload.o
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
+# Built with the tools (by `make SAN=1 all` too), not only by the test.
+ALL_TARGETS += $(RFS_CRASHLOAD)
 TEST_STEPS += test-redoxfs-crash
 .PHONY: test-redoxfs-crash
 test-redoxfs-crash: $(RFS_CRASHLOAD) $(RFS_FUSE) $(RFS_MKFS) $(RFS_FSCK)

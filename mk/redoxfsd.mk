@@ -40,3 +40,18 @@ $(RFS_LS): $(B)/host/fs/redoxfs/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
 ALL_TARGETS += $(RFS_LS)
 test-harddrive: $(RFS_LS)
 -include $(B)/host/fs/redoxfs/ls.d
+
+# The crash test inside the OS: tests/programs/kt_crashload.c (it prints
+# each file's SHA-256 as redoxfs-ls lists it) under a booted redox-hosted,
+# SIGKILLed at a random moment; fsck and every synced file checked after
+# (RFS_OSCRASH_ROUNDS rounds, RFS_OSCRASH_SEED first seed; default: time).
+RFS_OSCRASH_ROUNDS ?= 20
+RFS_OSCRASH_SEED ?=
+KT_CRASHLOAD := $(B)/prog/tests/programs/kt_crashload
+$(KT_CRASHLOAD): $(KT_CRASHLOAD).o $(B)/prog/fs/redoxfs/sha256.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+TEST_STEPS += test-redoxfs-oscrash
+.PHONY: test-redoxfs-oscrash
+test-redoxfs-oscrash: $(B)/redox-hosted $(RFS_MKIMAGE) $(RFS_FSCK) $(RFS_LS) \
+		$(B)/initfs.img
+	tests/redoxfs/oscrash.sh $(B) $(RFS_OSCRASH_ROUNDS) $(RFS_OSCRASH_SEED)

@@ -1,10 +1,11 @@
 /*
  * redoxfs-fuse IMAGE MOUNTPOINT: mounts a RedoxFS image on Linux through
  * libfuse3's low-level API.  FUSE inode numbers are RedoxFS node ids (the
- * root is 1 in both).  Read-write unless -o ro; every change commits
- * (copy-on-write, through the header ring) before it is answered, so a
- * crash loses nothing that was acknowledged.  The session loop is single
- * threaded because the library keeps per-fs scratch buffers.
+ * root is 1 in both).  Read-write unless -o ro; changes are batched and
+ * committed (copy-on-write, through the header ring) as policy.h says,
+ * so a crash loses nothing that was synced and at most a bounded window
+ * of the rest.  The session loop is single threaded because the library
+ * keeps per-fs scratch buffers.
  */
 #define FUSE_USE_VERSION 34
 #include <errno.h>

@@ -26,15 +26,16 @@ void node_entry(const struct rfs_node *n, const struct rfs_node *dir,
     struct fuse_entry_param *e);
 int load(fuse_ino_t ino, struct rfs_node *n);
 /*
- * Changes are batched into one transaction, committed on fsync, when
- * the oldest uncommitted change is COMMIT_MS old, when freed space
- * waits on a commit, and at unmount.  begin() starts a change that may
- * need `need` new blocks; done(err) keeps it (err 0) or undoes only it,
- * and returns err.
+ * Changes are batched into one transaction, committed as policy.h says
+ * (fsync, O_SYNC writes, unmount, and a bounded window of changes, bytes
+ * and time), and when freed space waits on a commit.  begin() starts a
+ * change that may need `need` new blocks; done(err) keeps it (err 0) or
+ * undoes only it, and returns err; done_bytes also counts the bytes a
+ * write wrote.
  */
-#define COMMIT_MS 1000
 void begin(uint64_t need);
 int done(int err);
+int done_bytes(int err, uint64_t bytes);
 /* Commits what is pending (fsync, timer, unmount); 0 or -errno. */
 int sync_now(void);
 /* Milliseconds until the pending commit is due; -1 if nothing is. */

@@ -1,11 +1,13 @@
 /*
  * The changing half of redoxfs-fuse.  Operations are batched into one
- * transaction (each can be undone alone if it fails); fsync commits it,
- * so whatever was fsync'd survives a crash, and anything else is at
- * most COMMIT_MS old when lost.  A crash leaves the last commit whole.
+ * transaction (each can be undone alone if it fails), committed as
+ * policy.h says: fsync, O_SYNC/O_DSYNC writes and unmount make everything
+ * durable, and anything else is committed within a bounded window.  A
+ * crash leaves the last commit whole.
  */
 #define FUSE_USE_VERSION 34
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,20 +16,20 @@
 #include "fs/redoxfs/fuse_int.h"
 #include "fs/redoxfs/fuse_inval.h"
 #include "fs/redoxfs/fuse_perm.h"
+#include "fs/redoxfs/policy.h"
 
 /* Blocks a metadata change may need (node, tree lists, dir blocks). */
 #define META_NEED 64
 
-static struct timespec dirty_since;
-static int pending;
+static struct rfs_policy pol;
 
-static long
-ms_since(const struct timespec *t)
+static uint64_t
+mono_ms(void)
 {
 	struct timespec n;
 
 	clock_gettime(CLOCK_MONOTONIC, &n);
-	return (n.tv_sec - t->tv_sec) * 1000 + (n.tv_nsec - t->tv_nsec) / 1000000;
+	return (uint64_t)n.tv_sec * 1000u + (uint64_t)n.tv_nsec / 1000000u;
 }
 
 int
@@ -37,7 +39,7 @@ sync_now(void)
 
 	if (!fs_rw)
 		return 0;
-	pending = 0;
+	rfs_policy_committed(&pol);
 	if ((err = rfs_commit(&fs)) != 0) {
 		/*
 		 * The image still holds the last commit; what was batched
@@ -51,35 +53,37 @@ sync_now(void)
 int
 commit_due_ms(void)
 {
-	long left;
-
-	if (!pending)
-		return -1;
-	left = COMMIT_MS - ms_since(&dirty_since);
-	return left > 0 ? (int)left : 0;
+	return (int)rfs_policy_wait_ms(&pol, mono_ms());
 }
 
 void
 begin(uint64_t need)
 {
 	/* Space freed by the batch is only usable once it commits. */
-	if (fs.wr->nfree < need + 4096 && rfs_wr_deferred(&fs) > 0)
+	if (rfs_policy_space_due(&fs, need))
 		sync_now();
 	rfs_op_begin(&fs);
 }
 
 int
+done_bytes(int err, uint64_t bytes)
+{
+	uint64_t t;
+
+	err = rfs_op_end(&fs, err);
+	if (err == 0 && fs.wr->dirty) {
+		t = mono_ms();
+		rfs_policy_change(&pol, bytes, t);
+		if (rfs_policy_due(&pol, t))
+			sync_now();
+	}
+	return err;
+}
+
+int
 done(int err)
 {
-	err = rfs_op_end(&fs, err);
-	if (fs.wr->dirty && !pending) {
-		pending = 1;
-		clock_gettime(CLOCK_MONOTONIC, &dirty_since);
-	}
-	/* Much freed space waiting: commit so that it can be reused. */
-	if (pending && rfs_wr_deferred(&fs) > fs.blocks / 8)
-		sync_now();
-	return err;
+	return done_bytes(err, 0);
 }
 
 static void
@@ -337,7 +341,6 @@ op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
 	struct rfs_node *n = malloc(sizeof *n);
 	int err = n ? 0 : -ENOMEM;
 
-	(void)fi;
 	if (!err && off < 0)
 		err = -EINVAL;
 	/* Whole records are rewritten: room for two per 128 KiB. */
@@ -353,7 +356,10 @@ op_write(fuse_req_t req, fuse_ino_t ino, const char *buf, size_t size,
 			err = rfs_node_store(&fs, n);
 	}
 	if (n && off >= 0)
-		err = done(err);
+		err = done_bytes(err, size);
+	/* O_SYNC and O_DSYNC (per write: pwritev2's RWF_DSYNC too). */
+	if (err == 0 && (fi->flags & O_DSYNC))
+		err = sync_now();
 	free(n);
 	if (err)
 		fuse_reply_err(req, -err);

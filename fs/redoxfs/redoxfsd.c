@@ -4,6 +4,9 @@
  * it reports ready once the file system is mounted, and exits (status 1,
  * with a message) when there is no disk or no RedoxFS on it, so a boot
  * without a disk goes on.  SIGTERM (shutdown) commits and exits.
+ * Commits follow policy.h (rfsd.h); the request loop also wakes for the
+ * commit window through an event: queue and a time:4 timeout
+ * (serve_fd_timed), so an idle daemon still commits in time.
  *
  * One request at a time: the library keeps per-fs scratch buffers, and
  * a file system daemon gains little from concurrency on one disk.
@@ -128,18 +131,37 @@ unmount_disk(void)
 	rfsd_handle_free_all();
 }
 
-/* One request: the op's handler, then the commit timer's turn. */
+/*
+ * One request: the op's handler, then the commit policy's turn: a write
+ * counts its bytes, and one through an O_SYNC/O_DSYNC description
+ * (libc's O_SYNC and O_DSYNC are both O_FSYNC, which the kernel sends
+ * with each write, fcntl's changes included) commits before it answers.
+ */
 static int64_t
 handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
 	int64_t r = -ENOSYS;
+	int err;
 
 	(void)ctx;
 	if (rq->op < SCHEME_OP_MAX && ops[rq->op])
 		r = ops[rq->op](rq, in, out, cap, out_len);
+	if (rq->op == SCHEME_WRITE && r > 0) {
+		rfsd_wrote((uint64_t)r);
+		if ((rq->flags & O_FSYNC) && (err = rfsd_sync()) != 0)
+			r = err;
+	}
 	rfsd_tick();
 	return r;
+}
+
+/* The loop's timer: commits a due batch while no request comes. */
+static int64_t
+tick(void *ctx)
+{
+	(void)ctx;
+	return rfsd_tick();
 }
 
 static void
@@ -188,7 +210,7 @@ main(int argc, char **argv)
 	    rfsd.disk_name, (unsigned long long)(rfsd.fs.blocks / 256),
 	    rfsd.readonly ? "read-only" : "read-write", rfsd.scheme);
 	daemon_ready();
-	ret = serve_fd(fd, "redoxfsd", handle, NULL, &stop) != 0;
+	ret = serve_fd_timed(fd, "redoxfsd", handle, tick, NULL, &stop) != 0;
 	unmount_disk();
 	close(fd);
 	return ret;

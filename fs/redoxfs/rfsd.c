@@ -19,12 +19,12 @@ rfsd_now(uint64_t *sec, uint32_t *nsec)
 }
 
 static uint64_t
-mono_secs(void)
+mono_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec;
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
 static int
@@ -33,7 +33,7 @@ commit(void)
 	int err;
 
 	if (rfsd.fs.wr == NULL || !rfsd.fs.wr->dirty) {
-		rfsd.pending = 0;
+		rfs_policy_committed(&rfsd.pol);
 		return 0;
 	}
 	if ((err = rfs_commit(&rfsd.fs)) != 0) {
@@ -42,21 +42,24 @@ commit(void)
 		 * Dropping it keeps the in-memory state equal to the disk's.
 		 */
 		fprintf(stderr, "redoxfsd: commit failed (%s): dropping %u "
-		    "changes\n", strerror(-err), rfsd.pending);
+		    "changes\n", strerror(-err), rfsd.pol.ops);
 		rfs_abort(&rfsd.fs);
 		rfsd.aborts++;
-		rfsd.lost += rfsd.pending;
+		rfsd.lost += rfsd.pol.ops;
 	} else {
 		rfsd.commits++;
 	}
-	rfsd.pending = 0;
+	rfs_policy_committed(&rfsd.pol);
 	return err;
 }
 
 void
 rfsd_begin(void)
 {
-	if (rfsd.fs.wr && rfsd.fs.wr->dirty && rfs_wr_free_count(&rfsd.fs) < RFSD_LOW_SPACE)
+	/* Freed blocks come back at a commit; so does rollback alone. */
+	if (rfsd.fs.wr && rfsd.fs.wr->dirty &&
+	    (rfsd.fs.wr->nfree < RFSD_LOW_SPACE ||
+	    rfs_policy_space_due(&rfsd.fs, 0)))
 		commit();
 }
 
@@ -85,11 +88,7 @@ rfsd_end(int err)
 	if (err == 0) {
 		if (!rfsd.fs.wr->dirty)
 			return 0;
-		if (rfsd.pending++ == 0)
-			rfsd.pending_since = mono_secs();
-		if (rfsd.pending >= RFSD_BATCH_OPS ||
-		    mono_secs() - rfsd.pending_since >= RFSD_BATCH_SECS)
-			commit();
+		rfs_policy_change(&rfsd.pol, 0, mono_ms());
 		return 0;
 	}
 	if (clean_error(err) || !rfsd.fs.wr->dirty)
@@ -99,21 +98,34 @@ rfsd_end(int err)
 	 * the batch first when space was short, so usually only this
 	 * change goes; otherwise the batch goes with it (logged).
 	 */
-	if (rfsd.pending)
+	if (rfsd.pol.ops)
 		fprintf(stderr, "redoxfsd: %s: dropping %u uncommitted "
-		    "changes\n", strerror(-err), rfsd.pending);
+		    "changes\n", strerror(-err), rfsd.pol.ops);
 	rfs_abort(&rfsd.fs);
 	rfsd.aborts++;
-	rfsd.lost += rfsd.pending;
-	rfsd.pending = 0;
+	rfsd.lost += rfsd.pol.ops;
+	rfs_policy_committed(&rfsd.pol);
 	return err;
 }
 
 void
+rfsd_wrote(uint64_t bytes)
+{
+	/* rfsd_end counted the change; add its bytes to the same batch. */
+	if (rfsd.pol.ops)
+		rfsd.pol.bytes += bytes;
+}
+
+int64_t
 rfsd_tick(void)
 {
-	if (rfsd.pending && mono_secs() - rfsd.pending_since >= RFSD_BATCH_SECS)
+	uint64_t now = mono_ms();
+
+	if (rfs_policy_due(&rfsd.pol, now)) {
 		commit();
+		return -1;
+	}
+	return rfs_policy_wait_ms(&rfsd.pol, now);
 }
 
 int

@@ -3,11 +3,13 @@
  * mounted RedoxFS as a scheme; rfsd_handle, rfsd_path, rfsd_file and
  * rfsd_meta build on what is here.
  *
- * Commit policy: changes collect in one open transaction and are made
- * durable (committed, then the disk flushed) on fsync, when the last
- * handle of a changed file closes, after RFSD_BATCH_OPS changes or
- * RFSD_BATCH_SECS seconds, and at exit.  Nothing fsync'd is ever lost;
- * a crash may lose the batched tail.
+ * Commit policy (policy.h, the same as redoxfs-fuse's): changes collect
+ * in one open transaction and are made durable (committed, which flushes
+ * the disk around the header) on fsync of any handle, after each write
+ * through an O_SYNC/O_DSYNC description, at exit (SIGTERM), and within
+ * the policy's window of changes, bytes and time, even when no request
+ * comes (the request loop wakes for it).  Closing a file commits nothing.
+ * Nothing fsync'd is ever lost; a crash loses at most the window.
  */
 #ifndef REDOXFS_RFSD_H
 #define REDOXFS_RFSD_H
@@ -16,9 +18,8 @@
 #include <stdint.h>
 
 #include "fs/redoxfs/meta.h"
+#include "fs/redoxfs/policy.h"
 
-#define RFSD_BATCH_OPS	256
-#define RFSD_BATCH_SECS	2
 /* Below this many free blocks, a batch is committed before each change. */
 #define RFSD_LOW_SPACE	1024
 
@@ -33,9 +34,8 @@ struct rfsd {
 	const char *disk_name;	/* "disk:0" */
 	const char *scheme;	/* "file" */
 	int readonly;
-	/* The open transaction: changes in it and when the first came. */
-	unsigned pending;
-	uint64_t pending_since;
+	/* The open transaction: its changes, bytes, and when it began. */
+	struct rfs_policy pol;
 	/* Counters for the info handle. */
 	uint64_t commits, aborts, lost;
 };
@@ -56,8 +56,13 @@ void rfsd_begin(void);
  * may have left half a change behind.  Returns err.
  */
 int rfsd_end(int err);
-/* Commits the batch if it is older than RFSD_BATCH_SECS (each request). */
-void rfsd_tick(void);
+/* A write request wrote `bytes` bytes (counted toward the window). */
+void rfsd_wrote(uint64_t bytes);
+/*
+ * Commits the batch if the policy says it is due; returns milliseconds
+ * until it will be (-1: nothing waits), how long the loop may sleep.
+ */
+int64_t rfsd_tick(void);
 /* Commits and flushes everything now (fsync, sync, exit). */
 int rfsd_sync(void);
 

@@ -252,7 +252,6 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 {
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	uint32_t node;
-	int changed;
 
 	(void)in;
 	(void)out;
@@ -261,25 +260,21 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 	if (h == NULL)
 		return -EBADF;
 	node = h->node;
-	changed = h->kind == RFSD_NODE && h->changed;
 	if (h->kind != RFSD_NODE) {
 		rfsd_handle_free(rq->a);
 		return 0;
 	}
 	rfsd_handle_free(rq->a);
-	if (rfsd_handle_count(node) > 0) {
-		if (changed)
-			rfsd_handle_pass_change(node);
+	if (rfsd_handle_count(node) > 0)
 		return 0;
-	}
+	/*
+	 * The last close of an unlinked file frees it.  Closing commits
+	 * nothing (POSIX): the policy's window does, or an fsync (rfsd.h).
+	 */
 	if (!rfsd.readonly) {
-		/* The last close of an unlinked file frees it. */
 		rfsd_begin();
 		rfsd_end(rfs_release_node(&rfsd.fs, node));
 	}
-	/* The last close of a changed file makes the change durable. */
-	if (changed)
-		rfsd_sync();
 	return 0;
 }
 

@@ -79,14 +79,6 @@ rfsd_handle_count(uint32_t node)
 }
 
 void
-rfsd_handle_pass_change(uint32_t node)
-{
-	for (size_t i = 0; i < ntab; i++)
-		if (tab[i] && tab[i]->kind == RFSD_NODE && tab[i]->node == node)
-			tab[i]->changed = 1;
-}
-
-void
 rfsd_handle_forget_lists(void)
 {
 	for (size_t i = 0; i < ntab; i++) {

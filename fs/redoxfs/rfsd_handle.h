@@ -26,7 +26,7 @@ struct rfsd_handle {
 	uint32_t node;
 	uint32_t flags;		/* open flags (O_ACCMODE, O_APPEND, ...) */
 	uint64_t pos;		/* byte offset; for directories an entry index */
-	int changed;		/* wrote through this handle since the last commit */
+	int changed;		/* wrote through this handle (no commit hangs on it) */
 	char *path;		/* canonical, no leading '/'; "" is the root */
 	/* Directory listing (getdents), NULL until the first read. */
 	struct rfsd_dent *ents;
@@ -49,8 +49,6 @@ struct rfs_node;
 struct rfsd_handle *rfsd_node_handle(uint64_t id, struct rfs_node *n, int *err);
 /* How many handles name node id. */
 unsigned rfsd_handle_count(uint32_t node);
-/* Marks every other handle of node as changed (a changed one closes). */
-void rfsd_handle_pass_change(uint32_t node);
 /* Drops the directory listings of every handle (after a rollback). */
 void rfsd_handle_forget_lists(void);
 /* The library's "is node open?" hook. */

@@ -23,6 +23,46 @@ serve_register(const char *name)
 	return fd;
 }
 
+/* Handles the request in `in` (n bytes) and writes its answer; 0 or -EIO. */
+static int
+answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
+    char *out)
+{
+	struct scheme_request rq;
+	memcpy(&rq, in, sizeof rq);
+	/* The kernel never sends more than it read; trust no length. */
+	if (rq.len > n - sizeof rq)
+		rq.len = (uint32_t)(n - sizeof rq);
+	struct scheme_response *rs = (struct scheme_response *)out;
+	uint32_t out_len = 0;
+	int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
+	    SCHEME_PAYLOAD_MAX, &out_len);
+	if (rq.op == SCHEME_CLOSE)
+		return 0;	/* closes are one-way */
+	rs->id = rq.id;
+	rs->result = r;
+	rs->len = r < 0 ? 0 : out_len;
+	rs->flags = 0;
+	if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
+		fprintf(stderr, "%s: writing a response: %s\n", name, strerror(errno));
+		return -EIO;
+	}
+	return 0;
+}
+
+/* Checks what read() gave: 1 a request, 0 the end, -EIO (reported). */
+static int
+got_request(const char *name, ssize_t n)
+{
+	if (n >= (ssize_t)sizeof(struct scheme_request))
+		return 1;
+	if (n == 0)
+		return 0;
+	fprintf(stderr, "%s: reading requests: %s\n", name,
+	    n < 0 ? strerror(errno) : "short");
+	return -EIO;
+}
+
 int
 serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
     volatile sig_atomic_t *stop)
@@ -30,7 +70,7 @@ serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
 	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
 	char *in = malloc(cap);
 	char *out = malloc(sizeof(struct scheme_response) + SCHEME_PAYLOAD_MAX);
-	int ret = 0;
+	int ret = 0, k;
 
 	if (!in || !out) {
 		fprintf(stderr, "%s: out of memory\n", name);
@@ -40,36 +80,125 @@ serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
 		ssize_t n = read(fd, in, cap);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < (ssize_t)sizeof(struct scheme_request)) {
-			if (n != 0) {
-				fprintf(stderr, "%s: reading requests: %s\n", name,
-				    n < 0 ? strerror(errno) : "short");
-				ret = -EIO;
-			}
+		if ((k = got_request(name, n)) <= 0) {
+			ret = k;
 			break;
 		}
-		struct scheme_request rq;
-		memcpy(&rq, in, sizeof rq);
-		/* The kernel never sends more than it read; trust no length. */
-		if (rq.len > (size_t)n - sizeof rq)
-			rq.len = (uint32_t)((size_t)n - sizeof rq);
-		struct scheme_response *rs = (struct scheme_response *)out;
-		uint32_t out_len = 0;
-		int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
-		    SCHEME_PAYLOAD_MAX, &out_len);
-		if (rq.op == SCHEME_CLOSE)
-			continue;	/* closes are one-way */
-		rs->id = rq.id;
-		rs->result = r;
-		rs->len = r < 0 ? 0 : out_len;
-		rs->flags = 0;
-		if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
-			fprintf(stderr, "%s: writing a response: %s\n", name, strerror(errno));
-			ret = -EIO;
-		}
+		ret = answer(fd, name, fn, ctx, in, (size_t)n, out);
 	}
 	free(in);
 	free(out);
+	return ret;
+}
+
+/* The monotonic time in ns from a time:4 fd; 0 if it cannot be read. */
+static uint64_t
+mono_ns(int tm)
+{
+	struct redox_timespec ts;
+
+	if (read(tm, &ts, sizeof ts) != sizeof ts || ts.tv_sec < 0)
+		return 0;
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Arms a time:4 timeout ms from now; returns its deadline, or 0. */
+static uint64_t
+arm(int tm, int64_t ms)
+{
+	uint64_t at = mono_ns(tm);
+	struct redox_timespec ts;
+
+	if (at == 0)
+		return 0;
+	at += (uint64_t)ms * 1000000u;
+	ts.tv_sec = (int64_t)(at / 1000000000u);
+	ts.tv_nsec = (int32_t)(at % 1000000000u);
+	ts._pad = 0;
+	return write(tm, &ts, sizeof ts) == sizeof ts ? at : 0;
+}
+
+/*
+ * The loop of serve_fd_timed: requests are read without blocking; when
+ * none waits, tick() runs and the daemon sleeps on queue q until the
+ * next request or tick()'s timeout on tm.
+ */
+static int
+timed_loop(int fd, int q, int tm, const char *name, serve_fn fn,
+    serve_tick_fn tick, void *ctx, volatile sig_atomic_t *stop, char *in,
+    char *out)
+{
+	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
+	struct redox_event ev[4];
+	int armed = 0;		/* a timeout is armed and has not fired */
+	int ret = 0, k;
+
+	while (ret == 0 && !(stop && *stop)) {
+		ssize_t n = read(fd, in, cap);
+		if (n < 0 && errno == EAGAIN) {
+			/*
+			 * One timeout at a time: when it fires, tick runs
+			 * again and asks for the rest.  (A tick whose wish
+			 * moves earlier meanwhile waits for it; redoxfsd's
+			 * deadlines only move later.)
+			 */
+			int64_t ms = tick(ctx);
+			if (ms >= 0 && !armed && arm(tm, ms) != 0)
+				armed = 1;
+			n = read(q, ev, sizeof ev);
+			if (n < 0 && errno != EINTR) {
+				fprintf(stderr, "%s: event queue: %s\n", name,
+				    strerror(errno));
+				ret = -EIO;
+			}
+			for (k = 0; n > 0 && k < n / (ssize_t)sizeof ev[0]; k++)
+				if (ev[k].data == 1)
+					armed = 0;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if ((k = got_request(name, n)) <= 0) {
+			ret = k;
+			break;
+		}
+		ret = answer(fd, name, fn, ctx, in, (size_t)n, out);
+	}
+	return ret;
+}
+
+int
+serve_fd_timed(int fd, const char *name, serve_fn fn, serve_tick_fn tick,
+    void *ctx, volatile sig_atomic_t *stop)
+{
+	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
+	int q = open("event:", O_RDWR | O_CLOEXEC);
+	int tm = open("time:4", O_RDWR | O_CLOEXEC);
+	struct redox_event w[2];
+	char *in = NULL, *out = NULL;
+	int ret;
+
+	w[0] = (struct redox_event){ (uint64_t)fd, EVENT_READ, 0 };
+	w[1] = (struct redox_event){ (uint64_t)tm, EVENT_READ, 1 };
+	if (q < 0 || tm < 0 || write(q, w, sizeof w) != sizeof w ||
+	    fcntl(fd, F_SETFL, O_NONBLOCK) < 0) {
+		/* No timers: tick runs only when a request comes. */
+		fprintf(stderr, "%s: no event queue or timer (%s); "
+		    "timing on requests only\n", name, strerror(errno));
+		ret = serve_fd(fd, name, fn, ctx, stop);
+	} else if ((in = malloc(cap)) == NULL || (out =
+	    malloc(sizeof(struct scheme_response) + SCHEME_PAYLOAD_MAX)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", name);
+		ret = -ENOMEM;
+	} else {
+		ret = timed_loop(fd, q, tm, name, fn, tick, ctx, stop, in, out);
+	}
+	free(in);
+	free(out);
+	if (q >= 0)
+		close(q);
+	if (tm >= 0)
+		close(tm);
 	return ret;
 }
 

@@ -32,4 +32,19 @@ int serve_register(const char *name);
 int serve_fd(int fd, const char *name, serve_fn fn, void *ctx,
     volatile sig_atomic_t *stop);
 
+/*
+ * Does what is due and returns milliseconds until it wants to run again,
+ * or -1 for not until the next request.
+ */
+typedef int64_t (*serve_tick_fn)(void *ctx);
+/*
+ * serve_fd for a daemon with timed work (redoxfsd's commit window):
+ * requests are read without blocking (fd becomes O_NONBLOCK); when none
+ * waits, tick() runs and the loop sleeps on an event: queue watching fd
+ * and a time:4 timeout armed for tick()'s answer.  Without event: or
+ * time:, it says so and runs serve_fd (tick then is fn's to call).
+ */
+int serve_fd_timed(int fd, const char *name, serve_fn fn, serve_tick_fn tick,
+    void *ctx, volatile sig_atomic_t *stop);
+
 #endif

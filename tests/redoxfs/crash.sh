@@ -63,6 +63,10 @@ for r in $(seq 0 $((ROUNDS - 1))); do
 	[ $fail = 0 ] || break
 	echo "ok   seed $seed: killed after ${delay}s (mode $how); fsck clean;$(tail -1 "$T/verify.out" | sed 's/ *bad$//;s/, 0$//')"
 done
+# A sanitizer build (make SAN=1) reports into the daemon's stderr.
+if [ $fail = 0 ] && grep -Eq 'Sanitizer|runtime error' "$T/daemon.err"; then
+	echo "FAIL: the daemon reported:"; cat "$T/daemon.err"; fail=1
+fi
 if [ $fail = 0 ]; then
 	"$B/host/redoxfs-fsck" "$T/img" | tail -1 | sed 's/^/     final image: /'
 	echo "ok   crash test: $kills kills, $(wc -l <"$T/log") fsync'd files all intact"

@@ -1,7 +1,8 @@
 /*
  * redoxfs-crashload: the workload of the crash test (tests/redoxfs/crash.sh).
  *   run DIR LOG SEED   until killed: writes new files of random sizes in
- *                      random pieces, fsyncs each and then appends
+ *                      random pieces, fsyncs each (or opens it O_DSYNC)
+ *                      and then appends
  *                      "NAME SIZE HASH" to LOG (on the host); in between,
  *                      churn that is never fsync'd (overwrites, truncates,
  *                      renames, unlinks, directories).
@@ -79,7 +80,10 @@ run(const char *dir, const char *logpath, uint64_t seed)
 			snprintf(path, sizeof path, "%s/k%llu-%ld", dir,
 			    (unsigned long long)seed, n);
 			fill(buf, size);
-			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+			/* Every third file is O_DSYNC: each write durable. */
+			int dsync = n % 3 == 2 && size > 0;
+			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL |
+			    (dsync ? O_DSYNC : 0), 0644);
 			if (fd < 0)
 				return 1;
 			for (size_t at = 0; at < size;) {
@@ -88,7 +92,7 @@ run(const char *dir, const char *logpath, uint64_t seed)
 					return 1;
 				at += k;
 			}
-			if (fsync(fd) != 0 || close(fd) != 0)
+			if ((!dsync && fsync(fd) != 0) || close(fd) != 0)
 				return 1;
 			int len = snprintf(line, sizeof line, "%s %zu %016llx\n",
 			    path + strlen(dir) + 1, size,

@@ -40,8 +40,9 @@ big=$(python3 -c 'import sys, hashlib
 print(hashlib.sha256(bytes(((i * 7 + i // 251) & 255) for i in range(300000))).hexdigest())')
 want "^/tmp/kt/big.bin f 0644 0 0 300000 [0-9.]+ $big$"
 
-# Killed without a shutdown (a power cut): what was closed or fsync'd
-# survives, and the image still checks clean.
+# Killed without a shutdown (a power cut), seconds after kt_fs: what was
+# fsync'd, and what the 1 s commit window caught while redoxfsd was
+# idle, survives, and the image still checks clean.
 fresh_image "$img"
 boot_disk "$img" "notify redoxfsd disk:0
 kt_fs write file:/home/user
