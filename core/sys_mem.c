@@ -35,9 +35,10 @@ sys_mmap(long addr, long len, long flags, long fd, long off)
 	if ((unsigned long)len > ((unsigned long)1 << 40))
 		return -EINVAL;	/* as vm_map */
 	size_t npages = ((size_t)len + HAL_PAGE_SIZE - 1) / HAL_PAGE_SIZE;
-	/* A fixed map replaces our own pages: the address space stays. */
+	/* A fixed map replaces our own pages: the address space stays.
+	 * PROT_NONE reserves address space without committing pages. */
 	long e = (flags & MAP_FIXED) ? 0 : limits_as_check(p, npages);
-	if (!e)
+	if (!e && hal_prot(flags))
 		e = limits_mem_check(p, npages);
 	if (e)
 		return e;
@@ -63,6 +64,12 @@ sys_mprotect(long addr, long len, long flags)
 		return -EINVAL;
 	if (len <= 0)
 		return -EINVAL;
+	/* Opening up a reserved range commits its pages. */
+	if (hal_prot(flags)) {
+		size_t n = vm_inaccessible(p->vm, (uintptr_t)addr, (size_t)len);
+		if (n && limits_mem_check(p, n) != 0)
+			return -ENOMEM;
+	}
 	return vm_protect(p->vm, (uintptr_t)addr, (size_t)len, hal_prot(flags));
 }
 

@@ -245,6 +245,22 @@ vm_unmap(struct vm *vm, uintptr_t addr, size_t len)
 	return e;
 }
 
+size_t
+vm_inaccessible(const struct vm *vm, uintptr_t addr, size_t len)
+{
+	uintptr_t end = addr + len < addr ? UINTPTR_MAX : addr + len;
+	size_t n = 0;
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		uintptr_t a = r->start > addr ? r->start : addr;
+		uintptr_t b = r->start + r->len < end ? r->start + r->len : end;
+		if (!r->prot && a < b)
+			n += (b - a + PAGE - 1) / PAGE;
+	}
+	return n;
+}
+
 int
 vm_protect(struct vm *vm, uintptr_t addr, size_t len, int prot)
 {

@@ -167,6 +167,13 @@ run_mem(void)
 		n++;
 	}
 	printf("kt_runaway: mem: %s after %d MiB\n", errname(err), n);
+	/* Reserving address space is not committing memory; opening it is. */
+	char *r = mmap(NULL, mib, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (r == MAP_FAILED)
+		printf("kt_runaway: mem: a reserved MiB: %s\n", errname(errno));
+	else
+		printf("kt_runaway: mem: a reserved MiB, made writable: %s\n",
+		    mprotect(r, mib, PROT_READ | PROT_WRITE) ? errname(errno) : "allowed");
 	/* Small kernel allocations still succeed (sys:meminfo's text); a
 	 * pipe's ring fails once the pages left are the reserve's. */
 	int p[2];

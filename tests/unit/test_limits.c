@@ -172,6 +172,14 @@ START_TEST(test_memory_reserve_for_root)
 	ck_assert_int_eq(limits_mem_check(init, 1000), 0);
 	ck_assert_int_eq(limits_mem_check(NULL, 1000), 0);
 	ck_assert_int_eq(limits_spawn_check(init), 0);
+	/* Opening up a reserved range commits only its inaccessible pages. */
+	ck_assert_int_eq(vm_region_add(user->vm, 0x30000000, 200 * P, 0, R_BRK), 0);
+	ck_assert_int_eq(vm_region_add(user->vm, 0x30000000 + 200 * P, 50 * P,
+	    HAL_PROT_READ, R_ANON), 0);
+	ck_assert_uint_eq(vm_inaccessible(user->vm, 0x30000000, 250 * P), 200);
+	ck_assert_uint_eq(vm_inaccessible(user->vm, 0x30000000 + 150 * P, 100 * P), 50);
+	ck_assert_uint_eq(vm_inaccessible(user->vm, 0x30000000 + 200 * P, 50 * P), 0);
+	ck_assert_uint_eq(vm_inaccessible(user->vm, 0x30000000, (size_t)-1), 200);
 	/* Unmapping gives the room back. */
 	ck_assert_int_eq(vm_unmap(init->vm, 0x40000000, big * P), 0);
 	ck_assert_int_eq(limits_mem_check(user, 101), 0);
