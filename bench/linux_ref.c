@@ -1,10 +1,12 @@
 /*
  * linux_ref - the Linux baselines, measured in the same run as ours:
  * getppid (a null syscall) and a pipe ping-pong between two processes
- * pinned to one core (what a scheme round trip replaces).
+ * pinned to one core (what a scheme round trip replaces), and spawning
+ * and reaping a trivial program (posix_spawn of /bin/true).
  */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -67,5 +69,15 @@ main(void)
 	close(ab[1]);
 	waitpid(pid, NULL, 0);
 	printf("bench linux_pipe_pingpong %.1f\n", best);
+
+	extern char **environ;
+	char *args[] = { "/bin/true", NULL };
+	double t0 = now_ns();
+	for (int i = 0; i < 200; i++) {
+		pid_t c;
+		if (posix_spawn(&c, args[0], NULL, NULL, args, environ) != 0 || waitpid(c, NULL, 0) != c)
+			return 1;
+	}
+	printf("bench linux_spawn_exit %.1f\n", (now_ns() - t0) / 200);
 	return 0;
 }

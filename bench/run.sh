@@ -7,7 +7,8 @@ rc=$(mktemp)
 trap 'rm -f "$rc"' EXIT
 
 printf 'notify zerod\nnotify nulld\nos_bench\n' >"$rc"
-ours=$("$B/redox-hosted" --rc "$rc" --timeout 60 </dev/null 2>&1 | grep '^bench ')
+full=$("$B/redox-hosted" --rc "$rc" --timeout 120 </dev/null 2>&1)
+ours=$(printf '%s\n' "$full" | grep '^bench ')
 linux=$("$B/host/linux_ref" | grep '^bench ')
 get() { printf '%s\n%s\n' "$ours" "$linux" | awk -v k="$1" '$2 == k { print $3 }'; }
 
@@ -33,14 +34,19 @@ row() { # name ours linux goal
 row "null syscall: getpid vs Linux getppid" "$(get getpid)" "$(get linux_getppid)" "<= 10 ns, <= 0.1x"
 row "scheme round trip: 1 B from zero:" "$(get zero_read)" "$(get linux_pipe_pingpong)" "<= 300 ns, >= 10x faster"
 row "scheme round trip: 1 B to null:" "$(get null_write)" "$(get linux_pipe_pingpong)" "(same)"
+row "spawn, exit, reap (1,000 in a row)" "$(get spawn_exit)" "$(get linux_spawn_exit)" "(posix_spawn /bin/true)"
+printf '%s\n' "$full" | grep '^meminfo '
 # The same two figures on the native kernel under QEMU: TCG emulates every
 # instruction, so these are emulation figures, not the hardware's.
 if [ -f "$B/kernel.elf" ] && command -v qemu-system-x86_64 >/dev/null; then
 	printf 'notify zerod\nnotify nulld\nos_bench 20\n' >"$rc"
-	native=$(BUILD=$B scripts/qemu-test.sh "$rc" 60 2>&1 | tr -d '\r' | grep '^bench ')
+	nfull=$(BUILD=$B scripts/qemu-test.sh "$rc" 60 2>&1 | tr -d '\r')
+	native=$(printf '%s\n' "$nfull" | grep '^bench ')
 	nget() { printf '%s\n' "$native" | awk -v k="$1" '$2 == k { print $3 }'; }
 	row "null syscall, native (QEMU TCG emulation)" "$(nget getpid)" "$(get linux_getppid)" "(emulated)"
 	row "zero: round trip, native (QEMU TCG emulation)" "$(nget zero_read)" "$(get linux_pipe_pingpong)" "(emulated)"
+	row "spawn, exit, reap, native (QEMU TCG)" "$(nget spawn_exit)" "$(get linux_spawn_exit)" "(emulated)"
+	printf '%s\n' "$nfull" | grep '^meminfo ' | sed 's/^/native: /'
 fi
 awk -v b="$boot" -v t="$true_us" 'BEGIN {
 	printf "%-42s %9.2f ms %9.2f ms %8.1f  %s\n", "boot, root from disk, to shutdown (wall)", b / 1000, t / 1000, b / t, "< 20 ms (vs /bin/true)" }'

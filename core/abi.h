@@ -79,6 +79,28 @@
 #define SYS_GETSID	1007	/* pid */
 #define SYS_EXIT_THREAD	1008	/* status, u32 *clear (set 0 + futex wake) */
 #define SYS_GETTID	1009
+/* 1010..1019 left for others; the limits take 1020 and up */
+#define SYS_GETRLIMIT	1020	/* resource, struct redox_rlimit * */
+#define SYS_SETRLIMIT	1021	/* resource, const struct redox_rlimit * */
+
+/* ---- resource limits (Linux numbers); see core/limits.h ---- */
+#define RLIMIT_CPU	0
+#define RLIMIT_FSIZE	1
+#define RLIMIT_DATA	2
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_RSS	5
+#define RLIMIT_NPROC	6	/* processes per real uid (root exempt) */
+#define RLIMIT_NOFILE	7	/* one more than the highest fd */
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_AS	9	/* bytes of address space */
+#define RLIMIT_NLIMITS	10
+#define RLIMIT_INFINITY	(~(uint64_t)0)
+
+struct redox_rlimit {
+	uint64_t rlim_cur;	/* the soft limit, enforced */
+	uint64_t rlim_max;	/* the hard limit: the ceiling for rlim_cur */
+};
 
 /* ---- errno (Linux numbers) ---- */
 #define EPERM		1

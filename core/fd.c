@@ -1,4 +1,7 @@
-/* fd.c - descriptor tables: arrays of (file, cloexec) that grow on demand. */
+/*
+ * fd.c - descriptor tables: arrays of (file, cloexec) that grow on demand
+ * up to the process's RLIMIT_NOFILE (EMFILE beyond, as POSIX says).
+ */
 #include "core/abi.h"
 #include "core/fd.h"
 #include "core/file.h"
@@ -8,7 +11,16 @@
 struct fdtable *
 fdtable_new(void)
 {
-	return kmem_alloc(sizeof(struct fdtable));
+	struct fdtable *t = kmem_alloc(sizeof(struct fdtable));
+	if (t)
+		t->max = FD_MAX;
+	return t;
+}
+
+void
+fd_set_limit(struct fdtable *t, uint64_t max)
+{
+	t->max = max < FD_MAX ? (unsigned)max : FD_MAX;
 }
 
 void
@@ -54,6 +66,8 @@ fd_alloc(struct fdtable *t, struct file *f, bool cloexec, int min)
 	unsigned i = (unsigned)min;
 	while (i < t->cap && t->ents[i].file)
 		i++;
+	if (i >= t->max)
+		return -EMFILE;
 	int e = grow(t, i + 1);
 	if (e)
 		return e;
@@ -85,7 +99,7 @@ fd_close(struct fdtable *t, int fd)
 int
 fd_install(struct fdtable *t, int fd, struct file *f)
 {
-	if (fd < 0 || fd >= FD_MAX)
+	if (fd < 0 || (unsigned)fd >= t->max)
 		return -EBADF;
 	int e = grow(t, (unsigned)fd + 1);
 	if (e)

@@ -3,6 +3,7 @@
 #define CORE_FD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define FD_MAX 1024
 
@@ -15,6 +16,7 @@ struct fdent {
 
 struct fdtable {
 	unsigned cap;
+	unsigned max;		/* RLIMIT_NOFILE: fds are below it */
 	struct fdent *ents;
 };
 
@@ -33,6 +35,8 @@ int fd_install(struct fdtable *t, int fd, struct file *f);
 int fd_set_cloexec(struct fdtable *t, int fd, bool on);
 int fd_get_cloexec(struct fdtable *t, int fd);
 void fd_close_cloexec(struct fdtable *t);
+/* Sets RLIMIT_NOFILE (clamped to FD_MAX); open fds above it stay. */
+void fd_set_limit(struct fdtable *t, uint64_t max);
 /* Number of open descriptors. */
 int fd_count(struct fdtable *t);
 

@@ -8,12 +8,14 @@
 #include "core/event.h"
 #include "core/file.h"
 #include "core/kmem.h"
+#include "core/limits.h"
 #include "core/pipe.h"
 #include "core/proc.h"
 #include "core/scheme.h"
 #include "core/sched.h"
 #include "core/signal.h"
 #include "core/str.h"
+#include "hal/hal.h"
 
 #define PIPE_BUF_SIZE 65536
 #define PIPE_ATOMIC 4096	/* POSIX PIPE_BUF: writes this small go in whole */
@@ -59,6 +61,9 @@ end_of(struct file *f)
 static struct pipe *
 pipe_new(void)
 {
+	/* The ring is the only memory a pipe takes; users leave the reserve. */
+	if (limits_kmem_check(proc_current(), PIPE_BUF_SIZE / HAL_PAGE_SIZE + 1) != 0)
+		return NULL;
 	struct pipe *p = kmem_alloc(sizeof *p);
 	if (!p)
 		return NULL;

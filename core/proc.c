@@ -10,6 +10,7 @@
 #include "core/abi.h"
 #include "core/fd.h"
 #include "core/kmem.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "core/proc.h"
 #include "core/scheme.h"
@@ -124,6 +125,7 @@ proc_new(struct proc *parent, const char *name, size_t len)
 		proc_free(p);
 		return NULL;
 	}
+	limits_inherit(p, parent);
 	if (parent)
 		list_push_back(&parent->children, &p->sibling);
 	list_push_back(&all, &p->all);

@@ -50,6 +50,7 @@ struct proc {
 	struct waitq exec_wait;
 	char **env;			/* for env: (NULL-terminated copies) */
 	uintptr_t auxv_syscall;		/* AT_REDOX_SYSCALL handed to it */
+	struct redox_rlimit rlim[RLIMIT_NLIMITS];	/* see limits.h */
 };
 
 void proc_init(void);

@@ -1,5 +1,6 @@
 /* sys_mem.c - mmap, munmap, mprotect, brk over the process's regions. */
 #include "core/abi.h"
+#include "core/limits.h"
 #include "core/proc.h"
 #include "core/syscall.h"
 #include "core/vm.h"
@@ -31,7 +32,17 @@ sys_mmap(long addr, long len, long flags, long fd, long off)
 	uintptr_t a = (flags & MAP_FIXED) ? (uintptr_t)addr : 0;
 	if ((flags & MAP_FIXED) && a == 0)
 		return -EINVAL;
-	long e = vm_map(p->vm, &a, (size_t)len, mmap_prot(flags),
+	if ((unsigned long)len > ((unsigned long)1 << 40))
+		return -EINVAL;	/* as vm_map */
+	size_t npages = ((size_t)len + HAL_PAGE_SIZE - 1) / HAL_PAGE_SIZE;
+	/* A fixed map replaces our own pages: the address space stays.
+	 * PROT_NONE reserves address space without committing pages. */
+	long e = (flags & MAP_FIXED) ? 0 : limits_as_check(p, npages);
+	if (!e && mmap_prot(flags))
+		e = limits_mem_check(p, npages);
+	if (e)
+		return e;
+	e = vm_map(p->vm, &a, (size_t)len, mmap_prot(flags),
 	    (flags & MAP_SHARED) ? R_SHARED : R_ANON);
 	return e ? e : (long)a;
 }
@@ -53,11 +64,28 @@ sys_mprotect(long addr, long len, long flags)
 		return -EINVAL;
 	if (len <= 0)
 		return -EINVAL;
+	/* Opening up a reserved range commits its pages. */
+	if (mmap_prot(flags)) {
+		size_t n = vm_inaccessible(p->vm, (uintptr_t)addr, (size_t)len);
+		if (n && limits_mem_check(p, n) != 0)
+			return -ENOMEM;
+	}
 	return vm_protect(p->vm, (uintptr_t)addr, (size_t)len, mmap_prot(flags));
 }
 
+/* brk moves inside a range reserved at exec (counted in RLIMIT_AS);
+ * growing it commits pages, so it answers to the reserve too. */
 long
 sys_brk(long addr)
 {
-	return (long)vm_brk(proc_current()->vm, (uintptr_t)addr);
+	struct proc *p = proc_current();
+	struct vm *vm = p->vm;
+	uintptr_t want = (uintptr_t)addr, pg = HAL_PAGE_SIZE;
+	if (want > vm->brk_cur && want <= vm->brk_end) {
+		size_t grow = (((want + pg - 1) & ~(pg - 1)) -
+		    ((vm->brk_cur + pg - 1) & ~(pg - 1))) / pg;
+		if (grow && limits_mem_check(p, grow) != 0)
+			return (long)vm->brk_cur;
+	}
+	return (long)vm_brk(vm, want);
 }

@@ -4,6 +4,7 @@
 #include "core/fd.h"
 #include "core/file.h"
 #include "core/kmem.h"
+#include "core/limits.h"
 #include "core/proc.h"
 #include "core/str.h"
 #include "core/syscall.h"
@@ -30,6 +31,9 @@ sys_spawn(long uargs, long size)
 	for (uint32_t i = 0; i < sa.nfds; i++)
 		if (sa.fds[i] >= 0 && !fd_get(p->fds, sa.fds[i]))
 			return -EBADF;
+	long lim = limits_spawn_check(p);
+	if (lim)
+		return lim;
 	if (sa.cwd) {
 		if (sa.cwd_len == 0 || sa.cwd_len >= URL_MAX)
 			return -EINVAL;

@@ -5,6 +5,7 @@
  */
 #include "core/abi.h"
 #include "core/exec.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "core/proc.h"
 #include "core/sched.h"
@@ -88,6 +89,8 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_CLOCK_GETTIME: return sys_clock_gettime(a0, a1);
 	case SYS_NANOSLEEP: return sys_nanosleep(a0, a1);
 	case SYS_YIELD: sched_give_up(); return 0;
+	case SYS_GETRLIMIT: return sys_getrlimit(a0, a1);
+	case SYS_SETRLIMIT: return sys_setrlimit(a0, a1);
 	default: return -ENOSYS;
 	}
 }

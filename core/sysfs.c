@@ -73,8 +73,9 @@ gen(struct textbuf *t, const char *name, size_t len)
 	} else if (str_eqn(name, len, "meminfo")) {
 		size_t total, used;
 		hal_page_counts(&total, &used);
-		text_printf(t, "Pages: %zu\nPagesUsed: %zu\nPagesFree: %zu\nKernelHeap: %zu\nProcesses: %d\n",
-		    total, used, total - used, kmem_in_use(), proc_count());
+		text_printf(t, "Pages: %zu\nPagesUsed: %zu\nPagesFree: %zu\nKernelHeap: %zu\nProcesses: %d\n"
+		    "UserPages: %zu\n", total, used, total - used, kmem_in_use(), proc_count(),
+		    vm_committed());
 	} else if (str_eqn(name, len, "cpu")) {
 		text_printf(t, "CPUs: 1\n");
 	}

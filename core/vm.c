@@ -14,6 +14,31 @@
 #define PAGE ((uintptr_t)HAL_PAGE_SIZE)
 #define PAGE_UP(x) (((x) + PAGE - 1) & ~(PAGE - 1))
 
+/* Pages of accessible user regions in all processes (limits.c's reserve). */
+static size_t committed;
+
+size_t
+vm_committed(void)
+{
+	return committed;
+}
+
+/* A region enters (sign 1) or leaves (-1) the counts. */
+static void
+account(struct vm *vm, const struct region *r, int sign)
+{
+	size_t n = r->len / PAGE;
+	if (sign > 0) {
+		vm->pages += n;
+		if (r->prot)
+			committed += n;
+	} else {
+		vm->pages -= n;
+		if (r->prot)
+			committed -= n;
+	}
+}
+
 struct vm *
 vm_new(void)
 {
@@ -38,6 +63,7 @@ vm_free(struct vm *vm)
 	list_for_each_safe(l, n, &vm->regions) {
 		struct region *r = list_entry(l, struct region, link);
 		hal_unmap(vm->as, r->start, r->len);
+		account(vm, r, -1);
 		list_remove(&r->link);
 		kmem_free(r);
 	}
@@ -61,7 +87,7 @@ vm_region_add(struct vm *vm, uintptr_t start, size_t len, int prot, enum region_
 			break;
 	}
 	list_insert_before(l, &r->link);
-	vm->pages += len / PAGE;
+	account(vm, r, 1);
 	return 0;
 }
 
@@ -106,7 +132,7 @@ carve(struct vm *vm, uintptr_t a, uintptr_t b, struct list *out)
 		if (r->start < a || r->start + r->len > b)
 			continue;
 		list_remove(&r->link);
-		vm->pages -= r->len / PAGE;
+		account(vm, r, -1);
 		if (out)
 			list_push_back(out, &r->link);
 		else
@@ -217,6 +243,22 @@ vm_unmap(struct vm *vm, uintptr_t addr, size_t len)
 		kmem_free(r);
 	}
 	return e;
+}
+
+size_t
+vm_inaccessible(const struct vm *vm, uintptr_t addr, size_t len)
+{
+	uintptr_t end = addr + len < addr ? UINTPTR_MAX : addr + len;
+	size_t n = 0;
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		uintptr_t a = r->start > addr ? r->start : addr;
+		uintptr_t b = r->start + r->len < end ? r->start + r->len : end;
+		if (!r->prot && a < b)
+			n += (b - a + PAGE - 1) / PAGE;
+	}
+	return n;
 }
 
 int

@@ -47,6 +47,10 @@ size_t vm_span_down(const struct vm *vm, uintptr_t p, int prot);
 /* Reserves a brk range of `max` bytes; brk then moves inside it. */
 int vm_brk_reserve(struct vm *vm, size_t max);
 uintptr_t vm_brk(struct vm *vm, uintptr_t want);
+/* Pages of inaccessible (prot 0) regions inside [addr, addr + len). */
+size_t vm_inaccessible(const struct vm *vm, uintptr_t addr, size_t len);
+/* Pages of accessible (prot != 0) regions over all processes. */
+size_t vm_committed(void);
 /* Adds a region record without mapping (for tests and the loader). */
 int vm_region_add(struct vm *vm, uintptr_t start, size_t len, int prot, enum region_kind kind);
 

@@ -91,6 +91,10 @@ START_TEST(test_redox_structs)
 	OFF(struct redox_sigaction, sa_mask, 8);
 	OFF(struct redox_sigaction, sa_flags, 24);
 
+	SIZE(struct redox_rlimit, 16);
+	OFF(struct redox_rlimit, rlim_cur, 0);
+	OFF(struct redox_rlimit, rlim_max, 8);
+
 	/* packed: the name starts right after the 19-byte header */
 	SIZE(struct redox_dirent, 19);
 	OFF(struct redox_dirent, d_ino, 0);
@@ -148,6 +152,12 @@ START_TEST(test_syscall_numbers)
 	/* our additions stay out of Redox's range */
 	ck_assert_int_ge(SYS_SPAWN, 1000);
 	ck_assert_int_ge(SYS_GETTID, 1000);
+	ck_assert_int_eq(SYS_GETRLIMIT, 1020);
+	ck_assert_int_eq(SYS_SETRLIMIT, 1021);
+	/* Linux's resource numbers, so programs' constants mean the same */
+	ck_assert_int_eq(RLIMIT_NPROC, 6);
+	ck_assert_int_eq(RLIMIT_NOFILE, 7);
+	ck_assert_int_eq(RLIMIT_AS, 9);
 }
 END_TEST
 
