@@ -127,12 +127,12 @@ transfer(struct file *f, long buf, long len, int64_t pos, bool write)
 		return -EINVAL;
 	if (!uc_check((uintptr_t)buf, (size_t)len, !write))
 		return -EFAULT;
+	if (len == 0)
+		return 0;
 	/* A daemon's requests and replies go straight to the kernel side. */
 	if (uscheme_daemon_file(f) && pos < 0)
 		return write ? uscheme_daemon_write_user(f, (uintptr_t)buf, (size_t)len) :
 		    uscheme_daemon_read_user(f, (uintptr_t)buf, (size_t)len);
-	if (len == 0)
-		return 0;
 	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
 	char small[SMALL];
 	char *k = bounce(cap, small);
