@@ -29,6 +29,8 @@
 #define SYS_DUP2	(SYS_CLASS_FILE | SYS_RET_FILE | 63)	/* fd, newfd, buf, len */
 #define SYS_READ	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 3)
 #define SYS_WRITE	(SYS_CLASS_FILE | SYS_ARG_SLICE | 4)
+#define SYS_READ2	(SYS_CLASS_FILE | SYS_ARG_MSLICE | 35)	/* fd, buf, len, off, flags */
+#define SYS_WRITE2	(SYS_CLASS_FILE | SYS_ARG_SLICE | 45)	/* fd, buf, len, off, flags */
 #define SYS_LSEEK	(SYS_CLASS_FILE | 19)			/* fd, off, whence */
 #define SYS_FCHMOD	(SYS_CLASS_FILE | 94)
 #define SYS_FCHOWN	(SYS_CLASS_FILE | 207)
@@ -397,6 +399,14 @@ enum scheme_op {
 	SCHEME_OP_MAX
 };
 
+/*
+ * READ and WRITE: a = handle, b = offset, c = length (a write's payload
+ * is its data), d = SCHEME_IO_* flags, flags = the description's open
+ * flags.  With SCHEME_IO_POSITIONED in d the daemon transfers at offset b
+ * and neither uses nor moves the handle's position (pread/pwrite); a
+ * handle that cannot seek answers -ESPIPE.  Without it b is 0 and the
+ * handle's own position applies (read/write).
+ */
 struct scheme_request {
 	uint64_t id;
 	uint64_t pid;
@@ -407,6 +417,7 @@ struct scheme_request {
 	uint32_t len;		/* payload bytes that follow */
 	uint32_t reserved;
 };
+#define SCHEME_IO_POSITIONED 1	/* d of READ/WRITE: at offset b */
 
 struct scheme_response {
 	uint64_t id;

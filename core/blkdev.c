@@ -1,9 +1,17 @@
 /*
- * blkdev.c - disk:N, the HAL's block devices as a scheme.  Reads and
- * writes go through a bounce buffer in sectors; a request is submitted
- * and the thread sleeps until the HAL reports it done (HAL_EV_BLOCK).
- * Writes must be whole sectors at sector offsets (file systems write
- * blocks); reads may be anywhere.
+ * blkdev.c - disk:N, the HAL's block devices as a scheme.  A request is
+ * submitted and the thread sleeps until the HAL reports it done
+ * (HAL_EV_BLOCK).  Writes must be whole sectors at sector offsets (file
+ * systems write blocks); reads may be anywhere.  Reads and writes are
+ * positioned (pread/pwrite); a plain read or write goes through vfs at
+ * the description's position.
+ *
+ * No allocation per request: whole sectors move straight between the
+ * HAL and the caller's kernel buffer (the syscall layer's per-thread
+ * bounce, kmem memory, which hal.h allows), and only the partial sectors
+ * of an unaligned read (or a buffer the HAL could not take) go through
+ * the disk's own buffer, made once at boot and used by one thread at a
+ * time.
  */
 #include "core/abi.h"
 #include "core/blkdev.h"
@@ -20,7 +28,18 @@
 #define XFER (64u * 1024u)
 #define LIST_HANDLE 0xffffffffull
 
+/* A HAL request buffer must be kernel memory aligned this much (hal.h). */
+#define DIRECT_ALIGN 16
+
 static struct waitq done_wait;
+
+/* Per disk: the buffer for partial sectors, and who holds it. */
+static struct disk_buf {
+	uint8_t *buf;
+	bool busy;
+	struct waitq wait;
+} bufs[MAX_DISKS];
+
 
 void
 blkdev_event(void)
@@ -71,74 +90,137 @@ disk_of(struct file *f)
 	return (f->handle & 1) ? hal_blk_get((unsigned)(f->handle >> 1)) : NULL;
 }
 
+static unsigned
+disk_index(struct file *f)
+{
+	return (unsigned)(f->handle >> 1);
+}
+
+/* Takes the disk's buffer, sleeping while another thread holds it. */
+static uint8_t *
+buf_take(unsigned i)
+{
+	struct disk_buf *b = &bufs[i];
+	if (!b->buf)
+		return NULL;
+	while (b->busy)
+		waitq_sleep(&b->wait, 0, false);
+	b->busy = true;
+	return b->buf;
+}
+
+static void
+buf_give(unsigned i)
+{
+	bufs[i].busy = false;
+	waitq_wake(&bufs[i].wait, 1);
+}
+
+/* Can the HAL move sectors straight to or from p? */
+static bool
+direct_ok(const void *p)
+{
+	return ((uintptr_t)p % DIRECT_ALIGN) == 0;
+}
+
+/* One piece of a read at pos: whole sectors straight into dst when it
+ * can, else up to XFER bytes through the disk's buffer; bytes or -errno. */
 static long
-bd_read(struct scheme *s, struct file *f, void *buf, size_t len)
+read_piece(struct hal_blk *d, unsigned i, uint64_t pos, uint8_t *dst, size_t n)
+{
+	uint64_t sector = pos / d->sector_size;
+	size_t skip = (size_t)(pos % d->sector_size);
+	if (skip == 0 && n >= d->sector_size && direct_ok(dst)) {
+		uint64_t count = n / d->sector_size;
+		if (count > UINT32_MAX / 2)
+			count = UINT32_MAX / 2;
+		int e = run(d, HAL_BLK_READ, sector, (uint32_t)count, dst);
+		return e ? e : (long)(count * d->sector_size);
+	}
+	if (n > XFER - skip)
+		n = XFER - skip;
+	uint32_t count = (uint32_t)((skip + n + d->sector_size - 1) / d->sector_size);
+	uint8_t *b = buf_take(i);
+	if (!b)
+		return -ENOMEM;
+	int e = run(d, HAL_BLK_READ, sector, count, b);
+	if (e == 0)
+		memcpy(dst, b + skip, n);
+	buf_give(i);
+	return e ? e : (long)n;
+}
+
+static long
+bd_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
 {
 	(void)s;
 	struct hal_blk *d = disk_of(f);
-	if (!d)
-		return text_read(f, buf, len);
+	if (!d) {
+		if (f->handle & 1)
+			return -ENXIO;
+		return text_pread(f, buf, len, off);
+	}
 	uint64_t size = d->sectors * d->sector_size;
-	if (f->pos >= size)
+	if (off >= size)
 		return 0;
-	if (len > size - f->pos)
-		len = size - f->pos;
-	char *bounce = kmem_alloc(XFER);
-	if (!bounce)
-		return -ENOMEM;
+	if (len > size - off)
+		len = (size_t)(size - off);
 	size_t done = 0;
 	while (done < len) {
-		uint64_t pos = f->pos + done;
-		uint64_t sector = pos / d->sector_size;
-		size_t skip = pos % d->sector_size;
-		size_t n = len - done;
-		if (n > XFER - skip)
-			n = XFER - skip;
-		uint32_t count = (uint32_t)((skip + n + d->sector_size - 1) / d->sector_size);
-		int e = run(d, HAL_BLK_READ, sector, count, bounce);
-		if (e) {
-			kmem_free(bounce);
-			return done ? (long)done : e;
-		}
-		memcpy((char *)buf + done, bounce + skip, n);
-		done += n;
+		long n = read_piece(d, disk_index(f), off + done, (uint8_t *)buf + done,
+		    len - done);
+		if (n < 0)
+			return done ? (long)done : n;
+		done += (size_t)n;
 	}
-	kmem_free(bounce);
-	f->pos += done;
 	return (long)done;
 }
 
 static long
-bd_write(struct scheme *s, struct file *f, const void *buf, size_t len)
+write_piece(struct hal_blk *d, unsigned i, uint64_t pos, const uint8_t *src, size_t n)
+{
+	uint64_t sector = pos / d->sector_size;
+	if (direct_ok(src)) {
+		uint64_t count = n / d->sector_size;
+		if (count > UINT32_MAX / 2)
+			count = UINT32_MAX / 2;
+		/* The HAL only reads a write's buffer. */
+		int e = run(d, HAL_BLK_WRITE, sector, (uint32_t)count, (void *)(uintptr_t)src);
+		return e ? e : (long)(count * d->sector_size);
+	}
+	if (n > XFER)
+		n = XFER;
+	uint8_t *b = buf_take(i);
+	if (!b)
+		return -ENOMEM;
+	memcpy(b, src, n);
+	int e = run(d, HAL_BLK_WRITE, sector, (uint32_t)(n / d->sector_size), b);
+	buf_give(i);
+	return e ? e : (long)n;
+}
+
+static long
+bd_pwrite(struct scheme *s, struct file *f, const void *buf, size_t len, uint64_t off)
 {
 	(void)s;
 	struct hal_blk *d = disk_of(f);
 	if (!d)
 		return -EBADF;
 	uint64_t size = d->sectors * d->sector_size;
-	if (f->pos % d->sector_size || len % d->sector_size)
+	if (off % d->sector_size || len % d->sector_size)
 		return -EINVAL;
-	if (f->pos >= size)
+	if (off >= size)
 		return len ? -ENOSPC : 0;
-	if (len > size - f->pos)
-		len = size - f->pos;
-	char *bounce = kmem_alloc(XFER);
-	if (!bounce)
-		return -ENOMEM;
+	if (len > size - off)
+		len = (size_t)(size - off);
 	size_t done = 0;
 	while (done < len) {
-		size_t n = len - done < XFER ? len - done : XFER;
-		memcpy(bounce, (const char *)buf + done, n);
-		int e = run(d, HAL_BLK_WRITE, (f->pos + done) / d->sector_size,
-		    (uint32_t)(n / d->sector_size), bounce);
-		if (e) {
-			kmem_free(bounce);
-			return done ? (long)done : e;
-		}
-		done += n;
+		long n = write_piece(d, disk_index(f), off + done,
+		    (const uint8_t *)buf + done, len - done);
+		if (n < 0)
+			return done ? (long)done : n;
+		done += (size_t)n;
 	}
-	kmem_free(bounce);
-	f->pos += done;
 	return (long)done;
 }
 
@@ -203,7 +285,7 @@ bd_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
 }
 
 static const struct scheme_ops disk_ops = {
-	.open = bd_open, .read = bd_read, .write = bd_write, .seek = bd_seek,
+	.open = bd_open, .pread = bd_pread, .pwrite = bd_pwrite, .seek = bd_seek,
 	.fsync = bd_fsync, .fstat = bd_fstat, .close = bd_close, .fpath = bd_fpath,
 };
 
@@ -211,5 +293,9 @@ int
 blkdev_init(void)
 {
 	waitq_init(&done_wait);
+	for (unsigned i = 0; i < MAX_DISKS && hal_blk_get(i); i++) {
+		waitq_init(&bufs[i].wait);
+		bufs[i].buf = kmem_alloc(XFER);
+	}
 	return scheme_register(STR_LIT("disk"), &disk_ops, NULL, NULL);
 }

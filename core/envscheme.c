@@ -49,6 +49,13 @@ env_read(struct scheme *s, struct file *f, void *buf, size_t len)
 	return text_read(f, buf, len);
 }
 
+static long
+env_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
+{
+	(void)s;
+	return text_pread(f, buf, len, off);
+}
+
 static int
 env_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
 {
@@ -65,7 +72,7 @@ env_close(struct scheme *s, uint64_t h)
 }
 
 static const struct scheme_ops env_ops = {
-	.open = env_open, .read = env_read, .fstat = env_fstat, .close = env_close,
+	.open = env_open, .read = env_read, .pread = env_pread, .fstat = env_fstat, .close = env_close,
 };
 
 int

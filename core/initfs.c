@@ -156,8 +156,9 @@ entry_data(uint64_t h, const uint8_t **p, size_t *len)
 	}
 }
 
+/* Reads at off; vfs moves f->pos for a plain read. */
 static long
-ifs_read(struct scheme *s, struct file *f, void *buf, size_t len)
+ifs_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
 {
 	(void)s;
 	if (is_dir(f->handle)) {
@@ -170,7 +171,7 @@ ifs_read(struct scheme *s, struct file *f, void *buf, size_t len)
 			size_t nlen = e->path_len - (dlen ? dlen + 1 : 0);
 			const char *name = e->path + (dlen ? dlen + 1 : 0);
 			for (size_t k = 0; k <= nlen; k++, skip++) {
-				if (skip < f->pos)
+				if (skip < off)
 					continue;
 				if (out == len)
 					goto done;
@@ -178,18 +179,16 @@ ifs_read(struct scheme *s, struct file *f, void *buf, size_t len)
 			}
 		}
 done:
-		f->pos += out;
 		return (long)out;
 	}
 	const uint8_t *p;
 	size_t n;
 	entry_data(f->handle, &p, &n);
-	if (f->pos >= n)
+	if (off >= n)
 		return 0;
-	if (len > n - f->pos)
-		len = n - f->pos;
-	memcpy(buf, p + f->pos, len);
-	f->pos += len;
+	if (len > n - off)
+		len = n - (size_t)off;
+	memcpy(buf, p + off, len);
 	return (long)len;
 }
 
@@ -288,7 +287,7 @@ ifs_getdents(struct scheme *s, struct file *f, void *buf, size_t len)
 
 static const struct scheme_ops initfs_ops = {
 	.open = ifs_open,
-	.read = ifs_read,
+	.pread = ifs_pread,
 	.seek = ifs_seek,
 	.fstat = ifs_fstat,
 	.fpath = ifs_fpath,

@@ -5,7 +5,8 @@
  * table; user schemes are daemons reached through uscheme.c, which has an
  * ops table of its own that turns each call into a packet.  An op left
  * NULL answers as Redox does by default (-EBADF for handle ops, -ENOENT
- * for path ops).
+ * for path ops); a scheme without pread/pwrite cannot seek (-ESPIPE).
+ * vfs.c decides these defaults, in one place.
  */
 #ifndef CORE_SCHEME_H
 #define CORE_SCHEME_H
@@ -32,6 +33,12 @@ struct scheme_ops {
 	    const struct cred *c, uint64_t *handle);
 	long (*read)(struct scheme *s, struct file *f, void *buf, size_t len);
 	long (*write)(struct scheme *s, struct file *f, const void *buf, size_t len);
+	/* Positioned I/O at off: f->pos is neither used nor changed.  A
+	 * scheme with pread but no read gets reads at f->pos through it. */
+	long (*pread)(struct scheme *s, struct file *f, void *buf, size_t len,
+	    uint64_t off);
+	long (*pwrite)(struct scheme *s, struct file *f, const void *buf, size_t len,
+	    uint64_t off);
 	long (*seek)(struct scheme *s, struct file *f, int64_t off, int whence);
 	int (*close)(struct scheme *s, uint64_t handle);
 	int (*dup)(struct scheme *s, struct file *f, const char *buf, size_t len,

@@ -16,14 +16,16 @@
 #include "core/syscall.h"
 #include "core/url.h"
 #include "core/usercopy.h"
+#include "core/uscheme.h"
 #include "core/vfs.h"
 
 /*
- * One transfer's kernel buffer.  A scheme daemon reads a request and
- * writes a response in one call each: header plus a payload of up to
- * SCHEME_PAYLOAD_MAX, so a chunk must hold both.
+ * One transfer's kernel buffer: a packet's payload, so a user scheme
+ * takes each chunk whole (a shorter answer ends the call).  A daemon's
+ * own packets (header plus payload) skip it: uscheme moves them straight
+ * between its memory and the requests.
  */
-#define CHUNK (SCHEME_PAYLOAD_MAX + 4096)
+#define CHUNK SCHEME_PAYLOAD_MAX
 #define SMALL 256
 
 /*
@@ -99,20 +101,38 @@ sys_close(long fd)
 /*
  * read and write: the user range is checked whole first, then moved in
  * chunks through the kernel buffer; a short or failed chunk ends the call
- * and the bytes moved so far are the result.
+ * and the bytes moved so far are the result.  pos < 0: at the file's
+ * position; else positioned (pread/pwrite) at pos.
  */
 static long
-transfer(long fd, long buf, long len, bool write)
+chunk(struct file *f, char *k, size_t want, uintptr_t at, int64_t pos, bool write)
 {
-	struct file *f = getf(fd);
-	if (!f)
-		return -EBADF;
+	long n;
+	if (write) {
+		n = uc_copy_in(k, at, want);
+		if (n == 0)
+			n = pos < 0 ? vfs_write(f, k, want) : vfs_pwrite(f, k, want, (uint64_t)pos);
+	} else {
+		n = pos < 0 ? vfs_read(f, k, want) : vfs_pread(f, k, want, (uint64_t)pos);
+		if (n > 0 && uc_copy_out(at, k, (size_t)n) != 0)
+			n = -EFAULT;
+	}
+	return n;
+}
+
+static long
+transfer(struct file *f, long buf, long len, int64_t pos, bool write)
+{
 	if (len < 0)
 		return -EINVAL;
 	if (!uc_check((uintptr_t)buf, (size_t)len, !write))
 		return -EFAULT;
 	if (len == 0)
 		return 0;
+	/* A daemon's requests and replies go straight to the kernel side. */
+	if (uscheme_daemon_file(f) && pos < 0)
+		return write ? uscheme_daemon_write_user(f, (uintptr_t)buf, (size_t)len) :
+		    uscheme_daemon_read_user(f, (uintptr_t)buf, (size_t)len);
 	size_t cap = (size_t)len < CHUNK ? (size_t)len : CHUNK;
 	char small[SMALL];
 	char *k = bounce(cap, small);
@@ -123,16 +143,7 @@ transfer(long fd, long buf, long len, bool write)
 	while (done < len) {
 		size_t want = (size_t)(len - done) < cap ? (size_t)(len - done) : cap;
 		uintptr_t at = (uintptr_t)buf + (size_t)done;
-		long n;
-		if (write) {
-			n = uc_copy_in(k, at, want);
-			if (n == 0)
-				n = vfs_write(f, k, want);
-		} else {
-			n = vfs_read(f, k, want);
-			if (n > 0 && uc_copy_out(at, k, (size_t)n) != 0)
-				n = -EFAULT;
-		}
+		long n = chunk(f, k, want, at, pos < 0 ? -1 : pos + done, write);
 		if (n < 0) {
 			if (!done)
 				done = n;
@@ -149,13 +160,52 @@ transfer(long fd, long buf, long len, bool write)
 long
 sys_read(long fd, long buf, long len)
 {
-	return transfer(fd, buf, len, false);
+	struct file *f = getf(fd);
+	return f ? transfer(f, buf, len, -1, false) : -EBADF;
 }
 
 long
 sys_write(long fd, long buf, long len)
 {
-	return transfer(fd, buf, len, true);
+	struct file *f = getf(fd);
+	return f ? transfer(f, buf, len, -1, true) : -EBADF;
+}
+
+/*
+ * pread and pwrite (READ2, WRITE2): as read and write at off, leaving
+ * the file position alone.  No flags are defined yet.
+ */
+static long
+ptransfer(long fd, long buf, long len, long off, long flags, bool write)
+{
+	struct file *f = getf(fd);
+	if (!f)
+		return -EBADF;
+	if (flags != 0 || off < 0)
+		return -EINVAL;
+	if (!(f->flags & (write ? O_WRONLY : O_RDONLY)))
+		return -EBADF;
+	if (len > 0 && (uint64_t)len > (uint64_t)INT64_MAX - (uint64_t)off)
+		return -EINVAL;
+	if (len == 0) {
+		/* Nothing to move, but an unseekable file still says so. */
+		char z;
+		return write ? vfs_pwrite(f, &z, 0, (uint64_t)off) :
+		    vfs_pread(f, &z, 0, (uint64_t)off);
+	}
+	return transfer(f, buf, len, off, write);
+}
+
+long
+sys_read2(long fd, long buf, long len, long off, long flags)
+{
+	return ptransfer(fd, buf, len, off, flags, false);
+}
+
+long
+sys_write2(long fd, long buf, long len, long off, long flags)
+{
+	return ptransfer(fd, buf, len, off, flags, true);
 }
 
 long

@@ -36,6 +36,8 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_GETPPID: return p->ppid;
 	case SYS_READ: return sys_read(a0, a1, a2);
 	case SYS_WRITE: return sys_write(a0, a1, a2);
+	case SYS_READ2: return sys_read2(a0, a1, a2, a3, a4);
+	case SYS_WRITE2: return sys_write2(a0, a1, a2, a3, a4);
 	case SYS_OPEN: return sys_open(a0, a1, a2);
 	case SYS_CLOSE: return sys_close(a0);
 	case SYS_LSEEK: return sys_lseek(a0, a1, a2);

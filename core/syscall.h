@@ -6,6 +6,8 @@ long sys_open(long path, long len, long flags);
 long sys_close(long fd);
 long sys_read(long fd, long buf, long len);
 long sys_write(long fd, long buf, long len);
+long sys_read2(long fd, long buf, long len, long off, long flags);
+long sys_write2(long fd, long buf, long len, long off, long flags);
 long sys_lseek(long fd, long off, long whence);
 long sys_dup(long fd, long buf, long len);
 long sys_dup2(long fd, long newfd, long buf, long len);

@@ -115,6 +115,13 @@ sys_read(struct scheme *s, struct file *f, void *buf, size_t len)
 }
 
 static long
+sys_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
+{
+	(void)s;
+	return text_pread(f, buf, len, off);
+}
+
+static long
 sys_seek(struct scheme *s, struct file *f, int64_t off, int whence)
 {
 	(void)s;
@@ -137,7 +144,7 @@ sys_close(struct scheme *s, uint64_t handle)
 }
 
 static const struct scheme_ops sys_ops = {
-	.open = sys_open, .read = sys_read, .seek = sys_seek,
+	.open = sys_open, .read = sys_read, .pread = sys_pread, .seek = sys_seek,
 	.fstat = sys_fstat, .close = sys_close,
 };
 

@@ -60,16 +60,24 @@ text_handle(struct textbuf *t)
 }
 
 long
-text_read(struct file *f, void *buf, size_t len)
+text_pread(struct file *f, void *buf, size_t len, uint64_t off)
 {
 	struct textbuf *t = (struct textbuf *)(uintptr_t)f->handle;
-	if (f->pos >= t->len)
+	if (off >= t->len)
 		return 0;
-	if (len > t->len - f->pos)
-		len = t->len - f->pos;
-	memcpy(buf, t->data + f->pos, len);
-	f->pos += len;
+	if (len > t->len - off)
+		len = t->len - (size_t)off;
+	memcpy(buf, t->data + off, len);
 	return (long)len;
+}
+
+long
+text_read(struct file *f, void *buf, size_t len)
+{
+	long n = text_pread(f, buf, len, f->pos);
+	if (n > 0)
+		f->pos += (uint64_t)n;
+	return n;
 }
 
 long

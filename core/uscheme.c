@@ -22,6 +22,7 @@
 #include "core/sched.h"
 #include "core/str.h"
 #include "core/uscheme.h"
+#include "core/usercopy.h"
 
 struct uscheme {
 	struct scheme *scheme;
@@ -165,20 +166,48 @@ u_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 	return 0;
 }
 
+/*
+ * Reads and writes: a = handle, b = offset, c = length, d = SCHEME_IO_*
+ * (abi.h).  The daemon keeps each handle's position; a positioned one
+ * names its offset and leaves that position alone.
+ */
 static long
-u_read(struct scheme *s, struct file *f, void *buf, size_t len)
+rw(struct scheme *s, struct file *f, uint32_t op, void *rbuf, const void *wbuf,
+    size_t len, uint64_t off, uint64_t io)
 {
 	if (len > SCHEME_PAYLOAD_MAX)
 		len = SCHEME_PAYLOAD_MAX;
-	return simple(s, SCHEME_READ, f->handle, f->pos, len, NULL, 0, buf, len, f->flags);
+	struct ureq *r = req_new(op, f->handle, off, len, wbuf, wbuf ? len : 0,
+	    rbuf, rbuf ? len : 0);
+	if (!r)
+		return -ENOMEM;
+	r->hdr.flags = f->flags;
+	r->hdr.d = io;
+	return call(s->priv, r, false);
+}
+
+static long
+u_read(struct scheme *s, struct file *f, void *buf, size_t len)
+{
+	return rw(s, f, SCHEME_READ, buf, NULL, len, 0, 0);
 }
 
 static long
 u_write(struct scheme *s, struct file *f, const void *buf, size_t len)
 {
-	if (len > SCHEME_PAYLOAD_MAX)
-		len = SCHEME_PAYLOAD_MAX;
-	return simple(s, SCHEME_WRITE, f->handle, f->pos, len, buf, len, NULL, 0, f->flags);
+	return rw(s, f, SCHEME_WRITE, NULL, buf, len, 0, 0);
+}
+
+static long
+u_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
+{
+	return rw(s, f, SCHEME_READ, buf, NULL, len, off, SCHEME_IO_POSITIONED);
+}
+
+static long
+u_pwrite(struct scheme *s, struct file *f, const void *buf, size_t len, uint64_t off)
+{
+	return rw(s, f, SCHEME_WRITE, NULL, buf, len, off, SCHEME_IO_POSITIONED);
 }
 
 static long
@@ -311,7 +340,8 @@ u_release(struct scheme *s)
 }
 
 static const struct scheme_ops uscheme_ops = {
-	.open = u_open, .read = u_read, .write = u_write, .seek = u_seek,
+	.open = u_open, .read = u_read, .write = u_write, .pread = u_pread,
+	.pwrite = u_pwrite, .seek = u_seek,
 	.close = u_close, .dup = u_dup, .fstat = u_fstat, .fstatvfs = u_fstatvfs,
 	.fsync = u_fsync, .ftruncate = u_ftruncate, .fpath = u_fpath,
 	.fchmod = u_fchmod, .fchown = u_fchown, .frename = u_frename,
@@ -366,8 +396,41 @@ uscheme_remove(const char *name, size_t len, const struct cred *c)
 	return 0;
 }
 
-long
-uscheme_daemon_read(struct file *f, void *buf, size_t len)
+/*
+ * The daemon's side of a transfer: a kernel buffer (k), or the daemon's
+ * own memory (u, through the checked user copies).  Taking the daemon's
+ * memory directly saves the syscall layer's bounce: a request's payload
+ * goes from the caller's kernel buffer straight out to the daemon, and a
+ * reply's payload straight in to the caller's kernel buffer, while the
+ * daemon runs (ARCHITECTURE.md, "User memory").
+ */
+struct dbuf {
+	char *k;
+	uintptr_t u;
+};
+
+static int
+dbuf_out(const struct dbuf *b, size_t at, const void *src, size_t n)
+{
+	if (b->k) {
+		memcpy(b->k + at, src, n);
+		return 0;
+	}
+	return uc_copy_out(b->u + at, src, n) ? -EFAULT : 0;
+}
+
+static int
+dbuf_in(const struct dbuf *b, size_t at, void *dst, size_t n)
+{
+	if (b->k) {
+		memcpy(dst, b->k + at, n);
+		return 0;
+	}
+	return uc_copy_in(dst, b->u + at, n) ? -EFAULT : 0;
+}
+
+static long
+daemon_read(struct file *f, const struct dbuf *buf, size_t len)
 {
 	struct uscheme *u = from_handle(f->handle);
 	while (list_empty(&u->pending)) {
@@ -382,9 +445,10 @@ uscheme_daemon_read(struct file *f, void *buf, size_t len)
 	size_t need = sizeof r->hdr + r->hdr.len;
 	if (len < need)
 		return -EINVAL;
-	memcpy(buf, &r->hdr, sizeof r->hdr);
-	if (r->hdr.len)
-		memcpy((char *)buf + sizeof r->hdr, r->payload, r->hdr.len);
+	/* A fault leaves the request queued for the next read. */
+	if (dbuf_out(buf, 0, &r->hdr, sizeof r->hdr) ||
+	    (r->hdr.len && dbuf_out(buf, sizeof r->hdr, r->payload, r->hdr.len)))
+		return -EFAULT;
 	list_remove(&r->link);
 	r->taken = true;
 	if (r->abandoned && r->hdr.op == SCHEME_CLOSE) {
@@ -428,14 +492,15 @@ reply_result(const struct ureq *r, int64_t res, size_t n)
 	}
 }
 
-long
-uscheme_daemon_write(struct file *f, const void *buf, size_t len)
+static long
+daemon_write(struct file *f, const struct dbuf *buf, size_t len)
 {
 	struct uscheme *u = from_handle(f->handle);
 	struct scheme_response resp;
 	if (len < sizeof resp)
 		return -EINVAL;
-	memcpy(&resp, buf, sizeof resp);
+	if (dbuf_in(buf, 0, &resp, sizeof resp))
+		return -EFAULT;
 	if (resp.len > len - sizeof resp)
 		return -EINVAL;
 	if (resp.flags & SCHEME_RESP_EVENT) {
@@ -457,13 +522,60 @@ uscheme_daemon_write(struct file *f, const void *buf, size_t len)
 			return (long)len;
 		}
 		size_t n = resp.len < r->reply_cap ? resp.len : r->reply_cap;
-		if (n)
-			memcpy(r->reply, (const char *)buf + sizeof resp, n);
+		/* A fault leaves the request waiting for a good answer. */
+		if (n && dbuf_in(buf, sizeof resp, r->reply, n))
+			return -EFAULT;
 		r->reply_len = (uint32_t)n;
 		finish(r, reply_result(r, resp.result, n));
 		return (long)len;
 	}
 	return (long)len;	/* a response for a caller that is gone */
+}
+
+long
+uscheme_daemon_read(struct file *f, void *buf, size_t len)
+{
+	struct dbuf b = { buf, 0 };
+	return daemon_read(f, &b, len);
+}
+
+long
+uscheme_daemon_write(struct file *f, const void *buf, size_t len)
+{
+	struct dbuf b = { (char *)(uintptr_t)buf, 0 };
+	return daemon_write(f, &b, len);
+}
+
+bool
+uscheme_daemon_file(const struct file *f)
+{
+	return f->scheme == rootscheme() && uscheme_is_handle(f->handle);
+}
+
+/* The daemon's read and write syscalls on its ':' descriptor; the caller
+ * checked the whole user range. */
+long
+uscheme_daemon_read_user(struct file *f, uintptr_t buf, size_t len)
+{
+	struct dbuf b = { NULL, buf };
+	if (!(f->flags & O_RDONLY))
+		return -EBADF;
+	file_get(f);
+	long n = daemon_read(f, &b, len);
+	file_put(f);
+	return n;
+}
+
+long
+uscheme_daemon_write_user(struct file *f, uintptr_t buf, size_t len)
+{
+	struct dbuf b = { NULL, buf };
+	if (!(f->flags & O_WRONLY))
+		return -EBADF;
+	file_get(f);
+	long n = daemon_write(f, &b, len);
+	file_put(f);
+	return n;
 }
 
 void

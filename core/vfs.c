@@ -128,13 +128,24 @@ vfs_mkdir(const char *path, size_t len, uint32_t mode)
 	return e;
 }
 
+/*
+ * Reads and writes at the description's position: the scheme's own read
+ * or write, else its positioned op at f->pos (which then moves here).
+ */
 long
 vfs_read(struct file *f, void *buf, size_t len)
 {
 	if (!(f->flags & O_RDONLY))
 		return -EBADF;
 	struct scheme *s = f->scheme;
-	return s->ops->read ? s->ops->read(s, f, buf, len) : -EBADF;
+	if (s->ops->read)
+		return s->ops->read(s, f, buf, len);
+	if (!s->ops->pread)
+		return -EBADF;
+	long n = s->ops->pread(s, f, buf, len, f->pos);
+	if (n > 0)
+		f->pos += (uint64_t)n;
+	return n;
 }
 
 long
@@ -143,7 +154,40 @@ vfs_write(struct file *f, const void *buf, size_t len)
 	if (!(f->flags & O_WRONLY))
 		return -EBADF;
 	struct scheme *s = f->scheme;
-	return s->ops->write ? s->ops->write(s, f, buf, len) : -EBADF;
+	if (s->ops->write)
+		return s->ops->write(s, f, buf, len);
+	if (!s->ops->pwrite)
+		return -EBADF;
+	long n = s->ops->pwrite(s, f, buf, len, f->pos);
+	if (n > 0)
+		f->pos += (uint64_t)n;
+	return n;
+}
+
+/*
+ * Positioned reads and writes (pread, pwrite): the one place that says a
+ * scheme without them cannot seek.  off + len must stay an int64_t.
+ */
+long
+vfs_pread(struct file *f, void *buf, size_t len, uint64_t off)
+{
+	if (!(f->flags & O_RDONLY))
+		return -EBADF;
+	if (off > (uint64_t)INT64_MAX || len > (uint64_t)INT64_MAX - off)
+		return -EINVAL;
+	struct scheme *s = f->scheme;
+	return s->ops->pread ? s->ops->pread(s, f, buf, len, off) : -ESPIPE;
+}
+
+long
+vfs_pwrite(struct file *f, const void *buf, size_t len, uint64_t off)
+{
+	if (!(f->flags & O_WRONLY))
+		return -EBADF;
+	if (off > (uint64_t)INT64_MAX || len > (uint64_t)INT64_MAX - off)
+		return -EINVAL;
+	struct scheme *s = f->scheme;
+	return s->ops->pwrite ? s->ops->pwrite(s, f, buf, len, off) : -ESPIPE;
 }
 
 long

@@ -24,6 +24,9 @@ long vfs_resolve(const char *path, size_t len, char *out, size_t cap);
 
 long vfs_read(struct file *f, void *buf, size_t len);
 long vfs_write(struct file *f, const void *buf, size_t len);
+/* At offset off, leaving f->pos alone; -ESPIPE if the scheme cannot seek. */
+long vfs_pread(struct file *f, void *buf, size_t len, uint64_t off);
+long vfs_pwrite(struct file *f, const void *buf, size_t len, uint64_t off);
 long vfs_seek(struct file *f, int64_t off, int whence);
 int vfs_fstat(struct file *f, struct redox_stat *st);
 int vfs_fsync(struct file *f);

@@ -147,7 +147,7 @@ struct hal_blk_req {
 	enum hal_blk_op op;
 	uint64_t sector;	/* in units of the device's sector size */
 	uint32_t count;		/* sectors */
-	void *buf;		/* kernel memory */
+	void *buf;		/* kernel memory, 16-byte aligned */
 	volatile int done;	/* set by the HAL when complete */
 	int result;		/* 0 or -errno, valid once done */
 };

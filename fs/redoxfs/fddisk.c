@@ -18,17 +18,19 @@ struct fddisk {
 	uint8_t *data;
 };
 
-/* Reads or writes all of len bytes at off, looping over short transfers. */
+/*
+ * Reads or writes all of len bytes at off, looping over short transfers:
+ * pread/pwrite, so a block costs one call and the fd's offset is unused.
+ */
 static int
 xfer(int fd, uint64_t off, void *buf, size_t len, int wr)
 {
 	size_t done = 0;
 
-	if (lseek(fd, (off_t)off, SEEK_SET) < 0)
-		return -errno;
 	while (done < len) {
-		ssize_t r = wr ? write(fd, (const char *)buf + done, len - done) :
-		    read(fd, (char *)buf + done, len - done);
+		ssize_t r = wr ? pwrite(fd, (const char *)buf + done, len - done,
+		    (off_t)(off + done)) :
+		    pread(fd, (char *)buf + done, len - done, (off_t)(off + done));
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)

@@ -1,7 +1,8 @@
 /*
  * A struct rfs_disk over an open file descriptor (in the OS: disk:N),
- * with a small write-through block cache.  Only lseek, read, write and
- * fsync are used, so it works with our libc and with glibc alike.
+ * with a small write-through block cache.  Only pread, pwrite and fsync
+ * are used (one call per transfer), so it works with our libc and with
+ * glibc alike.
  */
 #ifndef REDOXFS_FDDISK_H
 #define REDOXFS_FDDISK_H

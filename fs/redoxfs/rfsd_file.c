@@ -13,6 +13,7 @@
 #include "fs/redoxfs/rfsd_file.h"
 #include "fs/redoxfs/rfsd_handle.h"
 #include "fs/redoxfs/rfsd_path.h"
+#include "schemes/lib/serve.h"
 
 static struct rfsd_walk W;
 static struct rfs_node N;
@@ -149,16 +150,20 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 {
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	size_t len = rq->c < cap ? (size_t)rq->c : cap;
+	int pio = serve_positioned(rq);
+	uint64_t pos;
 	long k;
 	int err;
 
 	(void)in;
 	if (h && h->kind == RFSD_INFO) {
-		k = h->pos < h->text_len ? (long)(h->text_len - h->pos) : 0;
+		pos = pio ? rq->b : h->pos;
+		k = pos < h->text_len ? (long)(h->text_len - pos) : 0;
 		if ((size_t)k > len)
 			k = (long)len;
-		memcpy(out, h->text + h->pos, (size_t)k);
-		h->pos += (uint64_t)k;
+		memcpy(out, h->text + pos, (size_t)k);
+		if (!pio)
+			h->pos += (uint64_t)k;
 		*out_len = (uint32_t)k;
 		return k;
 	}
@@ -168,9 +173,12 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 		return -EBADF;
 	if (rfs_node_is_dir(&N))
 		return -EISDIR;
-	if ((k = rfs_node_read(&rfsd.fs, &N, h->pos, out, len)) < 0)
+	/* pread: at the request's offset, the handle's position untouched. */
+	pos = pio ? rq->b : h->pos;
+	if ((k = rfs_node_read(&rfsd.fs, &N, pos, out, len)) < 0)
 		return k;
-	h->pos += (uint64_t)k;
+	if (!pio)
+		h->pos += (uint64_t)k;
 	*out_len = (uint32_t)k;
 	return k;
 }
@@ -181,6 +189,7 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 {
 	struct rfsd_handle *h;
 	uint64_t off;
+	int pio = serve_positioned(rq);
 	int err;
 
 	(void)out;
@@ -188,11 +197,15 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 	(void)out_len;
 	if ((h = write_handle(rq->a, &err)) == NULL)
 		return err;
-	/* The kernel sends the description's current flags (fcntl). */
-	off = ((rq->flags | h->flags) & O_APPEND) ? N.size : h->pos;
+	/* The kernel sends the description's current flags (fcntl).  A
+	 * pwrite writes at its offset even with O_APPEND (as BSD, not Linux). */
+	if (pio)
+		off = rq->b;
+	else
+		off = ((rq->flags | h->flags) & O_APPEND) ? N.size : h->pos;
 	if (rq->len == 0)
 		return 0;
-	if (off + rq->len < off)
+	if (off + rq->len < off || off + rq->len > (uint64_t)INT64_MAX)
 		return -EFBIG;
 	rfsd_begin();
 	rfsd_now(&N.mtime, &N.mtime_nsec);
@@ -201,7 +214,8 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 	err = rfsd_end(rfs_node_write(&rfsd.fs, &N, off, in, rq->len));
 	if (err)
 		return err;
-	h->pos = off + rq->len;
+	if (!pio)
+		h->pos = off + rq->len;
 	h->changed = 1;
 	return rq->len;
 }

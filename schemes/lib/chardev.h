@@ -3,6 +3,8 @@
  * (null:, zero:, rand:): open, close and dup succeed with handle 0; fstat
  * says a character device; fevent says always ready; fpath gives
  * "name:".  chardev_answer() handles those; 0 if the op is not one.
+ * Reads and writes, plain or positioned, are the daemon's: as on Linux,
+ * a character device takes pread/pwrite and ignores the offset.
  */
 #ifndef SCHEMES_LIB_CHARDEV_H
 #define SCHEMES_LIB_CHARDEV_H

@@ -20,6 +20,18 @@
 typedef int64_t (*serve_fn)(void *ctx, const struct scheme_request *rq,
     const void *in, void *out, size_t out_cap, uint32_t *out_len);
 
+/*
+ * True for a positioned READ or WRITE (pread/pwrite): the transfer is at
+ * rq->b and leaves the handle's position alone.  A handler whose files
+ * cannot seek answers it with -ESPIPE (core/abi.h, "READ and WRITE").
+ */
+static inline int
+serve_positioned(const struct scheme_request *rq)
+{
+	return (rq->op == SCHEME_READ || rq->op == SCHEME_WRITE) &&
+	    (rq->d & SCHEME_IO_POSITIONED);
+}
+
 /* Registers `name` and serves it; returns only when the kernel closes the
  * scheme (0) or on error (-errno). */
 int serve(const char *name, serve_fn fn, void *ctx);

@@ -36,6 +36,8 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
 	struct vec *v = ctx;
+	if (serve_positioned(rq))
+		return -ESPIPE;		/* a stack has no offsets */
 	switch (rq->op) {
 	case SCHEME_OPEN:
 		return push(v, in, rq->len) ? -ENOMEM : 0;

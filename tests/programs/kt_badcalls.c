@@ -85,6 +85,8 @@ main(void)
 	char buf[64];
 	int32_t fds[2];
 	struct redox_stat st;
+	long ifd = SC(SYS_OPEN, (long)"initfs:/bin/init", 16, O_RDONLY, 0, 0, 0);
+	expect("open initfs:/bin/init", ifd >= 0, 1);
 
 	for (int i = 0; i < 5; i++) {
 		char what[80];
@@ -94,6 +96,8 @@ main(void)
 		T(SC(SYS_OPEN, p, 10, O_RDONLY, 0, 0, 0), -EFAULT);
 		T(SC(SYS_WRITE, 1, p, 16, 0, 0, 0), -EFAULT);
 		T(SC(SYS_READ, 0, p, 16, 0, 0, 0), -EFAULT);
+		T(SC(SYS_READ2, ifd, p, 16, 0, 0, 0), -EFAULT);
+		T(SC(SYS_WRITE2, 1, p, 16, 0, 0, 0), -EFAULT);
 		T(SC(SYS_FSTAT, 1, p, sizeof st, 0, 0, 0), -EFAULT);
 		T(SC(SYS_PIPE2, p, 0, 0, 0, 0, 0), -EFAULT);
 		T(SC(SYS_CHDIR, p, 4, 0, 0, 0, 0), -EFAULT);
@@ -118,6 +122,26 @@ main(void)
 	expect("write past the end of the stack",
 	    SC(SYS_WRITE, 1, (long)buf, 1L << 40, 0, 0, 0), -EFAULT);
 	expect("read with a negative length", SC(SYS_READ, 0, (long)buf, -1, 0, 0, 0), -EINVAL);
+	expect("read2 with a negative length", SC(SYS_READ2, ifd, (long)buf, -1, 0, 0, 0), -EINVAL);
+	expect("read2 past the end of the stack",
+	    SC(SYS_READ2, ifd, (long)buf, 1L << 40, 0, 0, 0), -EFAULT);
+
+	/* Positioned I/O: offsets, flags, files that cannot seek. */
+	expect("read2 at 1", SC(SYS_READ2, ifd, (long)buf, 3, 1, 0, 0), 3);
+	expect("read2 read the bytes at 1", memcmp(buf, "ELF", 3), 0);
+	expect("read2 left the position", SC(SYS_LSEEK, ifd, 0, SEEK_CUR, 0, 0, 0), 0);
+	expect("read2 past the end", SC(SYS_READ2, ifd, (long)buf, 3, 1L << 40, 0, 0), 0);
+	expect("read2 at a negative offset", SC(SYS_READ2, ifd, (long)buf, 3, -1, 0, 0), -EINVAL);
+	expect("write2 at a negative offset", SC(SYS_WRITE2, 1, (long)buf, 3, -1, 0, 0), -EINVAL);
+	expect("read2 where offset + length wraps",
+	    SC(SYS_READ2, ifd, (long)buf, 16, 0x7ffffffffffffff8L, 0, 0), -EINVAL);
+	expect("read2 with flags 1", SC(SYS_READ2, ifd, (long)buf, 3, 0, 1, 0), -EINVAL);
+	expect("write2 with flags 0x80", SC(SYS_WRITE2, 1, (long)buf, 3, 0, 0x80, 0), -EINVAL);
+	expect("write2 on a read-only file", SC(SYS_WRITE2, ifd, (long)buf, 3, 0, 0, 0), -EBADF);
+	expect("read2 of the console", SC(SYS_READ2, 0, (long)buf, 3, 0, 0, 0), -ESPIPE);
+	expect("write2 to the console", SC(SYS_WRITE2, 1, (long)"x", 1, 0, 0, 0), -ESPIPE);
+	expect("write2 of nothing to the console", SC(SYS_WRITE2, 1, (long)"x", 0, 0, 0, 0), -ESPIPE);
+	SC(SYS_CLOSE, ifd, 0, 0, 0, 0, 0);
 	expect("open with length 0", SC(SYS_OPEN, (long)"x", 0, O_RDONLY, 0, 0, 0), -ENOENT);
 	expect("open with a huge length", SC(SYS_OPEN, (long)"x", 1L << 20, O_RDONLY, 0, 0, 0),
 	    -ENAMETOOLONG);
@@ -133,6 +157,10 @@ main(void)
 		expect(what, SC(SYS_READ, fd, (long)buf, 1, 0, 0, 0), -EBADF);
 		snprintf(what, sizeof what, "write fd %ld", fd);
 		expect(what, SC(SYS_WRITE, fd, (long)buf, 1, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "read2 fd %ld", fd);
+		expect(what, SC(SYS_READ2, fd, (long)buf, 1, 0, 0, 0), -EBADF);
+		snprintf(what, sizeof what, "write2 fd %ld", fd);
+		expect(what, SC(SYS_WRITE2, fd, (long)buf, 1, 0, 0, 0), -EBADF);
 		snprintf(what, sizeof what, "close fd %ld", fd);
 		expect(what, SC(SYS_CLOSE, fd, 0, 0, 0, 0, 0), -EBADF);
 		snprintf(what, sizeof what, "fstat fd %ld", fd);

@@ -1,6 +1,7 @@
 /*
  * kt_crashd - a scheme daemon (crash:) that answers opens and then
- * crashes on the first read, with a request in flight.
+ * crashes on the first read (plain or positioned), with a request in
+ * flight.
  */
 #include "schemes/lib/serve.h"
 

@@ -114,6 +114,93 @@ check_big(const char *path, size_t size)
 	close(fd);
 }
 
+/* Compares len bytes of buf with the pattern at off; 0 if they match. */
+static size_t
+pattern_diff(const unsigned char *buf, size_t off, size_t len)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] != pattern(off + i))
+			bad++;
+	return bad;
+}
+
+/*
+ * pread and pwrite on a file of redoxfsd: across record (128 KiB)
+ * boundaries, into and over holes, past the end; the position stays put.
+ */
+#define REC (128u * 1024u)
+static void
+check_pio(const char *dir)
+{
+	static unsigned char w[3 * REC], r[3 * REC];
+	const char *path = P(dir, "pio.bin");
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	for (size_t i = 0; i < sizeof w; i++)
+		w[i] = pattern(i);
+	/* A write across the first record boundary, then one far past the
+	 * end: the gap is a hole that reads as zeros. */
+	CHECK_INT(pwrite(fd, w + REC - 1000, 5000, REC - 1000), 5000);
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 0);
+	CHECK_INT(pwrite(fd, w + 2 * REC + 7, 100, 2 * REC + 7), 100);
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 0);
+	struct stat st;
+	CHECK_INT(fstat(fd, &st), 0);
+	CHECK_INT(st.st_size, 2 * REC + 107);
+	memset(r, 0xee, sizeof r);
+	CHECK_INT(pread(fd, r, 5000, REC - 1000), 5000);
+	CHECK_INT(pattern_diff(r, REC - 1000, 5000), 0);
+	/* From the hole before the data to the hole after it. */
+	memset(r, 0xee, sizeof r);
+	CHECK_INT(pread(fd, r, REC, REC / 2), REC);
+	size_t bad = 0;
+	for (size_t i = 0; i < REC; i++) {
+		size_t at = REC / 2 + i;
+		unsigned char want = at >= REC - 1000 && at < REC + 4000 ? pattern(at) : 0;
+		if (r[i] != want)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	/* Across the second boundary: hole, then the data, then the end. */
+	CHECK_INT(pread(fd, r, 3 * REC, 2 * REC - 10), 117);
+	CHECK(r[0] == 0 && r[16] == 0 && r[17] == pattern(2 * REC + 7) &&
+	    r[116] == pattern(2 * REC + 106));
+	CHECK_INT(pread(fd, r, 10, 2 * REC + 107), 0);
+	CHECK_INT(pread(fd, r, 10, 10 * REC), 0);
+	/* One big pwrite over all three records, read back in odd pieces. */
+	CHECK_INT(pwrite(fd, w, sizeof w, 0), (long)sizeof w);
+	size_t off = 0;
+	bad = 0;
+	while (off < sizeof w) {
+		ssize_t n = pread(fd, r, 50001, (off_t)off);
+		if (n <= 0)
+			break;
+		bad += pattern_diff(r, off, (size_t)n);
+		off += (size_t)n;
+	}
+	CHECK_INT(off, sizeof w);
+	CHECK_INT(bad, 0);
+	/* The position is the plain calls' alone. */
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 0);
+	CHECK_INT(read(fd, r, 3), 3);
+	CHECK_INT(pread(fd, r + 3, 3, REC), 3);
+	CHECK_INT(read(fd, r + 6, 3), 3);
+	CHECK(r[0] == pattern(0) && r[3] == pattern(REC) && r[6] == pattern(3));
+	CHECK_ERR(pread(fd, r, 1, -1), EINVAL);
+	CHECK_ERR(pwrite(fd, r, 1, -5), EINVAL);
+	close(fd);
+	fd = open(path, O_WRONLY);
+	CHECK_ERR(pread(fd, r, 1, 0), EBADF);
+	close(fd);
+	fd = open(path, O_RDONLY);
+	CHECK_ERR(pwrite(fd, r, 1, 0), EBADF);
+	close(fd);
+	CHECK_INT(unlink(path), 0);
+}
+
 static void
 do_write(const char *top)
 {
@@ -132,6 +219,7 @@ do_write(const char *top)
 	CHECK_INT(stat(P(dir, "sub"), &st), 0);
 	CHECK(S_ISDIR(st.st_mode));
 	CHECK_INT(st.st_mode & 0777, 0750);
+	check_pio(dir);
 
 	/* A small file: write, fsync, read back, stat. */
 	fd = open(P(dir, "a.txt"), O_RDWR | O_CREAT | O_EXCL, 0644);

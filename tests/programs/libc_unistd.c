@@ -10,6 +10,7 @@
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <redox.h>
 
 static void test_pipes(void)
@@ -219,6 +220,88 @@ static void test_files(const char *dir)
 	}
 }
 
+/* pread, pwrite, preadv, pwritev: data at the offsets asked, the file
+ * position untouched, short past the end, and their errors. */
+static void test_pio(const char *dir)
+{
+	char path[256], b[32], c[32];
+	struct iovec iov[3];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/unistd-pio", dir);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0640);
+	CHECK(fd >= 0);
+	CHECK_INT(write(fd, "0123456789", 10), 10);
+	CHECK_INT(lseek(fd, 3, SEEK_SET), 3);
+	CHECK_INT(pwrite(fd, "ab", 2, 5), 2);
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 3);
+	memset(b, 0, sizeof(b));
+	CHECK_INT(pread(fd, b, 4, 4), 4);
+	CHECK(memcmp(b, "4ab7", 4) == 0);
+	CHECK_INT(pread(fd, b, sizeof(b), 8), 2);	/* short at the end */
+	CHECK(memcmp(b, "89", 2) == 0);
+	CHECK_INT(pread(fd, b, sizeof(b), 10), 0);
+	CHECK_INT(pread(fd, b, sizeof(b), 1000), 0);
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 3);
+	CHECK_INT(read(fd, b, 2), 2);		/* the position is read's own */
+	CHECK(memcmp(b, "34", 2) == 0);
+	/* Past the end: the file grows, the gap reads as zeros. */
+	CHECK_INT(pwrite(fd, "Z", 1, 12), 1);
+	CHECK_INT(lseek(fd, 0, SEEK_END), 13);
+	CHECK_INT(pread(fd, b, sizeof(b), 9), 4);
+	CHECK(b[0] == '9' && b[1] == 0 && b[2] == 0 && b[3] == 'Z');
+	/* Vectors: one call's worth at a moving offset. */
+	iov[0].iov_base = "XY";
+	iov[0].iov_len = 2;
+	iov[1].iov_base = "";
+	iov[1].iov_len = 0;
+	iov[2].iov_base = "PQR";
+	iov[2].iov_len = 3;
+	CHECK_INT(lseek(fd, 1, SEEK_SET), 1);
+	CHECK_INT(pwritev(fd, iov, 3, 2), 5);
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 1);
+	memset(b, 0, sizeof(b));
+	memset(c, 0, sizeof(c));
+	iov[0].iov_base = b;
+	iov[0].iov_len = 4;
+	iov[1].iov_base = c;
+	iov[1].iov_len = sizeof(c);
+	CHECK_INT(preadv(fd, iov, 2, 1), 12);	/* short: 13 bytes in all */
+	CHECK(memcmp(b, "1XYP", 4) == 0);
+	CHECK(memcmp(c, "QR789", 5) == 0 && c[5] == 0 && c[7] == 'Z');
+	CHECK_INT(lseek(fd, 0, SEEK_CUR), 1);
+	CHECK(preadv(fd, iov, 2, -1) == -1 && errno == EINVAL);
+	CHECK(pread(fd, b, 1, -1) == -1 && errno == EINVAL);
+	CHECK(pwrite(fd, b, 1, -1) == -1 && errno == EINVAL);
+	close(fd);
+	CHECK(pread(fd, b, 1, 0) == -1 && errno == EBADF);
+	fd = open(path, O_WRONLY);
+	CHECK(fd >= 0);
+	CHECK(pread(fd, b, 1, 0) == -1 && errno == EBADF);
+	close(fd);
+	fd = open(path, O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK(pwrite(fd, "x", 1, 0) == -1 && errno == EBADF);
+	close(fd);
+	CHECK(unlink(path) == 0);
+}
+
+/* Pipes cannot seek: pread and pwrite say so and move nothing. */
+static void test_pio_pipe(void)
+{
+	char b[4];
+	int fds[2];
+
+	CHECK(pipe(fds) == 0);
+	CHECK(pwrite(fds[1], "x", 1, 0) == -1 && errno == ESPIPE);
+	CHECK_INT(write(fds[1], "y", 1), 1);
+	CHECK(pread(fds[0], b, 1, 0) == -1 && errno == ESPIPE);
+	CHECK_INT(read(fds[0], b, 1), 1);	/* the byte is still there */
+	CHECK(b[0] == 'y');
+	close(fds[0]);
+	close(fds[1]);
+}
+
 /* daemon_ready writes one byte to the fd named by INIT_NOTIFY, closes it,
  * and is a no-op without it. */
 static void test_daemon_ready(void)
@@ -265,10 +348,12 @@ int main(void)
 	test_mmap();
 	test_getopt();
 	test_daemon_ready();
+	test_pio_pipe();
 	dir = scratch_dir();
-	if (dir)
+	if (dir) {
 		test_files(dir);
-	else
+		test_pio(dir);
+	} else
 		printf("%s: no writable directory ($TMPDIR or /tmp): file checks skipped\n", NAME);
 	return finish();
 }

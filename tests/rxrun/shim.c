@@ -20,6 +20,8 @@ long rx_clone(unsigned long flags, void *stack, void *entry, void *arg, void *tl
 #define L_close 3
 #define L_fstat 5
 #define L_lseek 8
+#define L_pread64 17
+#define L_pwrite64 18
 #define L_mmap 9
 #define L_mprotect 10
 #define L_munmap 11
@@ -368,6 +370,8 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 	case SYS_CLOSE: return S1(L_close, a);
 	case SYS_READ: return S3(L_read, a, b, c);
 	case SYS_WRITE: return S3(L_write, a, b, c);
+	case SYS_READ2: return e ? -EINVAL : S4(L_pread64, a, b, c, d);
+	case SYS_WRITE2: return e ? -EINVAL : S4(L_pwrite64, a, b, c, d);
 	case SYS_LSEEK: return S3(L_lseek, a, b, c);
 	case SYS_DUP: return c ? -EINVAL : S1(L_dup, a);
 	case SYS_DUP2: return d ? -EINVAL : S2(L_dup2, a, b);

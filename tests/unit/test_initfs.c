@@ -7,6 +7,7 @@
 #include "core/file.h"
 #include "core/initfs.h"
 #include "core/scheme.h"
+#include "core/vfs.h"
 
 #include <check.h>
 #include <string.h>
@@ -143,11 +144,18 @@ START_TEST(test_scheme)
 
 	struct file *f = open_("bin/init", O_RDONLY, &e);
 	ck_assert_int_eq(e, 0);
-	ck_assert_int_eq(s->ops->read(s, f, buf, 3), 3);
+	ck_assert_int_eq(vfs_read(f, buf, 3), 3);
 	ck_assert(memcmp(buf, "#!i", 3) == 0);
-	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 4);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof buf), 4);
 	ck_assert(memcmp(buf, "nit\n", 4) == 0);
-	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 0);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof buf), 0);
+	/* pread: at its offset, the position untouched */
+	ck_assert_int_eq(vfs_pread(f, buf, 4, 2), 4);
+	ck_assert(memcmp(buf, "init", 4) == 0);
+	ck_assert_int_eq(vfs_pread(f, buf, sizeof buf, 5), 2);
+	ck_assert_int_eq(vfs_pread(f, buf, sizeof buf, 7), 0);
+	ck_assert_int_eq(vfs_pwrite(f, buf, 1, 0), -EBADF);
+	ck_assert_int_eq(f->pos, 7);
 	ck_assert_int_eq(s->ops->seek(s, f, -2, SEEK_END), 5);
 	ck_assert_int_eq(s->ops->seek(s, f, -6, SEEK_CUR), -EINVAL);
 	struct redox_stat st;
@@ -162,7 +170,7 @@ START_TEST(test_scheme)
 	/* a leading '/' in the reference is the same file */
 	f = open_("/bin/init", O_RDONLY, &e);
 	ck_assert_int_eq(e, 0);
-	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 7);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof buf), 7);
 	file_put(f);
 
 	ck_assert_ptr_null(open_("nope", O_RDONLY, &e));
@@ -178,7 +186,7 @@ START_TEST(test_scheme)
 	f = open_("", O_RDONLY | O_DIRECTORY, &e);
 	ck_assert_int_eq(e, 0);
 	memset(buf, 0, sizeof buf);
-	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 8);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof buf), 8);
 	ck_assert_str_eq(buf, "bin\netc\n");
 	file_put(f);
 
@@ -207,7 +215,7 @@ START_TEST(test_rc_override)
 	char buf[32];
 	struct file *f = open_("etc/init.rc", O_RDONLY, &e);
 	ck_assert_int_eq(e, 0);
-	ck_assert_int_eq(s->ops->read(s, f, buf, sizeof buf), 7);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof buf), 7);
 	ck_assert(memcmp(buf, "run me\n", 7) == 0);
 	file_put(f);
 	scheme_put(s);

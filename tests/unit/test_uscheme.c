@@ -175,8 +175,10 @@ START_TEST(test_read_reply)
 	ck_assert_str_eq(buf, "hello");
 	ck_assert_uint_eq(REQ->op, SCHEME_READ);
 	ck_assert_uint_eq(REQ->a, 42);
-	ck_assert_uint_eq(REQ->b, 100);
+	/* a plain read: the daemon's position, not the description's */
+	ck_assert_uint_eq(REQ->b, 0);
 	ck_assert_uint_eq(REQ->c, 5);
+	ck_assert_uint_eq(REQ->d, 0);
 	ck_assert_uint_eq(REQ->len, 0);
 	ck_assert_uint_eq(REQ->flags, O_RDONLY | O_NONBLOCK);
 
@@ -200,10 +202,68 @@ START_TEST(test_write_payload)
 	ck_assert_int_eq(s->ops->write(s, f, "xyz", 3), 3);
 	ck_assert_uint_eq(REQ->op, SCHEME_WRITE);
 	ck_assert_uint_eq(REQ->a, 9);
-	ck_assert_uint_eq(REQ->b, 4096);
+	ck_assert_uint_eq(REQ->b, 0);
 	ck_assert_uint_eq(REQ->c, 3);
+	ck_assert_uint_eq(REQ->d, 0);
 	ck_assert_uint_eq(REQ->len, 3);
 	ck_assert(memcmp(d.req + sizeof(struct scheme_request), "xyz", 3) == 0);
+	uscheme_daemon_close(dh);
+	file_put(f);
+}
+END_TEST
+
+/* pread: b carries the offset and d says "positioned"; f->pos stays. */
+START_TEST(test_pread_packet)
+{
+	struct file *f = file_new(s, 42, O_RDWR | O_APPEND);
+	f->pos = 100;
+	char buf[16];
+	memset(buf, 0, sizeof buf);
+	d.data = "positioned";
+	d.len = 10;
+	d.result = 10;
+	ck_assert_int_eq(s->ops->pread(s, f, buf, 8, 0x123456789ull), 8);
+	ck_assert(memcmp(buf, "position", 8) == 0);
+	ck_assert_int_eq(d.req_len, sizeof(struct scheme_request));
+	ck_assert_uint_eq(REQ->op, SCHEME_READ);
+	ck_assert_uint_eq(REQ->a, 42);
+	ck_assert_uint_eq(REQ->b, 0x123456789ull);
+	ck_assert_uint_eq(REQ->c, 8);
+	ck_assert_uint_eq(REQ->d, SCHEME_IO_POSITIONED);
+	ck_assert_uint_eq(REQ->len, 0);
+	ck_assert_uint_eq(REQ->flags, O_RDWR | O_APPEND);
+	ck_assert_uint_eq(f->pos, 100);
+	/* a daemon that cannot seek says so */
+	d.len = 0;
+	d.result = -ESPIPE;
+	ck_assert_int_eq(s->ops->pread(s, f, buf, 8, 0), -ESPIPE);
+	ck_assert_uint_eq(REQ->d, SCHEME_IO_POSITIONED);
+	ck_assert_uint_eq(REQ->b, 0);
+	/* more than a packet carries is cut to one packet */
+	d.result = 0;
+	ck_assert_int_eq(s->ops->pread(s, f, buf, SCHEME_PAYLOAD_MAX + 1, 7), 0);
+	ck_assert_uint_eq(REQ->c, SCHEME_PAYLOAD_MAX);
+	ck_assert_uint_eq(REQ->b, 7);
+	uscheme_daemon_close(dh);
+	file_put(f);
+}
+END_TEST
+
+START_TEST(test_pwrite_packet)
+{
+	struct file *f = file_new(s, 9, O_WRONLY);
+	f->pos = 4096;
+	d.result = 1000;	/* a daemon claiming more than it got */
+	ck_assert_int_eq(s->ops->pwrite(s, f, "xyz", 3, 1ull << 40), 3);
+	ck_assert_int_eq(d.req_len, sizeof(struct scheme_request) + 3);
+	ck_assert_uint_eq(REQ->op, SCHEME_WRITE);
+	ck_assert_uint_eq(REQ->a, 9);
+	ck_assert_uint_eq(REQ->b, 1ull << 40);
+	ck_assert_uint_eq(REQ->c, 3);
+	ck_assert_uint_eq(REQ->d, SCHEME_IO_POSITIONED);
+	ck_assert_uint_eq(REQ->len, 3);
+	ck_assert(memcmp(d.req + sizeof(struct scheme_request), "xyz", 3) == 0);
+	ck_assert_uint_eq(f->pos, 4096);
 	uscheme_daemon_close(dh);
 	file_put(f);
 }
@@ -329,6 +389,8 @@ uscheme_suite(void)
 	tcase_add_test(tc, test_open_packet);
 	tcase_add_test(tc, test_read_reply);
 	tcase_add_test(tc, test_write_payload);
+	tcase_add_test(tc, test_pread_packet);
+	tcase_add_test(tc, test_pwrite_packet);
 	tcase_add_test(tc, test_fstat_reply);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_bad_daemon_buffers);

@@ -24,31 +24,15 @@ off_t lseek(int fd, off_t off, int whence)
 	return __syscall_ret(__syscall3(SYS_LSEEK, fd, off, whence));
 }
 
-/* No positional I/O in the ABI: seek, transfer, seek back.  Not atomic
- * against other users of the same file description. */
-static ssize_t at(int fd, void *buf, size_t n, off_t off, int wr)
-{
-	off_t old = lseek(fd, 0, SEEK_CUR);
-	ssize_t r;
-	int saved;
-
-	if (old < 0 || lseek(fd, off, SEEK_SET) < 0)
-		return -1;
-	r = wr ? write(fd, buf, n) : read(fd, buf, n);
-	saved = errno;
-	lseek(fd, old, SEEK_SET);
-	errno = saved;
-	return r;
-}
-
+/* Positioned I/O: READ2/WRITE2 (fd, buf, len, offset, flags = 0). */
 ssize_t pread(int fd, void *buf, size_t n, off_t off)
 {
-	return at(fd, buf, n, off, 0);
+	return __syscall_ret(__syscall5(SYS_READ2, fd, buf, n, off, 0));
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
-	return at(fd, (void *)buf, n, off, 1);
+	return __syscall_ret(__syscall5(SYS_WRITE2, fd, buf, n, off, 0));
 }
 
 int dup(int fd)
