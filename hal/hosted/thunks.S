@@ -31,7 +31,9 @@ hal_\name:
 	THUNK idle
 	THUNK thread_new
 	THUNK thread_free
-	THUNK thread_switch
+#ifdef HOSTED_EAGER_FS
+	THUNK thread_switch		/* with ASan's fiber calls */
+#endif
 	THUNK thread_set_tp
 	THUNK thread_set_stack
 	THUNK thread_tp
@@ -78,6 +80,25 @@ hal_copy_to_user:
 	jmp hosted_copy
 	.size hal_copy_from_user, .-hal_copy_from_user
 	.size hal_copy_to_user, .-hal_copy_to_user
+
+#ifndef HOSTED_EAGER_FS
+/*
+ * hal_thread_switch: no thunk outside the sanitizer build, where it is
+ * hosted_switch itself (assembly, no glibc).  The thread switched to
+ * resumes inside the core, which needs no FS of its own, and its way out
+ * installs its program's; so a scheme round trip swaps FS twice, not four
+ * times (without FSGSBASE each swap is a host system call).
+ */
+	.globl hal_thread_switch
+	.type hal_thread_switch, @function
+hal_thread_switch:
+	test %rdi, %rdi
+	jz 1f
+	jmp hosted_switch
+1:	mov %rsi, %rdi
+	jmp hosted_switch_discard
+	.size hal_thread_switch, .-hal_thread_switch
+#endif
 
 /* hal_syscall_entry(as): one shared address space, one entry function. */
 	.globl hal_syscall_entry
