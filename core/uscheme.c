@@ -437,6 +437,13 @@ uscheme_daemon_write(struct file *f, const void *buf, size_t len)
 			res = r->hdr.len;
 		if (res < -(int64_t)ERRNO_MAX)
 			res = -EIO;
+		/* The other ops answer in an int: more is no answer, and would
+		 * reach the caller truncated (a negative non-errno). */
+		if (r->hdr.op != SCHEME_OPEN && r->hdr.op != SCHEME_DUP && r->hdr.op != SCHEME_READ &&
+		    r->hdr.op != SCHEME_WRITE && r->hdr.op != SCHEME_SEEK &&
+		    r->hdr.op != SCHEME_GETDENTS && r->hdr.op != SCHEME_FPATH &&
+		    r->hdr.op != SCHEME_FMAP && res > 0x7fffffff)
+			res = -EIO;
 		finish(r, res);
 		return (long)len;
 	}
