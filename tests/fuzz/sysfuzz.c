@@ -494,12 +494,23 @@ static const char *const paths[] = {
 };
 #define NPATHS (sizeof paths / sizeof paths[0])
 
+/* A child's way to the parent's scheme, which answers with junk. */
+static char fzpath[32];
+
 /* Writes a path into scratch (or points at a constant) and its length. */
 static long
 any_path(long *len)
 {
 	char *p = scratch + SCRATCH - 8192 - 4096;
 	long n;
+	if (fzpath[0] && rn(12) == 0) {
+		n = (long)strlen(fzpath);
+		memcpy(p, fzpath, (size_t)n);
+		for (int i = rn(12); i > 0; i--)
+			p[n++] = rn(4) ? (char)('a' + rn(26)) : (char)rnd();
+		*len = rn(8) ? n : any_len();
+		return (long)p;
+	}
 	switch (rn(10)) {
 	case 0:	/* very long: a long name, a long ".." chain */
 		n = rn(2) ? 4096 + rn(4096) : 200 + rn(300);
@@ -794,6 +805,18 @@ ours(long p, long n)
 #undef IN
 }
 
+/* Can the kernel surely not read 16 bytes at p?  (Null, the unmapped
+ * and PROT_NONE pages, the kernel half, non-canonical, wrapping.)  Any
+ * other pointer may reach bytes we do not control: .rodata, code. */
+static int
+unreadable(long p)
+{
+	unsigned long u = (unsigned long)p;
+	return u < 0x10000 || u >= 0x0000800000000000ul - 16 ||
+	    (u >= (unsigned long)edge + PG && u < (unsigned long)edge + 2 * PG) ||
+	    (u >= (unsigned long)nop && u < (unsigned long)nop + PG);
+}
+
 /* Would opening or unlinking this path touch a scheme that is not ours:
  * ":name" for a real scheme name, or ":" itself. */
 static int
@@ -906,7 +929,9 @@ tame(const struct spec *s, long *a)
 		if (ours(a[0], 4) && !(a[0] & 3) && rn(4))
 			a[2] = ~*(uint32_t *)a[0];	/* a mismatch: -EAGAIN */
 	}
-	if (nr == SYS_NANOSLEEP && ours(a[0], 16) && a[0] != (long)(scratch + SCRATCH - 128))
+	/* A timespec we wrote, or none the kernel can read: other bytes
+	 * may make a valid sleep of years. */
+	if (nr == SYS_NANOSLEEP && !unreadable(a[0]))
 		a[0] = (long)(scratch + SCRATCH - 128);
 	if ((nr == SYS_SETREUID || nr == SYS_SETREGID) && !unpriv)
 		for (int i = 0; i < 2; i++)
@@ -915,7 +940,7 @@ tame(const struct spec *s, long *a)
 	if (nr == SYS_SIGACTION) {
 		if (a[0] == SIGCHLD)
 			a[1] = 0;	/* keep SIGCHLD's default: waitpid must see children */
-		if (a[1] && ours(a[1], 8) && a[1] != (long)(scratch + SCRATCH - 256))
+		if (a[1] && !unreadable(a[1]) && a[1] != (long)(scratch + SCRATCH - 256))
 			a[1] = 0;	/* not a handler we chose */
 		if (a[3] && a[3] != (long)__restore_rt)
 			a[3] = 0;
@@ -1121,6 +1146,7 @@ child_main(long n)
 	}
 	setup_memory();
 	refresh_pool();
+	snprintf(fzpath, sizeof fzpath, "fz%ld:", SC(SYS_GETPPID, 0, 0, 0, 0, 0));
 	while (ncalls < n) {
 		one_call();
 		if ((ncalls & 127) == 0)
@@ -1134,6 +1160,52 @@ child_main(long n)
 
 static long child_calls, nchildren, nusers, nkilled;
 static const char *self = "initfs:/bin/sysfuzz";
+
+/*
+ * Answers the requests children send to our scheme (fzPID:) with junk:
+ * wrong ids, results that are no errno or more than was asked for,
+ * lengths that do not match the payload, short and duplicate replies.
+ * The core must pass none of it to the caller unchecked.
+ */
+static long nreplies;
+
+static void
+serve_junk(void)
+{
+	static char in[8192], outb[1024];
+	int sfd = pool[NPOOL - 3].fd;
+	if (sfd < 0)
+		return;
+	for (int i = 0; i < 8; i++) {
+		long n = SC(SYS_READ, sfd, in, sizeof in, 0, 0);
+		if (n < (long)sizeof(struct scheme_request))
+			return;
+		struct scheme_request *rq = (void *)in;
+		struct scheme_response *rs = (void *)outb;
+		rs->id = rn(16) ? rq->id : rnd();
+		switch (rn(8)) {
+		case 0: rs->result = interesting(); break;
+		case 1: rs->result = -(long)rn(200); break;
+		case 2: rs->result = (long)rq->c; break;
+		case 3: rs->result = (long)rq->c + 1 + rn(1000); break;
+		case 4: rs->result = (long)rnd(); break;
+		case 5: rs->result = -4096 - (long)rn(100000); break;
+		default: rs->result = rn(4); break;
+		}
+		long pay = rn(3) ? (long)rn(256) : (long)rn(sizeof outb - sizeof *rs);
+		rs->len = rn(4) ? (uint32_t)pay : (uint32_t)interesting();
+		rs->flags = rn(8) ? 0 : (uint32_t)rnd();
+		for (long j = 0; j < pay; j++)
+			outb[sizeof *rs + j] = (char)rnd();
+		long w = (long)sizeof *rs + pay;
+		if (rn(10) == 0)
+			w = rn((unsigned)w);	/* short */
+		SC(SYS_WRITE, sfd, outb, w, 0, 0);
+		if (rn(10) == 0)
+			SC(SYS_WRITE, sfd, outb, w, 0, 0);	/* twice */
+		nreplies++;
+	}
+}
 
 /* Runs one child with sub-seed sub; waits until it ends or the deadline. */
 static void
@@ -1185,6 +1257,7 @@ run_child(uint64_t sub, long n, int as_user, uint64_t deadline_ns)
 			killed = 1;
 			nkilled++;
 		}
+		serve_junk();
 		struct redox_timespec ts = { 0, 200000, 0 };
 		SC(SYS_NANOSLEEP, &ts, 0, 0, 0, 0);
 	}
@@ -1299,8 +1372,8 @@ main(int argc, char **argv)
 	uint64_t el = now_ns() - t0;
 	long total = ncalls + child_calls;
 	long per_s = el ? (long)((double)total * 1e9 / (double)el) : 0;
-	out("sysfuzz: %ld children (%ld as uid 1000), %ld stopped at their deadline; %ld signals handled\n",
-	    nchildren, nusers, nkilled, handled);
+	out("sysfuzz: %ld children (%ld as uid 1000), %ld stopped at their deadline; %ld signals handled;"
+	    " %ld junk replies\n", nchildren, nusers, nkilled, handled, nreplies);
 	out("sysfuzz: seed %#llx: %ld calls (%ld in children), %ld per second, %ld problems\n",
 	    (unsigned long long)seed, total, child_calls, per_s, nproblems);
 	return nproblems ? 1 : 0;
