@@ -250,7 +250,7 @@ static long core_entry;
 
 /* Thread stacks for clone_thread; busy until the kernel clears the word. */
 #define NSTACK 4
-static _Alignas(16) char tstack[NSTACK][4096];
+static _Alignas(16) char tstack[NSTACK][16384];	/* room for a signal frame */
 static volatile uint32_t tbusy[NSTACK];
 
 static void
@@ -734,8 +734,8 @@ any_pid(void)
 	case 2: return -mypid;
 	case 3: return 1;
 	case 4: return -1;
-	case 5: return 30000 + rn(30000);
-	case 6: return -(30000 + (long)rn(30000));
+	case 5: return 40000 + rn(30000);
+	case 6: return -(40000 + (long)rn(30000));
 	default: return interesting();
 	}
 }
@@ -857,18 +857,18 @@ safe(const struct spec *s, long *a)
 		/* Ourselves, our group, a pid nobody has, or just a check. */
 		long uid = SC(SYS_GETUID, 0, 0, 0, 0, 0), euid = SC(SYS_GETEUID, 0, 0, 0, 0, 0);
 		long pid = a[0];
-		int nobody = pid >= 30000 || pid <= -30000;
+		int nobody = pid >= 40000 || pid <= -40000;	/* pids stop at 32767 */
 		int me = pid == mypid || (is_child && (pid == 0 || pid == -mypid));
 		if (!nobody && !me && a[1] > 0 && a[1] < NSIG && (uid == 0 || euid == 0 || pid == -1 || !is_child))
-			a[0] = is_child && rn(2) ? (long)mypid : 30000 + (long)rn(30000);
+			a[0] = is_child && rn(2) ? (long)mypid : 40000 + (long)rn(30000);
 		if (!is_child && (a[0] == mypid || a[0] == 0) && a[1] > 0 && a[1] < NSIG)
-			a[0] = 30000 + rn(30000);
+			a[0] = 40000 + rn(30000);
 	}
 	if (nr == SYS_SETPGID) {
 		/* Only ourselves, into our own group or a new one. */
-		if (a[0] != 0 && a[0] != mypid && a[0] < 30000 && a[0] > -30000)
+		if (a[0] != 0 && a[0] != mypid && a[0] < 40000 && a[0] > -40000)
 			a[0] = 0;
-		if (a[1] != 0 && a[1] != mypid && a[1] < 30000 && a[1] > -30000)
+		if (a[1] != 0 && a[1] != mypid && a[1] < 40000 && a[1] > -40000)
 			a[1] = 0;
 	}
 	if ((nr == SYS_UNLINK || nr == SYS_RMDIR) && real_scheme_path(a[0], a[1]) && !unpriv)
@@ -1028,6 +1028,9 @@ before_child_call(const struct spec *s, long *a)
 		rep.sigs |= 1u << a[1];
 	if (nr == SYS_SIGRETURN)
 		rep.sigs |= 1u << SIGSEGV;
+	/* A sigaction struct we did not write: its handler is any bytes. */
+	if (nr == SYS_SIGACTION && a[1] && a[1] != (long)(scratch + SCRATCH - 256) && !unreadable(a[1]))
+		rep.wild = 1;
 	if (nr == SYS_EXECVE || nr == SYS_EXIT_THREAD || (nr == SYS_SET_TP && 0) ||
 	    (nr == SYS_CLONE_THREAD && a[0] != (long)thr_fn))
 		rep.wild = 1;
@@ -1209,10 +1212,10 @@ serve_junk(void)
 
 /* Runs one child with sub-seed sub; waits until it ends or the deadline. */
 static void
-run_child(uint64_t sub, long n, int as_user, uint64_t deadline_ns)
+run_child(uint64_t sub, long n, int as_user, uint64_t deadline_ns, int replay)
 {
 	int32_t p[2];
-	char sseed[32], sn[16], sflags[4];
+	char sseed[32], sn[16], sflags[8];
 	char *argv[] = { "sysfuzz", "child", sseed, sn, sflags, NULL };
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
@@ -1225,7 +1228,7 @@ run_child(uint64_t sub, long n, int as_user, uint64_t deadline_ns)
 	}
 	snprintf(sseed, sizeof sseed, "%#llx", (unsigned long long)sub);
 	snprintf(sn, sizeof sn, "%ld", n);
-	snprintf(sflags, sizeof sflags, "%s", as_user ? "u" : "-");
+	snprintf(sflags, sizeof sflags, "%s%s", as_user ? "u" : "-", replay ? "v" : "");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 3);
 	posix_spawnattr_init(&at);
@@ -1279,6 +1282,12 @@ run_child(uint64_t sub, long n, int as_user, uint64_t deadline_ns)
 		    (unsigned long long)seed, (unsigned long long)sub, as_user ? "uid 1000" : "root",
 		    (unsigned long long)cr.calls, st, cr.sigs, (unsigned long long)sub, n,
 		    as_user ? "u" : "");
+		/* Once more at once, printing its calls: the same parent state
+		 * around it makes this the likeliest replay. */
+		if (!replay) {
+			out("sysfuzz: child %#llx again, printing its calls:\n", (unsigned long long)sub);
+			run_child(sub, n, as_user, deadline_ns * 4, 1);
+		}
 	}
 }
 
@@ -1365,7 +1374,7 @@ main(int argc, char **argv)
 		 * twenty times what its calls would take here, plus 0.1 s. */
 		uint64_t per = batch_ns / (uint64_t)batch + 1;
 		uint64_t dl = per * (uint64_t)child_n * 20 + 100000000ull;
-		run_child(rnd(), child_n, rn(4) == 0, dl);
+		run_child(rnd(), child_n, rn(4) == 0, dl, 0);
 		if (t_end && now_ns() >= t_end)
 			break;
 	}
