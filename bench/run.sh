@@ -48,5 +48,11 @@ if [ -f "$B/kernel.elf" ] && command -v qemu-system-x86_64 >/dev/null; then
 	row "spawn, exit, reap, native (QEMU TCG)" "$(nget spawn_exit)" "$(get linux_spawn_exit)" "(emulated)"
 	printf '%s\n' "$nfull" | grep '^meminfo ' | sed 's/^/native: /'
 fi
+# The syscall fuzzer's throughput (tests/fuzz/sysfuzz.c), 10 s with a
+# fixed seed: calls per second, parent and children together.
+printf 'notify nulld\nnotify zerod\nnotify randd\nsysfuzz 1 1000000000 10\n' >"$rc"
+fz=$("$B/redox-hosted" --no-disk --rc "$rc" --timeout 60 </dev/null 2>&1 |
+	sed -n 's/^sysfuzz: seed .* calls (.*), \([0-9]*\) per second.*/\1/p')
+printf '%-42s %9s /s %12s %8s  %s\n' "syscall fuzzer (sysfuzz), hosted" "${fz:-?}" "-" "-" "(calls/s, seed 1)"
 awk -v b="$boot" -v t="$true_us" 'BEGIN {
 	printf "%-42s %9.2f ms %9.2f ms %8.1f  %s\n", "boot, root from disk, to shutdown (wall)", b / 1000, t / 1000, b / t, "< 20 ms (vs /bin/true)" }'

@@ -233,6 +233,8 @@ bd_seek(struct scheme *s, struct file *f, int64_t off, int whence)
 		return text_seek(f, off, whence);
 	int64_t size = (int64_t)(d->sectors * d->sector_size);
 	int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (int64_t)f->pos : size;
+	if (off > 0 && base > INT64_MAX - off)
+		return -EOVERFLOW;	/* base + off would overflow */
 	if (base + off < 0)
 		return -EINVAL;
 	f->pos = (uint64_t)(base + off);

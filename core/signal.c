@@ -220,6 +220,9 @@ sys_kill(long pid, long sig)
 
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
+	/* Only int values name a process or group; -pid must not overflow. */
+	if (pid < -0x7fffffffL || pid > 0x7fffffffL)
+		return -ESRCH;
 	for (struct proc *p = proc_next(NULL); p; p = proc_next(p)) {
 		bool match = pid > 0 ? p->pid == pid :
 		    pid == 0 ? p->pgid == self->pgid :

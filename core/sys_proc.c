@@ -13,6 +13,25 @@
 #include "core/vfs.h"
 #include "hal/hal.h"
 
+/* A pid from a program: only int values name a process or a group
+ * (INT_MIN is left out so that -pid never overflows). */
+static bool
+pid_in_range(long pid)
+{
+	return pid >= -0x7fffffffL && pid <= 0x7fffffffL;
+}
+
+/* Does a live process of session sid lead or belong to group pgid?  A
+ * process may join only such a group (POSIX setpgid). */
+static bool
+group_in_session(long pgid, int sid)
+{
+	for (struct proc *q = proc_next(NULL); q; q = proc_next(q))
+		if (q->pgid == pgid && q->sid == sid && q->state != P_ZOMBIE)
+			return true;
+	return false;
+}
+
 long
 sys_spawn(long uargs, long size)
 {
@@ -28,6 +47,11 @@ sys_spawn(long uargs, long size)
 		return -EFAULT;
 	if (sa.nfds > SPAWN_FD_MAX || (sa.flags & ~(uint32_t)(SPAWN_SETPGID | SPAWN_SETSID)))
 		return -EINVAL;
+	/* The new group must be its own or one of our session's, as setpgid. */
+	if ((sa.flags & SPAWN_SETPGID) && sa.pgid < 0)
+		return -EINVAL;
+	if ((sa.flags & SPAWN_SETPGID) && sa.pgid && !group_in_session(sa.pgid, p->sid))
+		return -EPERM;
 	for (uint32_t i = 0; i < sa.nfds; i++)
 		if (sa.fds[i] >= 0 && !fd_get(p->fds, sa.fds[i]))
 			return -EBADF;
@@ -127,6 +151,8 @@ sys_waitpid(long pid, long status, long flags)
 		return -EINVAL;
 	if (status && !uc_check((uintptr_t)status, sizeof st, 1))
 		return -EFAULT;
+	if (!pid_in_range(pid))
+		return -ECHILD;
 	long r = proc_wait((int)pid, &st, (int)flags);
 	if (r > 0 && status && uc_copy_out((uintptr_t)status, &st, sizeof st) != 0)
 		return -EFAULT;
@@ -170,13 +196,17 @@ long
 sys_setpgid(long pid, long pgid)
 {
 	struct proc *self = proc_current();
+	if (!pid_in_range(pid))
+		return -ESRCH;
 	struct proc *p = pid ? proc_find((int)pid) : self;
-	if (pgid < 0)
+	if (pgid < 0 || pgid > 0x7fffffffL)
 		return -EINVAL;
 	if (!p || (p != self && p->ppid != self->pid))
 		return -ESRCH;
 	if (p->sid != self->sid || p->pid == p->sid)
 		return -EPERM;
+	if (pgid && pgid != p->pid && !group_in_session(pgid, p->sid))
+		return -EPERM;	/* no joining another session's or a made-up group */
 	p->pgid = pgid ? (int)pgid : p->pid;
 	return 0;
 }
@@ -184,6 +214,8 @@ sys_setpgid(long pid, long pgid)
 long
 sys_getpgid(long pid)
 {
+	if (!pid_in_range(pid))
+		return -ESRCH;
 	struct proc *p = pid ? proc_find((int)pid) : proc_current();
 	return p ? p->pgid : -ESRCH;
 }
@@ -204,6 +236,8 @@ sys_setsid(void)
 long
 sys_getsid(long pid)
 {
+	if (!pid_in_range(pid))
+		return -ESRCH;
 	struct proc *p = pid ? proc_find((int)pid) : proc_current();
 	return p ? p->sid : -ESRCH;
 }

@@ -85,6 +85,8 @@ text_seek(struct file *f, int64_t off, int whence)
 {
 	struct textbuf *t = (struct textbuf *)(uintptr_t)f->handle;
 	int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (int64_t)f->pos : (int64_t)t->len;
+	if (off > 0 && base > INT64_MAX - off)
+		return -EOVERFLOW;	/* base + off would overflow */
 	if (base + off < 0)
 		return -EINVAL;
 	f->pos = (uint64_t)(base + off);

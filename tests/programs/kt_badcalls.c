@@ -73,6 +73,52 @@ check_tp(void)
 	expect("thread pointer kept", after == tp, 1);
 }
 
+/*
+ * What tests/fuzz/sysfuzz found; each once crashed the SAN build (UBSan:
+ * signed overflow in the core) or let a program do what it may not.
+ */
+static void
+check_sysfuzz_findings(void)
+{
+	long me = SC(SYS_GETPID, 0, 0, 0, 0, 0, 0);
+	long lmin = (long)0x8000000000000000ull, imin = -0x80000000L;
+
+	/* pids beyond int: -pid overflowed in kill and waitpid; a truncated
+	 * pid named another process */
+	expect("kill LONG_MIN", SC(SYS_KILL, lmin, 0, 0, 0, 0, 0), -ESRCH);
+	expect("kill INT_MIN", SC(SYS_KILL, imin, 0, 0, 0, 0, 0), -ESRCH);
+	expect("kill 2^32 + pid", SC(SYS_KILL, (1L << 32) + me, 0, 0, 0, 0, 0), -ESRCH);
+	expect("waitpid LONG_MIN", SC(SYS_WAITPID, lmin, 0, WNOHANG, 0, 0, 0), -ECHILD);
+	expect("waitpid INT_MIN", SC(SYS_WAITPID, imin, 0, WNOHANG, 0, 0, 0), -ECHILD);
+	expect("getpgid 2^32 + pid", SC(SYS_GETPGID, (1L << 32) + me, 0, 0, 0, 0, 0), -ESRCH);
+	expect("getsid 2^32 + 1", SC(SYS_GETSID, (1L << 32) + 1, 0, 0, 0, 0, 0), -ESRCH);
+
+	/* process groups: only an existing group of our session (POSIX);
+	 * spawn took any pgid, even a negative one getpgid then returned */
+	long pg = SC(SYS_GETPGID, 0, 0, 0, 0, 0, 0);
+	expect("setpgid to a made-up group", SC(SYS_SETPGID, 0, 0x7ffffff0, 0, 0, 0, 0), -EPERM);
+	expect("setpgid to 2^32 + 1", SC(SYS_SETPGID, 0, (1L << 32) + 1, 0, 0, 0, 0), -EINVAL);
+	expect("pgid kept", SC(SYS_GETPGID, 0, 0, 0, 0, 0, 0), pg);
+	static const char *const argv[] = { "kt_true", NULL };
+	struct spawn_args sa = { .path = "initfs:/bin/kt_true", .path_len = 19,
+	    .argv = argv, .flags = SPAWN_SETPGID };
+	sa.pgid = -5;
+	expect("spawn into group -5", SC(SYS_SPAWN, (long)&sa, sizeof sa, 0, 0, 0, 0), -EINVAL);
+	sa.pgid = 0x7ffffff0;
+	expect("spawn into a made-up group", SC(SYS_SPAWN, (long)&sa, sizeof sa, 0, 0, 0, 0), -EPERM);
+
+	/* seeking a text file (sys:, env:, time:) or a disk past INT64_MAX
+	 * overflowed */
+	long fd = SC(SYS_OPEN, (long)"sys:uname", 9, O_RDONLY, 0, 0, 0);
+	expect("open sys:uname", fd >= 0, 1);
+	expect("lseek SEEK_END INT64_MAX", SC(SYS_LSEEK, fd, 0x7fffffffffffffffL, SEEK_END, 0, 0, 0),
+	    -EOVERFLOW);
+	expect("lseek SEEK_SET INT64_MAX", SC(SYS_LSEEK, fd, 0x7fffffffffffffffL, SEEK_SET, 0, 0, 0),
+	    0x7fffffffffffffffL);
+	expect("lseek SEEK_CUR 1 past INT64_MAX", SC(SYS_LSEEK, fd, 1, SEEK_CUR, 0, 0, 0), -EOVERFLOW);
+	SC(SYS_CLOSE, fd, 0, 0, 0, 0, 0);
+}
+
 int
 main(void)
 {
@@ -200,6 +246,7 @@ main(void)
 	expect("getcwd with a tiny buffer", SC(SYS_GETCWD, (long)buf, 1, 0, 0, 0, 0), -ERANGE);
 
 	check_tp();
+	check_sysfuzz_findings();
 
 	/* After all that, ordinary calls still work. */
 	expect("getpid still works", SC(SYS_GETPID, 0, 0, 0, 0, 0, 0) > 0, 1);

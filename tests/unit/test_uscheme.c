@@ -303,6 +303,21 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* Found by sysfuzz: an unlink answered 0x7fffffffb6a6e884 reached the
+ * caller as the int -1230575484, neither a value nor an errno. */
+START_TEST(test_int_ops_result_too_big)
+{
+	d.result = 0x7fffffffb6a6e884ll;
+	ck_assert_int_eq(s->ops->unlink(s, "x", 1, &user), -EIO);
+	d.result = 0x100000000ll;
+	ck_assert_int_eq(s->ops->mkdir(s, "x", 1, 0755, &user), -EIO);
+	d.result = 0x7fffffff;
+	ck_assert_int_eq(s->ops->rmdir(s, "x", 1, &user), 0x7fffffff);
+	d.result = 0;
+	ck_assert_int_eq(s->ops->unlink(s, "x", 1, &user), 0);
+}
+END_TEST
+
 START_TEST(test_bad_daemon_buffers)
 {
 	uint64_t h;
@@ -393,6 +408,7 @@ uscheme_suite(void)
 	tcase_add_test(tc, test_pwrite_packet);
 	tcase_add_test(tc, test_fstat_reply);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_int_ops_result_too_big);
 	tcase_add_test(tc, test_bad_daemon_buffers);
 	tcase_add_test(tc, test_daemon_dies);
 	tcase_add_test(tc, test_close_is_one_way);
