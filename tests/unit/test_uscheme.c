@@ -311,8 +311,11 @@ START_TEST(test_int_ops_result_too_big)
 	ck_assert_int_eq(s->ops->unlink(s, "x", 1, &user), -EIO);
 	d.result = 0x100000000ll;
 	ck_assert_int_eq(s->ops->mkdir(s, "x", 1, 0755, &user), -EIO);
+	/* A status is 0 or an errno: any other answer is no answer. */
 	d.result = 0x7fffffff;
-	ck_assert_int_eq(s->ops->rmdir(s, "x", 1, &user), 0x7fffffff);
+	ck_assert_int_eq(s->ops->rmdir(s, "x", 1, &user), -EIO);
+	d.result = 1;
+	ck_assert_int_eq(s->ops->rmdir(s, "x", 1, &user), -EIO);
 	d.result = 0;
 	ck_assert_int_eq(s->ops->unlink(s, "x", 1, &user), 0);
 }
