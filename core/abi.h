@@ -400,6 +400,41 @@ enum scheme_op {
 };
 
 /*
+ * What a scheme that lacks an op answers, the same for every caller:
+ * vfs.c uses it for kernel schemes and daemons for the ops they do not
+ * serve.  The fields, payloads and results of each op: core/PROTOCOL.md.
+ * (FPATH and MKDIR have fallbacks in vfs.c; CLOSE, FSYNC and FEVENT
+ * succeed doing nothing.)
+ */
+static inline int
+scheme_op_missing(uint32_t op)
+{
+	switch (op) {
+	case SCHEME_OPEN: case SCHEME_UNLINK: case SCHEME_RMDIR:
+		return -ENOENT;
+	case SCHEME_SEEK:
+		return -ESPIPE;
+	case SCHEME_CLOSE: case SCHEME_FSYNC: case SCHEME_FEVENT:
+		return 0;
+	case SCHEME_DUP: case SCHEME_FTRUNCATE:
+		return -EINVAL;
+	case SCHEME_FSTATVFS:
+		return -ENOSYS;
+	case SCHEME_FCHMOD: case SCHEME_FCHOWN: case SCHEME_FRENAME:
+	case SCHEME_FUTIMENS:
+		return -EPERM;
+	case SCHEME_GETDENTS:
+		return -ENOTDIR;
+	case SCHEME_FMAP:
+		return -ENODEV;
+	case SCHEME_MKDIR:
+		return -EROFS;
+	default:	/* READ, WRITE, FSTAT, FPATH and unknown ops */
+		return -EBADF;
+	}
+}
+
+/*
  * READ and WRITE: a = handle, b = offset, c = length (a write's payload
  * is its data), d = SCHEME_IO_* flags, flags = the description's open
  * flags.  With SCHEME_IO_POSITIONED in d the daemon transfers at offset b

@@ -15,6 +15,7 @@
 #include "core/scheme.h"
 #include "core/sched.h"
 #include "core/str.h"
+#include "core/vfs.h"
 
 struct queue {
 	struct list ready;	/* struct watch with pending flags */
@@ -129,8 +130,7 @@ ev_write(struct scheme *s, struct file *f, const void *buf, size_t len)
 		w->flags = (uint32_t)ev.flags;
 		list_init(&w->ready);
 		list_push_back(&watches, &w->all);
-		int now = t->scheme->ops->fevent ?
-		    t->scheme->ops->fevent(t->scheme, t, w->flags) : 0;
+		int now = vfs_fevent(t, w->flags);
 		if (now > 0)
 			post(w, (uint32_t)now);
 	}

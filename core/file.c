@@ -7,6 +7,7 @@
 #include "core/file.h"
 #include "core/kmem.h"
 #include "core/scheme.h"
+#include "core/vfs.h"
 
 struct file *
 file_new(struct scheme *s, uint64_t handle, uint32_t flags)
@@ -35,8 +36,7 @@ file_put(struct file *f)
 		return;
 	struct scheme *s = f->scheme;
 	event_forget(s, f->handle);
-	if (s->ops->close)
-		s->ops->close(s, f->handle);
+	vfs_close(s, f->handle);
 	kmem_free(f);
 	scheme_put(s);
 }

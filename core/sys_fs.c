@@ -235,11 +235,8 @@ sys_dup(long fd, long buf, long len)
 	long e = path_in(buf, len, &k);
 	if (e)
 		return e;
-	struct scheme *s = f->scheme;
-	struct cred c;
 	uint64_t h;
-	proc_cred(&c);
-	e = s->ops->dup ? s->ops->dup(s, f, k, (size_t)len, &c, &h) : -EINVAL;
+	e = vfs_dup(f, k, (size_t)len, &h);
 	/* dup(pipe, "write") gives the write end: its access mode follows. */
 	uint32_t fl = f->flags;
 	if (str_eqn(k, (size_t)len, "write"))
@@ -249,10 +246,9 @@ sys_dup(long fd, long buf, long len)
 	kmem_free(k);
 	if (e)
 		return e;
-	nf = file_new(s, h, fl);
+	nf = file_new(f->scheme, h, fl);
 	if (!nf) {
-		if (s->ops->close)
-			s->ops->close(s, h);
+		vfs_close(f->scheme, h);
 		return -ENOMEM;
 	}
 	int nfd = fd_alloc(p->fds, nf, false, 0);
@@ -329,9 +325,7 @@ sys_fstatvfs(long fd, long st, long size)
 		return -EBADF;
 	if (size < (long)sizeof k)
 		return -EINVAL;
-	memset(&k, 0, sizeof k);
-	struct scheme *s = f->scheme;
-	long e = s->ops->fstatvfs ? s->ops->fstatvfs(s, f, &k) : -ENOSYS;
+	long e = vfs_fstatvfs(f, &k);
 	if (e)
 		return e;
 	return uc_copy_out((uintptr_t)st, &k, sizeof k);
@@ -378,53 +372,27 @@ long
 sys_fchmod(long fd, long mode)
 {
 	struct file *f = getf(fd);
-	struct cred c;
-	if (!f)
-		return -EBADF;
-	proc_cred(&c);
-	struct scheme *s = f->scheme;
-	return s->ops->fchmod ? s->ops->fchmod(s, f, (uint32_t)mode & 07777, &c) : -EPERM;
+	return f ? vfs_fchmod(f, (uint32_t)mode) : -EBADF;
 }
 
 long
 sys_fchown(long fd, long uid, long gid)
 {
 	struct file *f = getf(fd);
-	struct cred c;
-	if (!f)
-		return -EBADF;
-	proc_cred(&c);
-	struct scheme *s = f->scheme;
-	return s->ops->fchown ? s->ops->fchown(s, f, (uint32_t)uid, (uint32_t)gid, &c) : -EPERM;
+	return f ? vfs_fchown(f, (uint32_t)uid, (uint32_t)gid) : -EBADF;
 }
 
 long
 sys_frename(long fd, long path, long len)
 {
 	struct file *f = getf(fd);
-	char *k, *url;
-	struct cred c;
+	char *k;
 	if (!f)
 		return -EBADF;
 	long e = path_in(path, len, &k);
 	if (e)
 		return e;
-	/* The new name must be in the same scheme. */
-	url = kmem_alloc(URL_MAX);
-	e = url ? vfs_resolve(k, (size_t)len, url, URL_MAX) : -ENOMEM;
-	if (e >= 0) {
-		const char *ref;
-		size_t rlen;
-		long sl = url_split(url, (size_t)e, &ref, &rlen);
-		struct scheme *s = f->scheme;
-		if (sl < 0 || !str_eqn(url, (size_t)sl, s->name)) {
-			e = -EXDEV;
-		} else {
-			proc_cred(&c);
-			e = s->ops->frename ? s->ops->frename(s, f, ref, rlen, &c) : -EPERM;
-		}
-	}
-	kmem_free(url);
+	e = vfs_frename(f, k, (size_t)len);
 	kmem_free(k);
 	return e;
 }
@@ -440,8 +408,7 @@ sys_futimens(long fd, long ts, long size)
 		return -EINVAL;
 	if (uc_copy_in(k, (uintptr_t)ts, sizeof k) != 0)
 		return -EFAULT;
-	struct scheme *s = f->scheme;
-	return s->ops->futimens ? s->ops->futimens(s, f, k) : -EPERM;
+	return vfs_futimens(f, k);
 }
 
 long

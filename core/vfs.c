@@ -61,13 +61,13 @@ vfs_open(const char *path, size_t len, uint32_t flags, struct file **out)
 	if (p)
 		flags = (flags & ~0777u) | (flags & 0777u & ~p->umask);
 	proc_cred(&c);
-	e = s->ops->open ? s->ops->open(s, ref, ref_len, flags, &c, &handle) : -ENOENT;
+	e = s->ops->open ? s->ops->open(s, ref, ref_len, flags, &c, &handle) :
+	    scheme_op_missing(SCHEME_OPEN);
 	kmem_free(url);
 	if (e == 0) {
 		*out = file_new(s, handle, flags & ~0xffffu);
 		if (!*out) {
-			if (s->ops->close)
-				s->ops->close(s, handle);
+			vfs_close(s, handle);
 			e = -ENOMEM;
 		}
 	}
@@ -90,7 +90,8 @@ vfs_unlink(const char *path, size_t len, int dir)
 	proc_cred(&c);
 	int (*op)(struct scheme *, const char *, size_t, const struct cred *) =
 	    dir ? s->ops->rmdir : s->ops->unlink;
-	e = op ? op(s, ref, ref_len, &c) : -ENOENT;
+	e = op ? op(s, ref, ref_len, &c) :
+	    scheme_op_missing(dir ? SCHEME_RMDIR : SCHEME_UNLINK);
 	kmem_free(url);
 	scheme_put(s);
 	return e;
@@ -119,10 +120,10 @@ vfs_mkdir(const char *path, size_t len, uint32_t mode)
 		uint64_t h;
 		e = s->ops->open(s, ref, ref_len, O_CREAT | O_EXCL | O_DIRECTORY | O_STAT |
 		    (mode & 07777), &c, &h);
-		if (e == 0 && s->ops->close)
-			s->ops->close(s, h);
+		if (e == 0)
+			vfs_close(s, h);
 	} else
-		e = -EROFS;
+		e = scheme_op_missing(SCHEME_MKDIR);
 	kmem_free(url);
 	scheme_put(s);
 	return e;
@@ -141,7 +142,7 @@ vfs_read(struct file *f, void *buf, size_t len)
 	if (s->ops->read)
 		return s->ops->read(s, f, buf, len);
 	if (!s->ops->pread)
-		return -EBADF;
+		return scheme_op_missing(SCHEME_READ);
 	long n = s->ops->pread(s, f, buf, len, f->pos);
 	if (n > 0)
 		f->pos += (uint64_t)n;
@@ -157,7 +158,7 @@ vfs_write(struct file *f, const void *buf, size_t len)
 	if (s->ops->write)
 		return s->ops->write(s, f, buf, len);
 	if (!s->ops->pwrite)
-		return -EBADF;
+		return scheme_op_missing(SCHEME_WRITE);
 	long n = s->ops->pwrite(s, f, buf, len, f->pos);
 	if (n > 0)
 		f->pos += (uint64_t)n;
@@ -196,7 +197,8 @@ vfs_seek(struct file *f, int64_t off, int whence)
 	struct scheme *s = f->scheme;
 	if (whence < SEEK_SET || whence > SEEK_END)
 		return -EINVAL;
-	return s->ops->seek ? s->ops->seek(s, f, off, whence) : -ESPIPE;
+	return s->ops->seek ? s->ops->seek(s, f, off, whence) :
+	    scheme_op_missing(SCHEME_SEEK);
 }
 
 int
@@ -204,14 +206,16 @@ vfs_fstat(struct file *f, struct redox_stat *st)
 {
 	struct scheme *s = f->scheme;
 	memset(st, 0, sizeof *st);
-	return s->ops->fstat ? s->ops->fstat(s, f, st) : -EBADF;
+	return s->ops->fstat ? s->ops->fstat(s, f, st) :
+	    scheme_op_missing(SCHEME_FSTAT);
 }
 
 int
 vfs_fsync(struct file *f)
 {
 	struct scheme *s = f->scheme;
-	return s->ops->fsync ? s->ops->fsync(s, f) : 0;
+	return s->ops->fsync ? s->ops->fsync(s, f) :
+	    scheme_op_missing(SCHEME_FSYNC);
 }
 
 int
@@ -220,7 +224,8 @@ vfs_ftruncate(struct file *f, uint64_t len)
 	struct scheme *s = f->scheme;
 	if (!(f->flags & O_WRONLY))
 		return -EBADF;
-	return s->ops->ftruncate ? s->ops->ftruncate(s, f, len) : -EINVAL;
+	return s->ops->ftruncate ? s->ops->ftruncate(s, f, len) :
+	    scheme_op_missing(SCHEME_FTRUNCATE);
 }
 
 long
@@ -242,7 +247,98 @@ long
 vfs_getdents(struct file *f, void *buf, size_t len)
 {
 	struct scheme *s = f->scheme;
-	return s->ops->getdents ? s->ops->getdents(s, f, buf, len) : -ENOTDIR;
+	return s->ops->getdents ? s->ops->getdents(s, f, buf, len) :
+	    scheme_op_missing(SCHEME_GETDENTS);
+}
+
+void
+vfs_close(struct scheme *s, uint64_t handle)
+{
+	if (s->ops->close)
+		s->ops->close(s, handle);
+}
+
+int
+vfs_dup(struct file *f, const char *name, size_t len, uint64_t *handle)
+{
+	struct scheme *s = f->scheme;
+	struct cred c;
+
+	proc_cred(&c);
+	return s->ops->dup ? s->ops->dup(s, f, name, len, &c, handle) :
+	    scheme_op_missing(SCHEME_DUP);
+}
+
+int
+vfs_fstatvfs(struct file *f, struct redox_statvfs *st)
+{
+	struct scheme *s = f->scheme;
+	memset(st, 0, sizeof *st);
+	return s->ops->fstatvfs ? s->ops->fstatvfs(s, f, st) :
+	    scheme_op_missing(SCHEME_FSTATVFS);
+}
+
+int
+vfs_fchmod(struct file *f, uint32_t mode)
+{
+	struct scheme *s = f->scheme;
+	struct cred c;
+
+	proc_cred(&c);
+	return s->ops->fchmod ? s->ops->fchmod(s, f, mode & 07777, &c) :
+	    scheme_op_missing(SCHEME_FCHMOD);
+}
+
+int
+vfs_fchown(struct file *f, uint32_t uid, uint32_t gid)
+{
+	struct scheme *s = f->scheme;
+	struct cred c;
+
+	proc_cred(&c);
+	return s->ops->fchown ? s->ops->fchown(s, f, uid, gid, &c) :
+	    scheme_op_missing(SCHEME_FCHOWN);
+}
+
+int
+vfs_frename(struct file *f, const char *path, size_t len)
+{
+	struct scheme *s = f->scheme;
+	const char *ref;
+	size_t rlen;
+	struct cred c;
+	char *url = kmem_alloc(URL_MAX);
+	long e = url ? vfs_resolve(path, len, url, URL_MAX) : -ENOMEM;
+
+	if (e >= 0) {
+		/* The new name must be in the same scheme. */
+		long sl = url_split(url, (size_t)e, &ref, &rlen);
+		if (sl < 0 || !str_eqn(url, (size_t)sl, s->name)) {
+			e = -EXDEV;
+		} else {
+			proc_cred(&c);
+			e = s->ops->frename ? s->ops->frename(s, f, ref, rlen, &c) :
+			    scheme_op_missing(SCHEME_FRENAME);
+		}
+	}
+	kmem_free(url);
+	return (int)e;
+}
+
+int
+vfs_futimens(struct file *f, const struct redox_timespec *ts)
+{
+	struct scheme *s = f->scheme;
+	return s->ops->futimens ? s->ops->futimens(s, f, ts) :
+	    scheme_op_missing(SCHEME_FUTIMENS);
+}
+
+int
+vfs_fevent(struct file *f, uint32_t flags)
+{
+	struct scheme *s = f->scheme;
+	return s->ops->fevent ? s->ops->fevent(s, f, flags) :
+	    scheme_op_missing(SCHEME_FEVENT);
 }
 
 int

@@ -2,7 +2,8 @@
  * vfs.h - the core's path and file layer: URLs resolved against the
  * current process's cwd, dispatched to the scheme that owns them.  Both
  * the syscalls and the ELF loader use it; all buffers here are kernel
- * memory.
+ * memory.  Every scheme op is reached through here, and what a scheme
+ * that lacks one answers is decided here (scheme_op_missing, abi.h).
  */
 #ifndef CORE_VFS_H
 #define CORE_VFS_H
@@ -33,6 +34,16 @@ int vfs_fsync(struct file *f);
 int vfs_ftruncate(struct file *f, uint64_t len);
 long vfs_fpath(struct file *f, char *buf, size_t len);
 long vfs_getdents(struct file *f, void *buf, size_t len);
+/* Closes a scheme handle no description holds (file_put for those). */
+void vfs_close(struct scheme *s, uint64_t handle);
+int vfs_dup(struct file *f, const char *name, size_t len, uint64_t *handle);
+int vfs_fstatvfs(struct file *f, struct redox_statvfs *st);
+int vfs_fchmod(struct file *f, uint32_t mode);
+int vfs_fchown(struct file *f, uint32_t uid, uint32_t gid);
+/* Renames f's node to path, which must resolve into the same scheme. */
+int vfs_frename(struct file *f, const char *path, size_t len);
+int vfs_futimens(struct file *f, const struct redox_timespec *ts);
+int vfs_fevent(struct file *f, uint32_t flags);
 /* Reads a whole file (at most max bytes) into kernel memory. */
 int vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len);
 

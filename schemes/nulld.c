@@ -12,7 +12,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 	switch (rq->op) {
 	case SCHEME_READ: return 0;
 	case SCHEME_WRITE: return rq->len;
-	default: return -EBADF;
+	default: return scheme_op_missing(rq->op);
 	}
 }
 

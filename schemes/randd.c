@@ -98,7 +98,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 		rng_mix(r, in, rq->len);
 		return rq->len;
 	default:
-		return -EBADF;
+		return scheme_op_missing(rq->op);
 	}
 }
 

@@ -19,7 +19,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 		return (int64_t)n;
 	}
 	case SCHEME_WRITE: return rq->len;
-	default: return -EBADF;
+	default: return scheme_op_missing(rq->op);
 	}
 }
 

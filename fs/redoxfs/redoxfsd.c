@@ -141,12 +141,14 @@ static int64_t
 handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
-	int64_t r = -ENOSYS;
+	int64_t r;
 	int err;
 
 	(void)ctx;
 	if (rq->op < SCHEME_OP_MAX && ops[rq->op])
 		r = ops[rq->op](rq, in, out, cap, out_len);
+	else
+		r = scheme_op_missing(rq->op);	/* core/PROTOCOL.md */
 	if (rq->op == SCHEME_WRITE && r > 0) {
 		rfsd_wrote((uint64_t)r);
 		if ((rq->flags & O_FSYNC) && (err = rfsd_sync()) != 0)

@@ -55,7 +55,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 	case SCHEME_CLOSE:
 		return 0;
 	default:
-		return -EBADF;
+		return scheme_op_missing(rq->op);
 	}
 }
 

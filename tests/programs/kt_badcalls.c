@@ -33,6 +33,40 @@ thread_never_runs(void *arg)
 }
 
 /*
+ * An op a scheme lacks gets the same errno whoever serves it: debug: (a
+ * kernel scheme, through vfs.c) and null: (a daemon, through
+ * scheme_op_missing) answer alike (core/PROTOCOL.md, "missing").
+ */
+static void
+check_missing_ops(void)
+{
+	static const char *paths[] = { "debug:", "null:" };
+	struct redox_timespec ts[2];
+	char buf[256];
+
+	memset(ts, 0, sizeof ts);
+	for (int i = 0; i < 2; i++) {
+		char what[80];
+		long fd = SC(SYS_OPEN, (long)paths[i], (long)strlen(paths[i]), O_RDWR, 0, 0, 0);
+#define M(call, want) do { snprintf(what, sizeof what, "%s on %s", #call, paths[i]); \
+	expect(what, call, want); } while (0)
+		M(fd >= 0, 1);
+		M(SC(SYS_LSEEK, fd, 0, SEEK_SET, 0, 0, 0), -ESPIPE);
+		M(SC(SYS_FCHMOD, fd, 0644, 0, 0, 0, 0), -EPERM);
+		M(SC(SYS_FCHOWN, fd, 0, 0, 0, 0, 0), -EPERM);
+		M(SC(SYS_FUTIMENS, fd, (long)ts, sizeof ts, 0, 0, 0), -EPERM);
+		M(SC(SYS_FTRUNCATE, fd, 0, 0, 0, 0, 0), -EINVAL);
+		M(SC(SYS_GETDENTS, fd, (long)buf, sizeof buf, 0, 0, 0), -ENOTDIR);
+		M(SC(SYS_FSTATVFS, fd, (long)buf, sizeof buf, 0, 0, 0), -ENOSYS);
+		M(SC(SYS_FSYNC, fd, 0, 0, 0, 0, 0), 0);
+		snprintf(buf, sizeof buf, "%sx", paths[i]);
+		M(SC(SYS_FRENAME, fd, (long)buf, (long)strlen(buf), 0, 0, 0), -EPERM);
+#undef M
+		SC(SYS_CLOSE, fd, 0, 0, 0, 0, 0);
+	}
+}
+
+/*
  * The thread pointer: a non-canonical or kernel-half value once killed the
  * hosted OS (loading it faulted inside the core); it must be refused, by
  * SET_TP and by CLONE_THREAD, and the program's own pointer kept.  Null
@@ -246,6 +280,7 @@ main(void)
 	expect("getcwd with a tiny buffer", SC(SYS_GETCWD, (long)buf, 1, 0, 0, 0, 0), -ERANGE);
 
 	check_tp();
+	check_missing_ops();
 	check_sysfuzz_findings();
 
 	/* After all that, ordinary calls still work. */
