@@ -253,6 +253,18 @@ static long core_entry;
 static _Alignas(16) char tstack[NSTACK][16384];	/* room for a signal frame */
 static volatile uint32_t tbusy[NSTACK];
 
+/* Is p one of the busy words?  A thread started without one may share
+ * a stack with another, or clear any word of ours as it exits: a child
+ * that does so may crash by its own hand. */
+static int
+busy_word(long p)
+{
+	for (int i = 0; i < NSTACK; i++)
+		if (p == (long)&tbusy[i])
+			return 1;
+	return 0;
+}
+
 static void
 thr_fn(void *arg)
 {
@@ -1031,8 +1043,8 @@ before_child_call(const struct spec *s, long *a)
 	/* A sigaction struct we did not write: its handler is any bytes. */
 	if (nr == SYS_SIGACTION && a[1] && a[1] != (long)(scratch + SCRATCH - 256) && !unreadable(a[1]))
 		rep.wild = 1;
-	if (nr == SYS_EXECVE || nr == SYS_EXIT_THREAD || (nr == SYS_SET_TP && 0) ||
-	    (nr == SYS_CLONE_THREAD && a[0] != (long)thr_fn))
+	if (nr == SYS_EXECVE || nr == SYS_EXIT_THREAD ||
+	    (nr == SYS_CLONE_THREAD && (a[0] != (long)thr_fn || !busy_word(a[2]))))
 		rep.wild = 1;
 	if (s->where == CHILD_ONLY || nr == SYS_KILL || (ncalls & 63) == 0)
 		report();
