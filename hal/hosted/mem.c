@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "hal/hal.h"
@@ -25,15 +26,34 @@ struct hal_as {
 	int unused;
 };
 
+/*
+ * Freed kernel pages wait here for reuse instead of going back to Linux
+ * at once: an munmap flushes the TLB (in a VM, a trip to the hypervisor)
+ * and the next touch faults again, and the core allocates and frees a
+ * page or two on every path lookup.  Runs of up to CACHE_RUN pages,
+ * CACHE_DEPTH of each length (at most 8 MiB); they count as free.
+ */
+#define CACHE_RUN 32
+#define CACHE_DEPTH 4
+static void *cache[CACHE_RUN + 1][CACHE_DEPTH];
+static unsigned ncache[CACHE_RUN + 1];
+
 void *
 hosted_page_alloc(size_t npages)
 {
+	void *p;
+
 	if (npages == 0 || npages > RAM_PAGES - pages_used)
 		return NULL;
-	void *p = mmap(NULL, npages * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return NULL;
+	if (npages <= CACHE_RUN && ncache[npages] > 0) {
+		p = cache[npages][--ncache[npages]];
+		memset(p, 0, npages * HAL_PAGE_SIZE);
+	} else {
+		p = mmap(NULL, npages * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return NULL;
+	}
 	pages_used += npages;
 	return p;
 }
@@ -43,8 +63,11 @@ hosted_page_free(void *p, size_t npages)
 {
 	if (!p)
 		return;
-	munmap(p, npages * HAL_PAGE_SIZE);
 	pages_used -= npages;
+	if (npages <= CACHE_RUN && ncache[npages] < CACHE_DEPTH)
+		cache[npages][ncache[npages]++] = p;
+	else
+		munmap(p, npages * HAL_PAGE_SIZE);
 }
 
 void
