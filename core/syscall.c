@@ -12,6 +12,7 @@
 #include "core/signal.h"
 #include "core/str.h"
 #include "core/syscall.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 static long
@@ -140,13 +141,23 @@ core_interrupt(void)
 		signal_deliver(0);
 }
 
+/* The ip also as an offset in the program's image, for addr2line. */
 static void
 log_fault(struct proc *p, int sig, uintptr_t addr, uintptr_t ip)
 {
-	log_printf("pid %d (%s): %s at %p, ip %p; killed\n", p->pid, p->name,
-	    sig == SIGSEGV ? "segmentation fault" : sig == SIGILL ? "illegal instruction" :
+	uintptr_t base = vm_image_start(p->vm);
+	const char *what = sig == SIGSEGV ? "segmentation fault" :
+	    sig == SIGILL ? "illegal instruction" :
 	    sig == SIGFPE ? "arithmetic exception" : sig == SIGBUS ? "bus error" :
-	    sig == SIGSYS ? "bad system call" : "fault", (void *)addr, (void *)ip);
+	    sig == SIGSYS ? "bad system call" : "fault";
+
+	if (base != 0 && ip >= base && ip - base < ((uintptr_t)1 << 32))
+		log_printf("pid %d (%s): %s at %p, ip %p (%s+%#lx); killed\n",
+		    p->pid, p->name, what, (void *)addr, (void *)ip, p->name,
+		    (unsigned long)(ip - base));
+	else
+		log_printf("pid %d (%s): %s at %p, ip %p; killed\n", p->pid,
+		    p->name, what, (void *)addr, (void *)ip);
 }
 
 _Noreturn void

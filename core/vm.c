@@ -156,6 +156,18 @@ covered(const struct vm *vm, uintptr_t a, uintptr_t b, int prot)
 	return a >= b;
 }
 
+uintptr_t
+vm_image_start(const struct vm *vm)
+{
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		if (r->kind == R_IMAGE)
+			return r->start;	/* sorted: the lowest */
+	}
+	return 0;
+}
+
 bool
 vm_check(const struct vm *vm, uintptr_t p, size_t len, int prot)
 {

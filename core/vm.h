@@ -39,6 +39,8 @@ int vm_map(struct vm *vm, uintptr_t *addr, size_t len, int prot, enum region_kin
 int vm_unmap(struct vm *vm, uintptr_t addr, size_t len);
 int vm_protect(struct vm *vm, uintptr_t addr, size_t len, int prot);
 /* True if [p, p+len) is wholly inside regions that allow `prot`. */
+/* Where the program's image starts (its lowest image region), 0 if none. */
+uintptr_t vm_image_start(const struct vm *vm);
 bool vm_check(const struct vm *vm, uintptr_t p, size_t len, int prot);
 /* Bytes from p to the end of the accessible range (for strings), or 0. */
 size_t vm_span(const struct vm *vm, uintptr_t p, int prot);
