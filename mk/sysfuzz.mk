@@ -18,3 +18,14 @@ $(SYSFUZZ): $(B)/prog/tests/fuzz/sysfuzz.o $(PROG_LIBS)
 
 INITFS_BIN += $(SYSFUZZ)
 -include $(SYSFUZZ).d
+
+# make test fuzzes the ASan/UBSan build too, 60 s and at least 10^5
+# calls (60-sysfuzz.sh picks those for a build/san): a sanitizer sees
+# what a plain run misses.  `make SAN=1 test` runs it in its own suite.
+ifneq ($(SAN),1)
+TEST_STEPS += test-sysfuzz-san
+.PHONY: test-sysfuzz-san
+test-sysfuzz-san:
+	@$(MAKE) --no-print-directory SAN=1 build/san/redox-hosted >/dev/null
+	tests/system/run --backend hosted --build build/san tests/system/cases/60-sysfuzz.sh
+endif
