@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <redox.h>
 
-#include "fs/redoxfs/daemon/fddisk.h"
+#include "fs/redoxfs/lib/fddisk.h"
 #include "fs/redoxfs/lib/wbdisk.h"
 #include "fs/redoxfs/daemon/rfsd.h"
 #include "fs/redoxfs/daemon/rfsd_file.h"
@@ -84,7 +84,7 @@ mount_disk(void)
 		return -1;
 	}
 	/* Batches reach the disk once, at their commit (wbdisk.h). */
-	err = rfs_fddisk_open(&rfsd.raw, rfsd.diskfd, (uint64_t)size);
+	err = rfs_fddisk_open(&rfsd.raw, rfsd.diskfd, (uint64_t)size, 1);
 	if (err == 0 && (err = rfs_wbdisk_open(&rfsd.disk, &rfsd.raw,
 	    RFSD_WB_BLOCKS)) != 0)
 		rfs_fddisk_close(&rfsd.raw);

@@ -1,4 +1,8 @@
-/* A struct rfs_disk over an image file (host tools only). */
+/*
+ * A struct rfs_disk over an image file or block device (host tools
+ * only): opens and locks it, then reads and writes it through the fd
+ * disk both sides share (../lib/fddisk.h).
+ */
 #ifndef REDOXFS_FILEDISK_H
 #define REDOXFS_FILEDISK_H
 

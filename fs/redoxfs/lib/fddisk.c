@@ -1,21 +1,22 @@
 /*
- * Disks as file descriptors.  The daemon is the only writer of its disk,
- * so a write-through cache of recently used blocks stays coherent: it
- * saves the tree walk to a node (four or five reads) on almost every
- * request, each of which is a round trip through the kernel.
+ * Disks as file descriptors (see fddisk.h).  redoxfsd is the only writer
+ * of its disk, so a write-through cache of recently used blocks stays
+ * coherent there: it saves the tree walk to a node (four or five reads)
+ * on almost every request, each of which is a round trip through the
+ * kernel.  The host tools go without it.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "fs/redoxfs/daemon/fddisk.h"
+#include "fs/redoxfs/lib/fddisk.h"
 
 struct fddisk {
 	int fd;
 	/* Direct-mapped: block b lives in slot b % RFS_FDDISK_CACHE. */
 	uint64_t tag[RFS_FDDISK_CACHE];	/* block + 1; 0 = empty */
-	uint8_t *data;
+	uint8_t *data;			/* NULL: no cache */
 };
 
 /*
@@ -56,10 +57,10 @@ fd_read(void *ctx, uint64_t block, void *buf, size_t n)
 	size_t i;
 	int err;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; f->data && i < n; i++)
 		if (f->tag[(block + i) % RFS_FDDISK_CACHE] != block + i + 1)
 			break;
-	if (i == n) {
+	if (f->data && i == n) {
 		for (i = 0; i < n; i++)
 			memcpy((uint8_t *)buf + i * RFS_BLOCK_SIZE, f->data +
 			    (size_t)((block + i) % RFS_FDDISK_CACHE) *
@@ -70,7 +71,7 @@ fd_read(void *ctx, uint64_t block, void *buf, size_t n)
 	    n * RFS_BLOCK_SIZE, 0)) != 0)
 		return err;
 	/* Single blocks are metadata, worth keeping; records pass through. */
-	if (n == 1)
+	if (f->data && n == 1)
 		cache_put(f, block, buf);
 	return 0;
 }
@@ -82,7 +83,7 @@ fd_write(void *ctx, uint64_t block, const void *buf, size_t n)
 	int err;
 
 	/* Drop stale copies first, so a failed write leaves none behind. */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; f->data && i < n; i++) {
 		size_t slot = (size_t)((block + i) % RFS_FDDISK_CACHE);
 		if (f->tag[slot] == block + i + 1)
 			f->tag[slot] = 0;
@@ -90,7 +91,7 @@ fd_write(void *ctx, uint64_t block, const void *buf, size_t n)
 	if ((err = xfer(f->fd, block * RFS_BLOCK_SIZE, (void *)buf,
 	    n * RFS_BLOCK_SIZE, 1)) != 0)
 		return err;
-	if (n == 1)
+	if (f->data && n == 1)
 		cache_put(f, block, buf);
 	return 0;
 }
@@ -100,16 +101,17 @@ fd_flush(void *ctx)
 {
 	struct fddisk *f = ctx;
 
-	return fsync(f->fd) == 0 ? 0 : -errno;
+	/* Our libc's fdatasync is fsync; glibc's skips the file's times. */
+	return fdatasync(f->fd) == 0 ? 0 : -errno;
 }
 
 int
-rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes)
+rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes, int cache)
 {
 	struct fddisk *f = calloc(1, sizeof *f);
 
-	if (f == NULL || (f->data = malloc((size_t)RFS_FDDISK_CACHE *
-	    RFS_BLOCK_SIZE)) == NULL) {
+	if (f == NULL || (cache && (f->data = malloc((size_t)RFS_FDDISK_CACHE *
+	    RFS_BLOCK_SIZE)) == NULL)) {
 		free(f);
 		return -ENOMEM;
 	}
@@ -121,6 +123,14 @@ rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes)
 	d->discard = NULL;
 	d->size_blocks = bytes / RFS_BLOCK_SIZE;
 	return 0;
+}
+
+int
+rfs_fddisk_fd(const struct rfs_disk *d)
+{
+	const struct fddisk *f = d->ctx;
+
+	return f ? f->fd : -1;
 }
 
 void
