@@ -84,7 +84,7 @@ mount_disk(void)
 		return -1;
 	}
 	/* Batches reach the disk once, at their commit (wbdisk.h). */
-	err = rfs_fddisk_open(&rfsd.raw, rfsd.diskfd, (uint64_t)size, 1);
+	err = rfs_fddisk_open(&rfsd.raw, rfsd.diskfd, (uint64_t)size);
 	if (err == 0 && (err = rfs_wbdisk_open(&rfsd.disk, &rfsd.raw,
 	    RFSD_WB_BLOCKS)) != 0)
 		rfs_fddisk_close(&rfsd.raw);

@@ -42,8 +42,7 @@ rfs_filedisk_open(struct rfs_disk *d, const char *path, int writable)
 	}
 	/* lseek also sizes block devices, where st_size is 0. */
 	size = lseek(fd, 0, SEEK_END);
-	/* Other programs may read or write the image: no block cache. */
-	if ((err = rfs_fddisk_open(d, fd, (uint64_t)size, 0)) != 0) {
+	if ((err = rfs_fddisk_open(d, fd, (uint64_t)size)) != 0) {
 		close(fd);
 		return err;
 	}

@@ -1,22 +1,18 @@
 /*
- * Disks as file descriptors (see fddisk.h).  redoxfsd is the only writer
- * of its disk, so a write-through cache of recently used blocks stays
- * coherent there: it saves the tree walk to a node (four or five reads)
- * on almost every request, each of which is a round trip through the
- * kernel.  The host tools go without it.
+ * Disks as file descriptors (see fddisk.h).  No block cache here: the
+ * library keeps metadata blocks by pointer (fs.h, 4 MiB) and the
+ * daemons put a batch's writes in wbdisk.h; a cache of single blocks
+ * below them would hold copies of the same blocks, and it would be
+ * coherent only while this disk is the fd's one writer.
  */
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "fs/redoxfs/lib/fddisk.h"
 
 struct fddisk {
 	int fd;
-	/* Direct-mapped: block b lives in slot b % RFS_FDDISK_CACHE. */
-	uint64_t tag[RFS_FDDISK_CACHE];	/* block + 1; 0 = empty */
-	uint8_t *data;			/* NULL: no cache */
 };
 
 /*
@@ -41,59 +37,21 @@ xfer(int fd, uint64_t off, void *buf, size_t len, int wr)
 	return 0;
 }
 
-static void
-cache_put(struct fddisk *f, uint64_t block, const void *buf)
-{
-	size_t slot = (size_t)(block % RFS_FDDISK_CACHE);
-
-	f->tag[slot] = block + 1;
-	memcpy(f->data + slot * RFS_BLOCK_SIZE, buf, RFS_BLOCK_SIZE);
-}
-
 static int
 fd_read(void *ctx, uint64_t block, void *buf, size_t n)
 {
 	struct fddisk *f = ctx;
-	size_t i;
-	int err;
 
-	for (i = 0; f->data && i < n; i++)
-		if (f->tag[(block + i) % RFS_FDDISK_CACHE] != block + i + 1)
-			break;
-	if (f->data && i == n) {
-		for (i = 0; i < n; i++)
-			memcpy((uint8_t *)buf + i * RFS_BLOCK_SIZE, f->data +
-			    (size_t)((block + i) % RFS_FDDISK_CACHE) *
-			    RFS_BLOCK_SIZE, RFS_BLOCK_SIZE);
-		return 0;
-	}
-	if ((err = xfer(f->fd, block * RFS_BLOCK_SIZE, buf,
-	    n * RFS_BLOCK_SIZE, 0)) != 0)
-		return err;
-	/* Single blocks are metadata, worth keeping; records pass through. */
-	if (f->data && n == 1)
-		cache_put(f, block, buf);
-	return 0;
+	return xfer(f->fd, block * RFS_BLOCK_SIZE, buf, n * RFS_BLOCK_SIZE, 0);
 }
 
 static int
 fd_write(void *ctx, uint64_t block, const void *buf, size_t n)
 {
 	struct fddisk *f = ctx;
-	int err;
 
-	/* Drop stale copies first, so a failed write leaves none behind. */
-	for (size_t i = 0; f->data && i < n; i++) {
-		size_t slot = (size_t)((block + i) % RFS_FDDISK_CACHE);
-		if (f->tag[slot] == block + i + 1)
-			f->tag[slot] = 0;
-	}
-	if ((err = xfer(f->fd, block * RFS_BLOCK_SIZE, (void *)buf,
-	    n * RFS_BLOCK_SIZE, 1)) != 0)
-		return err;
-	if (f->data && n == 1)
-		cache_put(f, block, buf);
-	return 0;
+	return xfer(f->fd, block * RFS_BLOCK_SIZE, (void *)buf,
+	    n * RFS_BLOCK_SIZE, 1);
 }
 
 static int
@@ -106,15 +64,12 @@ fd_flush(void *ctx)
 }
 
 int
-rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes, int cache)
+rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes)
 {
-	struct fddisk *f = calloc(1, sizeof *f);
+	struct fddisk *f = malloc(sizeof *f);
 
-	if (f == NULL || (cache && (f->data = malloc((size_t)RFS_FDDISK_CACHE *
-	    RFS_BLOCK_SIZE)) == NULL)) {
-		free(f);
+	if (f == NULL)
 		return -ENOMEM;
-	}
 	f->fd = fd;
 	d->ctx = f;
 	d->read = fd_read;
@@ -136,11 +91,6 @@ rfs_fddisk_fd(const struct rfs_disk *d)
 void
 rfs_fddisk_close(struct rfs_disk *d)
 {
-	struct fddisk *f = d->ctx;
-
-	if (f) {
-		free(f->data);
-		free(f);
-	}
+	free(d->ctx);
 	d->ctx = NULL;
 }

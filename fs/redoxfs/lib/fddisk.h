@@ -10,17 +10,11 @@
 
 #include "fs/redoxfs/lib/fs.h"
 
-/* Size of the optional block cache in blocks (4 KiB each): 1 MiB. */
-#define RFS_FDDISK_CACHE 256u
-
 /*
  * Sets d up over fd, whose size is `bytes` (the caller found it with
- * fstat or lseek).  With `cache`, single blocks read or written are
- * kept in a write-through cache of RFS_FDDISK_CACHE blocks, coherent
- * only while this disk is the fd's one writer.  -ENOMEM.  The fd stays
- * the caller's.
+ * fstat or lseek).  -ENOMEM.  The fd stays the caller's.
  */
-int rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes, int cache);
+int rfs_fddisk_open(struct rfs_disk *d, int fd, uint64_t bytes);
 /* The fd d was set up over; -1 if none. */
 int rfs_fddisk_fd(const struct rfs_disk *d);
 /* Frees what rfs_fddisk_open allocated (the fd is not closed). */
