@@ -15,26 +15,23 @@
 #include "fs/redoxfs/daemon/rfsd_path.h"
 #include "schemes/lib/serve.h"
 
-static struct rfsd_walk W;
-static struct rfs_node N;
-
 /* A handle open for writing, to a node other than a directory, loaded
- * into N, on a mount that may change. */
+ * into *n, on a mount that may change. */
 static struct rfsd_handle *
-write_handle(uint64_t id, int *err)
+write_handle(uint64_t id, struct rfs_node *n, int *err)
 {
-	struct rfsd_handle *h = rfsd_node_handle(id, &N, err);
+	struct rfsd_handle *h = rfsd_node_handle(id, n, err);
 
 	if (h == NULL)
 		return NULL;
 	*err = !(h->flags & O_WRONLY) ? -EBADF : rfsd.readonly ? -EROFS :
-	    rfs_node_is_dir(&N) ? -EISDIR : 0;
+	    rfs_node_is_dir(n) ? -EISDIR : 0;
 	return *err ? NULL : h;
 }
 
-/* Creates the last name of W as flags ask (file, directory or symlink). */
+/* Creates the last name of w as flags ask (file, directory or symlink). */
 static int
-create(const struct scheme_request *rq, uint32_t flags)
+create(const struct scheme_request *rq, uint32_t flags, struct rfsd_walk *w)
 {
 	uint32_t type;
 	uint16_t mode;
@@ -44,9 +41,9 @@ create(const struct scheme_request *rq, uint32_t flags)
 
 	if (rfsd.readonly)
 		return -EROFS;
-	if ((err = rfs_node_load(&rfsd.fs, W.parent, &W.dir)) != 0)
+	if ((err = rfs_node_load(&rfsd.fs, w->parent, &w->dir)) != 0)
 		return err;
-	if ((err = rfsd_may(&W.dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
+	if ((err = rfsd_may(&w->dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
 	/* Special files (mkfifo, mknod) come as type bits in the mode. */
 	type = flags & RFS_MODE_TYPE;
@@ -63,18 +60,19 @@ create(const struct scheme_request *rq, uint32_t flags)
 		return -EINVAL;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	err = rfs_mknod(&rfsd.fs, W.parent, W.name, W.len, mode, 0, rq->uid,
-	    rq->gid, s, ns, &W.n);
+	err = rfs_mknod(&rfsd.fs, w->parent, w->name, w->len, mode, 0, rq->uid,
+	    rq->gid, s, ns, &w->n);
 	if ((err = rfsd_end(err)) == 0)
-		W.node = W.n.id;
+		w->node = w->n.id;
 	return err;
 }
 
-/* Checks an existing node against the open flags; may truncate it. */
+/* Checks the node w found against the open flags; may truncate it. */
 static int
-open_existing(const struct scheme_request *rq, uint32_t flags)
+open_existing(const struct scheme_request *rq, uint32_t flags,
+    struct rfsd_walk *w)
 {
-	struct rfs_node *n = &W.n;
+	struct rfs_node *n = &w->n;
 	uint32_t acc = flags & O_ACCMODE;
 	unsigned want = 0;
 	int err;
@@ -118,6 +116,7 @@ int64_t
 rfsd_open(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfsd_walk walk;	/* ~31 KiB, see rfsd_path.h */
 	uint32_t flags = rq->flags;
 	int follow = !(flags & (O_SYMLINK | O_NOFOLLOW)), created = 0, err;
 	int64_t id;
@@ -125,20 +124,20 @@ rfsd_open(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, follow, &W);
-	if (err == -ENOENT && W.parent != 0 && (flags & O_CREAT)) {
-		if ((err = create(rq, flags)) != 0)
+	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, follow, &walk);
+	if (err == -ENOENT && walk.parent != 0 && (flags & O_CREAT)) {
+		if ((err = create(rq, flags, &walk)) != 0)
 			return err;
 		created = 1;
 	} else if (err != 0) {
 		return err;
-	} else if ((err = open_existing(rq, flags)) != 0) {
+	} else if ((err = open_existing(rq, flags, &walk)) != 0) {
 		return err;
 	}
 	/* An O_STAT handle neither reads nor writes. */
 	if ((flags & O_STAT) && !created)
 		flags &= ~(uint32_t)O_ACCMODE;
-	id = rfsd_handle_new(RFSD_NODE, W.node, flags, W.path);
+	id = rfsd_handle_new(RFSD_NODE, walk.node, flags, walk.path);
 	if (id > 0 && created)
 		rfsd_handle_get((uint64_t)id)->changed = 1;
 	return id;
@@ -148,6 +147,7 @@ int64_t
 rfsd_read(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	size_t len = rq->c < cap ? (size_t)rq->c : cap;
 	int pio = serve_positioned(rq);
@@ -167,15 +167,15 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 		*out_len = (uint32_t)k;
 		return k;
 	}
-	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL)
 		return err;
 	if (!(h->flags & O_RDONLY))
 		return -EBADF;
-	if (rfs_node_is_dir(&N))
+	if (rfs_node_is_dir(&node))
 		return -EISDIR;
 	/* pread: at the request's offset, the handle's position untouched. */
 	pos = pio ? rq->b : h->pos;
-	if ((k = rfs_node_read(&rfsd.fs, &N, pos, out, len)) < 0)
+	if ((k = rfs_node_read(&rfsd.fs, &node, pos, out, len)) < 0)
 		return k;
 	if (!pio)
 		h->pos += (uint64_t)k;
@@ -187,6 +187,7 @@ int64_t
 rfsd_write(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h;
 	uint64_t off;
 	int pio = serve_positioned(rq);
@@ -195,23 +196,23 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = write_handle(rq->a, &err)) == NULL)
+	if ((h = write_handle(rq->a, &node, &err)) == NULL)
 		return err;
 	/* The kernel sends the description's current flags (fcntl).  A
 	 * pwrite writes at its offset even with O_APPEND (as BSD, not Linux). */
 	if (pio)
 		off = rq->b;
 	else
-		off = ((rq->flags | h->flags) & O_APPEND) ? N.size : h->pos;
+		off = ((rq->flags | h->flags) & O_APPEND) ? node.size : h->pos;
 	if (rq->len == 0)
 		return 0;
 	if (off + rq->len < off || off + rq->len > (uint64_t)INT64_MAX)
 		return -EFBIG;
 	rfsd_begin();
-	rfsd_now(&N.mtime, &N.mtime_nsec);
-	N.ctime = N.mtime;
-	N.ctime_nsec = N.mtime_nsec;
-	err = rfsd_end(rfs_node_write(&rfsd.fs, &N, off, in, rq->len));
+	rfsd_now(&node.mtime, &node.mtime_nsec);
+	node.ctime = node.mtime;
+	node.ctime_nsec = node.mtime_nsec;
+	err = rfsd_end(rfs_node_write(&rfsd.fs, &node, off, in, rq->len));
 	if (err)
 		return err;
 	if (!pio)
@@ -224,6 +225,7 @@ int64_t
 rfsd_seek(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	int64_t base, off = (int64_t)rq->b;
 	int err;
@@ -237,10 +239,10 @@ rfsd_seek(const struct scheme_request *rq, const void *in, void *out,
 	if (h->kind == RFSD_INFO) {
 		base = (int64_t)h->text_len;
 	} else {
-		if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
+		if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL)
 			return err;
-		base = rfs_node_is_dir(&N) ? (int64_t)h->nents :
-		    (int64_t)N.size;
+		base = rfs_node_is_dir(&node) ? (int64_t)h->nents :
+		    (int64_t)node.size;
 	}
 	switch (rq->c) {
 	case SEEK_SET: base = 0; break;
@@ -351,6 +353,7 @@ int64_t
 rfsd_ftruncate(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h;
 	int err;
 
@@ -358,15 +361,15 @@ rfsd_ftruncate(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = write_handle(rq->a, &err)) == NULL)
+	if ((h = write_handle(rq->a, &node, &err)) == NULL)
 		return err;
-	if (!rfs_node_is_file(&N))
+	if (!rfs_node_is_file(&node))
 		return -EINVAL;
 	rfsd_begin();
-	rfsd_now(&N.mtime, &N.mtime_nsec);
-	N.ctime = N.mtime;
-	N.ctime_nsec = N.mtime_nsec;
-	if ((err = rfsd_end(rfs_node_truncate(&rfsd.fs, &N, rq->b))) == 0)
+	rfsd_now(&node.mtime, &node.mtime_nsec);
+	node.ctime = node.mtime;
+	node.ctime_nsec = node.mtime_nsec;
+	if ((err = rfsd_end(rfs_node_truncate(&rfsd.fs, &node, rq->b))) == 0)
 		h->changed = 1;
 	return err;
 }

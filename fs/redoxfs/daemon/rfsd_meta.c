@@ -14,13 +14,11 @@
 #define RFSD_UTIME_NOW	((1L << 30) - 1)
 #define RFSD_UTIME_OMIT	((1L << 30) - 2)
 
-static struct rfsd_walk W, W2;
-static struct rfs_node N;
-
 int64_t
 rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	struct redox_stat st;
 	int err;
@@ -33,24 +31,24 @@ rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
 		st.st_mode = MODE_FILE | 0444;
 		st.st_nlink = 1;
 		st.st_size = h->text_len;
-	} else if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL) {
+	} else if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL) {
 		return err;
 	} else {
-		st.st_ino = N.id;
-		st.st_mode = N.mode;	/* Redox's type bits are RedoxFS's */
+		st.st_ino = node.id;
+		st.st_mode = node.mode;	/* Redox's type bits are RedoxFS's */
 		/* A directory whose entries cannot be read shows its 1. */
-		if (rfs_node_nlink(&rfsd.fs, &N, &st.st_nlink) != 0)
-			st.st_nlink = N.links;
-		st.st_uid = N.uid;
-		st.st_gid = N.gid;
-		st.st_size = N.size;
-		st.st_blocks = N.blocks * (RFS_BLOCK_SIZE / 512);
-		st.st_mtime = N.mtime;
-		st.st_mtime_nsec = N.mtime_nsec;
-		st.st_atime = N.atime;
-		st.st_atime_nsec = N.atime_nsec;
-		st.st_ctime = N.ctime;
-		st.st_ctime_nsec = N.ctime_nsec;
+		if (rfs_node_nlink(&rfsd.fs, &node, &st.st_nlink) != 0)
+			st.st_nlink = node.links;
+		st.st_uid = node.uid;
+		st.st_gid = node.gid;
+		st.st_size = node.size;
+		st.st_blocks = node.blocks * (RFS_BLOCK_SIZE / 512);
+		st.st_mtime = node.mtime;
+		st.st_mtime_nsec = node.mtime_nsec;
+		st.st_atime = node.atime;
+		st.st_atime_nsec = node.atime_nsec;
+		st.st_ctime = node.ctime;
+		st.st_ctime_nsec = node.ctime_nsec;
 	}
 	if (cap < sizeof st)
 		return -EINVAL;
@@ -108,42 +106,44 @@ rfsd_fpath(const struct scheme_request *rq, const void *in, void *out,
 	return (int64_t)n;
 }
 
-/* Stores N after a metadata change, as one counted change. */
+/* Stores n after a metadata change, as one counted change. */
 static int
-store_meta(void)
+store_meta(struct rfs_node *n)
 {
-	rfsd_now(&N.ctime, &N.ctime_nsec);
+	rfsd_now(&n->ctime, &n->ctime_nsec);
 	rfsd_begin();
-	return rfsd_end(rfs_node_store(&rfsd.fs, &N));
+	return rfsd_end(rfs_node_store(&rfsd.fs, n));
 }
 
 int64_t
 rfsd_fchmod(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	int err;
 
 	(void)in;
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &node, &err) == NULL)
 		return err;
-	if (rq->uid != 0 && rq->uid != N.uid)
+	if (rq->uid != 0 && rq->uid != node.uid)
 		return -EPERM;
 	if (rfsd.readonly)
 		return -EROFS;
-	N.mode = (uint16_t)((N.mode & RFS_MODE_TYPE) | (rq->b & 07777));
+	node.mode = (uint16_t)((node.mode & RFS_MODE_TYPE) | (rq->b & 07777));
 	/* POSIX: only a member of the group may set set-group-ID. */
-	if (rq->uid != 0 && N.gid != rq->gid)
-		N.mode &= (uint16_t)~02000;
-	return store_meta();
+	if (rq->uid != 0 && node.gid != rq->gid)
+		node.mode &= (uint16_t)~02000;
+	return store_meta(&node);
 }
 
 int64_t
 rfsd_fchown(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	uint32_t uid = (uint32_t)rq->b, gid = (uint32_t)rq->c;
 	int err;
 
@@ -151,29 +151,30 @@ rfsd_fchown(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &node, &err) == NULL)
 		return err;
 	if (uid == UINT32_MAX)
-		uid = N.uid;
+		uid = node.uid;
 	if (gid == UINT32_MAX)
-		gid = N.gid;
+		gid = node.gid;
 	/* Only root gives files away; an owner may pick its own group. */
-	if (rq->uid != 0 && (rq->uid != N.uid || uid != N.uid ||
-	    (gid != N.gid && gid != rq->gid)))
+	if (rq->uid != 0 && (rq->uid != node.uid || uid != node.uid ||
+	    (gid != node.gid && gid != rq->gid)))
 		return -EPERM;
 	if (rfsd.readonly)
 		return -EROFS;
-	N.uid = uid;
-	N.gid = gid;
-	if (rq->uid != 0 && !rfs_node_is_dir(&N))
-		N.mode &= (uint16_t)~06000;
-	return store_meta();
+	node.uid = uid;
+	node.gid = gid;
+	if (rq->uid != 0 && !rfs_node_is_dir(&node))
+		node.mode &= (uint16_t)~06000;
+	return store_meta(&node);
 }
 
 int64_t
 rfsd_futimens(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct redox_timespec ts[2];
 	uint64_t s;
 	uint32_t ns;
@@ -182,25 +183,25 @@ rfsd_futimens(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if (rfsd_node_handle(rq->a, &N, &err) == NULL)
+	if (rfsd_node_handle(rq->a, &node, &err) == NULL)
 		return err;
 	if (rq->len < sizeof ts)
 		return -EINVAL;
 	memcpy(ts, in, sizeof ts);
 	/* The owner sets any time; others with write access only "now". */
-	if (rq->uid != 0 && rq->uid != N.uid) {
+	if (rq->uid != 0 && rq->uid != node.uid) {
 		if (ts[0].tv_nsec != RFSD_UTIME_NOW ||
 		    ts[1].tv_nsec != RFSD_UTIME_NOW)
 			return -EPERM;
-		if ((err = rfsd_may(&N, rq->uid, rq->gid, RFSD_W)) != 0)
+		if ((err = rfsd_may(&node, rq->uid, rq->gid, RFSD_W)) != 0)
 			return err;
 	}
 	if (rfsd.readonly)
 		return -EROFS;
 	rfsd_now(&s, &ns);
 	for (int i = 0; i < 2; i++) {
-		uint64_t *sec = i ? &N.mtime : &N.atime;
-		uint32_t *nsec = i ? &N.mtime_nsec : &N.atime_nsec;
+		uint64_t *sec = i ? &node.mtime : &node.atime;
+		uint32_t *nsec = i ? &node.mtime_nsec : &node.atime_nsec;
 		if (ts[i].tv_nsec == RFSD_UTIME_OMIT)
 			continue;
 		if (ts[i].tv_nsec == RFSD_UTIME_NOW) {
@@ -214,13 +215,16 @@ rfsd_futimens(const struct scheme_request *rq, const void *in, void *out,
 			*nsec = (uint32_t)ts[i].tv_nsec;
 		}
 	}
-	return store_meta();
+	return store_meta(&node);
 }
 
 int64_t
 rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	/* The name being moved and where it goes: ~31 KiB each. */
+	struct rfsd_walk from, to;
+	struct rfs_node node;
 	struct rfsd_handle *h;
 	char *np;
 	uint64_t s;
@@ -230,38 +234,38 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL)
 		return err;
 	if (rfsd.readonly)
 		return -EROFS;
 	/* Where the handle's name is now, without following it. */
-	err = rfsd_walk(&rfsd.fs, h->path, strlen(h->path), 0, 0, 0, &W);
-	if (err == 0 && W.node != h->node)
+	err = rfsd_walk(&rfsd.fs, h->path, strlen(h->path), 0, 0, 0, &from);
+	if (err == 0 && from.node != h->node)
 		err = -ENOENT;	/* renamed or removed by someone else */
 	if (err)
 		return err;
-	if (W.len == 0)
+	if (from.len == 0)
 		return -EBUSY;	/* the root */
-	if ((err = rfsd_may_remove(&W.dir, &W.n, rq->uid, rq->gid)) != 0)
+	if ((err = rfsd_may_remove(&from.dir, &from.n, rq->uid, rq->gid)) != 0)
 		return err;
-	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &W2);
+	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &to);
 	if (err == 0) {
-		if (W2.len == 0)
+		if (to.len == 0)
 			return -EBUSY;
-		err = rfsd_may_remove(&W2.dir, &W2.n, rq->uid, rq->gid);
-	} else if (err == -ENOENT && W2.parent != 0) {
-		if ((err = rfs_node_load(&rfsd.fs, W2.parent, &W2.dir)) == 0)
-			err = rfsd_may(&W2.dir, rq->uid, rq->gid,
+		err = rfsd_may_remove(&to.dir, &to.n, rq->uid, rq->gid);
+	} else if (err == -ENOENT && to.parent != 0) {
+		if ((err = rfs_node_load(&rfsd.fs, to.parent, &to.dir)) == 0)
+			err = rfsd_may(&to.dir, rq->uid, rq->gid,
 			    RFSD_W | RFSD_X);
 	}
 	if (err)
 		return err;
-	if ((np = strdup(W2.path)) == NULL)
+	if ((np = strdup(to.path)) == NULL)
 		return -ENOMEM;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	err = rfsd_end(rfs_rename_at(&rfsd.fs, W.parent, W.name, W.len,
-	    W2.parent, W2.name, W2.len, s, ns));
+	err = rfsd_end(rfs_rename_at(&rfsd.fs, from.parent, from.name, from.len,
+	    to.parent, to.name, to.len, s, ns));
 	if (err) {
 		free(np);
 		return err;
@@ -274,23 +278,24 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 static int64_t
 remove_common(const struct scheme_request *rq, const void *in, int dir)
 {
+	struct rfsd_walk walk;	/* ~31 KiB, see rfsd_path.h */
 	uint64_t s;
 	uint32_t ns;
 	int err;
 
-	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &W);
+	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &walk);
 	if (err)
 		return err;
-	if (W.len == 0)
+	if (walk.len == 0)
 		return -EBUSY;
 	if (rfsd.readonly)
 		return -EROFS;
-	if ((err = rfsd_may_remove(&W.dir, &W.n, rq->uid, rq->gid)) != 0)
+	if ((err = rfsd_may_remove(&walk.dir, &walk.n, rq->uid, rq->gid)) != 0)
 		return err;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	return rfsd_end(rfs_unlink_at(&rfsd.fs, W.parent, W.name, W.len, dir,
-	    s, ns));
+	return rfsd_end(rfs_unlink_at(&rfsd.fs, walk.parent, walk.name,
+	    walk.len, dir, s, ns));
 }
 
 int64_t
@@ -317,6 +322,7 @@ int64_t
 rfsd_mkdir(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfsd_walk walk;	/* ~31 KiB, see rfsd_path.h */
 	uint64_t s;
 	uint32_t ns;
 	int err;
@@ -324,22 +330,22 @@ rfsd_mkdir(const struct scheme_request *rq, const void *in, void *out,
 	(void)out;
 	(void)cap;
 	(void)out_len;
-	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &W);
+	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, 0, &walk);
 	if (err == 0)
 		return -EEXIST;
-	if (err != -ENOENT || W.parent == 0)
+	if (err != -ENOENT || walk.parent == 0)
 		return err;
 	if (rfsd.readonly)
 		return -EROFS;
-	if ((err = rfs_node_load(&rfsd.fs, W.parent, &W.dir)) != 0)
+	if ((err = rfs_node_load(&rfsd.fs, walk.parent, &walk.dir)) != 0)
 		return err;
-	if ((err = rfsd_may(&W.dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
+	if ((err = rfsd_may(&walk.dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	return rfsd_end(rfs_mknod(&rfsd.fs, W.parent, W.name, W.len,
+	return rfsd_end(rfs_mknod(&rfsd.fs, walk.parent, walk.name, walk.len,
 	    (uint16_t)(RFS_MODE_DIR | (rq->b & 07777)), 0, rq->uid, rq->gid,
-	    s, ns, &W.n));
+	    s, ns, &walk.n));
 }
 
 struct dlist {
@@ -385,13 +391,13 @@ dtype(uint16_t mode)
 	return DT_UNKNOWN;
 }
 
-/* Takes the listing of directory N for handle h. */
+/* Takes the listing of directory dir for handle h. */
 static int
-take_list(struct rfsd_handle *h)
+take_list(struct rfsd_handle *h, struct rfs_node *dir)
 {
 	struct dlist l = { NULL, 0, 0 };
 	struct rfs_node *c = malloc(sizeof *c);
-	int err = c ? rfs_dir_iter(&rfsd.fs, &N, list_add, &l) : -ENOMEM;
+	int err = c ? rfs_dir_iter(&rfsd.fs, dir, list_add, &l) : -ENOMEM;
 
 	/* Types for d_type: ls and find want them without a stat each. */
 	for (size_t i = 0; err == 0 && i < l.n; i++)
@@ -411,16 +417,17 @@ int64_t
 rfsd_getdents(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
 {
+	struct rfs_node node;
 	struct rfsd_handle *h;
 	size_t used = 0, len = rq->c < cap ? (size_t)rq->c : cap;
 	int err;
 
 	(void)in;
-	if ((h = rfsd_node_handle(rq->a, &N, &err)) == NULL)
+	if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL)
 		return err;
-	if (!rfs_node_is_dir(&N))
+	if (!rfs_node_is_dir(&node))
 		return -ENOTDIR;
-	if (h->ents == NULL && h->pos == 0 && (err = take_list(h)) != 0)
+	if (h->ents == NULL && h->pos == 0 && (err = take_list(h, &node)) != 0)
 		return err;
 	while (h->pos < h->nents) {
 		const struct rfsd_dent *e = &h->ents[h->pos];

@@ -20,6 +20,13 @@
 #define RFSD_W 2u
 #define RFSD_X 1u
 
+/*
+ * One walk and what it found, about 31 KiB (the scratch is most of it).
+ * The request handlers keep theirs on the stack, one per path a request
+ * names (two for a rename): a request is served at a time and then
+ * forgotten, and the daemon's stack is a program's 1 MiB (USER_STACK,
+ * core/exec.h), of which the library's deepest calls use a few KiB.
+ */
 struct rfsd_walk {
 	uint32_t parent;	/* the directory holding the last name */
 	uint32_t node;		/* what was found; 0 when only the last is missing */
