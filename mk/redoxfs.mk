@@ -1,10 +1,13 @@
 # RedoxFS: the format library, its host tools and their tests.
-RFS_LIB_SRCS := $(addprefix fs/redoxfs/,seahash.c lz4.c fs.c node.c dir.c \
-	write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c)
-# Host-only helpers (stdio, files, sha256, the checker): tools and tests,
-# not the in-OS daemon.
-RFS_TOOL_SRCS := $(addprefix fs/redoxfs/,sha256.c manifest.c filedisk.c \
-	check.c check_tree.c check_node.c)
+# fs/redoxfs/lib: what the host tools and redoxfsd (mk/redoxfsd.mk) share.
+RFS_LIB_SRCS := $(addprefix fs/redoxfs/lib/,seahash.c lz4.c fs.c node.c \
+	dir.c write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c \
+	fddisk.c)
+# fs/redoxfs/host: host-only helpers (stdio, image files, the checker,
+# manifests) for the tools and tests, not the in-OS daemon.  sha256 is
+# the library's (kt_crashload uses it inside the OS too).
+RFS_TOOL_SRCS := fs/redoxfs/lib/sha256.c $(addprefix fs/redoxfs/host/, \
+	manifest.c filedisk.c check.c check_tree.c check_node.c)
 RFS_LIB := $(B)/host/libredoxfs.a
 RFS_TOOLLIB := $(B)/host/libredoxfs-tools.a
 
@@ -19,13 +22,13 @@ $(RFS_TOOLLIB): $(patsubst %.c,$(B)/host/%.o,$(RFS_TOOL_SRCS))
 
 # redoxfs-fsck IMAGE
 RFS_FSCK := $(B)/host/redoxfs-fsck
-$(RFS_FSCK): $(B)/host/fs/redoxfs/fsck.o $(RFS_TOOLLIB) $(RFS_LIB)
+$(RFS_FSCK): $(B)/host/fs/redoxfs/host/fsck.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_FSCK)
 
 # redoxfs-mkfs IMAGE [SIZE]
 RFS_MKFS := $(B)/host/redoxfs-mkfs
-$(RFS_MKFS): $(B)/host/fs/redoxfs/mkfs.o $(RFS_TOOLLIB) $(RFS_LIB)
+$(RFS_MKFS): $(B)/host/fs/redoxfs/host/mkfs.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_MKFS)
 TEST_STEPS += test-redoxfs-mkfs
@@ -61,7 +64,7 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	tests/redoxfs/fsck.sh $(B)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(RFS_LIB_SRCS) $(RFS_TOOL_SRCS) \
-	fs/redoxfs/fsck.c fs/redoxfs/mkfs.c tests/unit/test_redoxfs.c \
+	fs/redoxfs/host/fsck.c fs/redoxfs/host/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
 	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c \
 	tests/unit/test_redoxfs_policy.c)
@@ -71,8 +74,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 FUZZ_SECONDS ?= 30
 RFS_FUZZ := $(B)/fuzz/fuzz_redoxfs
 RFS_FUZZ_SRCS := tests/fuzz/fuzz_redoxfs.c $(RFS_LIB_SRCS) \
-	$(addprefix fs/redoxfs/,sha256.c manifest.c check.c check_tree.c check_node.c)
-$(RFS_FUZZ): $(RFS_FUZZ_SRCS) $(wildcard fs/redoxfs/*.h)
+	fs/redoxfs/lib/sha256.c $(addprefix fs/redoxfs/host/,manifest.c check.c check_tree.c check_node.c)
+$(RFS_FUZZ): $(RFS_FUZZ_SRCS) $(wildcard fs/redoxfs/*/*.h)
 	@mkdir -p $(dir $@)
 	clang -std=gnu11 -g -O1 -I. $(WARN) -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -o $@ $(RFS_FUZZ_SRCS)
@@ -86,7 +89,7 @@ fuzz-redoxfs: $(RFS_FUZZ) $(B)/fuzz/redoxfs-seed $(RFS_IMGS)
 
 # redoxfs-fuse IMAGE MOUNTPOINT (libfuse3, low-level API)
 RFS_FUSE := $(B)/host/redoxfs-fuse
-RFS_FUSE_OBJS := $(addprefix $(B)/host/fs/redoxfs/,fuse.o fuse_rw.o \
+RFS_FUSE_OBJS := $(addprefix $(B)/host/fs/redoxfs/host/,fuse.o fuse_rw.o \
     fuse_perm.o fuse_inval.o)
 $(RFS_FUSE_OBJS): HOST_CFLAGS += $(shell pkg-config --cflags fuse3)
 $(RFS_FUSE): $(RFS_FUSE_OBJS) $(RFS_TOOLLIB) $(RFS_LIB)

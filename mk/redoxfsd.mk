@@ -1,9 +1,9 @@
 # redoxfsd: the RedoxFS library built for programs, serving file: inside
 # the OS; and build/harddrive.img, the root file system it mounts.
-RFSD_SRCS := $(addprefix fs/redoxfs/,redoxfsd.c rfsd.c rfsd_handle.c \
-	rfsd_path.c rfsd_file.c rfsd_meta.c fddisk.c)
+RFSD_SRCS := $(addprefix fs/redoxfs/daemon/,redoxfsd.c rfsd.c rfsd_handle.c \
+	rfsd_path.c rfsd_file.c rfsd_meta.c)
 RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
-RFSD := $(B)/prog/fs/redoxfs/redoxfsd
+RFSD := $(B)/prog/fs/redoxfs/daemon/redoxfsd
 # The request loop is the scheme daemons' (schemes/lib/serve.c).
 RFSD_OBJS += $(B)/prog/schemes/lib/serve.o
 $(RFSD): $(RFSD_OBJS) $(PROG_LIBS)
@@ -13,9 +13,9 @@ INITFS_BIN += $(RFSD)
 
 # redoxfs-mkimage [-B BUILD] MANIFEST IMAGE SIZE
 RFS_MKIMAGE := $(B)/host/redoxfs-mkimage
-$(RFS_MKIMAGE): $(B)/host/fs/redoxfs/mkimage.o $(RFS_TOOLLIB) $(RFS_LIB)
+$(RFS_MKIMAGE): $(B)/host/fs/redoxfs/host/mkimage.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
--include $(B)/host/fs/redoxfs/mkimage.d
+-include $(B)/host/fs/redoxfs/host/mkimage.d
 
 # The image: /bin is every program of the initfs ($(B)/initfs/bin).
 HARDDRIVE := $(B)/harddrive.img
@@ -35,11 +35,11 @@ test-harddrive: $(HARDDRIVE) $(RFS_FSCK)
 
 # redoxfs-ls IMAGE: a manifest listing of an image (tests).
 RFS_LS := $(B)/host/redoxfs-ls
-$(RFS_LS): $(B)/host/fs/redoxfs/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
+$(RFS_LS): $(B)/host/fs/redoxfs/host/ls.o $(RFS_TOOLLIB) $(RFS_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(RFS_LS)
 test-harddrive: $(RFS_LS)
--include $(B)/host/fs/redoxfs/ls.d
+-include $(B)/host/fs/redoxfs/host/ls.d
 
 # The crash test inside the OS: tests/programs/kt_crashload.c (it prints
 # each file's SHA-256 as redoxfs-ls lists it) under a booted redox-hosted,
@@ -48,7 +48,7 @@ test-harddrive: $(RFS_LS)
 RFS_OSCRASH_ROUNDS ?= 20
 RFS_OSCRASH_SEED ?=
 KT_CRASHLOAD := $(B)/prog/tests/programs/kt_crashload
-$(KT_CRASHLOAD): $(KT_CRASHLOAD).o $(B)/prog/fs/redoxfs/sha256.o $(PROG_LIBS)
+$(KT_CRASHLOAD): $(KT_CRASHLOAD).o $(B)/prog/fs/redoxfs/lib/sha256.o $(PROG_LIBS)
 	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
 TEST_STEPS += test-redoxfs-oscrash
 .PHONY: test-redoxfs-oscrash

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/redoxfs/check.h"
-#include "fs/redoxfs/dir.h"
-#include "fs/redoxfs/manifest.h"
-#include "fs/redoxfs/ops.h"
-#include "fs/redoxfs/seahash.h"
-#include "fs/redoxfs/wbdisk.h"
+#include "fs/redoxfs/host/check.h"
+#include "fs/redoxfs/lib/dir.h"
+#include "fs/redoxfs/host/manifest.h"
+#include "fs/redoxfs/lib/ops.h"
+#include "fs/redoxfs/lib/seahash.h"
+#include "fs/redoxfs/lib/wbdisk.h"
 
 #define DISK_BLOCKS 1024	/* fixture C, and the front of fixture A */
 #define CHUNK (2 + RFS_BLOCK_SIZE)

@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fs/redoxfs/sha256.h"
+#include "fs/redoxfs/lib/sha256.h"
 
 #define MAXSIZE 300000
 

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fs/redoxfs/filedisk.h"
-#include "fs/redoxfs/manifest.h"
-#include "fs/redoxfs/ops.h"
+#include "fs/redoxfs/host/filedisk.h"
+#include "fs/redoxfs/host/manifest.h"
+#include "fs/redoxfs/lib/ops.h"
 
 static struct rfs fs;
 static struct { dev_t dev; ino_t ino; uint32_t id; } *links;

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fs/redoxfs/manifest.h"
-#include "fs/redoxfs/sha256.h"
+#include "fs/redoxfs/host/manifest.h"
+#include "fs/redoxfs/lib/sha256.h"
 
 static struct manifest m;
 static size_t rootlen;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fs/redoxfs/fs.h"
+#include "fs/redoxfs/lib/fs.h"
 
 struct rfs_memdisk {
 	uint8_t *data;

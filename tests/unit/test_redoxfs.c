@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/redoxfs/check.h"
-#include "fs/redoxfs/dir.h"
-#include "fs/redoxfs/fs.h"
-#include "fs/redoxfs/lz4.h"
-#include "fs/redoxfs/manifest.h"
-#include "fs/redoxfs/node.h"
-#include "fs/redoxfs/seahash.h"
-#include "fs/redoxfs/sha256.h"
+#include "fs/redoxfs/host/check.h"
+#include "fs/redoxfs/lib/dir.h"
+#include "fs/redoxfs/lib/fs.h"
+#include "fs/redoxfs/lib/lz4.h"
+#include "fs/redoxfs/host/manifest.h"
+#include "fs/redoxfs/lib/node.h"
+#include "fs/redoxfs/lib/seahash.h"
+#include "fs/redoxfs/lib/sha256.h"
 
 #ifndef RFS_IMG_DIR
 #define RFS_IMG_DIR "build/redoxfs"

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/redoxfs/check.h"
-#include "fs/redoxfs/dir.h"
-#include "fs/redoxfs/ops.h"
+#include "fs/redoxfs/host/check.h"
+#include "fs/redoxfs/lib/dir.h"
+#include "fs/redoxfs/lib/ops.h"
 #include "tests/unit/rfs_memdisk.h"
 
 static const uint8_t uuid[16] = { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3,

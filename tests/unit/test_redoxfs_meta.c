@@ -1,5 +1,5 @@
 /*
- * RedoxFS POSIX metadata (fs/redoxfs/meta.h): special files and their
+ * RedoxFS POSIX metadata (fs/redoxfs/lib/meta.h): special files and their
  * device numbers across a remount, directory link counts through
  * changes, undone changes and aborted transactions, and the times the
  * *_at calls set.
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/redoxfs/check.h"
-#include "fs/redoxfs/dir.h"
-#include "fs/redoxfs/meta.h"
+#include "fs/redoxfs/host/check.h"
+#include "fs/redoxfs/lib/dir.h"
+#include "fs/redoxfs/lib/meta.h"
 #include "tests/unit/rfs_memdisk.h"
 
 static const uint8_t uuid[16] = { 9, 8, 7, 6, 5, 4, 3, 2, 1 };

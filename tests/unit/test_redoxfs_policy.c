@@ -1,5 +1,5 @@
 /*
- * The commit policy both RedoxFS daemons follow (fs/redoxfs/policy.h):
+ * The commit policy both RedoxFS daemons follow (fs/redoxfs/lib/policy.h):
  * nothing is due without a change; a batch is due at RFS_POLICY_OPS
  * changes, RFS_POLICY_BYTES bytes or RFS_POLICY_MS after its first
  * change, whichever comes first; a commit starts afresh; and space
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/redoxfs/ops.h"
-#include "fs/redoxfs/policy.h"
-#include "fs/redoxfs/write.h"
+#include "fs/redoxfs/lib/ops.h"
+#include "fs/redoxfs/lib/policy.h"
+#include "fs/redoxfs/lib/write.h"
 #include "tests/unit/rfs_memdisk.h"
 
 START_TEST(test_window)

@@ -10,12 +10,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "fs/redoxfs/check.h"
-#include "fs/redoxfs/wbdisk.h"
-#include "fs/redoxfs/dir.h"
-#include "fs/redoxfs/lz4.h"
-#include "fs/redoxfs/manifest.h"
-#include "fs/redoxfs/ops.h"
+#include "fs/redoxfs/host/check.h"
+#include "fs/redoxfs/lib/wbdisk.h"
+#include "fs/redoxfs/lib/dir.h"
+#include "fs/redoxfs/lib/lz4.h"
+#include "fs/redoxfs/host/manifest.h"
+#include "fs/redoxfs/lib/ops.h"
 
 #ifndef RFS_IMG_DIR
 #define RFS_IMG_DIR "build/redoxfs"
