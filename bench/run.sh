@@ -54,5 +54,10 @@ printf 'notify nulld\nnotify zerod\nnotify randd\nsysfuzz 1 1000000000 10\n' >"$
 fz=$("$B/redox-hosted" --no-disk --rc "$rc" --timeout 60 </dev/null 2>&1 |
 	sed -n 's/^sysfuzz: seed .* calls (.*), \([0-9]*\) per second.*/\1/p')
 printf '%-42s %9s /s %12s %8s  %s\n' "syscall fuzzer (sysfuzz), hosted" "${fz:-?}" "-" "-" "(calls/s, seed 1)"
+if [ -f "$B/kernel.elf" ] && command -v qemu-system-x86_64 >/dev/null; then
+	fzq=$(BUILD=$B scripts/qemu-test.sh "$rc" 60 2>&1 | tr -d '\r' |
+		sed -n 's/^sysfuzz: seed .* calls (.*), \([0-9]*\) per second.*/\1/p')
+	printf '%-42s %9s /s %12s %8s  %s\n' "syscall fuzzer (sysfuzz), QEMU TCG" "${fzq:-?}" "-" "-" "(calls/s, seed 1, emulated)"
+fi
 awk -v b="$boot" -v t="$true_us" 'BEGIN {
 	printf "%-42s %9.2f ms %9.2f ms %8.1f  %s\n", "boot, root from disk, to shutdown (wall)", b / 1000, t / 1000, b / t, "< 20 ms (vs /bin/true)" }'
