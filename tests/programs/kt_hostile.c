@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <redox.h>
+#include "meminfo.h"
 
 extern char **environ;
 
@@ -216,25 +217,6 @@ on_int(int sig)
 {
 	(void)sig;
 	got_int = 1;
-}
-
-static long
-meminfo(const char *key)
-{
-	char buf[512];
-	int fd = open("sys:meminfo", O_RDONLY);
-	ssize_t n;
-	char *p;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, key);
-	return p ? strtol(p + strlen(key) + 1, NULL, 10) : -1;
 }
 
 static pid_t

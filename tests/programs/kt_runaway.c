@@ -28,6 +28,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "meminfo.h"
 
 #define SELF "initfs:/bin/kt_runaway"
 #define USER 1000
@@ -45,22 +46,6 @@ on_usr1(int sig)
 {
 	(void)sig;
 	released = 1;
-}
-
-static long
-meminfo(const char *key)
-{
-	char buf[512];
-	int fd = open("sys:meminfo", O_RDONLY);
-	if (fd < 0)
-		return -1;
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	char *p = strstr(buf, key);
-	return p ? strtol(p + strlen(key) + 1, NULL, 10) : -1;
 }
 
 static const char *

@@ -9,24 +9,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "meminfo.h"
 
 extern char **environ;
-
-static long
-meminfo(const char *key)
-{
-	char buf[512];
-	int fd = open("sys:meminfo", O_RDONLY);
-	if (fd < 0)
-		return -1;
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	char *p = strstr(buf, key);
-	return p ? strtol(p + strlen(key) + 1, NULL, 10) : -1;
-}
 
 static int
 run_one(char *prog)
