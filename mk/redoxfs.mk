@@ -48,8 +48,9 @@ UNIT_SRCS   += tests/unit/test_redoxfs.c tests/unit/test_redoxfs_write.c \
 UNIT_LIBS   += $(RFS_TOOLLIB) $(RFS_LIB)
 UNIT_SUITES += redoxfs_suite redoxfs_write_suite redoxfs_alloc_suite
 # POSIX metadata (meta.h): special files, directory link counts, times.
-UNIT_SRCS   += tests/unit/test_redoxfs_meta.c tests/unit/rfs_memdisk.c
-UNIT_SUITES += redoxfs_meta_suite
+UNIT_SRCS   += tests/unit/test_redoxfs_meta.c tests/unit/rfs_memdisk.c \
+	tests/unit/test_redoxfs_counts.c
+UNIT_SUITES += redoxfs_meta_suite redoxfs_counts_suite
 # The commit policy both daemons follow (policy.h).
 UNIT_SRCS   += tests/unit/test_redoxfs_policy.c
 UNIT_SUITES += redoxfs_policy_suite

@@ -1,8 +1,12 @@
-/* rfs_memdisk.c - a RedoxFS disk in memory, for the unit tests. */
+/* rfs_memdisk.c - a RedoxFS disk in memory and an fsck assert, for the
+ * unit tests. */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "fs/redoxfs/host/check.h"
 
 #include "tests/unit/rfs_memdisk.h"
 
@@ -36,4 +40,25 @@ rfs_memdisk_init(struct rfs_memdisk *m, struct rfs_disk *d, size_t bytes)
 	m->len = bytes;
 	*d = (struct rfs_disk){ m, m_read, m_write, NULL,
 		bytes / RFS_BLOCK_SIZE, NULL };
+}
+
+static void
+loud(void *arg, int sev, const char *msg)
+{
+	(void)arg;
+	if (sev != RFS_CHECK_INFO)
+		fprintf(stderr, "fsck: %s\n", msg);
+}
+
+void
+rfs_check_clean(struct rfs *fs, const char *when)
+{
+	struct rfs_check_stats st;
+
+	fs->cache_valid = 0;
+	ck_assert_int_eq(rfs_check(fs, loud, NULL, &st), 0);
+	ck_assert_msg(st.errors == 0 && st.warnings == 0 &&
+	    st.leaked_blocks == 0, "%s: fsck found %u errors, %u warnings, "
+	    "%llu leaked blocks", when, st.errors, st.warnings,
+	    (unsigned long long)st.leaked_blocks);
 }

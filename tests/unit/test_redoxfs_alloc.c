@@ -19,26 +19,6 @@ static const uint8_t uuid[16] = { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3,
 	4, 5, 6 };
 
 static void
-loud(void *arg, int sev, const char *msg)
-{
-	(void)arg;
-	if (sev != RFS_CHECK_INFO)
-		fprintf(stderr, "fsck: %s\n", msg);
-}
-
-static void
-check_clean(struct rfs *fs, const char *when)
-{
-	struct rfs_check_stats st;
-
-	fs->cache_valid = 0;
-	ck_assert_int_eq(rfs_check(fs, loud, NULL, &st), 0);
-	ck_assert_msg(st.errors == 0 && st.warnings == 0 &&
-	    st.leaked_blocks == 0, "%s: fsck found %u errors, %u warnings",
-	    when, st.errors, st.warnings);
-}
-
-static void
 reopen(struct rfs *fs, struct rfs_disk *d)
 {
 	rfs_write_close(fs);
@@ -430,7 +410,7 @@ START_TEST(test_alloc_small_then_large)
 	gen(data, big, 7, 0);
 	ck_assert_int_eq(make_file(&fs, "big", data, big, n), 0);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
-	check_clean(&fs, "small files and a large one");
+	rfs_check_clean(&fs, "small files and a large one");
 	reopen(&fs, &d);
 	expect_file(&fs, "big", big, 7, NULL, buf, want);
 	expect_file(&fs, "f1500", 2, 0, "x\n", buf, want);
@@ -525,7 +505,7 @@ START_TEST(test_alloc_fill)
 	printf("redoxfs-alloc: ENOSPC at 4 MiB file %d, %llu of %llu blocks "
 	    "free\n", big, (unsigned long long)free_at,
 	    (unsigned long long)fs.blocks);
-	check_clean(&fs, "full");
+	rfs_check_clean(&fs, "full");
 
 	/* One more file in one operation: it fails and leaves nothing. */
 	gen(buf, RFS_RECORD_SIZE, 999, 0);
@@ -537,10 +517,10 @@ START_TEST(test_alloc_fill)
 	ck_assert_int_eq(rfs_op_end(&fs, err), -ENOSPC);
 	ck_assert_uint_eq(fs.wr->nfree, free_at);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
-	check_clean(&fs, "after a failed operation");
+	rfs_check_clean(&fs, "after a failed operation");
 
 	reopen(&fs, &d);
-	check_clean(&fs, "remounted");
+	rfs_check_clean(&fs, "remounted");
 	ck_assert_int_eq(rfs_node_load(&fs, 1, dir), 0);
 	ck_assert_int_eq(rfs_dir_lookup(&fs, dir, "late", 4, &id), -ENOENT);
 	for (int i = 1; i <= 1000; i++) {
