@@ -13,11 +13,11 @@ $(SYSFUZZ_GEN)/sysfuzz_nrs.h: core/abi.h mk/sysfuzz.mk
 $(B)/prog/tests/fuzz/sysfuzz.o: $(SYSFUZZ_GEN)/sysfuzz_nrs.h
 $(B)/prog/tests/fuzz/sysfuzz.o: PROG_CFLAGS += -I$(SYSFUZZ_GEN)
 
-$(SYSFUZZ): $(B)/prog/tests/fuzz/sysfuzz.o $(PROG_LIBS)
+$(SYSFUZZ): $(B)/prog/tests/fuzz/sysfuzz.o $(B)/prog/tests/fuzz/sysfuzz_args.o $(PROG_LIBS)
 	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
 
 INITFS_BIN += $(SYSFUZZ)
--include $(SYSFUZZ).d
+-include $(SYSFUZZ).d $(B)/prog/tests/fuzz/sysfuzz_args.d
 
 # make test fuzzes the ASan/UBSan build too, 60 s and at least 10^5
 # calls (60-sysfuzz.sh picks those for a build/san): a sanitizer sees
