@@ -1,5 +1,5 @@
-# apps/: init, shutdown (and later the userland).
-APPS := init shutdown df mount sync
+# apps/: init (the coreutils are built by mk/coreutils.mk).
+APPS := init
 
 define app_rule
 $(B)/prog/apps/$(1)/$(1): $(B)/prog/apps/$(1)/$(1).o $$(PROG_LIBS)

@@ -1,0 +1,176 @@
+/* cu - the coreutils programs' shared helpers (see cu.h). */
+#include "cu.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *cu_name = "?";
+static const char *cu_text = "";
+static int cu_bad = 1;
+
+void
+cu_init(const char *prog, const char *usage, int bad_status)
+{
+	cu_name = prog;
+	cu_text = usage;
+	cu_bad = bad_status;
+}
+
+const char *
+cu_prog(void)
+{
+	return cu_name;
+}
+
+_Noreturn void
+cu_usage(int status)
+{
+	FILE *f = status == 0 ? stdout : stderr;
+	fprintf(f, "usage: %s %s", cu_name, cu_text);
+	if (status != 0)
+		fprintf(f, "Try '%s --help' for more information.\n", cu_name);
+	exit(fflush(f) == 0 ? status : 1);
+}
+
+void
+cu_opt_init(struct cu_opt *o, int argc, char **argv)
+{
+	o->argc = argc;
+	o->argv = argv;
+	o->ind = 1;
+	o->next = NULL;
+	o->arg = NULL;
+}
+
+int
+cu_opt_next(struct cu_opt *o, const char *spec)
+{
+	o->arg = NULL;
+	if (o->next == NULL || *o->next == 0) {
+		const char *a;
+		if (o->ind >= o->argc)
+			return -1;
+		a = o->argv[o->ind];
+		if (a[0] != '-' || a[1] == 0)
+			return -1;
+		if (!strcmp(a, "--")) {
+			o->ind++;
+			return -1;
+		}
+		if (a[1] == '-') {
+			if (!strcmp(a, "--help"))
+				cu_usage(0);
+			fprintf(stderr, "%s: unrecognized option '%s'\n", cu_name, a);
+			cu_usage(cu_bad);
+		}
+		o->next = a + 1;
+		o->ind++;
+	}
+	int c = (unsigned char)*o->next++;
+	const char *p = c == ':' ? NULL : strchr(spec, c);
+	if (p == NULL) {
+		fprintf(stderr, "%s: invalid option -- '%c'\n", cu_name, c);
+		cu_usage(cu_bad);
+	}
+	if (p[1] == ':') {
+		if (*o->next) {
+			o->arg = o->next;
+		} else if (o->ind < o->argc) {
+			o->arg = o->argv[o->ind++];
+		} else {
+			fprintf(stderr, "%s: option requires an argument -- '%c'\n", cu_name, c);
+			cu_usage(cu_bad);
+		}
+		o->next = NULL;
+	}
+	return c;
+}
+
+void
+cu_err(const char *what, int err)
+{
+	fprintf(stderr, "%s: %s: %s\n", cu_name, what, strerror(err));
+}
+
+void
+cu_msg(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cu_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cu_human(uint64_t n, char *buf, size_t len)
+{
+	static const char units[] = "KMGTPE";
+	if (n < 1024) {
+		snprintf(buf, len, "%llu", (unsigned long long)n);
+		return;
+	}
+	/* Work in tenths, rounding up as GNU does. */
+	int u = 0;
+	uint64_t div = 1024;
+	while (u < 5 && n >= div * 1024) {
+		div *= 1024;
+		u++;
+	}
+	uint64_t tenths = (n * 10 + div - 1) / div;
+	if (tenths < 100) {
+		snprintf(buf, len, "%llu.%llu%c", (unsigned long long)(tenths / 10),
+		    (unsigned long long)(tenths % 10), units[u]);
+		return;
+	}
+	uint64_t whole = (n + div - 1) / div;
+	if (whole >= 1024 && u < 5) {
+		snprintf(buf, len, "1.0%c", units[u + 1]);
+		return;
+	}
+	snprintf(buf, len, "%llu%c", (unsigned long long)whole, units[u]);
+}
+
+int
+cu_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+cu_copy_fd(int in, int out, int *which)
+{
+	char buf[16384];
+	for (;;) {
+		ssize_t r = read(in, buf, sizeof buf);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*which = 0;
+			return -errno;
+		}
+		if (r == 0)
+			return 0;
+		int e = cu_write_all(out, buf, (size_t)r);
+		if (e) {
+			*which = 1;
+			return e;
+		}
+	}
+}

@@ -1,0 +1,47 @@
+/*
+ * cu - what every coreutils program shares: its name and usage text,
+ * option parsing with GNU's messages, "prog: file: reason" errors and
+ * human-readable sizes.
+ */
+#ifndef CU_H
+#define CU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Option parser state; cu_opt_init() fills it. */
+struct cu_opt {
+	int argc;
+	char **argv;
+	int ind;		/* next argv index to look at */
+	const char *next;	/* rest of a cluster like -la */
+	const char *arg;	/* the current option's argument */
+};
+
+/* Names the program, its usage text (printed for --help and bad flags)
+ * and the exit status for bad usage (1, or 2 for ls-type tools). */
+void cu_init(const char *prog, const char *usage, int bad_status);
+const char *cu_prog(void);
+_Noreturn void cu_usage(int status);
+
+void cu_opt_init(struct cu_opt *o, int argc, char **argv);
+/* Next option letter from spec (getopt syntax, "x:" takes an argument),
+ * or -1 at the first operand or after "--".  --help prints usage and
+ * exits 0; an unknown option prints GNU's message plus usage and exits. */
+int cu_opt_next(struct cu_opt *o, const char *spec);
+
+/* "prog: what: strerror(err)" on stderr. */
+void cu_err(const char *what, int err);
+/* "prog: " then the formatted message and a newline on stderr. */
+void cu_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Size as GNU's -h prints it (1024 units, rounded up: 4.0K, 12M). */
+void cu_human(uint64_t n, char *buf, size_t len);
+
+/* Writes all n bytes to fd; 0 or -errno. */
+int cu_write_all(int fd, const void *buf, size_t n);
+/* Copies fd in to fd out until end of file; 0, or -errno (*which tells
+ * 0 for a read error and 1 for a write error). */
+int cu_copy_fd(int in, int out, int *which);
+
+#endif

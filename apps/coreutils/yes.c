@@ -1,0 +1,37 @@
+/* yes - prints its arguments (or "y") over and over until output fails. */
+#include <string.h>
+#include "lib/cu.h"
+
+int
+main(int argc, char **argv)
+{
+	char buf[8192];
+	size_t len = 0, one;
+	int i;
+
+	cu_init("yes", "[STRING]...\nRepeat a line of the STRINGs (or 'y') until killed.\n", 1);
+	if (argc == 2 && !strcmp(argv[1], "--help"))
+		cu_usage(0);
+	i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+	if (i >= argc)
+		buf[len++] = 'y';
+	for (int first = i; i < argc; i++) {
+		size_t l = strlen(argv[i]);
+		if (len + l + 2 > sizeof buf)
+			break;
+		if (i > first)
+			buf[len++] = ' ';
+		memcpy(buf + len, argv[i], l);
+		len += l;
+	}
+	buf[len++] = '\n';
+	/* Fill the buffer with whole copies so each write is large. */
+	one = len;
+	while (len + one <= sizeof buf) {
+		memcpy(buf + len, buf, one);
+		len += one;
+	}
+	while (cu_write_all(1, buf, len) == 0)
+		;
+	return 1;
+}

@@ -1,0 +1,40 @@
+# apps/coreutils: each program is apps/coreutils/NAME.c plus the shared
+# lib/cu.c, built for the OS ($(B)/prog/apps/coreutils/NAME, into the
+# initfs and so the disk's /bin) and for Linux ($(B)/host/coreutils/NAME)
+# so tests/coreutils/ can run the same cases against GNU, the host build
+# and the OS.
+CU_DIR   := apps/coreutils
+CU_ALL   := $(patsubst $(CU_DIR)/%.c,%,$(sort $(wildcard $(CU_DIR)/*.c)))
+# These talk to init or to Redox schemes only; no host build.
+CU_OSONLY := mount shutdown reboot
+CU_HOST  := $(filter-out $(CU_OSONLY),$(CU_ALL))
+
+CU_OS_BINS   := $(addprefix $(B)/prog/$(CU_DIR)/,$(CU_ALL))
+CU_HOST_BINS := $(addprefix $(B)/host/coreutils/,$(CU_HOST))
+
+$(B)/prog/$(CU_DIR)/%: $(B)/prog/$(CU_DIR)/%.o $(B)/prog/$(CU_DIR)/lib/cu.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter %.o,$(filter-out $(PROG_LIBS),$^)))
+
+$(B)/host/coreutils/%: $(B)/host/$(CU_DIR)/%.o $(B)/host/$(CU_DIR)/lib/cu.o
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
+# The test runner: one program for both sides (tests/coreutils/README.md).
+CU_RUN_HOST := $(B)/host/coreutils-test/cu-run
+CU_RUN_OS   := $(B)/prog/tests/coreutils/cu-run
+$(CU_RUN_HOST): $(B)/host/tests/coreutils/cu-run.o
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+$(CU_RUN_OS): $(B)/prog/tests/coreutils/cu-run.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+
+INITFS_BIN  += $(CU_OS_BINS) $(CU_RUN_OS)
+ALL_TARGETS += $(CU_HOST_BINS) $(CU_RUN_HOST)
+-include $(patsubst %,$(B)/prog/$(CU_DIR)/%.d,$(CU_ALL) lib/cu) \
+	$(patsubst %,$(B)/host/$(CU_DIR)/%.d,$(CU_HOST) lib/cu) \
+	$(B)/prog/tests/coreutils/cu-run.d $(B)/host/tests/coreutils/cu-run.d
+
+TEST_STEPS += test-coreutils
+.PHONY: test-coreutils
+test-coreutils: $(CU_HOST_BINS) $(CU_RUN_HOST) $(B)/redox-hosted $(RFS_MKIMAGE)
+	@B=$(B) tests/coreutils/run.sh
