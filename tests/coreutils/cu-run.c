@@ -243,6 +243,8 @@ run_case(struct run *r, const char *name)
 			add(&want_out, rest, 0);
 		} else if (!strncmp(linebuf, "err ", 4) || !strcmp(linebuf, "err")) {
 			add(&want_err, rest, 1);
+		} else if (!strncmp(linebuf, "errn ", 5)) {
+			add(&want_err, rest, 0);
 		} else if (!strncmp(linebuf, "status ", 7)) {
 			want_status = atoi(rest);
 		} else if (!strncmp(linebuf, "check ", 6) || !strncmp(linebuf, "exists ", 7) ||

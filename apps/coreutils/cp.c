@@ -1,0 +1,175 @@
+/* cp - copies files; -r copies directories, -f replaces files it cannot
+ * open, -p keeps mode and times. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lib/cu.h"
+
+struct cp_opts {
+	int recursive, force, preserve;
+};
+
+static int cp_path(const char *src, const char *dst, const struct cp_opts *co);
+
+static void
+cp_keep(const char *dst, const struct stat *sb)
+{
+	struct timespec ts[2] = { sb->st_atim, sb->st_mtim };
+	if (chmod(dst, sb->st_mode & 07777) != 0 || utimensat(AT_FDCWD, dst, ts, 0) != 0)
+		fprintf(stderr, "cp: preserving attributes of '%s': %s\n", dst, strerror(errno));
+}
+
+static int
+cp_file(const char *src, const char *dst, const struct stat *sb, const struct cp_opts *co)
+{
+	int in = open(src, O_RDONLY), out, which = 0, e;
+	if (in < 0) {
+		fprintf(stderr, "cp: cannot open '%s' for reading: %s\n", src, strerror(errno));
+		return 1;
+	}
+	out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, sb->st_mode & 0777);
+	if (out < 0 && co->force && unlink(dst) == 0)
+		out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, sb->st_mode & 0777);
+	if (out < 0) {
+		fprintf(stderr, "cp: cannot create regular file '%s': %s\n", dst, strerror(errno));
+		close(in);
+		return 1;
+	}
+	e = cu_copy_fd(in, out, &which);
+	close(in);
+	if (close(out) != 0 && e == 0)
+		e = -errno, which = 1;
+	if (e) {
+		fprintf(stderr, "cp: %s '%s': %s\n", which ? "error writing" : "error reading",
+		    which ? dst : src, strerror(-e));
+		return 1;
+	}
+	if (co->preserve)
+		cp_keep(dst, sb);
+	return 0;
+}
+
+static int
+cp_dir(const char *src, const char *dst, const struct stat *sb, const struct cp_opts *co)
+{
+	DIR *d;
+	struct dirent *de;
+	int status = 0;
+	struct stat db;
+
+	if (mkdir(dst, (sb->st_mode & 0777) | 0700) != 0 &&
+	    (errno != EEXIST || stat(dst, &db) != 0 || !S_ISDIR(db.st_mode))) {
+		fprintf(stderr, "cp: cannot create directory '%s': %s\n", dst, strerror(errno));
+		return 1;
+	}
+	if ((d = opendir(src)) == NULL) {
+		fprintf(stderr, "cp: cannot access '%s': %s\n", src, strerror(errno));
+		return 1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char s[4096], t[4096];
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if ((size_t)snprintf(s, sizeof s, "%s/%s", src, de->d_name) >= sizeof s ||
+		    (size_t)snprintf(t, sizeof t, "%s/%s", dst, de->d_name) >= sizeof t) {
+			fprintf(stderr, "cp: '%s/%s': %s\n", src, de->d_name, strerror(ENAMETOOLONG));
+			status = 1;
+			continue;
+		}
+		status |= cp_path(s, t, co);
+	}
+	closedir(d);
+	if (co->preserve)
+		cp_keep(dst, sb);
+	else if ((sb->st_mode & 0700) != 0700 && chmod(dst, sb->st_mode & 0777) != 0)
+		status = 1;
+	return status;
+}
+
+static int
+cp_path(const char *src, const char *dst, const struct cp_opts *co)
+{
+	struct stat sb;
+	if (lstat(src, &sb) != 0) {
+		fprintf(stderr, "cp: cannot stat '%s': %s\n", src, strerror(errno));
+		return 1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		if (!co->recursive) {
+			fprintf(stderr, "cp: -r not specified; omitting directory '%s'\n", src);
+			return 1;
+		}
+		return cp_dir(src, dst, &sb, co);
+	}
+	if (S_ISLNK(sb.st_mode) && co->recursive) {
+		char target[4096];
+		ssize_t n = readlink(src, target, sizeof target - 1);
+		if (n < 0 || (target[n] = 0, symlink(target, dst) != 0)) {
+			fprintf(stderr, "cp: cannot copy link '%s': %s\n", src, strerror(errno));
+			return 1;
+		}
+		return 0;
+	}
+	if (S_ISLNK(sb.st_mode) && stat(src, &sb) != 0) {
+		fprintf(stderr, "cp: cannot stat '%s': %s\n", src, strerror(errno));
+		return 1;
+	}
+	return cp_file(src, dst, &sb, co);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cu_opt o;
+	struct cp_opts co = { 0, 0, 0 };
+	struct stat sb;
+	int status = 0, c, n;
+
+	cu_init("cp", "[-rfp] SOURCE DEST\n   or: cp [-rfp] SOURCE... DIRECTORY\n"
+	    "Copy files (-r: directories, -p: keep mode and times).\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while ((c = cu_opt_next(&o, "rRfpav")) != -1) {
+		if (c == 'r' || c == 'R')
+			co.recursive = 1;
+		else if (c == 'f')
+			co.force = 1;
+		else if (c == 'p')
+			co.preserve = 1;
+		else if (c == 'a')
+			co.recursive = co.preserve = 1;
+	}
+	n = argc - o.ind;
+	if (n < 2) {
+		if (n == 0)
+			cu_msg("missing file operand");
+		else
+			cu_msg("missing destination file operand after '%s'", argv[o.ind]);
+		cu_usage(1);
+	}
+	const char *dest = argv[argc - 1];
+	int isdir = stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode);
+	if (n > 2 && !isdir) {
+		cu_msg("target '%s' is not a directory", dest);
+		return 1;
+	}
+	for (int i = o.ind; i < argc - 1; i++) {
+		char t[4096];
+		if (isdir) {
+			size_t l = strlen(argv[i]);
+			while (l > 1 && argv[i][l - 1] == '/')
+				l--;
+			const char *b = argv[i] + l;
+			while (b > argv[i] && b[-1] != '/')
+				b--;
+			snprintf(t, sizeof t, "%s/%.*s", dest, (int)(argv[i] + l - b), b);
+		} else {
+			snprintf(t, sizeof t, "%s", dest);
+		}
+		status |= cp_path(argv[i], t, &co);
+	}
+	return status;
+}

@@ -1,0 +1,59 @@
+/* mv - renames files, into a directory when the last operand is one.
+ * Only within one file system: rename() has no fallback copy here. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "lib/cu.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cu_opt o;
+	struct stat sb;
+	int status = 0, n;
+
+	cu_init("mv", "SOURCE DEST\n   or: mv SOURCE... DIRECTORY\nRename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "fiv") != -1)
+		;
+	n = argc - o.ind;
+	if (n < 2) {
+		if (n == 0)
+			cu_msg("missing file operand");
+		else
+			cu_msg("missing destination file operand after '%s'", argv[o.ind]);
+		cu_usage(1);
+	}
+	const char *dest = argv[argc - 1];
+	int isdir = stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode);
+	if (n > 2 && !isdir) {
+		cu_msg("target '%s' is not a directory", dest);
+		return 1;
+	}
+	for (int i = o.ind; i < argc - 1; i++) {
+		char t[4096];
+		struct stat ss;
+		if (lstat(argv[i], &ss) != 0) {
+			fprintf(stderr, "mv: cannot stat '%s': %s\n", argv[i], strerror(errno));
+			status = 1;
+			continue;
+		}
+		if (isdir) {
+			size_t l = strlen(argv[i]);
+			while (l > 1 && argv[i][l - 1] == '/')
+				l--;
+			const char *b = argv[i] + l;
+			while (b > argv[i] && b[-1] != '/')
+				b--;
+			snprintf(t, sizeof t, "%s/%.*s", dest, (int)(argv[i] + l - b), b);
+		} else {
+			snprintf(t, sizeof t, "%s", dest);
+		}
+		if (rename(argv[i], t) != 0) {
+			fprintf(stderr, "mv: cannot move '%s' to '%s': %s\n", argv[i], t, strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
+}
