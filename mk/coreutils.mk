@@ -6,7 +6,7 @@
 CU_DIR   := apps/coreutils
 CU_ALL   := $(patsubst $(CU_DIR)/%.c,%,$(sort $(wildcard $(CU_DIR)/*.c)))
 # These talk to init or to Redox schemes only; no host build.
-CU_OSONLY := mount shutdown reboot
+CU_OSONLY := mount shutdown reboot sync
 CU_HOST  := $(filter-out $(CU_OSONLY),$(CU_ALL))
 
 CU_OS_BINS   := $(addprefix $(B)/prog/$(CU_DIR)/,$(CU_ALL))
