@@ -248,6 +248,7 @@ run_case(struct run *r, const char *name)
 		} else if (!strncmp(linebuf, "status ", 7)) {
 			want_status = atoi(rest);
 		} else if (!strncmp(linebuf, "check ", 6) || !strncmp(linebuf, "exists ", 7) ||
+		    !strncmp(linebuf, "checkmode ", 10) ||
 		    !strncmp(linebuf, "absent ", 7) || !strncmp(linebuf, "errstart ", 9)) {
 			/* after the run */
 		} else {
@@ -333,6 +334,16 @@ run_case(struct run *r, const char *name)
 				printf("FAIL %s: file %s differs\n", name, rest);
 				show("want", &want);
 				show("got ", &tmp);
+				ok = 0;
+			}
+		} else if (!strncmp(linebuf, "checkmode ", 10)) {
+			char *w[MAXW];
+			struct stat sb;
+			int n = split(rest, w);
+			long want = n == 2 ? strtol(w[1], NULL, 8) : -1;
+			if (n != 2 || lstat(w[0], &sb) != 0 || (long)(sb.st_mode & 07777) != want) {
+				printf("FAIL %s: mode of %s is %o, wanted %lo\n", name, n ? w[0] : "?",
+				    n == 2 ? (unsigned)(sb.st_mode & 07777) : 0, want);
 				ok = 0;
 			}
 		} else if (!strncmp(linebuf, "exists ", 7) || !strncmp(linebuf, "absent ", 7)) {
