@@ -1,0 +1,180 @@
+/*
+ * find - walks directory trees printing paths.  Tests: -name PATTERN,
+ * -type f|d|l, -maxdepth N, -mindepth N; actions -print (default).
+ * All tests must hold (an implicit -a); no -o or parentheses.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "lib/cu.h"
+#if __has_include(<fnmatch.h>)
+#include <fnmatch.h>
+#define find_match(p, s) (fnmatch((p), (s), 0) == 0)
+#else
+/* Until libc has fnmatch(): *, ? and [set] (with ranges and !). */
+static int
+find_match(const char *p, const char *s)
+{
+	for (; *p; p++, s++) {
+		if (*p == '*') {
+			while (p[1] == '*')
+				p++;
+			for (const char *t = s; ; t++) {
+				if (find_match(p + 1, t))
+					return 1;
+				if (!*t)
+					return 0;
+			}
+		}
+		if (!*s)
+			return 0;
+		if (*p == '?')
+			continue;
+		if (*p == '[') {
+			const char *q = p + 1;
+			int neg = *q == '!' || *q == '^', hit = 0;
+			q += neg;
+			for (int first = 1; *q && (first || *q != ']'); q++, first = 0) {
+				if (q[1] == '-' && q[2] && q[2] != ']') {
+					hit |= *s >= q[0] && *s <= q[2];
+					q += 2;
+				} else {
+					hit |= *s == *q;
+				}
+			}
+			if (*q != ']') {
+				if (*s != '[')
+					return 0;
+				continue;
+			}
+			if (hit == neg)
+				return 0;
+			p = q;
+			continue;
+		}
+		if (*p == '\\' && p[1])
+			p++;
+		if (*p != *s)
+			return 0;
+	}
+	return *s == 0;
+}
+#endif
+
+struct find_opts {
+	const char *name;
+	int type;		/* 0, 'f', 'd' or 'l' */
+	long maxdepth, mindepth;
+	int status;
+};
+
+static void
+find_walk(const char *path, long depth, struct find_opts *f)
+{
+	struct stat sb;
+	if (lstat(path, &sb) != 0) {
+		fprintf(stderr, "find: '%s': %s\n", path, strerror(errno));
+		f->status = 1;
+		return;
+	}
+	const char *base = strrchr(path, '/');
+	base = base && base[1] ? base + 1 : path;
+	int ok = depth >= f->mindepth;
+	if (ok && f->name && !find_match(f->name, base))
+		ok = 0;
+	if (ok && f->type) {
+		int t = S_ISDIR(sb.st_mode) ? 'd' : S_ISLNK(sb.st_mode) ? 'l' : S_ISREG(sb.st_mode) ? 'f' : '?';
+		ok = t == f->type;
+	}
+	if (ok)
+		puts(path);
+	if (!S_ISDIR(sb.st_mode) || (f->maxdepth >= 0 && depth >= f->maxdepth))
+		return;
+	DIR *d = opendir(path);
+	struct dirent *de;
+	if (d == NULL) {
+		fprintf(stderr, "find: '%s': %s\n", path, strerror(errno));
+		f->status = 1;
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char sub[4096];
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if ((size_t)snprintf(sub, sizeof sub, "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", de->d_name) >= sizeof sub) {
+			fprintf(stderr, "find: '%s/%s': %s\n", path, de->d_name, strerror(ENAMETOOLONG));
+			f->status = 1;
+			continue;
+		}
+		find_walk(sub, depth + 1, f);
+	}
+	closedir(d);
+}
+
+static long
+find_num(const char *opt, const char *s)
+{
+	char *end;
+	long v = s ? strtol(s, &end, 10) : -1;
+	if (s == NULL || end == s || *end || v < 0) {
+		cu_msg("invalid argument '%s' to '%s'", s ? s : "", opt);
+		exit(1);
+	}
+	return v;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct find_opts f = { NULL, 0, -1, 0, 0 };
+	int i = 1, first;
+
+	cu_init("find", "[PATH]... [-name PATTERN] [-type f|d|l] [-maxdepth N] [-mindepth N] [-print]\n"
+	    "Print the paths under each PATH (default .) that pass every test.\n", 1);
+	if (argc > 1 && !strcmp(argv[1], "--help"))
+		cu_usage(0);
+	while (i < argc && (argv[i][0] != '-' || !argv[i][1]) && strcmp(argv[i], "!") && strcmp(argv[i], "("))
+		i++;
+	first = i;
+	for (; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(a, "-print"))
+			continue;
+		if (!strcmp(a, "-name") || !strcmp(a, "-type") || !strcmp(a, "-maxdepth") ||
+		    !strcmp(a, "-mindepth")) {
+			if (v == NULL) {
+				cu_msg("missing argument to '%s'", a);
+				return 1;
+			}
+			i++;
+			if (a[1] == 'n')
+				f.name = v;
+			else if (a[1] == 't') {
+				if (strlen(v) != 1 || !strchr("fdl", v[0])) {
+					cu_msg("Unknown argument to -type: %s", v);
+					return 1;
+				}
+				f.type = v[0];
+			} else if (a[2] == 'a')
+				f.maxdepth = find_num(a, v);
+			else
+				f.mindepth = find_num(a, v);
+			continue;
+		}
+		cu_msg("unknown predicate `%s'", a);
+		return 1;
+	}
+	if (first == 1)
+		find_walk(".", 0, &f);
+	for (i = 1; i < first; i++)
+		find_walk(argv[i], 0, &f);
+	if (fflush(stdout) != 0) {
+		cu_err("write error", errno);
+		return 1;
+	}
+	return f.status;
+}
