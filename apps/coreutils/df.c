@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "lib/cu.h"
 
 static int human;
 
@@ -53,18 +54,15 @@ show(const char *path, int quiet)
 int
 main(int argc, char **argv)
 {
-	int i = 1, ret = 0;
+	struct cu_opt o;
+	int i, ret = 0;
 
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		printf("usage: df [-h] [SCHEME:|PATH]...\n"
-		    "Show the size, use and free space of file systems\n"
-		    "(-h: in K, M or G).\n");
-		return 0;
-	}
-	if (i < argc && !strcmp(argv[i], "-h")) {
+	cu_init("df", "[-h] [SCHEME:|PATH]...\nShow the size, use and free space of file systems\n"
+	    "(-h: in K, M or G).\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "h") != -1)
 		human = 1;
-		i++;
-	}
+	i = o.ind;
 	printf("%-12s %10s %10s %10s %4s\n", "Filesystem",
 	    human ? "Size" : "1K-blocks", "Used", "Available", "Use%");
 	if (i < argc) {

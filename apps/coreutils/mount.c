@@ -10,6 +10,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include <redox.h>
+#include "lib/cu.h"
 
 /*
  * Prints the fsinfo line of scheme `name:`; returns 0 if it had one.
@@ -46,10 +47,15 @@ main(int argc, char **argv)
 	char line[256];
 	FILE *f;
 
-	if (argc > 1) {
-		printf("usage: mount\nList the mounted file systems "
-		    "(redoxfsd DISK [SCHEME] mounts one).\n");
-		return strcmp(argv[1], "-h") && strcmp(argv[1], "--help");
+	struct cu_opt o;
+
+	cu_init("mount", "\nList the mounted file systems (redoxfsd DISK [SCHEME] mounts one).\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "") != -1)
+		;
+	if (o.ind < argc) {
+		cu_msg("extra operand '%s' (redoxfsd DISK [SCHEME] mounts a file system)", argv[o.ind]);
+		cu_usage(1);
 	}
 	if ((f = fopen("sys:scheme", "r")) == NULL) {
 		perror("mount: sys:scheme");
@@ -60,7 +66,7 @@ main(int argc, char **argv)
 		line[strcspn(line, "\n")] = 0;
 		if (!line[0] || strlen(line) + 2 > sizeof line)
 			continue;
-		strcat(line, ":");
+		memcpy(line + strlen(line), ":", 2);
 		/* Only file systems answer statvfs; then ask for details. */
 		if (statvfs(line, &sv) == 0 && fsinfo(line) != 0)
 			printf("%s %s\n", line, line);

@@ -6,14 +6,17 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "lib/cu.h"
 
 int
 main(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		printf("usage: shutdown\nStops every process and powers the machine off.\n");
-		return 0;
-	}
+	struct cu_opt o;
+
+	cu_init("shutdown", "\nStop every process and power the machine off.\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "") != -1)
+		;
 	if (geteuid() != 0) {
 		fprintf(stderr, "shutdown: only root can shut the system down\n");
 		return 1;

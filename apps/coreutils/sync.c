@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "lib/cu.h"
 
 static int
 sync_one(const char *path)
@@ -28,16 +29,16 @@ sync_one(const char *path)
 int
 main(int argc, char **argv)
 {
+	struct cu_opt o;
 	int ret = 0;
 
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		printf("usage: sync [SCHEME:|PATH]...\n"
-		    "Commit and flush file systems (default file:).\n");
-		return 0;
-	}
-	if (argc == 1)
+	cu_init("sync", "[SCHEME:|PATH]...\nCommit and flush file systems (default file:).\n", 1);
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "") != -1)
+		;
+	if (o.ind >= argc)
 		return sync_one("file:");
-	for (int i = 1; i < argc; i++)
+	for (int i = o.ind; i < argc; i++)
 		ret |= sync_one(argv[i]);
 	return ret;
 }
