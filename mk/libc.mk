@@ -88,9 +88,21 @@ $(RXRUN): $(RXRUN_OBJS)
 ALL_TARGETS += $(RXRUN)
 -include $(RXRUN_OBJS:.o=.d)
 
+# ---- our engines against glibc's, on the host (libc/tests/) ----
+# Each compares a table of cases and prints the differences.
+LIBC_VS_GLIBC := $(B)/host/libc/tests/regex_glibc
+$(B)/host/libc/tests/regex_glibc: $(B)/host/libc/tests/regex_glibc.o \
+		$(B)/host/libc/src/regex/rx_comp.o $(B)/host/libc/src/regex/rx_exec.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
+ALL_TARGETS += $(LIBC_VS_GLIBC)
+-include $(addsuffix .d,$(LIBC_VS_GLIBC)) \
+	$(B)/host/libc/src/regex/rx_comp.d $(B)/host/libc/src/regex/rx_exec.d
+
 TEST_STEPS += test-libc-host
 .PHONY: test-libc-host
-test-libc-host: $(RXRUN) $(LIBC_TEST_PROGS)
+test-libc-host: $(RXRUN) $(LIBC_TEST_PROGS) $(LIBC_VS_GLIBC)
+	@for t in $(LIBC_VS_GLIBC); do $$t || exit 1; done
 	@tests/rxrun/run-all.sh $(RXRUN) $(LIBC_TEST_PROGS)
 
 # The test programs boot from the initfs (tests/system/cases/40-libc_*.sh).
