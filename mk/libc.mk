@@ -95,8 +95,18 @@ $(B)/host/libc/tests/regex_glibc: $(B)/host/libc/tests/regex_glibc.o \
 		$(B)/host/libc/src/regex/rx_comp.o $(B)/host/libc/src/regex/rx_exec.o
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 
+# fnmatch.c is compiled against glibc's fnmatch.h under another name.
+LIBC_VS_GLIBC += $(B)/host/libc/tests/fnmatch_glibc
+$(B)/host/libc/tests/our_fnmatch.o: libc/src/fnmatch/fnmatch.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -D_GNU_SOURCE -Dfnmatch=our_fnmatch -c $< -o $@
+$(B)/host/libc/tests/fnmatch_glibc.o: HOST_CFLAGS += -D_GNU_SOURCE
+$(B)/host/libc/tests/fnmatch_glibc: $(B)/host/libc/tests/fnmatch_glibc.o \
+		$(B)/host/libc/tests/our_fnmatch.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
 ALL_TARGETS += $(LIBC_VS_GLIBC)
--include $(addsuffix .d,$(LIBC_VS_GLIBC)) \
+-include $(addsuffix .d,$(LIBC_VS_GLIBC)) $(B)/host/libc/tests/our_fnmatch.d \
 	$(B)/host/libc/src/regex/rx_comp.d $(B)/host/libc/src/regex/rx_exec.d
 
 TEST_STEPS += test-libc-host
