@@ -7,11 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lib/cu.h"
-#if __has_include(<pwd.h>) && __has_include(<grp.h>)
 #include <grp.h>
 #include <pwd.h>
-#define CHOWN_NAMES 1
-#endif
 
 static int
 chown_id(const char *s, int group, long *id)
@@ -22,7 +19,6 @@ chown_id(const char *s, int group, long *id)
 		*id = v;
 		return 0;
 	}
-#ifdef CHOWN_NAMES
 	if (group) {
 		struct group *g = getgrnam(s);
 		if (g) {
@@ -36,7 +32,6 @@ chown_id(const char *s, int group, long *id)
 			return 0;
 		}
 	}
-#endif
 	cu_msg("invalid %s: '%s'", group ? "group" : "user", s);
 	return -1;
 }

@@ -10,59 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "lib/cu.h"
-#if __has_include(<fnmatch.h>)
 #include <fnmatch.h>
-#define find_match(p, s) (fnmatch((p), (s), 0) == 0)
-#else
-/* Until libc has fnmatch(): *, ? and [set] (with ranges and !). */
-static int
-find_match(const char *p, const char *s)
-{
-	for (; *p; p++, s++) {
-		if (*p == '*') {
-			while (p[1] == '*')
-				p++;
-			for (const char *t = s; ; t++) {
-				if (find_match(p + 1, t))
-					return 1;
-				if (!*t)
-					return 0;
-			}
-		}
-		if (!*s)
-			return 0;
-		if (*p == '?')
-			continue;
-		if (*p == '[') {
-			const char *q = p + 1;
-			int neg = *q == '!' || *q == '^', hit = 0;
-			q += neg;
-			for (int first = 1; *q && (first || *q != ']'); q++, first = 0) {
-				if (q[1] == '-' && q[2] && q[2] != ']') {
-					hit |= *s >= q[0] && *s <= q[2];
-					q += 2;
-				} else {
-					hit |= *s == *q;
-				}
-			}
-			if (*q != ']') {
-				if (*s != '[')
-					return 0;
-				continue;
-			}
-			if (hit == neg)
-				return 0;
-			p = q;
-			continue;
-		}
-		if (*p == '\\' && p[1])
-			p++;
-		if (*p != *s)
-			return 0;
-	}
-	return *s == 0;
-}
-#endif
 
 struct find_opts {
 	const char *name;
@@ -83,7 +31,7 @@ find_walk(const char *path, long depth, struct find_opts *f)
 	const char *base = strrchr(path, '/');
 	base = base && base[1] ? base + 1 : path;
 	int ok = depth >= f->mindepth;
-	if (ok && f->name && !find_match(f->name, base))
+	if (ok && f->name && fnmatch(f->name, base, 0) != 0)
 		ok = 0;
 	if (ok && f->type) {
 		int t = S_ISDIR(sb.st_mode) ? 'd' : S_ISLNK(sb.st_mode) ? 'l' : S_ISREG(sb.st_mode) ? 'f' : '?';

@@ -9,15 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "lib/cu.h"
-#if __has_include(<pwd.h>) && __has_include(<grp.h>)
 #include <grp.h>
 #include <pwd.h>
-#define LS_NAMES 1
-#endif
 
 struct ls_opts {
 	int all, lng, human, recurse, dirself, one, color, tty;
@@ -59,26 +57,22 @@ ls_modestr(mode_t m, char *s)
 static void
 ls_user(uid_t uid, char *buf, size_t len)
 {
-#ifdef LS_NAMES
 	struct passwd *pw = getpwuid(uid);
 	if (pw) {
 		snprintf(buf, len, "%s", pw->pw_name);
 		return;
 	}
-#endif
 	snprintf(buf, len, "%u", (unsigned)uid);
 }
 
 static void
 ls_group(gid_t gid, char *buf, size_t len)
 {
-#ifdef LS_NAMES
 	struct group *gr = getgrgid(gid);
 	if (gr) {
 		snprintf(buf, len, "%s", gr->gr_name);
 		return;
 	}
-#endif
 	snprintf(buf, len, "%u", (unsigned)gid);
 }
 
@@ -164,7 +158,10 @@ static void
 ls_columns(struct ls_ent *v, size_t n, const struct ls_opts *lo)
 {
 	const char *cols = getenv("COLUMNS");
+	struct winsize ws;
 	int width = cols && atoi(cols) > 0 ? atoi(cols) : 80;
+	if (!(cols && atoi(cols) > 0) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
 	size_t maxw = 1;
 	for (size_t i = 0; i < n; i++)
 		if (strlen(v[i].name) > maxw)

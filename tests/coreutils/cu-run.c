@@ -248,7 +248,7 @@ run_case(struct run *r, const char *name)
 		} else if (!strncmp(linebuf, "status ", 7)) {
 			want_status = atoi(rest);
 		} else if (!strncmp(linebuf, "check ", 6) || !strncmp(linebuf, "exists ", 7) ||
-		    !strncmp(linebuf, "checkmode ", 10) ||
+		    !strncmp(linebuf, "checkmode ", 10) || !strncmp(linebuf, "checkowner ", 11) ||
 		    !strncmp(linebuf, "absent ", 7) || !strncmp(linebuf, "errstart ", 9)) {
 			/* after the run */
 		} else {
@@ -344,6 +344,16 @@ run_case(struct run *r, const char *name)
 			if (n != 2 || lstat(w[0], &sb) != 0 || (long)(sb.st_mode & 07777) != want) {
 				printf("FAIL %s: mode of %s is %o, wanted %lo\n", name, n ? w[0] : "?",
 				    n == 2 ? (unsigned)(sb.st_mode & 07777) : 0, want);
+				ok = 0;
+			}
+		} else if (!strncmp(linebuf, "checkowner ", 11)) {
+			char *w[MAXW];
+			struct stat sb;
+			int n = split(rest, w);
+			if (n != 3 || lstat(w[0], &sb) != 0 || sb.st_uid != (uid_t)atol(w[1]) ||
+			    sb.st_gid != (gid_t)atol(w[2])) {
+				printf("FAIL %s: owner of %s is not %s:%s\n", name, n ? w[0] : "?",
+				    n > 1 ? w[1] : "?", n > 2 ? w[2] : "?");
 				ok = 0;
 			}
 		} else if (!strncmp(linebuf, "exists ", 7) || !strncmp(linebuf, "absent ", 7)) {

@@ -21,7 +21,7 @@ ls -1 -d file:/tmp/cu/a
 wc -l file:/etc/passwd
 ls nosuch:
 shutdown" 30
-expect '^-rwxr-xr-x 1 (root|0) +(root|0) +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]{2}| [0-9]{4}) ls$'
+expect '^-rwxr-xr-x 1 root +root +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]{2}| [0-9]{4}) ls$'
 expect '^init\.rc$'
 expect '^Redox-C$'
 expect '^Redox-C [0-9.]+ x86_64'
