@@ -19,6 +19,14 @@ $(B)/host/coreutils/%: $(B)/host/$(CU_DIR)/%.o $(B)/host/$(CU_DIR)/lib/cu.o
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 
+# "[" is test under the name that wants a closing "]".
+$(B)/prog/$(CU_DIR)/[: $(B)/prog/$(CU_DIR)/test
+	cp $< '$@'
+$(B)/host/coreutils/[: $(B)/host/coreutils/test
+	cp $< '$@'
+CU_OS_BINS   += $(B)/prog/$(CU_DIR)/[
+CU_HOST_BINS += $(B)/host/coreutils/[
+
 # The test runner: one program for both sides (tests/coreutils/README.md).
 CU_RUN_HOST := $(B)/host/coreutils-test/cu-run
 CU_RUN_OS   := $(B)/prog/tests/coreutils/cu-run
