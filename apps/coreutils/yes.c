@@ -5,14 +5,16 @@
 int
 main(int argc, char **argv)
 {
+	struct cu_opt o;
 	char buf[8192];
 	size_t len = 0, one;
 	int i;
 
 	cu_init("yes", "[STRING]...\nRepeat a line of the STRINGs (or 'y') until killed.\n", 1);
-	if (argc == 2 && !strcmp(argv[1], "--help"))
-		cu_usage(0);
-	i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+	cu_opt_init(&o, argc, argv);
+	while (cu_opt_next(&o, "") != -1)
+		;
+	i = o.ind;
 	if (i >= argc)
 		buf[len++] = 'y';
 	for (int first = i; i < argc; i++) {

@@ -12,12 +12,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAXW 64
@@ -175,6 +177,7 @@ run_case(struct run *r, const char *name)
 	char *cmd[MAXW] = { 0 };
 	char cmdline[4096] = "";
 	int want_status = 0, ncmd = 0, ok = 1;
+	long kill_ms = -1;
 	FILE *f;
 
 	snprintf(path, sizeof path, "%s/%s", r->casedir, name);
@@ -247,6 +250,8 @@ run_case(struct run *r, const char *name)
 			add(&want_err, rest, 0);
 		} else if (!strncmp(linebuf, "status ", 7)) {
 			want_status = atoi(rest);
+		} else if (!strncmp(linebuf, "killafter ", 10)) {
+			kill_ms = atol(rest);
 		} else if (!strncmp(linebuf, "check ", 6) || !strncmp(linebuf, "exists ", 7) ||
 		    !strncmp(linebuf, "checkmode ", 10) || !strncmp(linebuf, "checkowner ", 11) ||
 		    !strncmp(linebuf, "absent ", 7) || !strncmp(linebuf, "errstart ", 9)) {
@@ -287,7 +292,24 @@ run_case(struct run *r, const char *name)
 		fclose(f);
 		return 0;
 	}
-	if (waitpid(pid, &st, 0) != pid) {
+	/* killafter: programs that never end on their own (tail -f) get
+	 * SIGTERM after that many milliseconds. */
+	int reaped = 0;
+	for (long waited = 0; kill_ms >= 0 && !reaped; waited += 10) {
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		pid_t w = waitpid(pid, &st, WNOHANG);
+		if (w == pid) {
+			reaped = 1;
+		} else if (w < 0) {
+			break;
+		} else if (waited >= kill_ms) {
+			kill(pid, SIGTERM);
+			kill_ms = -1;
+		} else {
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (!reaped && waitpid(pid, &st, 0) != pid) {
 		printf("FAIL %s: waitpid: %s\n", name, strerror(errno));
 		fclose(f);
 		return 0;
