@@ -8,6 +8,7 @@ boot_disk "$img" "notify redoxfsd disk:0
 export PATH file:/bin:initfs:/bin
 export NO_COLOR 1
 ls -l file:/bin
+ls -lh file:/bin/ls
 unset NO_COLOR
 ls initfs:/etc
 cat sys:uname
@@ -22,6 +23,7 @@ wc -l file:/etc/passwd
 ls nosuch:
 shutdown" 30
 expect '^-rwxr-xr-x 1 root +root +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]{2}| [0-9]{4}) ls$'
+expect '^-rwxr-xr-x 1 root +root +[0-9.]+K .* file:/bin/ls$'
 expect '^init\.rc$'
 expect '^Redox-C$'
 expect '^Redox-C [0-9.]+ x86_64'
