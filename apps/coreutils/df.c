@@ -81,7 +81,7 @@ main(int argc, char **argv)
 		line[strcspn(line, "\n")] = 0;
 		if (!line[0] || strlen(line) + 2 > sizeof line)
 			continue;
-		strcat(line, ":");
+		memcpy(line + strlen(line), ":", 2);
 		show(line, 1);
 	}
 	fclose(f);

@@ -267,7 +267,8 @@ ls_dir(const char *path, const char *shown, const struct ls_opts *lo, int header
 		n++;
 	}
 	closedir(d);
-	qsort(v, n, sizeof *v, ls_cmp);
+	if (n > 0)
+		qsort(v, n, sizeof *v, ls_cmp);
 	if (header) {
 		printf("%s%s:\n", *first ? "" : "\n", shown);
 	}
