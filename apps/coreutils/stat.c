@@ -1,6 +1,8 @@
 /* stat - prints file status, GNU's default form or -c FORMAT
  * (%n %s %a %A %F %u %g %h %i %b %Y %N). */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,11 +48,25 @@ stat_modestr(mode_t m, char *s)
 }
 
 static void
-stat_time(time_t t, char *buf, size_t len)
+stat_time(const struct timespec *ts, char *buf, size_t len)
 {
-	struct tm *tm = localtime(&t);
-	if (tm == NULL || strftime(buf, len, "%Y-%m-%d %H:%M:%S %z", tm) == 0)
-		snprintf(buf, len, "%lld", (long long)t);
+	char date[32], zone[8];
+	struct tm *tm = localtime(&ts->tv_sec);
+	if (tm == NULL || strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", tm) == 0 ||
+	    strftime(zone, sizeof zone, "%z", tm) == 0) {
+		snprintf(buf, len, "%lld", (long long)ts->tv_sec);
+		return;
+	}
+	snprintf(buf, len, "%s.%09ld %s", date, (long)ts->tv_nsec, zone);
+}
+
+static void
+stat_owner(char *buf, size_t len, unsigned id, int group)
+{
+	struct passwd *pw = group ? NULL : getpwuid((uid_t)id);
+	struct group *gr = group ? getgrgid((gid_t)id) : NULL;
+	const char *name = pw ? pw->pw_name : gr ? gr->gr_name : "UNKNOWN";
+	snprintf(buf, len, "%5u/%8s", id, name);
 }
 
 static void
@@ -92,22 +108,27 @@ stat_format(const char *fmt, const char *name, const struct stat *sb)
 	putchar('\n');
 }
 
+/* GNU's layout, less the birth time nobody here records. */
 static void
 stat_default(const char *name, const struct stat *sb)
 {
-	char ms[11], at[64], mt[64], ct[64];
+	char ms[11], at[64], mt[64], ct[64], u[64], g[64];
+	unsigned long long dev = (unsigned long long)sb->st_dev;
 	stat_modestr(sb->st_mode, ms);
-	stat_time(sb->st_atime, at, sizeof at);
-	stat_time(sb->st_mtime, mt, sizeof mt);
-	stat_time(sb->st_ctime, ct, sizeof ct);
+	stat_time(&sb->st_atim, at, sizeof at);
+	stat_time(&sb->st_mtim, mt, sizeof mt);
+	stat_time(&sb->st_ctim, ct, sizeof ct);
+	stat_owner(u, sizeof u, (unsigned)sb->st_uid, 0);
+	stat_owner(g, sizeof g, (unsigned)sb->st_gid, 1);
 	printf("  File: %s\n", name);
-	printf("  Size: %-15lld Blocks: %-10lld IO Block: %-6ld %s\n", (long long)sb->st_size,
+	printf("  Size: %-10lld\tBlocks: %-10lld IO Block: %-6ld %s\n", (long long)sb->st_size,
 	    (long long)sb->st_blocks, (long)sb->st_blksize, stat_type(sb->st_mode, sb->st_size));
-	printf("Device: %llxh/%llud\tInode: %-11lu Links: %lu\n", (unsigned long long)sb->st_dev,
-	    (unsigned long long)sb->st_dev, (unsigned long)sb->st_ino, (unsigned long)sb->st_nlink);
-	printf("Access: (%04o/%s)  Uid: (%5u)   Gid: (%5u)\n", (unsigned)(sb->st_mode & 07777), ms,
-	    (unsigned)sb->st_uid, (unsigned)sb->st_gid);
-	printf("Access: %s\nModify: %s\nChange: %s\n", at, mt, ct);
+	/* Linux's device number split: 12 bits of major, 20 of minor. */
+	printf("Device: %llu,%llu\tInode: %-11lu Links: %lu\n",
+	    ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull), (dev & 0xff) | ((dev >> 12) & ~0xffull),
+	    (unsigned long)sb->st_ino, (unsigned long)sb->st_nlink);
+	printf("Access: (%04o/%s)  Uid: (%s)   Gid: (%s)\n", (unsigned)(sb->st_mode & 07777), ms, u, g);
+	printf("Access: %s\nModify: %s\nChange: %s\n Birth: -\n", at, mt, ct);
 }
 
 int
