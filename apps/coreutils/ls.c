@@ -54,26 +54,38 @@ ls_modestr(mode_t m, char *s)
 	s[10] = 0;
 }
 
+/* Names of ids; one remembered each, since a directory's files mostly
+ * share an owner and every lookup reads /etc/passwd. */
 static void
 ls_user(uid_t uid, char *buf, size_t len)
 {
-	struct passwd *pw = getpwuid(uid);
-	if (pw) {
-		snprintf(buf, len, "%s", pw->pw_name);
-		return;
+	static uid_t last = (uid_t)-1;
+	static char name[64];
+	if (uid != last || !name[0]) {
+		struct passwd *pw = getpwuid(uid);
+		if (pw)
+			snprintf(name, sizeof name, "%s", pw->pw_name);
+		else
+			snprintf(name, sizeof name, "%u", (unsigned)uid);
+		last = uid;
 	}
-	snprintf(buf, len, "%u", (unsigned)uid);
+	snprintf(buf, len, "%s", name);
 }
 
 static void
 ls_group(gid_t gid, char *buf, size_t len)
 {
-	struct group *gr = getgrgid(gid);
-	if (gr) {
-		snprintf(buf, len, "%s", gr->gr_name);
-		return;
+	static gid_t last = (gid_t)-1;
+	static char name[64];
+	if (gid != last || !name[0]) {
+		struct group *gr = getgrgid(gid);
+		if (gr)
+			snprintf(name, sizeof name, "%s", gr->gr_name);
+		else
+			snprintf(name, sizeof name, "%u", (unsigned)gid);
+		last = gid;
 	}
-	snprintf(buf, len, "%u", (unsigned)gid);
+	snprintf(buf, len, "%s", name);
 }
 
 static const char *

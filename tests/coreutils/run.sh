@@ -40,6 +40,7 @@ grep -Eq '^coreutils \(redox\): [0-9]+ passed, 0 failed' "$tmp/redox.out" || {
 
 # The summary: the three runs' counts added up.
 cat "$tmp/gnu.out" "$tmp/host.out" "$tmp/redox.out" | awk -v fail=$fail '
-	/^coreutils \([a-z]+\): / { p += $3; f += $5 }
-	END { if (fail && !f) f = 1; printf "coreutils: %d passed, %d failed\n", p, f }'
+	/^coreutils \([a-z]+\): / { p += $3; f += $5; runs++ }
+	END { if ((fail || runs != 3 || p == 0) && !f) f = 1
+	      printf "coreutils: %d passed, %d failed\n", p, f; exit f != 0 }' || fail=1
 exit $fail
