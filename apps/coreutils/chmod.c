@@ -70,7 +70,7 @@ main(int argc, char **argv)
 	    strspn(argv[i] + 1, "rwxXst") != strlen(argv[i] + 1)) {
 		struct cu_opt o;
 		cu_opt_init(&o, argc, argv);
-		while (cu_opt_next(&o, "fv") != -1)
+		while (cu_opt_next(&o, "") != -1)
 			;
 		i = o.ind;
 	}

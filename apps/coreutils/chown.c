@@ -46,7 +46,7 @@ main(int argc, char **argv)
 
 	cu_init("chown", "OWNER[:GROUP] FILE...\n   or: chown :GROUP FILE...\nChange the owner and/or group of each FILE.\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while (cu_opt_next(&o, "hv") != -1)
+	while (cu_opt_next(&o, "") != -1)
 		;
 	if (argc - o.ind < 2) {
 		if (argc - o.ind < 1)

@@ -132,7 +132,7 @@ main(int argc, char **argv)
 	cu_init("cp", "[-rfp] SOURCE DEST\n   or: cp [-rfp] SOURCE... DIRECTORY\n"
 	    "Copy files (-r: directories, -p: keep mode and times).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "rRfpav")) != -1) {
+	while ((c = cu_opt_next(&o, "rRfpa")) != -1) {
 		if (c == 'r' || c == 'R')
 			co.recursive = 1;
 		else if (c == 'f')

@@ -14,14 +14,16 @@ int
 main(int argc, char **argv)
 {
 	struct cu_opt o;
-	int c, i;
+	int c, i, eol = '\n';
 	static char *empty[] = { NULL };
 
-	cu_init("env", "[-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\n"
+	cu_init("env", "[-i0] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\n"
 	    "Run COMMAND in a changed environment, or print the environment.\n", 125);
 	cu_opt_init(&o, argc, argv);
 	while ((c = cu_opt_next(&o, "iu:0")) != -1) {
-		if (c == 'i') {
+		if (c == '0') {
+			eol = 0;
+		} else if (c == 'i') {
 			environ = empty;
 		} else if (c == 'u' && unsetenv(o.arg) != 0) {
 			cu_msg("cannot unset '%s': %s", o.arg, strerror(errno));
@@ -44,7 +46,7 @@ main(int argc, char **argv)
 	}
 	if (i >= argc) {
 		for (char **e = environ; e && *e; e++)
-			puts(*e);
+			printf("%s%c", *e, eol);
 		return fflush(stdout) != 0;
 	}
 	pid_t pid;

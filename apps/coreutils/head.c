@@ -35,12 +35,14 @@ main(int argc, char **argv)
 {
 	struct cu_opt o;
 	long long count = 10;
-	int bytes = 0, status = 0, c;
+	int bytes = 0, status = 0, c, headers = -1;
 
-	cu_init("head", "[-n LINES | -c BYTES] [FILE]...\nPrint the first 10 lines (or LINES lines, BYTES bytes) of each FILE.\n", 1);
+	cu_init("head", "[-qv] [-n LINES | -c BYTES] [FILE]...\nPrint the first 10 lines (or LINES lines, BYTES bytes) of each FILE.\n", 1);
 	cu_opt_init(&o, argc, argv);
 	while ((c = cu_opt_next(&o, "n:c:qv")) != -1) {
-		if (c == 'n' || c == 'c') {
+		if (c == 'q' || c == 'v') {
+			headers = c == 'v';
+		} else if (c == 'n' || c == 'c') {
 			char *end;
 			count = strtoll(o.arg, &end, 10);
 			if (*end || end == o.arg || count < 0) {
@@ -52,7 +54,8 @@ main(int argc, char **argv)
 	}
 	char *dash[] = { "-", NULL };
 	char **files = o.ind < argc ? argv + o.ind : dash;
-	int many = argc - o.ind > 1;
+	/* Headers when there are several files, unless -q or -v says. */
+	int many = headers >= 0 ? headers : argc - o.ind > 1;
 	for (int k = 0; files[k]; k++) {
 		const char *name = files[k];
 		int fd = strcmp(name, "-") ? open(name, O_RDONLY) : 0;

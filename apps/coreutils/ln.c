@@ -16,7 +16,7 @@ main(int argc, char **argv)
 	cu_init("ln", "[-sf] TARGET LINK_NAME\n   or: ln [-sf] TARGET... DIRECTORY\n"
 	    "Make links to TARGETs (-s: symbolic, -f: replace existing names).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "sfnv")) != -1) {
+	while ((c = cu_opt_next(&o, "sf")) != -1) {
 		if (c == 's')
 			sym = 1;
 		else if (c == 'f')

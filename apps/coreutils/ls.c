@@ -18,7 +18,7 @@
 #include <pwd.h>
 
 struct ls_opts {
-	int all, lng, human, recurse, dirself, one, color, tty;
+	int all, almost, lng, human, recurse, dirself, one, color, tty;
 	time_t now;
 };
 
@@ -257,7 +257,7 @@ ls_dir(const char *path, const char *shown, const struct ls_opts *lo, int header
 		const char *nm = synth ? (dots++ ? ".." : ".") : de->d_name;
 		if (!synth && lo->all && (!strcmp(nm, ".") || !strcmp(nm, "..")))
 			continue;
-		if (nm[0] == '.' && !lo->all)
+		if (nm[0] == '.' && !lo->all && !(lo->almost && strcmp(nm, ".") && strcmp(nm, "..")))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -319,14 +319,15 @@ main(int argc, char **argv)
 	struct ls_opts lo = { 0 };
 	int c, first = 1;
 
-	cu_init("ls", "[-lahRd1] [FILE]...\nList FILEs (the current directory by default).\n"
-	    "  -l long form  -a all names  -h human sizes  -R recurse\n"
+	cu_init("ls", "[-lahARd1] [FILE]...\nList FILEs (the current directory by default).\n"
+	    "  -l long form  -a all names  -A all but . and ..  -h human sizes  -R recurse\n"
 	    "  -d directories themselves  -1 one name per line\n", 2);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "lahRd1AF")) != -1) {
+	while ((c = cu_opt_next(&o, "lahRd1A")) != -1) {
 		switch (c) {
 		case 'l': lo.lng = 1; break;
-		case 'a': lo.all = 1; break;
+		case 'a': lo.all = 1; lo.almost = 0; break;
+		case 'A': lo.almost = 1; lo.all = 0; break;
 		case 'h': lo.human = 1; break;
 		case 'R': lo.recurse = 1; break;
 		case 'd': lo.dirself = 1; break;

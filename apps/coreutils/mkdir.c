@@ -50,7 +50,7 @@ main(int argc, char **argv)
 
 	cu_init("mkdir", "[-p] [-m MODE] DIRECTORY...\nMake directories (-p: and their parents).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "pm:v")) != -1) {
+	while ((c = cu_opt_next(&o, "pm:")) != -1) {
 		if (c == 'p') {
 			parents = 1;
 		} else if (c == 'm') {

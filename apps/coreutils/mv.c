@@ -15,7 +15,7 @@ main(int argc, char **argv)
 
 	cu_init("mv", "SOURCE DEST\n   or: mv SOURCE... DIRECTORY\nRename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while (cu_opt_next(&o, "fiv") != -1)
+	while (cu_opt_next(&o, "f") != -1)
 		;
 	n = argc - o.ind;
 	if (n < 2) {

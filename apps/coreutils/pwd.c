@@ -11,9 +11,9 @@ main(int argc, char **argv)
 	struct cu_opt o;
 	char buf[4096];
 
-	cu_init("pwd", "[-LP]\nPrint the working directory.\n", 1);
+	cu_init("pwd", "[-P]\nPrint the working directory (symbolic links resolved).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while (cu_opt_next(&o, "LP") != -1)
+	while (cu_opt_next(&o, "P") != -1)
 		;
 	if (getcwd(buf, sizeof buf) == NULL) {
 		cu_err("getcwd", errno);

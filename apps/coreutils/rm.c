@@ -83,7 +83,7 @@ main(int argc, char **argv)
 
 	cu_init("rm", "[-rfi] FILE...\nRemove FILEs (-r: directories too, -f: no errors for missing ones).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "rRfiv")) != -1) {
+	while ((c = cu_opt_next(&o, "rRfi")) != -1) {
 		if (c == 'r' || c == 'R')
 			ro.recursive = 1;
 		else if (c == 'f')

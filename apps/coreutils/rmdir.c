@@ -13,7 +13,7 @@ main(int argc, char **argv)
 
 	cu_init("rmdir", "[-p] DIRECTORY...\nRemove empty directories.\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "pv")) != -1)
+	while ((c = cu_opt_next(&o, "p")) != -1)
 		if (c == 'p')
 			parents = 1;
 	if (o.ind >= argc) {

@@ -87,13 +87,15 @@ main(int argc, char **argv)
 {
 	struct cu_opt o;
 	long long count = 10;
-	int bytes = 0, from = 0, follow = 0, status = 0, c;
+	int bytes = 0, from = 0, follow = 0, status = 0, c, headers = -1;
 
-	cu_init("tail", "[-f] [-n [+]LINES | -c [+]BYTES] [FILE]...\n"
+	cu_init("tail", "[-fqv] [-n [+]LINES | -c [+]BYTES] [FILE]...\n"
 	    "Print the last 10 lines (or LINES lines, BYTES bytes; +N starts at N) of each FILE.\n", 1);
 	cu_opt_init(&o, argc, argv);
 	while ((c = cu_opt_next(&o, "n:c:fqv")) != -1) {
-		if (c == 'f') {
+		if (c == 'q' || c == 'v') {
+			headers = c == 'v';
+		} else if (c == 'f') {
 			follow = 1;
 		} else if (c == 'n' || c == 'c') {
 			const char *a = o.arg;
@@ -111,7 +113,8 @@ main(int argc, char **argv)
 	}
 	char *dash[] = { "-", NULL };
 	char **files = o.ind < argc ? argv + o.ind : dash;
-	int many = argc - o.ind > 1;
+	/* Headers when there are several files, unless -q or -v says. */
+	int many = headers >= 0 ? headers : argc - o.ind > 1;
 	for (int k = 0; files[k]; k++) {
 		const char *name = files[k];
 		struct tail_buf b = { NULL, 0, 0 };

@@ -15,11 +15,13 @@ main(int argc, char **argv)
 	char buf[8192];
 	ssize_t r;
 
-	cu_init("tee", "[-a] [FILE]...\nCopy stdin to stdout and to each FILE (-a: append).\n", 1);
+	cu_init("tee", "[-ai] [FILE]...\nCopy stdin to stdout and to each FILE (-a: append, -i: ignore SIGINT).\n", 1);
 	cu_opt_init(&o, argc, argv);
 	while ((c = cu_opt_next(&o, "ai")) != -1)
 		if (c == 'a')
 			append = 1;
+		else if (signal(SIGINT, SIG_IGN) == SIG_ERR)
+			cu_err("ignoring SIGINT", errno);
 	int fds[argc + 1];
 	const char *names[argc + 1];
 	fds[n] = 1;

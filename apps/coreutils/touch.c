@@ -15,7 +15,7 @@ main(int argc, char **argv)
 
 	cu_init("touch", "[-c] FILE...\nSet FILEs' times to now, creating them unless -c.\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "cam")) != -1)
+	while ((c = cu_opt_next(&o, "c")) != -1)
 		if (c == 'c')
 			nocreate = 1;
 	if (o.ind >= argc) {

@@ -49,6 +49,7 @@ unescape(const char *s, char *dst, size_t cap)
 			case 't': c = '\t'; break;
 			case 'e': c = 033; break;
 			case 's': c = ' '; break;
+			case '0': c = 0; break;
 			default: c = *s; break;
 			}
 		}
