@@ -80,10 +80,8 @@ int gethostname(char *name, size_t n)
 	return 0;
 }
 
-char *getlogin(void)
-{
-	return getenv("USER");
-}
+/* getlogin and getlogin_r are in src/pwd/pwd.c: they fall back to
+ * /etc/passwd. */
 
 /* tcgetpgrp and tcsetpgrp are in src/termios/termios.c. */
 
