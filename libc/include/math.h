@@ -70,10 +70,36 @@ double asin(double x);
 double acos(double x);
 double atan(double x);
 double atan2(double y, double x);
+double sinh(double x);
+double cosh(double x);
+double tanh(double x);
+double rint(double x);
+double nearbyint(double x);
+long lrint(double x);
+long long llround(double x);
+double cbrt(double x);
 float fabsf(float x);
 float sqrtf(float x);
 float floorf(float x);
 float ceilf(float x);
+float truncf(float x);
+float roundf(float x);
+float fmodf(float x, float y);
+float powf(float x, float y);
+float expf(float x);
+float logf(float x);
+float log2f(float x);
+float log10f(float x);
+float sinf(float x);
+float cosf(float x);
+float tanf(float x);
+float atanf(float x);
+float atan2f(float y, float x);
+float hypotf(float x, float y);
+float copysignf(float x, float y);
+float fminf(float x, float y);
+float fmaxf(float x, float y);
+float ldexpf(float x, int e);
 __END_DECLS
 
 #endif

@@ -15,6 +15,7 @@
 #define F2(n) double our_##n(double, double);
 F1(fabs) F1(floor) F1(ceil) F1(trunc) F1(round) F1(sqrt) F1(exp) F1(exp2)
 F1(log) F1(log2) F1(log10) F1(sin) F1(cos) F1(tan) F1(atan) F1(asin) F1(acos)
+F1(sinh) F1(cosh) F1(tanh) F1(rint) F1(nearbyint) F1(cbrt)
 F2(fmod) F2(pow) F2(atan2) F2(hypot) F2(fmin) F2(fmax) F2(copysign)
 double our_ldexp(double, int);
 double our_frexp(double, int *);
@@ -189,6 +190,16 @@ int main(void)
 	check1("atan", our_atan, atan, -100, 100, 2);
 	check1("asin", our_asin, asin, -1, 1, 3);
 	check1("acos", our_acos, acos, -1, 1, 3);
+	check1("rint", our_rint, rint, -1e6, 1e6, 0);
+	check1("rint-half", our_rint, rint, -8, 8, 0);
+	check1("nearbyint", our_nearbyint, nearbyint, -1e6, 1e6, 0);
+	check1("sinh", our_sinh, sinh, -20, 20, 2);
+	check1("sinh-small", our_sinh, sinh, -0.6, 0.6, 2);
+	check1("cosh", our_cosh, cosh, -700, 700, 2);
+	check1("tanh", our_tanh, tanh, -25, 25, 2);
+	check1("tanh-small", our_tanh, tanh, -0.6, 0.6, 2);
+	/* glibc's cbrt is itself up to an ulp off (cbrt(e): it says ...8609) */
+	check1("cbrt", our_cbrt, cbrt, -1e300, 1e300, 2);
 	check2("atan2", our_atan2, atan2, -10, 10, -10, 10, 3);
 	check2("hypot", our_hypot, hypot, -1e200, 1e200, -1e200, 1e200, 2);
 	check2("pow", our_pow, pow, 0, 100, -50, 50, 8);

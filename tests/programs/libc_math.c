@@ -112,5 +112,30 @@ int main(void)
 	CHECK(acos(v1) == 0.0 && asin(v1) == M_PI_2);
 	errno = 0;
 	CHECK(isnan(asin(v2)) && errno == EDOM);
+
+	/* hyperbolic, rint, cbrt */
+	CHECK(sinh(v0) == 0.0 && cosh(v0) == 1.0 && tanh(v0) == 0.0);
+	NEAR(sinh(v1), 1.1752011936438014, 1e-15);
+	NEAR(cosh(v2), 3.7621956910836314, 1e-15);
+	NEAR(tanh(0.5 * v1), 0.46211715726000974, 1e-15);
+	CHECK(tanh(100 * v1) == 1.0 && tanh(-100 * v1) == -1.0);
+	errno = 0;
+	CHECK(cosh(1000 * v1) == HUGE_VAL && errno == ERANGE);
+	CHECK(rint(2.5 * v1) == 2.0 && rint(3.5 * v1) == 4.0 && rint(-2.5 * v1) == -2.0);
+	CHECK(signbit(rint(-0.4 * v1)));
+	CHECK_INT(lrint(-1.5 * v1), -2);
+	CHECK_INT(llround(2.5 * v1), 3);
+	CHECK(cbrt(27 * v1) == 3.0 && cbrt(-8 * v1) == -2.0);
+
+	/* float variants: computed in double, rounded once */
+	CHECK(sqrtf(2.25f * (float)v1) == 1.5f);
+	CHECK(floorf(-1.5f * (float)v1) == -2.0f && ceilf(1.2f * (float)v1) == 2.0f);
+	CHECK(truncf(-1.7f * (float)v1) == -1.0f && roundf(2.5f * (float)v1) == 3.0f);
+	CHECK(fmodf(7.5f * (float)v1, 2.0f) == 1.5f);
+	CHECK(powf(2.0f * (float)v1, 10.0f) == 1024.0f);
+	CHECK(expf(0.0f * (float)v1) == 1.0f && logf(1.0f * (float)v1) == 0.0f);
+	CHECK(fabsf(sinf((float)M_PI_2 * (float)v1) - 1.0f) < 1e-7f);
+	CHECK(fabsf(atan2f(1.0f, 1.0f * (float)v1) - (float)M_PI_4) < 1e-7f);
+	CHECK(ldexpf(3.0f * (float)v1, 2) == 12.0f);
 	return finish();
 }

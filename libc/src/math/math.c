@@ -651,3 +651,130 @@ double acos(double x)
 	r = m_atanl(m_sqrtl((1 - a) * (1 + a)) / fabs(x));
 	return (double)(x < 0 ? PIL - r : r);
 }
+
+/* e^t in long double (no rounding to double); |t| < 11000. */
+static ld m_expl(ld t)
+{
+	ld k = (ld)(long)(t / LN2L + (t < 0 ? -0.5L : 0.5L));
+	ld r = (t - k * LN2_HI) - k * (ld)LN2_LO, p = m_expk(r);
+	long ki = (long)k;
+
+	/* 2^k in steps of at most 2^1000, each exact in long double */
+	while (ki > 1000) {
+		p *= 0x1p1000L;
+		ki -= 1000;
+	}
+	while (ki < -1000) {
+		p *= 0x1p-1000L;
+		ki += 1000;
+	}
+	return p * (ld)ldexp(1.0, (int)ki);
+}
+
+/* sinh(a) for 0 <= a < 0.5 by its series (no cancellation). */
+static ld m_sinh_small(ld a)
+{
+	ld a2 = a * a, p = 1;
+	int i;
+
+	for (i = 12; i >= 1; i--)
+		p = 1 + a2 / ((2 * i) * (2 * i + 1)) * p;
+	return a * p;
+}
+
+double sinh(double x)
+{
+	ld a = fabs(x), e, r;
+
+	if (isnan(x) || isinf(x) || x == 0)
+		return x;
+	if (a > 710.5)
+		return m_range(copysign(HUGE_VAL, x));
+	if (a < 0.5) {
+		r = m_sinh_small(a);
+	} else {
+		e = m_expl(a);
+		r = (e - 1 / e) / 2;
+	}
+	if (isinf((double)r))
+		errno = ERANGE;
+	return copysign((double)r, x);
+}
+
+double cosh(double x)
+{
+	ld e;
+	double r;
+
+	if (isnan(x))
+		return x;
+	if (isinf(x))
+		return INFINITY;
+	if (fabs(x) > 710.5)
+		return m_range(HUGE_VAL);
+	e = m_expl(fabs(x));
+	r = (double)((e + 1 / e) / 2);
+	if (isinf(r))
+		errno = ERANGE;
+	return r;
+}
+
+double tanh(double x)
+{
+	ld a = fabs(x), s, c, e;
+
+	if (isnan(x) || x == 0)
+		return x;
+	if (a > 23)
+		return copysign(1.0, x);	/* 1 - tanh < 2^-66 */
+	if (a < 0.5) {
+		s = m_sinh_small(a);
+		c = m_sqrtl(1 + s * s);
+	} else {
+		e = m_expl(a);
+		s = e - 1 / e;
+		c = e + 1 / e;
+	}
+	return copysign((double)(s / c), x);
+}
+
+/* Round to nearest, ties to even (the default rounding mode): adding
+ * and removing 2^52 leaves no fraction bits. */
+double rint(double x)
+{
+	double big = copysign(0x1p52, x), r;
+
+	if (!(fabs(x) < 0x1p52))
+		return x;		/* integral already, inf, nan */
+	r = (x + big) - big;
+	return copysign(r, x);		/* keeps -0.0 and -0.4 -> -0.0 */
+}
+
+double nearbyint(double x)
+{
+	return rint(x);
+}
+
+long lrint(double x)
+{
+	return (long)rint(x);
+}
+
+long long llround(double x)
+{
+	return (long long)round(x);
+}
+
+double cbrt(double x)
+{
+	ld a = fabs(x), r;
+	int i;
+
+	if (isnan(x) || isinf(x) || x == 0)
+		return x;
+	/* exp(log(a)/3) to start, then Newton steps in long double */
+	r = m_expl(m_logl((double)a) / 3);
+	for (i = 0; i < 3; i++)
+		r = r - (r * r * r - a) / (3 * r * r);
+	return copysign((double)r, x);
+}
