@@ -67,7 +67,7 @@ int gethostname(char *name, size_t n)
 		close(fd);
 	}
 	if (r <= 0) {
-		strcpy(buf, "redox");
+		memcpy(buf, "redox", 6);
 		r = 5;
 	}
 	buf[r] = '\0';
@@ -76,7 +76,7 @@ int gethostname(char *name, size_t n)
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	strcpy(name, buf);
+	memcpy(name, buf, strlen(buf) + 1);
 	return 0;
 }
 
