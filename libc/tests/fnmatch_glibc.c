@@ -50,7 +50,10 @@ static const struct row rows[] = {
 	{ "*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
 	{ "[z-a]", "m" }, { "[a-a]", "a" }, { "[[]", "[" }, { "[*]", "*" },
 	{ "[?]", "a" }, { "[[:upper:]]", "A" }, { "[[:lower:]]", "A" },
-	{ "*/*.c", "d/.c" }, { ".*/x", "./x" }, { "a*", "a.b" }, { "\\", "\\" }, { "a[/]b", "a/b" }, { "a[!x]b", "a/b" },
+	{ "*/*.c", "d/.c" },
+	{ "\\/", "/" }, { "a\\/b", "a/b" }, { "[[.a.]]", "a" }, { "[[.a.]-c]", "b" },
+	{ "[[=a=]]", "a" }, { "[[.ab.]]", "a" }, { "[[.]", "[" }, { "[a-C]", "b" },
+	{ "[A-c]", "B" }, { "[a-[:alpha:]]", "-" }, { "[*/-[!a]", "b" }, { ".*/x", "./x" }, { "a*", "a.b" }, { "\\", "\\" }, { "a[/]b", "a/b" }, { "a[!x]b", "a/b" },
 };
 
 static const int flagsets[] = { 0, P, D, P | D, N, C, L, P | L, P | D | C };

@@ -156,9 +156,21 @@ static void test_glob(void)
 	CHECK_INT(rmdir(top), 0);
 }
 
-int main(void)
+/* Inside the OS: a pattern through a scheme, "initfs:/bin/...". */
+static void test_glob_scheme(void)
+{
+	int rc;
+
+	CHECK_STR(globs("initfs:/bin/libc_fnm*", 0, &rc), "initfs:/bin/libc_fnmatch");
+	CHECK_INT(rc, 0);
+	CHECK_STR(globs("initfs:/b?n/libc_fnmatc[gh]", 0, &rc), "initfs:/bin/libc_fnmatch");
+}
+
+int main(int argc, char **argv)
 {
 	test_fnmatch();
 	test_glob();
+	if (argc > 1 && strcmp(argv[1], "--system") == 0)
+		test_glob_scheme();
 	return finish();
 }

@@ -172,6 +172,23 @@ static void test_system(void)
 	endgrent();
 	CHECK_INT(count, 2);
 
+	/* getlogin: the environment first, then the passwd entry of getuid */
+	CHECK_INT(setenv("LOGNAME", "someone", 1), 0);
+	CHECK_STR(getlogin(), "someone");
+	CHECK_INT(getlogin_r(tiny, 4), ERANGE);
+	CHECK_INT(unsetenv("LOGNAME"), 0);
+	CHECK_INT(unsetenv("USER"), 0);
+	pw = getpwuid(getuid());
+	CHECK(pw != NULL);
+	if (pw != NULL) {
+		char want[64];
+
+		snprintf(want, sizeof(want), "%s", pw->pw_name);
+		CHECK_STR(getlogin(), want);
+		CHECK_INT(getlogin_r(buf, sizeof(buf)), 0);
+		CHECK_STR(buf, want);
+	}
+
 	n = 8;
 	CHECK_INT(getgrouplist("user", 1000, gl, &n), 1);
 	CHECK_INT(gl[0], 1000);

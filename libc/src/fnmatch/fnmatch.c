@@ -69,22 +69,27 @@ static int fnm_bracket(const char **pp, int c, int flags)
 			p = q + 2;
 			continue;
 		}
-		if (*p == '\\' && !(flags & FNM_NOESCAPE) && p[1] != '\0')
-			p++;
-		lo = *p++;
+		if (p[0] == '[' && (p[1] == '.' || p[1] == '=')) {
+			/* [.x.] and [=x=]: one character in the C locale;
+			 * anything else makes the bracket invalid. */
+			if (p[2] == '\0' || p[3] != p[1] || p[4] != ']')
+				return -1;
+			lo = p[2];
+			p += 5;
+		} else {
+			if (*p == '\\' && !(flags & FNM_NOESCAPE) && p[1] != '\0')
+				p++;
+			lo = *p++;
+		}
+		/* a range, unless '-' is last */
 		if (p[0] == '-' && p[1] != ']' && p[1] != '\0') {
 			p++;
 			if (*p == '\\' && !(flags & FNM_NOESCAPE) && p[1] != '\0')
 				p++;
 			hi = *p++;
-			if (flags & FNM_CASEFOLD) {
-				/* Fold the range: c or its other case inside. */
-				if ((lo <= c && c <= hi) ||
-				    (lo <= toupper(c) && toupper(c) <= hi))
-					hit = 1;
-			} else if (lo <= c && c <= hi) {
+			/* c is folded; so are the ends (glibc's rule) */
+			if (fnm_fold(lo, flags) <= c && c <= fnm_fold(hi, flags))
 				hit = 1;
-			}
 		} else if (fnm_fold(lo, flags) == c) {
 			hit = 1;
 		}
@@ -132,6 +137,8 @@ int fnmatch(const char *pattern, const char *string, int flags)
 		if (*s == '\0')
 			goto backtrack;
 		if ((flags & FNM_PATHNAME) && *s == '/') {
+			if (c == '\\' && !(flags & FNM_NOESCAPE) && p[1] == '/')
+				c = *++p;	/* "\/" is a slash too */
 			if (c == '/') {
 				p++, s++;
 				star_p = NULL;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PWD_FILE	"/etc/passwd"
 #define PWD_FIELDS	6
@@ -195,4 +196,45 @@ struct passwd *getpwent(void)
 	if (pwd_ent == NULL && (pwd_ent = fopen(PWD_FILE, "r")) == NULL)
 		return NULL;
 	return fgetpwent(pwd_ent);
+}
+
+/*
+ * There are no login records: the login name is $LOGNAME or $USER (login
+ * sets both), else the passwd entry of the real uid.
+ */
+int getlogin_r(char *buf, size_t n)
+{
+	const char *name = getenv("LOGNAME");
+	struct passwd pw, *r;
+	char tmp[1024];
+	size_t len;
+	int err;
+
+	if (name == NULL || *name == '\0')
+		name = getenv("USER");
+	if (name == NULL || *name == '\0') {
+		err = getpwuid_r(getuid(), &pw, tmp, sizeof(tmp), &r);
+		if (err)
+			return err;
+		if (r == NULL)
+			return ENXIO;
+		name = pw.pw_name;
+	}
+	len = strlen(name);
+	if (len >= n)
+		return ERANGE;
+	memcpy(buf, name, len + 1);
+	return 0;
+}
+
+char *getlogin(void)
+{
+	static char name[256];
+	int err = getlogin_r(name, sizeof(name));
+
+	if (err) {
+		errno = err;
+		return NULL;
+	}
+	return name;
 }

@@ -32,6 +32,7 @@ struct parser {
 	int err;
 	int depth;
 	int ngroups;
+	unsigned closed;	/* bit g: group g is complete (back-references) */
 	struct node *nodes;
 	int nnodes, capnodes;
 	uint8_t (*sets)[32];
@@ -197,6 +198,10 @@ static int parse_bracket(struct parser *ps)
 		}
 		if (ps->p[0] == '-' && ps->p[1] != ']' && ps->p[1] != '\0') {
 			ps->p++;
+			if (ps->p[0] == '[' && (ps->p[1] == ':' || ps->p[1] == '=')) {
+				ps->err = RX_ERANGE;	/* a class cannot end a range */
+				return -1;
+			}
 			if (ps->p[0] == '[' && ps->p[1] == '.') {
 				if (ps->p[2] == '\0' || ps->p[3] != '.' || ps->p[4] != ']') {
 					ps->err = RX_ECOLLATE;
@@ -213,6 +218,10 @@ static int parse_bracket(struct parser *ps)
 			}
 			for (c = lo; c <= hi; c++)
 				set_add(set, c);
+			if (ps->p[0] == '-' && ps->p[1] != ']') {
+				ps->err = RX_ERANGE;	/* "a-c-e" */
+				return -1;
+			}
 		} else {
 			set_add(set, lo);
 		}
@@ -302,7 +311,11 @@ static int class_leaf(struct parser *ps, int (*fn)(int), int neg)
 	return leaf(ps, N_SET, si);
 }
 
-/* One atom.  start: at the start of a branch (BRE '*' is literal there). */
+/*
+ * One atom.  start: 1 at the start of a branch (BRE '^' anchors and '*' is
+ * literal there), 2 just after a BRE '^' anchor ('*' is still literal, a
+ * second '^' is not an anchor).
+ */
 static int parse_atom(struct parser *ps, int start)
 {
 	int c = *ps->p, n;
@@ -321,7 +334,7 @@ static int parse_atom(struct parser *ps, int start)
 			return -1;
 		}
 		if (c >= '1' && c <= '9') {
-			if (c - '0' > ps->ngroups) {
+			if (!(ps->closed & (1u << (c - '0')))) {
 				ps->err = RX_ESUBREG;
 				return -1;
 			}
@@ -345,7 +358,7 @@ static int parse_atom(struct parser *ps, int start)
 		n = parse_bracket(ps);
 		return n < 0 ? -1 : leaf(ps, N_SET, n);
 	case '^':
-		if (ps->ere || start)
+		if (ps->ere || start == 1)
 			return leaf(ps, N_BOL, 0);
 		goto literal;
 	case '$':
@@ -390,6 +403,8 @@ group:
 		}
 		ps->p += ps->ere ? 1 : 2;
 		ps->depth--;
+		if (g < 32)
+			ps->closed |= 1u << g;
 		gn = node_new(ps, N_GROUP);
 		if (gn < 0)
 			return -1;
@@ -464,14 +479,17 @@ static int parse_cat(struct parser *ps)
 		a = parse_atom(ps, start);
 		if (a < 0)
 			return -1;
-		start = !ps->ere && ps->nodes[a].type == N_BOL;
+		start = !ps->ere && ps->nodes[a].type == N_BOL ? 2 : 0;
 		/* "^*": BRE, a literal '*' (start is still set); ERE, an error */
 		while (!start && (r = parse_postfix(ps, &min, &max)) != 0) {
-			int rep;
+			int rep, t = ps->nodes[a].type;
 
 			if (r < 0)
 				return -1;
-			if (ps->nodes[a].type == N_BOL) {
+			/* Anchors take no repetition; in a BRE neither does a
+			 * '*' follow another repetition (glibc's rules). */
+			if (t == N_BOL || t == N_EOL || (ps->ere && t == N_WORDB) ||
+			    (!ps->ere && t == N_REP && ps->p[-1] == '*')) {
 				ps->err = RX_BADRPT;
 				return -1;
 			}

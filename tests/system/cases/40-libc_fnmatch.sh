@@ -4,7 +4,7 @@ if [ ! -e "$BUILD/initfs/bin/libc_fnmatch" ]; then
 	echo "SKIP libc_fnmatch is not in the initfs yet"
 	return 0
 fi
-boot_rc "initfs:/bin/libc_fnmatch" 60
+boot_rc "initfs:/bin/libc_fnmatch --system" 60
 expect 'libc_fnmatch: all [0-9]+ checks passed'
 expect_not 'libc_fnmatch: FAIL'
 expect_status 0
@@ -14,7 +14,7 @@ img=$(mktemp)
 trap 'rm -f "$img"' EXIT
 fresh_image "$img"
 boot_disk "$img" "notify redoxfsd disk:0
-initfs:/bin/libc_fnmatch
+initfs:/bin/libc_fnmatch --system
 shutdown" 60
 expect 'libc_fnmatch: all [0-9]+ checks passed'
 expect_not 'libc_fnmatch: FAIL'
