@@ -4,34 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lib/cu.h"
-#if __has_include(<sys/utsname.h>)
 #include <sys/utsname.h>
-#else
-/* Until libc has uname(): sys:uname's lines are sysname, nodename,
- * release, version and machine. */
-struct utsname {
-	char sysname[65], nodename[65], release[65], version[65], machine[65];
-};
-
-static int
-uname(struct utsname *u)
-{
-	char *f[5] = { u->sysname, u->nodename, u->release, u->version, u->machine };
-	char line[128];
-	FILE *fp = fopen("sys:uname", "r");
-	if (fp == NULL)
-		return -1;
-	for (int i = 0; i < 5; i++) {
-		f[i][0] = 0;
-		if (fgets(line, sizeof line, fp)) {
-			line[strcspn(line, "\n")] = 0;
-			snprintf(f[i], 65, "%s", line);
-		}
-	}
-	fclose(fp);
-	return 0;
-}
-#endif
 
 int
 main(int argc, char **argv)

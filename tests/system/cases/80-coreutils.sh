@@ -26,7 +26,7 @@ expect '^-rwxr-xr-x 1 root +root +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]
 expect '^-rwxr-xr-x 1 root +root +[0-9.]+K .* file:/bin/ls$'
 expect '^init\.rc$'
 expect '^Redox-C$'
-expect '^Redox-C [0-9.]+ x86_64'
+expect '^Redox-C redox [0-9.]+ x86_64'
 expect '^ +PID +PPID +UID STAT +MEM CMD$'
 expect '^ +1 +0 +0 [RS] +[0-9]+K init$'
 expect '^ +[0-9]+ +1 +0 R +[0-9]+K ps$'
