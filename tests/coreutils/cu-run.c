@@ -294,17 +294,28 @@ run_case(struct run *r, const char *name)
 		return 0;
 	}
 	/* killafter: programs that never end on their own (tail -f) get
-	 * SIGTERM after that many milliseconds. */
-	int reaped = 0;
-	for (long waited = 0; kill_ms >= 0 && !reaped; waited += 10) {
-		struct timespec ts = { 0, 10 * 1000 * 1000 };
+	 * SIGTERM after that many milliseconds.  Any other case that runs
+	 * 10 s has hung: it fails and the run goes on. */
+	int reaped = 0, hung = kill_ms < 0;
+	if (hung)
+		kill_ms = 10000;
+	struct timespec t0, now;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (kill_ms >= 0 && !reaped) {
+		struct timespec ts = { 0, 1000 * 1000 };
 		pid_t w = waitpid(pid, &st, WNOHANG);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long waited = (now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
 		if (w == pid) {
 			reaped = 1;
 		} else if (w < 0) {
 			break;
 		} else if (waited >= kill_ms) {
-			kill(pid, SIGTERM);
+			kill(pid, hung ? SIGKILL : SIGTERM);
+			if (hung) {
+				printf("FAIL %s: still running after 10 s\n", name);
+				ok = 0;
+			}
 			kill_ms = -1;
 		} else {
 			nanosleep(&ts, NULL);
