@@ -20,6 +20,7 @@ main(int argc, char **argv)
 	cu_init("env", "[-i0] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\n"
 	    "Run COMMAND in a changed environment, or print the environment.\n", 125);
 	cu_opt_init(&o, argc, argv);
+	o.permute = 0;
 	while ((c = cu_opt_next(&o, "iu:0")) != -1) {
 		if (c == '0') {
 			eol = 0;

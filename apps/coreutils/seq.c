@@ -27,6 +27,7 @@ main(int argc, char **argv)
 
 	cu_init("seq", "[-w] [-s SEP] [FIRST [INCREMENT]] LAST\nPrint numbers from FIRST to LAST by INCREMENT.\n", 1);
 	cu_opt_init(&o, argc, argv);
+	o.permute = 0;
 	/* "seq -1 1" is a negative number, not an option. */
 	while (o.ind < argc && !(argv[o.ind][0] == '-' && argv[o.ind][1] >= '0' && argv[o.ind][1] <= '9') &&
 	    (c = cu_opt_next(&o, "ws:")) != -1) {

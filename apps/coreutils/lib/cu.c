@@ -44,6 +44,23 @@ cu_opt_init(struct cu_opt *o, int argc, char **argv)
 	o->ind = 1;
 	o->next = NULL;
 	o->arg = NULL;
+	o->permute = 1;
+	o->moved = 0;
+}
+
+static int
+cu_is_opt(const char *a)
+{
+	return a[0] == '-' && a[1] != 0;
+}
+
+/* Moves argv[from] down to argv[to], shifting the words between up. */
+static void
+cu_rotate(char **argv, int to, int from)
+{
+	char *w = argv[from];
+	memmove(argv + to + 1, argv + to, (size_t)(from - to) * sizeof *argv);
+	argv[to] = w;
 }
 
 int
@@ -55,8 +72,25 @@ cu_opt_next(struct cu_opt *o, const char *spec)
 		if (o->ind >= o->argc)
 			return -1;
 		a = o->argv[o->ind];
-		if (a[0] != '-' || a[1] == 0)
-			return -1;
+		o->moved = 0;
+		if (!cu_is_opt(a)) {
+			int j = o->ind + 1;
+			if (!o->permute)
+				return -1;
+			while (j < o->argc && !cu_is_opt(o->argv[j]))
+				j++;
+			if (j >= o->argc)
+				return -1;
+			/* "--" ends the options; the operands after it stay. */
+			if (!strcmp(o->argv[j], "--")) {
+				cu_rotate(o->argv, o->ind, j);
+				o->ind++;
+				return -1;
+			}
+			cu_rotate(o->argv, o->ind, j);
+			o->moved = j;
+			a = o->argv[o->ind];
+		}
 		if (!strcmp(a, "--")) {
 			o->ind++;
 			return -1;
@@ -79,7 +113,10 @@ cu_opt_next(struct cu_opt *o, const char *spec)
 	if (p[1] == ':') {
 		if (*o->next) {
 			o->arg = o->next;
-		} else if (o->ind < o->argc) {
+		} else if (o->moved ? o->moved + 1 < o->argc : o->ind < o->argc) {
+			/* A moved option's argument was the word after it. */
+			if (o->moved && o->moved + 1 < o->argc)
+				cu_rotate(o->argv, o->ind, o->moved + 1);
 			o->arg = o->argv[o->ind++];
 		} else {
 			fprintf(stderr, "%s: option requires an argument -- '%c'\n", cu_name, c);

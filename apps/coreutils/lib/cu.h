@@ -16,6 +16,8 @@ struct cu_opt {
 	int ind;		/* next argv index to look at */
 	const char *next;	/* rest of a cluster like -la */
 	const char *arg;	/* the current option's argument */
+	int permute;		/* 1 (default): options may follow operands */
+	int moved;		/* where the option being parsed was moved from */
 };
 
 /* Names the program, its usage text (printed for --help and bad flags)
@@ -26,7 +28,10 @@ _Noreturn void cu_usage(int status);
 
 void cu_opt_init(struct cu_opt *o, int argc, char **argv);
 /* Next option letter from spec (getopt syntax, "x:" takes an argument),
- * or -1 at the first operand or after "--".  --help prints usage and
+ * or -1 when only operands are left.  As in GNU, options after operands
+ * count (argv is reordered so argv[ind..] are the operands) unless
+ * o->permute is 0 (env, seq: the rest belongs to a command or may be a
+ * negative number) or after "--".  --help prints usage and
  * exits 0; an unknown option prints GNU's message plus usage and exits. */
 int cu_opt_next(struct cu_opt *o, const char *spec);
 
