@@ -165,7 +165,25 @@ ls_long(struct ls_ent *v, size_t n, const struct ls_opts *lo)
 	}
 }
 
-/* Terminal output: names in columns, down then across, as GNU does. */
+/* Width of each column when n names are laid out down then across in
+ * ncols columns; 0 if that does not fit in width. */
+static int
+ls_fit(const struct ls_ent *v, size_t n, size_t ncols, size_t width, size_t *colw)
+{
+	size_t nrows = (n + ncols - 1) / ncols, total = 0;
+	for (size_t c = 0; c < ncols; c++) {
+		colw[c] = 0;
+		for (size_t r = 0; r < nrows && c * nrows + r < n; r++) {
+			size_t l = strlen(v[c * nrows + r].name);
+			colw[c] = l > colw[c] ? l : colw[c];
+		}
+		total += colw[c] + (c + 1 < ncols ? 2 : 0);
+	}
+	return total <= width;
+}
+
+/* Terminal output: names in columns, down then across, each column as
+ * wide as its longest name plus two, as many columns as fit (as GNU). */
 static void
 ls_columns(struct ls_ent *v, size_t n, const struct ls_opts *lo)
 {
@@ -174,12 +192,24 @@ ls_columns(struct ls_ent *v, size_t n, const struct ls_opts *lo)
 	int width = cols && atoi(cols) > 0 ? atoi(cols) : 80;
 	if (!(cols && atoi(cols) > 0) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		width = ws.ws_col;
-	size_t maxw = 1;
-	for (size_t i = 0; i < n; i++)
-		if (strlen(v[i].name) > maxw)
-			maxw = strlen(v[i].name);
-	size_t colw = maxw + 2;
-	size_t ncols = (size_t)width / colw ? (size_t)width / colw : 1;
+	size_t maxcols = (size_t)width / 3 + 1, ncols = 1;
+	if (maxcols > n)
+		maxcols = n;
+	size_t *colw = calloc(maxcols + 1, sizeof *colw);
+	if (colw == NULL) {
+		for (size_t i = 0; i < n; i++) {
+			ls_name(&v[i], lo);
+			putchar('\n');
+		}
+		return;
+	}
+	for (size_t c = maxcols; c > 1; c--) {
+		if (ls_fit(v, n, c, (size_t)width, colw)) {
+			ncols = c;
+			break;
+		}
+	}
+	ls_fit(v, n, ncols, (size_t)-1, colw);
 	size_t nrows = (n + ncols - 1) / ncols;
 	for (size_t r = 0; r < nrows; r++) {
 		for (size_t c = 0; c < ncols; c++) {
@@ -188,10 +218,11 @@ ls_columns(struct ls_ent *v, size_t n, const struct ls_opts *lo)
 				break;
 			ls_name(&v[i], lo);
 			if ((c + 1) * nrows + r < n)
-				printf("%*s", (int)(colw - strlen(v[i].name)), "");
+				printf("%*s", (int)(colw[c] + 2 - strlen(v[i].name)), "");
 		}
 		putchar('\n');
 	}
+	free(colw);
 }
 
 static void
