@@ -11,6 +11,7 @@ ls -l file:/bin
 ls -lh file:/bin/ls
 unset NO_COLOR
 ls initfs:/etc
+ls file:/etc
 cat sys:uname
 uname -a
 ps
@@ -25,6 +26,8 @@ shutdown" 30
 expect '^-rwxr-xr-x 1 root +root +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]{2}| [0-9]{4}) ls$'
 expect '^-rwxr-xr-x 1 root +root +[0-9.]+K .* file:/bin/ls$'
 expect '^init\.rc$'
+# The console is a terminal: names in columns.
+expect '^group +init\.rc +issue +motd +passwd +shadow$'
 expect '^Redox-C$'
 expect '^Redox-C redox [0-9.]+ x86_64'
 expect '^ +PID +PPID +UID STAT +MEM CMD$'
