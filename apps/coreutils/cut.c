@@ -143,6 +143,10 @@ main(int argc, char **argv)
 			}
 			putchar('\n');
 		}
+		if (ferror(f)) {
+			cu_err(*files, errno);
+			status = 1;
+		}
 		if (f != stdin)
 			fclose(f);
 	}

@@ -11,7 +11,7 @@ static int
 head_fd(int fd, long long count, int bytes)
 {
 	char buf[8192];
-	ssize_t r;
+	ssize_t r = 0;
 	while (count > 0 && (r = read(fd, buf, sizeof buf)) > 0) {
 		ssize_t take = 0;
 		if (bytes) {
@@ -22,12 +22,11 @@ head_fd(int fd, long long count, int bytes)
 				if (buf[take++] == '\n')
 					count--;
 		}
-		if (cu_write_all(1, buf, (size_t)take) != 0)
-			return -errno;
-		if (r < 0)
-			return -errno;
+		int e = cu_write_all(1, buf, (size_t)take);
+		if (e)
+			return e;
 	}
-	return 0;
+	return r < 0 ? -errno : 0;
 }
 
 int

@@ -1,6 +1,6 @@
 /*
- * tr - translates, deletes (-d) or squeezes (-s) bytes.  Sets take
- * ranges (a-z), classes ([:alpha:] [:digit:] [:lower:] [:upper:]
+ * tr - translates, deletes (-d) or squeezes (-s) bytes; -c takes the bytes
+ * not in SET1 instead.  Sets take ranges (a-z), classes ([:alpha:] [:digit:] [:lower:] [:upper:]
  * [:space:] [:alnum:] [:punct:] [:blank:]) and escapes (\n \t \\ \NNN).
  */
 #include <ctype.h>
@@ -109,16 +109,18 @@ main(int argc, char **argv)
 {
 	struct cu_opt o;
 	struct tr_set s1, s2;
-	int del = 0, squeeze = 0, c, n;
+	int del = 0, squeeze = 0, comp = 0, c, n;
 	unsigned char map[256], in1[256] = { 0 }, sq[256] = { 0 };
 
-	cu_init("tr", "[-ds] SET1 [SET2]\nTranslate, delete (-d) or squeeze (-s) bytes of stdin.\n", 1);
+	cu_init("tr", "[-cds] SET1 [SET2]\nTranslate, delete (-d) or squeeze (-s) bytes of stdin (-c: those not in SET1).\n", 1);
 	cu_opt_init(&o, argc, argv);
-	while ((c = cu_opt_next(&o, "ds")) != -1) {
+	while ((c = cu_opt_next(&o, "cCds")) != -1) {
 		if (c == 'd')
 			del = 1;
-		else
+		else if (c == 's')
 			squeeze = 1;
+		else
+			comp = 1;
 	}
 	n = argc - o.ind;
 	int want = del && squeeze ? 2 : del ? 1 : squeeze ? (n >= 2 ? 2 : 1) : 2;
@@ -135,6 +137,16 @@ main(int argc, char **argv)
 	}
 	if (tr_parse(argv[o.ind], &s1) != 0 || (n > 1 && tr_parse(argv[o.ind + 1], &s2) != 0))
 		return 1;
+	if (comp) {
+		/* -c: SET1 is every byte not in it, in ascending order. */
+		unsigned char in[256] = { 0 };
+		for (size_t i = 0; i < s1.n; i++)
+			in[s1.c[i]] = 1;
+		s1.n = 0;
+		for (int ch = 0; ch < 256; ch++)
+			if (!in[ch])
+				s1.c[s1.n++] = (unsigned char)ch;
+	}
 	for (int i = 0; i < 256; i++)
 		map[i] = (unsigned char)i;
 	for (size_t i = 0; i < s1.n; i++)

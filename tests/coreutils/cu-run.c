@@ -281,12 +281,13 @@ run_case(struct run *r, const char *name)
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int st = 0, e;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	fflush(stdout);
-	e = posix_spawn(&pid, prog, &fa, NULL, cmd, envp);
+	if ((e = posix_spawn_file_actions_init(&fa)) == 0 &&
+	    (e = posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0)) == 0 &&
+	    (e = posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == 0 &&
+	    (e = posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == 0) {
+		fflush(stdout);
+		e = posix_spawn(&pid, prog, &fa, NULL, cmd, envp);
+	}
 	posix_spawn_file_actions_destroy(&fa);
 	if (e != 0) {
 		printf("FAIL %s: spawn %s: %s\n", name, prog, strerror(e));
