@@ -1,7 +1,8 @@
 /*
- * tr - translates, deletes (-d) or squeezes (-s) bytes; -c takes the bytes
- * not in SET1 instead.  Sets take ranges (a-z), classes ([:alpha:] [:digit:] [:lower:] [:upper:]
- * [:space:] [:alnum:] [:punct:] [:blank:]) and escapes (\n \t \\ \NNN).
+ * tr - translates, deletes (-d) or squeezes (-s) bytes; -c takes the
+ * bytes not in SET1 instead.  Sets take ranges (a-z), classes
+ * ([:alpha:] [:digit:] [:lower:] [:upper:] [:space:] [:alnum:]
+ * [:punct:] [:blank:]) and escapes (\n \t \\ \NNN).
  */
 #include <ctype.h>
 #include <errno.h>
