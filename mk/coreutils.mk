@@ -12,8 +12,13 @@ CU_HOST  := $(filter-out $(CU_OSONLY),$(CU_ALL))
 CU_OS_BINS   := $(addprefix $(B)/prog/$(CU_DIR)/,$(CU_ALL))
 CU_HOST_BINS := $(addprefix $(B)/host/coreutils/,$(CU_HOST))
 
-$(B)/prog/$(CU_DIR)/%: $(B)/prog/$(CU_DIR)/%.o $(B)/prog/$(CU_DIR)/lib/cu.o $(PROG_LIBS)
+# Linked with debug information into debug/NAME; the initfs (and so every
+# disk's /bin) gets a copy without it, a third of the size.
+$(B)/prog/$(CU_DIR)/debug/%: $(B)/prog/$(CU_DIR)/%.o $(B)/prog/$(CU_DIR)/lib/cu.o $(PROG_LIBS)
+	@mkdir -p $(dir $@)
 	$(call prog_link,$@,$(filter %.o,$(filter-out $(PROG_LIBS),$^)))
+$(B)/prog/$(CU_DIR)/%: $(B)/prog/$(CU_DIR)/debug/%
+	strip --strip-debug -o $@ $<
 
 $(B)/host/coreutils/%: $(B)/host/$(CU_DIR)/%.o $(B)/host/$(CU_DIR)/lib/cu.o
 	@mkdir -p $(dir $@)
