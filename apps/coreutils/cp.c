@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +12,12 @@
 
 struct cp_opts {
 	int recursive, force, preserve;
+	dev_t top_dev;		/* the first directory this run made, which */
+	ino_t top_ino;		/* must not be copied into itself */
+	int have_top;
 };
 
-static int cp_path(const char *src, const char *dst, const struct cp_opts *co);
+static int cp_path(const char *src, const char *dst, struct cp_opts *co);
 
 static void
 cp_keep(const char *dst, const struct stat *sb)
@@ -26,7 +30,14 @@ cp_keep(const char *dst, const struct stat *sb)
 static int
 cp_file(const char *src, const char *dst, const struct stat *sb, const struct cp_opts *co)
 {
-	int in = open(src, O_RDONLY), out, which = 0, e;
+	struct stat db;
+	int in, out, which = 0, e;
+	/* Opening the destination truncates it: never when it is the source. */
+	if (stat(dst, &db) == 0 && db.st_dev == sb->st_dev && db.st_ino == sb->st_ino) {
+		fprintf(stderr, "cp: '%s' and '%s' are the same file\n", src, dst);
+		return 1;
+	}
+	in = open(src, O_RDONLY);
 	if (in < 0) {
 		fprintf(stderr, "cp: cannot open '%s' for reading: %s\n", src, strerror(errno));
 		return 1;
@@ -54,7 +65,7 @@ cp_file(const char *src, const char *dst, const struct stat *sb, const struct cp
 }
 
 static int
-cp_dir(const char *src, const char *dst, const struct stat *sb, const struct cp_opts *co)
+cp_dir(const char *src, const char *dst, const struct stat *sb, struct cp_opts *co)
 {
 	DIR *d;
 	struct dirent *de;
@@ -66,22 +77,48 @@ cp_dir(const char *src, const char *dst, const struct stat *sb, const struct cp_
 		fprintf(stderr, "cp: cannot create directory '%s': %s\n", dst, strerror(errno));
 		return 1;
 	}
+	/* The copy may be inside the source (cp -r d d/sub): skip it there. */
+	if (stat(dst, &db) != 0) {
+		fprintf(stderr, "cp: cannot stat '%s': %s\n", dst, strerror(errno));
+		return 1;
+	}
+	if (!co->have_top) {
+		co->top_dev = db.st_dev;
+		co->top_ino = db.st_ino;
+		co->have_top = 1;
+	}
 	if ((d = opendir(src)) == NULL) {
 		fprintf(stderr, "cp: cannot access '%s': %s\n", src, strerror(errno));
 		return 1;
 	}
+	/* Paths on the heap: a deep tree must not exhaust the stack. */
+	char *s = malloc(4096), *t = malloc(4096);
+	if (s == NULL || t == NULL) {
+		fprintf(stderr, "cp: %s: %s\n", src, strerror(ENOMEM));
+		free(s);
+		free(t);
+		closedir(d);
+		return 1;
+	}
 	while ((de = readdir(d)) != NULL) {
-		char s[4096], t[4096];
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if ((size_t)snprintf(s, sizeof s, "%s/%s", src, de->d_name) >= sizeof s ||
-		    (size_t)snprintf(t, sizeof t, "%s/%s", dst, de->d_name) >= sizeof t) {
+		if ((size_t)snprintf(s, 4096, "%s/%s", src, de->d_name) >= 4096 ||
+		    (size_t)snprintf(t, 4096, "%s/%s", dst, de->d_name) >= 4096) {
 			fprintf(stderr, "cp: '%s/%s': %s\n", src, de->d_name, strerror(ENAMETOOLONG));
+			status = 1;
+			continue;
+		}
+		struct stat eb;
+		if (lstat(s, &eb) == 0 && eb.st_dev == co->top_dev && eb.st_ino == co->top_ino) {
+			fprintf(stderr, "cp: cannot copy a directory, '%s', into itself, '%s'\n", src, dst);
 			status = 1;
 			continue;
 		}
 		status |= cp_path(s, t, co);
 	}
+	free(s);
+	free(t);
 	closedir(d);
 	if (co->preserve)
 		cp_keep(dst, sb);
@@ -91,7 +128,7 @@ cp_dir(const char *src, const char *dst, const struct stat *sb, const struct cp_
 }
 
 static int
-cp_path(const char *src, const char *dst, const struct cp_opts *co)
+cp_path(const char *src, const char *dst, struct cp_opts *co)
 {
 	struct stat sb;
 	if (lstat(src, &sb) != 0) {
@@ -125,7 +162,7 @@ int
 main(int argc, char **argv)
 {
 	struct cu_opt o;
-	struct cp_opts co = { 0, 0, 0 };
+	struct cp_opts co = { 0 };
 	struct stat sb;
 	int status = 0, c, n;
 
@@ -169,6 +206,7 @@ main(int argc, char **argv)
 		} else {
 			snprintf(t, sizeof t, "%s", dest);
 		}
+		co.have_top = 0;
 		status |= cp_path(argv[i], t, &co);
 	}
 	return status;
