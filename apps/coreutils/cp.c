@@ -127,6 +127,19 @@ cp_dir(const char *src, const char *dst, const struct stat *sb, struct cp_opts *
 	return status;
 }
 
+/* Copies a symbolic link as a link (cp -r). */
+static int
+cp_link(const char *src, const char *dst)
+{
+	char *target = malloc(4096);
+	ssize_t n = target ? readlink(src, target, 4095) : -1;
+	int ok = n >= 0 && (target[n] = 0, symlink(target, dst) == 0);
+	if (!ok)
+		fprintf(stderr, "cp: cannot copy link '%s': %s\n", src, strerror(target ? errno : ENOMEM));
+	free(target);
+	return !ok;
+}
+
 static int
 cp_path(const char *src, const char *dst, struct cp_opts *co)
 {
@@ -142,15 +155,8 @@ cp_path(const char *src, const char *dst, struct cp_opts *co)
 		}
 		return cp_dir(src, dst, &sb, co);
 	}
-	if (S_ISLNK(sb.st_mode) && co->recursive) {
-		char target[4096];
-		ssize_t n = readlink(src, target, sizeof target - 1);
-		if (n < 0 || (target[n] = 0, symlink(target, dst) != 0)) {
-			fprintf(stderr, "cp: cannot copy link '%s': %s\n", src, strerror(errno));
-			return 1;
-		}
-		return 0;
-	}
+	if (S_ISLNK(sb.st_mode) && co->recursive)
+		return cp_link(src, dst);
 	if (S_ISLNK(sb.st_mode) && stat(src, &sb) != 0) {
 		fprintf(stderr, "cp: cannot stat '%s': %s\n", src, strerror(errno));
 		return 1;

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "lib/cu.h"
@@ -42,12 +43,16 @@ du_walk(const char *path, int depth, struct du_opts *d)
 			d->status = 1;
 		} else {
 			while ((de = readdir(dir)) != NULL) {
-				char sub[4096];
+				char *sub;
 				if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 					continue;
-				snprintf(sub, sizeof sub, "%s%s%s", path,
-				    path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+				if ((sub = cu_join(path, de->d_name)) == NULL) {
+					fprintf(stderr, "du: %s/%s: %s\n", path, de->d_name, strerror(errno));
+					d->status = 1;
+					continue;
+				}
 				total += du_walk(sub, depth + 1, d);
+				free(sub);
 			}
 			closedir(dir);
 		}

@@ -49,16 +49,16 @@ find_walk(const char *path, long depth, struct find_opts *f)
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
-		char sub[4096];
+		char *sub;
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if ((size_t)snprintf(sub, sizeof sub, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", de->d_name) >= sizeof sub) {
-			fprintf(stderr, "find: '%s/%s': %s\n", path, de->d_name, strerror(ENAMETOOLONG));
+		if ((sub = cu_join(path, de->d_name)) == NULL) {
+			fprintf(stderr, "find: '%s/%s': %s\n", path, de->d_name, strerror(errno));
 			f->status = 1;
 			continue;
 		}
 		find_walk(sub, depth + 1, f);
+		free(sub);
 	}
 	closedir(d);
 }

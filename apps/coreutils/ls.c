@@ -283,7 +283,7 @@ ls_dir(const char *path, const char *shown, const struct ls_opts *lo, int header
 	 * them anyway, as POSIX asks. */
 	int dots = lo->all ? 0 : 2;
 	while (dots < 2 || (de = readdir(d)) != NULL) {
-		char sub[4096];
+		char *sub;
 		int synth = dots < 2;
 		const char *nm = synth ? (dots++ ? ".." : ".") : de->d_name;
 		if (!synth && lo->all && (!strcmp(nm, ".") || !strcmp(nm, "..")))
@@ -300,9 +300,14 @@ ls_dir(const char *path, const char *shown, const struct ls_opts *lo, int header
 			}
 			v = nv;
 		}
-		snprintf(sub, sizeof sub, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", nm);
-		if (ls_ent_make(&v[n], nm, sub) != 0) {
+		if ((sub = cu_join(path, nm)) == NULL) {
+			fprintf(stderr, "ls: %s/%s: %s\n", shown, nm, strerror(errno));
+			ls_status = 1;
+			continue;
+		}
+		int e = ls_ent_make(&v[n], nm, sub);
+		free(sub);
+		if (e != 0) {
 			cu_err(shown, ENOMEM);
 			ls_status = 2;
 			break;
@@ -334,10 +339,14 @@ ls_dir(const char *path, const char *shown, const struct ls_opts *lo, int header
 			if (!v[i].ok || !S_ISDIR(v[i].sb.st_mode) || !strcmp(v[i].name, ".") ||
 			    !strcmp(v[i].name, ".."))
 				continue;
-			char sub[4096];
-			snprintf(sub, sizeof sub, "%s%s%s", shown,
-			    shown[strlen(shown) - 1] == '/' ? "" : "/", v[i].name);
+			char *sub = cu_join(shown, v[i].name);
+			if (sub == NULL) {
+				fprintf(stderr, "ls: %s/%s: %s\n", shown, v[i].name, strerror(errno));
+				ls_status = 1;
+				continue;
+			}
 			ls_dir(v[i].path, sub, lo, 1, first);
+			free(sub);
 		}
 	}
 	ls_free(v, n);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,15 +47,16 @@ rm_path(const char *path, const struct rm_opts *ro)
 			return 1;
 		}
 		while ((de = readdir(d)) != NULL) {
-			char sub[4096];
+			char *sub;
 			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 				continue;
-			if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, de->d_name) >= sizeof sub) {
-				fprintf(stderr, "rm: %s/%s: %s\n", path, de->d_name, strerror(ENAMETOOLONG));
+			if ((sub = cu_join(path, de->d_name)) == NULL) {
+				fprintf(stderr, "rm: %s/%s: %s\n", path, de->d_name, strerror(errno));
 				status = 1;
 				continue;
 			}
 			status |= rm_path(sub, ro);
+			free(sub);
 		}
 		closedir(d);
 		if (ro->interactive && !rm_ask("directory", path))

@@ -173,6 +173,25 @@ cu_human(uint64_t n, char *buf, size_t len)
 	snprintf(buf, len, "%llu%c", (unsigned long long)whole, units[u]);
 }
 
+char *
+cu_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	int slash = dl > 0 && dir[dl - 1] == '/';
+	char *p;
+	if (dl + nl + 2 > 4096) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((p = malloc(dl + nl + 2)) == NULL)
+		return NULL;
+	memcpy(p, dir, dl);
+	if (!slash)
+		p[dl++] = '/';
+	memcpy(p + dl, name, nl + 1);
+	return p;
+}
+
 int
 cu_write_all(int fd, const void *buf, size_t n)
 {

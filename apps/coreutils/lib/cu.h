@@ -43,6 +43,10 @@ void cu_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Size as GNU's -h prints it (1024 units, rounded up: 4.0K, 12M). */
 void cu_human(uint64_t n, char *buf, size_t len);
 
+/* "dir/name" (one slash between) in a new malloc'd string, or NULL with
+ * errno set.  Walkers keep paths on the heap: the OS gives 1 MiB stacks. */
+char *cu_join(const char *dir, const char *name);
+
 /* Writes all n bytes to fd; 0 or -errno. */
 int cu_write_all(int fd, const void *buf, size_t n);
 /* Copies fd in to fd out until end of file; 0, or -errno (*which tells
