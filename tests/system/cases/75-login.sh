@@ -1,0 +1,49 @@
+# login (apps/userutils): `user` needs no password, `root` needs
+# `password`, a wrong one gives `Login incorrect`, and a user cannot read
+# /etc/shadow.  The console's input is the keyboard.
+img=$(mktemp)
+trap 'rm -f "$img"' EXIT
+fresh_image "$img"
+rc="notify randd
+notify redoxfsd disk:0
+cd file:/
+export PATH file:/bin:initfs:/bin
+login
+echo login ended"
+boot_input "$img" "$rc" 'user
+id
+whoami
+ut cat /etc/shadow
+ut cat /etc/motd
+' 30
+expect '^# `root`:`password` '
+expect 'redox login: Welcome to Redox-C!'
+expect 'uid=1000\(user\) gid=1000\(user\) groups=1000\(user\),1\(sudo\)$'
+expect '^user$'
+expect '^ut: /etc/shadow: Permission denied$'
+expect_not 'pbkdf2'
+expect '^login ended$'
+expect_status 0
+
+boot_input "$img" "$rc" 'root
+nottheone
+root
+password
+id
+ut cat /etc/shadow
+' 30
+expect 'redox login: password: Login incorrect$'
+expect 'password: Welcome to Redox-C!'
+expect_order 'Login incorrect' 'uid=0\(root\) gid=0\(root\)'
+expect '^root;\$pbkdf2-sha256\$10000\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$'
+expect '^user;$'
+expect_status 0
+
+# An unknown user is asked for a password too, and refused; the end of
+# input ends login with status 1.
+boot_input "$img" "$rc" 'nobody
+x
+' 30
+expect 'redox login: password: Login incorrect$'
+expect 'init: login exited with status 1'
+expect_not 'Welcome'
