@@ -110,14 +110,18 @@ shutdown_now(void)
 	write(1, msg, sizeof msg - 1);
 	kill(-1, SIGTERM);
 	struct timespec ts = { 0, 1000 * 1000 };
+	/* Plain waitpid, not reap(): the lock sup_note takes may be held by
+	 * the very code this handler interrupted. */
 	for (int i = 0; i < 500; i++) {
-		reap();
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
 		if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
 			break;
 		nanosleep(&ts, NULL);
 	}
 	kill(-1, SIGKILL);
-	reap();
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
 	_exit(0);
 }
 
