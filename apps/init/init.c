@@ -152,7 +152,7 @@ split(char *line, char **w)
  * environment.  The lock keeps the supervisor's spawns (which read PATH)
  * away from the main thread's setenv. */
 static pid_t
-start_env(char **argv, int notify_fd, char **envp)
+start_env(char **argv, int notify_fd, char **envp, struct sup *sup)
 {
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
@@ -166,6 +166,13 @@ start_env(char **argv, int notify_fd, char **envp)
 	int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, envp ? envp : environ);
 	if (notify_fd >= 0 && !envp)
 		unsetenv("INIT_NOTIFY");
+	if (sup && !e) {
+		/* Under the lock, so reap() can already tell it is ours. */
+		sup->pid = pid;
+		sup->dead = 0;
+		sup->due = 0;
+		sup->started = now_ms();
+	}
 	pthread_mutex_unlock(&lock);
 	posix_spawn_file_actions_destroy(&fa);
 	if (e) {
@@ -178,13 +185,13 @@ start_env(char **argv, int notify_fd, char **envp)
 static pid_t
 start(char **argv, int notify_fd)
 {
-	return start_env(argv, notify_fd, NULL);
+	return start_env(argv, notify_fd, NULL, NULL);
 }
 
-/* Waits on the readiness pipe p[0] for the daemon pid; 0 once it is
- * ready, -1 if it ended first. */
+/* Closes our copy of the write end p[1] and waits on p[0] until the
+ * daemon name reports ready (0) or ends first (-1). */
 static int
-await_ready(int *p, pid_t pid, const char *name)
+await_ready(int *p, const char *name)
 {
 	char c;
 	ssize_t r;
@@ -193,7 +200,6 @@ await_ready(int *p, pid_t pid, const char *name)
 		;
 	close(p[0]);
 	if (r != 1) {
-		(void)pid;
 		fprintf(stderr, "init: %s exited before it was ready\n", name);
 		return -1;
 	}
@@ -238,28 +244,25 @@ sup_restart(struct sup *s)
 	int p[2];
 	pid_t pid = -1;
 	if (pipe(p) == 0) {
-		pid = start_env(s->argv, p[1], s->envp);
+		pid = start_env(s->argv, p[1], s->envp, s);
 		if (pid < 0) {
 			close(p[0]);
 			close(p[1]);
-		} else if (await_ready(p, pid, s->argv[0]) != 0) {
-			/* It died again: waitpid below will see it. */
+		} else {
+			/* If it dies first, sup_main's waitpid sees that. */
+			(void)await_ready(p, s->argv[0]);
 		}
 	}
+	if (pid > 0)
+		return;
+	/* Could not even start: try again after the next back-off. */
 	pthread_mutex_lock(&lock);
+	s->status = 127 << 8;
 	s->started = now_ms();
-	s->due = 0;
-	if (pid > 0) {
-		s->pid = pid;
-		s->dead = 0;
-	} else {
-		/* Could not even start: try again after the next back-off. */
-		s->status = 127 << 8;
-		s->due = s->started + s->backoff;
-		sup_log(s, s->backoff);
-		s->backoff = s->backoff * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS :
-		    s->backoff * 2;
-	}
+	s->due = s->started + s->backoff;
+	sup_log(s, s->backoff);
+	s->backoff = s->backoff * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS :
+	    s->backoff * 2;
 	pthread_mutex_unlock(&lock);
 }
 
@@ -275,9 +278,12 @@ sup_main(void *arg)
 		for (int i = 0; i < nsup && !go; i++) {
 			struct sup *s = &sups[i];
 			int st;
-			if (!s->dead && waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			pid_t r = s->dead ? 0 : waitpid(s->pid, &st, WNOHANG);
+			if (r == s->pid || (r < 0 && errno == ECHILD)) {
+				/* ECHILD: reap() took it and is about to
+				 * note it; its status is lost to us. */
 				s->dead = 1;
-				s->status = st;
+				s->status = r == s->pid ? st : 0;
 			}
 			if (!s->dead)
 				continue;
@@ -415,7 +421,7 @@ run_line(char *line)
 			close(p[1]);
 			return -1;
 		}
-		if (await_ready(p, pid, w[1 + re]) != 0)
+		if (await_ready(p, w[1 + re]) != 0)
 			return -1;
 		return re ? sup_add(w + 2, n - 2, pid) : 0;
 	}

@@ -4,7 +4,7 @@
 # boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
 #                         init.rc (TEXT starts redoxfsd itself).
 # boot_input IMG RC INPUT [T]  like boot_disk, with INPUT (a string) as
-#                         the console's input (hosted only: SKIPs on qemu).
+#                         the console's input.
 # boot_initfs IMG [T]     boots with the initfs's own init.rc and disk image
 #                         IMG as disk:0 ("" for no disk).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
@@ -67,15 +67,20 @@ boot_disk() {
 
 boot_input() {
 	local img=$1 rc=$2 input=$3 t=${4:-20} f
-	case "$BACKEND" in
-	hosted) ;;
-	*) echo "SKIP console input is hosted-only"; exit 0 ;;
-	esac
 	f=$(mktemp)
 	printf '%s\n' "$rc" >"$f"
-	OUT=$(printf '%s' "$input" | timeout $((t + 5)) "$BUILD/redox-hosted" \
-	    --disk "$img" --rc "$f" --timeout "$t" 2>&1)
-	STATUS=$?
+	case "$BACKEND" in
+	hosted)
+		OUT=$(printf '%s' "$input" | timeout $((t + 5)) "$BUILD/redox-hosted" \
+		    --disk "$img" --rc "$f" --timeout "$t" 2>&1)
+		STATUS=$?
+		;;
+	qemu)	# typed on the serial console, then EOT (end of input)
+		OUT=$(QEMU_DISK="$img" QEMU_INPUT="$input" "$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
+		STATUS=$?
+		;;
+	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
+	esac
 	rm -f "$f"
 }
 

@@ -342,7 +342,7 @@ replace_file(const char *file, const char *text, size_t len, mode_t mode)
 }
 
 /* Rewrites file with the line whose first field is key replaced by line
- * (or line appended when there is none; line NULL: only check). */
+ * (or line appended when there is none). */
 static int
 set_line(const char *file, const char *key, const char *line, mode_t mode)
 {
