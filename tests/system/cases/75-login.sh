@@ -47,3 +47,28 @@ x
 expect 'redox login: password: Login incorrect$'
 expect 'init: login exited with status 1'
 expect_not 'Welcome'
+
+# --help on stdout, bad flags: usage on stderr and status 2.
+boot_disk "$img" "notify redoxfsd disk:0
+cd file:/
+export PATH file:/bin:initfs:/bin
+login -x
+su -q
+sudo -k
+passwd -z
+whoami x
+id -n
+useradd
+login --help
+id -u -n
+id -g -n user
+id nobody" 30
+for p in login su sudo passwd whoami id useradd; do
+	expect "^init: $p exited with status 2$"
+	expect "^usage: $p"
+done
+expect '^usage: login \[-f USER\]$'
+expect '^root$'
+expect '^user$'
+expect '^id: nobody: no such user$'
+expect_status 0
