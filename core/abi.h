@@ -396,6 +396,7 @@ enum scheme_op {
 	SCHEME_FTRUNCATE, SCHEME_FPATH, SCHEME_FCHMOD, SCHEME_FCHOWN,
 	SCHEME_FRENAME, SCHEME_UNLINK, SCHEME_RMDIR, SCHEME_FEVENT,
 	SCHEME_GETDENTS, SCHEME_FMAP, SCHEME_MKDIR, SCHEME_FUTIMENS,
+	SCHEME_CANCEL,	/* one-way: a = id of a request whose caller gave up */
 	SCHEME_OP_MAX
 };
 
@@ -415,6 +416,7 @@ scheme_op_missing(uint32_t op)
 	case SCHEME_SEEK:
 		return -ESPIPE;
 	case SCHEME_CLOSE: case SCHEME_FSYNC: case SCHEME_FEVENT:
+	case SCHEME_CANCEL:
 		return 0;
 	case SCHEME_DUP: case SCHEME_FTRUNCATE:
 		return -EINVAL;
