@@ -7,6 +7,9 @@
 #                         the console's input.
 # boot_initfs IMG [T]     boots with the initfs's own init.rc and disk image
 #                         IMG as disk:0 ("" for no disk).
+# boot_typed TEXT FEED [T] boots with TEXT as init.rc and the output of the
+#                         shell command FEED as the console's input, as
+#                         typed (hosted only; FEED may sleep between keys).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
 #                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
@@ -101,6 +104,16 @@ boot_initfs() {
 		;;
 	*) _fail "unknown backend $BACKEND" ;;
 	esac
+}
+
+boot_typed() {
+	local rc=$1 feed=$2 t=${3:-20} f
+	[ "$BACKEND" = hosted ] || { echo "SKIP boot_typed is hosted-only"; exit 0; }
+	f=$(mktemp)
+	printf '%s\n' "$rc" >"$f"
+	OUT=$(sh -c "$feed" | timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk --rc "$f" --timeout "$t" 2>&1)
+	STATUS=$?
+	rm -f "$f"
 }
 
 fresh_image() {
