@@ -98,7 +98,7 @@ main(int argc, char **argv)
 		if (e == 0 && session_nopass(name)) {
 			ok = 1;
 		} else {
-			if (session_ask("password: ", pw, sizeof pw) < 0)
+			if (session_secret("password: ", pw, sizeof pw) < 0)
 				break;
 			ok = e == 0 && session_check("login", name, pw) == 1;
 			memset(pw, 0, sizeof pw);

@@ -52,7 +52,7 @@ main(int argc, char **argv)
 	char pw[256], again[256], hash[PWHASH_MAX];
 	printf("changing the password of %s\n", u.name);
 	if (ruid != 0 && !session_nopass(u.name)) {
-		if (session_ask("current password: ", pw, sizeof pw) < 0)
+		if (session_secret("current password: ", pw, sizeof pw) < 0)
 			return 1;
 		int ok = session_check("passwd", u.name, pw);
 		if (ok != 1) {
@@ -63,8 +63,8 @@ main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (session_ask("new password: ", pw, sizeof pw) < 0 ||
-	    session_ask("retype new password: ", again, sizeof again) < 0)
+	if (session_secret("new password: ", pw, sizeof pw) < 0 ||
+	    session_secret("retype new password: ", again, sizeof again) < 0)
 		return 1;
 	if (strcmp(pw, again) != 0) {
 		fprintf(stderr, "passwd: the passwords do not match\n");

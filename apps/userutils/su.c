@@ -78,7 +78,7 @@ main(int argc, char **argv)
 	}
 	if (getuid() != 0 && !session_nopass(name)) {
 		char pw[256];
-		if (session_ask("password: ", pw, sizeof pw) < 0)
+		if (session_secret("password: ", pw, sizeof pw) < 0)
 			return 1;
 		int ok = session_check("su", name, pw);
 		memset(pw, 0, sizeof pw);

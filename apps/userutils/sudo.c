@@ -82,7 +82,7 @@ main(int argc, char **argv)
 			char prompt[USERDB_NAME + 32], pw[256];
 			snprintf(prompt, sizeof prompt, "[sudo] password for %s: ",
 			    me.name);
-			if (session_ask(prompt, pw, sizeof pw) < 0)
+			if (session_secret(prompt, pw, sizeof pw) < 0)
 				break;
 			ok = session_check("sudo", me.name, pw);
 			memset(pw, 0, sizeof pw);

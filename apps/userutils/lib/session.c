@@ -2,6 +2,7 @@
 #include "apps/userutils/lib/session.h"
 
 #include <errno.h>
+#include <redox.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,39 @@ session_ask(const char *prompt, char *buf, size_t cap)
 	fputs(prompt, stdout);
 	fflush(stdout);
 	return session_readline(0, buf, cap);
+}
+
+/* Reads (set 0) or writes (set 1) fd 0's termios through the terminal's
+ * "termios" handle (libc has no termios.h yet); 0 or -errno. */
+static long
+termios_io(struct redox_termios *t, int set)
+{
+	static const char what[] = "termios";
+	long h = __syscall6(SYS_DUP, 0, (long)what, (long)sizeof what - 1, 0, 0, 0);
+	if (h < 0)
+		return h;
+	long n = __syscall6(set ? SYS_WRITE : SYS_READ, h, (long)t,
+	    (long)sizeof *t, 0, 0, 0);
+	close((int)h);
+	return n == (long)sizeof *t ? 0 : n < 0 ? n : -EIO;
+}
+
+int
+session_secret(const char *prompt, char *buf, size_t cap)
+{
+	struct redox_termios old, quiet;
+	/* Not a terminal (a pipe, a file): nothing to turn off. */
+	int tty = termios_io(&old, 0) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(uint32_t)TC_ECHO;
+		quiet.c_lflag |= TC_ECHONL;	/* Enter still moves on */
+		tty = termios_io(&quiet, 1) == 0;
+	}
+	int n = session_ask(prompt, buf, cap);
+	if (tty)
+		(void)termios_io(&old, 1);
+	return n;
 }
 
 int

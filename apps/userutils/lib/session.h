@@ -16,6 +16,8 @@
 int session_readline(int fd, char *buf, size_t cap);
 /* Prints prompt on stdout and reads a line from stdin; -1 at the end. */
 int session_ask(const char *prompt, char *buf, size_t cap);
+/* session_ask with the terminal's echo off (when stdin is a terminal). */
+int session_secret(const char *prompt, char *buf, size_t cap);
 /* 1 if pw is user's password, 0 if not; -errno (and a message on stderr
  * naming prog) if the shadow file cannot say. */
 int session_check(const char *prog, const char *user, const char *pw);

@@ -72,3 +72,20 @@ expect '^root$'
 expect '^user$'
 expect '^id: nobody: no such user$'
 expect_status 0
+
+# On a terminal (a pty from script(1), hosted only) the name is echoed and
+# the password is not.  Typed with pauses: what is typed ahead of the
+# prompt is echoed by the terminal before login can turn echo off.
+if [ "$BACKEND" = hosted ] && command -v script >/dev/null; then
+	f=$(rc_file "$rc")
+	OUT=$( (sleep 2; printf 'root\n'; sleep 2; printf 'password\n'; sleep 1
+	    printf 'id\n'; sleep 1; printf 'shutdown\n'; sleep 3) |
+	    timeout 40 script -qfec "$BUILD/redox-hosted --disk $img --rc $f --timeout 30" \
+	    /dev/null 2>&1 | tr -d '\r')
+	rm -f "$f"
+	expect '^redox login: root$'
+	expect '^password: $'
+	expect 'uid=0\(root\)'
+	expect_not 'password: ?password'
+	expect_not '^password$'
+fi
