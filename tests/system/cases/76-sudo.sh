@@ -24,6 +24,10 @@ sudo whoami
 s3cret
 sudo ut cat /etc/shadow
 s3cret
+su -c whoami
+nope
+su root -c whoami
+password
 ' 60
 expect 'passwd: password of user changed$'
 expect '^1000$'
@@ -33,6 +37,9 @@ expect_order '\[sudo\] password for user: sudo: incorrect password' \
 expect_not 'uid=0\(root\) gid=0\(root\)'
 expect '\[sudo\] password for user: root$'
 expect '^user;\$pbkdf2-sha256\$'
+# su as user: root's password, not the caller's.
+expect 'password: su: incorrect password$'
+expect_order "su: incorrect password" "^password: root\$"
 expect_status 0
 
 # carol is not in group sudo: refused before any password.
