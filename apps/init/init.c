@@ -269,10 +269,13 @@ sup_restart(struct sup *s)
 static void *
 sup_main(void *arg)
 {
-	struct timespec tick = { 0, 20 * 1000 * 1000 };
+	/* Polling (there is no wait for one of several pids): every 100 ms
+	 * while all run, every 10 ms while a restart is pending. */
+	struct timespec idle = { 0, 100 * 1000 * 1000 }, busy = { 0, 10 * 1000 * 1000 };
 	(void)arg;
 	while (!stopping) {
 		struct sup *go = NULL;
+		int pending = 0;
 		pthread_mutex_lock(&lock);
 		long long t = now_ms();
 		for (int i = 0; i < nsup && !go; i++) {
@@ -287,6 +290,7 @@ sup_main(void *arg)
 			}
 			if (!s->dead)
 				continue;
+			pending = 1;
 			if (s->due == 0) {
 				if (t - s->started >= STABLE_MS)
 					s->backoff = BACKOFF_MIN_MS;
@@ -302,7 +306,7 @@ sup_main(void *arg)
 		if (go && !stopping)
 			sup_restart(go);
 		else
-			nanosleep(&tick, NULL);
+			nanosleep(pending ? &busy : &idle, NULL);
 	}
 	return NULL;
 }
