@@ -84,16 +84,16 @@ static void fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 	}
 	len = (int)(e - p);
 	if (neg)
-		strcpy(prefix, "-");
+		memcpy(prefix, "-", sizeof("-"));
 	else if (sp->flags & FL_PLUS)
-		strcpy(prefix, "+");
+		memcpy(prefix, "+", sizeof("+"));
 	else if (sp->flags & FL_SPACE)
-		strcpy(prefix, " ");
+		memcpy(prefix, " ", sizeof(" "));
 	if ((sp->flags & FL_ALT) && len > 0) {
 		if (sp->conv == 'x' || sp->conv == 'p')
-			strcpy(prefix, "0x");
+			memcpy(prefix, "0x", sizeof("0x"));
 		else if (sp->conv == 'X')
-			strcpy(prefix, "0X");
+			memcpy(prefix, "0X", sizeof("0X"));
 	}
 	if (sp->prec >= 0) {
 		/* a precision turns off the 0 flag; %.0d of 0 prints nothing */

@@ -25,7 +25,8 @@ char *realpath(const char *restrict path, char *restrict resolved)
 	buf[n] = '\0';
 	if (resolved == NULL)
 		return strdup(buf);
-	return strcpy(resolved, buf);
+	memcpy(resolved, buf, (size_t)n + 1);	/* n < PATH_MAX */
+	return resolved;
 }
 
 /* Fills the trailing XXXXXX of tmpl with letters from a mixing counter. */

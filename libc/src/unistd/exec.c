@@ -36,7 +36,8 @@ char *__path_search(const char *file, char *buf, size_t n)
 			errno = ENAMETOOLONG;
 			return NULL;
 		}
-		return strcpy(buf, file);
+		memcpy(buf, file, strlen(file) + 1);
+		return buf;
 	}
 	if (path == NULL)
 		path = "/bin:/usr/bin";
@@ -49,8 +50,8 @@ char *__path_search(const char *file, char *buf, size_t n)
 			memcpy(buf, p, len);
 			buf[len] = '\0';
 			if (len && buf[len - 1] != '/' && buf[len - 1] != ':')
-				strcat(buf, "/");
-			strcat(buf, file);
+				buf[len++] = '/';
+			memcpy(buf + len, file, strlen(file) + 1);	/* fits: checked above */
 			if (access(buf, X_OK) == 0)
 				return buf;
 			if (errno == EACCES)
