@@ -17,6 +17,7 @@
  *   ref PROG           the reference tool taking the same arguments
  *   status N           expected exit status (default 0)
  *   out TEXT           one expected output line (the rest of the line)
+ *   oute TEXT          the same with \e \a \r \t \\ escapes
  *   err TEXT           stderr must contain TEXT
  *   sort               compare output lines sorted (directory order)
  *   hostonly           needs the host's file tree
@@ -378,6 +379,21 @@ run_file(const char *file, const struct opts *o)
 			c.sort = 1;
 		} else if (!strcmp(line, "hostonly")) {
 			c.hostonly = 1;
+		} else if (!strncmp(line, "oute ", 5)) {
+			size_t k = 0;
+			for (char *q = line + 5; *q; q++) {
+				char ch = *q;
+				if (ch == '\\' && q[1]) {
+					q++;
+					ch = *q == 'e' ? 27 : *q == 'a' ? 7 : *q == 'r' ? 13 : *q == 't' ? 9 : *q;
+				}
+				line[k++] = ch;
+			}
+			line[k++] = '\n';
+			if (buf_add(&c.out, &c.outlen, &c.outcap, line, k) < 0) {
+				bad = 1;
+				break;
+			}
 		} else if (!strcmp(line, "out") || !strncmp(line, "out ", 4)) {
 			const char *t = line[3] ? line + 4 : "";
 			if (buf_add(&c.out, &c.outlen, &c.outcap, t, strlen(t)) < 0 ||
@@ -427,6 +443,15 @@ main(int argc, char **argv)
 	if (argc - optind < 2)
 		usage();
 	o.bindir = argv[optind];
+	if (!o.refmode) {
+		const char *old = getenv("PATH");
+		size_t l = strlen(o.bindir) + (old ? strlen(old) : 0) + 2;
+		char *np = malloc(l);
+		if (!np || setenv("PATH", old && *old ? (snprintf(np, l, "%s:%s", o.bindir, old), np) : o.bindir, 1) < 0) {
+			fprintf(stderr, "xtrun: cannot set PATH\n");
+			return 1;
+		}
+	}
 	/* Case files are named relative to where we started. */
 	char *files[64];
 	int nf = 0;
