@@ -4,10 +4,11 @@
  * Built for the Linux host and for the OS, so one case file checks the
  * reference tool (GNU/util-linux), our host build and our OS build.
  *
- *   xtrun [-g] [-s] [-C DIR] BINDIR CASEFILE...
+ *   xtrun [-g] [-s] [-x PROG] [-C DIR] BINDIR CASEFILE...
  *     -g      reference mode: run each case's `ref` program from PATH
  *             (cases without one are skipped)
  *     -s      skip cases marked `hostonly`
+ *     -x PROG skip the cases of PROG (one not built for this system)
  *     -C DIR  run the cases in DIR (where their input files are)
  *
  * A case file is lines:
@@ -55,6 +56,7 @@ struct xcase {
 struct opts {
 	int refmode, skiphost;
 	const char *bindir;
+	const char *exclude;
 };
 
 static int npass, nfail, nskip;
@@ -209,7 +211,8 @@ run_case(struct xcase *c, const struct opts *o)
 	char *got = NULL, *gerr = NULL;
 	size_t glen = 0, gcap = 0, elen = 0, ecap = 0;
 
-	if ((o->skiphost && c->hostonly) || (o->refmode && !c->ref[0])) {
+	if ((o->skiphost && c->hostonly) || (o->refmode && !c->ref[0]) ||
+	    (o->exclude && !strcmp(o->exclude, c->argv[0]))) {
 		nskip++;
 		return;
 	}
@@ -422,20 +425,21 @@ run_file(const char *file, const struct opts *o)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: xtrun [-g] [-s] [-C DIR] BINDIR CASEFILE...\n");
+	fprintf(stderr, "usage: xtrun [-g] [-s] [-x PROG] [-C DIR] BINDIR CASEFILE...\n");
 	exit(2);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct opts o = { 0, 0, NULL };
+	struct opts o = { 0, 0, NULL, NULL };
 	const char *dir = NULL;
 	int ch, bad = 0;
-	while ((ch = getopt(argc, argv, "gsC:")) != -1) {
+	while ((ch = getopt(argc, argv, "gsx:C:")) != -1) {
 		switch (ch) {
 		case 'g': o.refmode = 1; break;
 		case 's': o.skiphost = 1; break;
+		case 'x': o.exclude = optarg; break;
 		case 'C': dir = optarg; break;
 		default: usage();
 		}
@@ -443,14 +447,24 @@ main(int argc, char **argv)
 	if (argc - optind < 2)
 		usage();
 	o.bindir = argv[optind];
+	/* Our programs first in PATH, so those that run others find ours. */
 	if (!o.refmode) {
 		const char *old = getenv("PATH");
 		size_t l = strlen(o.bindir) + (old ? strlen(old) : 0) + 2;
 		char *np = malloc(l);
-		if (!np || setenv("PATH", old && *old ? (snprintf(np, l, "%s:%s", o.bindir, old), np) : o.bindir, 1) < 0) {
-			fprintf(stderr, "xtrun: cannot set PATH\n");
+		if (!np) {
+			fprintf(stderr, "xtrun: out of memory\n");
 			return 1;
 		}
+		if (old && *old)
+			snprintf(np, l, "%s:%s", o.bindir, old);
+		else
+			snprintf(np, l, "%s", o.bindir);
+		if (setenv("PATH", np, 1) < 0) {
+			fprintf(stderr, "xtrun: cannot set PATH: %s\n", strerror(errno));
+			return 1;
+		}
+		free(np);
 	}
 	/* Case files are named relative to where we started. */
 	char *files[64];
