@@ -20,6 +20,7 @@
 struct grep {
 	int icase, invert, number, recurse, count, ext, fixed, list;
 	int quiet, with_name, no_name, silent, line_x;
+	int implicit_dot;	/* -r without files: names lose the "./" */
 	const char *pats[MAX_PATS];
 	int npats;
 	regex_t re[MAX_PATS];
@@ -164,6 +165,10 @@ grep_buf(struct grep *g, const char *name, char *buf, size_t len)
 	int binary = memchr(buf, 0, len) != NULL;
 	int show_name = g->with_name && !g->no_name;
 	size_t pos = 0;
+	/* Like GNU grep, a binary file's NULs end lines for matching. */
+	if (binary)
+		for (char *z = memchr(buf, 0, len); z; z = memchr(z, 0, len - (size_t)(z - buf)))
+			*z = '\n';
 	while (pos < len) {
 		char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - buf) : len;
@@ -182,7 +187,9 @@ grep_buf(struct grep *g, const char *name, char *buf, size_t len)
 			}
 			if (!g->count) {
 				if (binary) {
-					printf("grep: %s: binary file matches\n", name);
+					/* GNU grep 3.5 on: a note on stderr, status 0. */
+					fflush(stdout);
+					fprintf(stderr, "grep: %s: binary file matches\n", name);
 					return 0;
 				}
 				if (show_name)
@@ -237,7 +244,7 @@ grep_dir(struct grep *g, const char *path)
 				report(g, path, ENOMEM);
 			} else {
 				/* "grep -r x" with no file walks "." but names have no "./". */
-				if (!strcmp(path, "."))
+				if (g->implicit_dot && !strcmp(path, "."))
 					snprintf(sub, l, "%s", list[i]->d_name);
 				else if (path[strlen(path) - 1] == '/')
 					snprintf(sub, l, "%s%s", path, list[i]->d_name);
@@ -403,8 +410,10 @@ main(int argc, char **argv)
 	/* Names are shown for several files or a tree, unless -h. */
 	if (nfiles > 1 || g.recurse)
 		g.with_name = !g.no_name;
-	if (nfiles == 0)
+	if (nfiles == 0) {
 		files[nfiles++] = g.recurse ? "." : "-";
+		g.implicit_dot = g.recurse;
+	}
 	for (int i = 0; i < nfiles; i++) {
 		rc = grep_path(&g, files[i], 1);
 		if (rc)
