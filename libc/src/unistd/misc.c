@@ -85,20 +85,7 @@ char *getlogin(void)
 	return getenv("USER");
 }
 
-/* Job control through the tty is not in the ABI yet. */
-pid_t tcgetpgrp(int fd)
-{
-	(void)fd;
-	return getpgrp();
-}
-
-int tcsetpgrp(int fd, pid_t pgid)
-{
-	(void)fd;
-	(void)pgid;
-	errno = ENOSYS;
-	return -1;
-}
+/* tcgetpgrp and tcsetpgrp are in src/termios/termios.c. */
 
 int sched_yield(void)
 {
