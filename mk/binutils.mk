@@ -20,6 +20,6 @@ INITFS_ETC += $(wildcard tests/binutils/fixtures/bt_*)
 
 BU_HOST := $(addprefix $(B)/host/binutils/,$(BU_PROGS))
 .PHONY: test-binutils
-test-binutils: $(BU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted
+test-binutils: $(BU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted $(B)/initfs.img
 	@tests/binutils/run $(B)
 TEST_STEPS += test-binutils

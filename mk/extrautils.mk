@@ -33,6 +33,6 @@ ALL_TARGETS += $(XT_HOSTRUN)
 
 XU_HOST := $(addprefix $(B)/host/extrautils/,grep $(XU_PROGS))
 .PHONY: test-extrautils
-test-extrautils: $(XU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted
+test-extrautils: $(XU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted $(B)/initfs.img
 	@tests/extrautils/run $(B)
 TEST_STEPS += test-extrautils
