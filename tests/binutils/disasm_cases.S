@@ -3,6 +3,7 @@
 # object has no relocations inside .text.
 	.intel_syntax noprefix
 	.text
+	.globl start
 start:
 	push rbp
 	mov rbp, rsp
