@@ -28,7 +28,7 @@ print_value(double v)
 		printf("nan\n");
 	else if (v > 1e308 || v < -1e308)
 		printf("%sinf\n", v < 0 ? "-" : "");
-	else if (v == (double)(long long)v && v < 1e15 && v > -1e15)
+	else if (v < 1e15 && v > -1e15 && calcexpr_is_int(v))
 		printf("%lld\n", (long long)v);
 	else
 		printf("%.12g\n", v);

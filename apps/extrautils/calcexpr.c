@@ -83,10 +83,18 @@ ex(double x)
 	return sum;
 }
 
+/* Whole numbers that fit a long long; the range test comes first, since
+ * converting a larger double to an integer is undefined. */
+int
+calcexpr_is_int(double v)
+{
+	return v > -9e18 && v < 9e18 && v == (double)(long long)v;
+}
+
 double
 calcexpr_pow(double x, double y)
 {
-	if (y == (double)(long long)y && y > -1e18 && y < 1e18) {
+	if (calcexpr_is_int(y)) {
 		long long n = (long long)y;
 		int neg = n < 0;
 		unsigned long long u = neg ? -(unsigned long long)n : (unsigned long long)n;
@@ -99,8 +107,13 @@ calcexpr_pow(double x, double y)
 		}
 		return neg ? 1 / r : r;
 	}
+	/* Past 2^53 every double is even, so a negative base is harmless. */
+	if (x < 0)
+		x = -x;
 	if (x == 0)
 		return 0;
+	if (x > 1e308)		/* infinity: ln() would never finish halving it */
+		return y > 0 ? x : 0;
 	return ex(y * ln(x));
 }
 
@@ -147,7 +160,7 @@ power(struct parser *ps, double *v)
 	double e;
 	if ((rc = unary(ps, &e)) < 0)
 		return rc;
-	if (*v < 0 && e != (double)(long long)e)
+	if (*v < 0 && !calcexpr_is_int(e) && e > -9e18 && e < 9e18)
 		return fail(ps, "no real result", EDOM);
 	if (*v == 0 && e < 0)
 		return fail(ps, "division by zero", EDOM);
@@ -197,6 +210,8 @@ term(struct parser *ps, double *v)
 		} else {
 			/* C's fmod: the sign follows the dividend. */
 			double q = *v / r;
+			if (q != q || q > 9e18 || q < -9e18)
+				return fail(ps, "operands too large for %", ERANGE);
 			q = q < 0 ? -(double)(long long)-q : (double)(long long)q;
 			*v -= q * r;
 		}
