@@ -274,10 +274,12 @@ page(struct pager *p)
 {
 	size_t pg = (size_t)(p->rows - 1);
 	char c;
+	int fresh = 1;		/* line mode: at the start of a command line */
 	draw(p);
 	while (read_byte(p, &c) == 0) {
 		size_t bottom = last_top(p);
-		int redraw = 1;
+		int redraw = 1, was_fresh = fresh;
+		fresh = c == '\n';
 		switch (c) {
 		case 'q': case 'Q':
 			return 0;
@@ -292,8 +294,9 @@ page(struct pager *p)
 				p->top++;
 			break;
 		case '\n':
-			/* In line mode Enter only ends a command line. */
-			if (!p->raw)
+			/* In line mode Enter ends a command line; alone, it is
+			 * Enter as on a raw terminal: one line on. */
+			if (!p->raw && !was_fresh)
 				redraw = 0;
 			else if (p->top < bottom)
 				p->top++;
@@ -307,6 +310,7 @@ page(struct pager *p)
 		case '/':
 			if (read_pattern(p) < 0)
 				return 0;
+			fresh = 1;	/* read_pattern took the Enter */
 			search(p, p->top + 1 < p->t.nlines ? p->top + 1 : p->top, 1);
 			break;
 		case 'n':
