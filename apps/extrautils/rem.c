@@ -1,111 +1,130 @@
 /*
- * rem - a reminder: counts down and then rings the bell and prints the
- * message.  The book's example, `rem -s 10 -b`, counts ten seconds with
- * a progress bar.  The duration is the sum of -s, -m and -H; the words
- * after the options are the message.
+ * rem - a count-down with a progress bar, as Redox's extrautils rem: the
+ * durations given (-H hours, -m minutes, -s seconds, -M milliseconds)
+ * add up; a bar of -n characters (20) fills with '#' as the time passes.
+ * -b blinks a red banner when done.  The book's example is
+ * `rem -s 10 -b`.  With no duration it prints its help, as the original.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
-#define BAR_WIDTH 40
+#define MAX_MS (100LL * 24 * 3600 * 1000)	/* 100 days */
+#define BLINKS 13
+#define BLINK_MS 200
 
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: rem [-b] [-s SECONDS] [-m MINUTES] [-H HOURS] [MESSAGE...]\n"
-	    "  counts down the time given, then rings the bell and prints MESSAGE\n"
-	    "  -b       show a progress bar\n"
-	    "  -s N     N seconds\n"
-	    "  -m N     N minutes\n"
+	fprintf(f, "usage: rem [-b] [-n LEN] [-H N] [-m N] [-s N] [-M N]\n"
+	    "  counts down the sum of the durations with a progress bar\n"
 	    "  -H N     N hours\n"
-	    "  --help   show this help\n");
+	    "  -m N     N minutes\n"
+	    "  -s N     N seconds\n"
+	    "  -M N     N milliseconds\n"
+	    "  -n LEN   a progress bar of LEN characters (default 20)\n"
+	    "  -b       blink a red banner when done\n"
+	    "  -h, --help  show this help\n");
+}
+
+static void
+sleep_ms(long long ms)
+{
+	struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L }, rem;
+	while (nanosleep(&ts, &rem) < 0 && errno == EINTR)
+		ts = rem;
 }
 
 static int
-parse_count(const char *s, long max, long *v)
+parse_count(const char *s, long long max, long long *v)
 {
 	char *end;
+	if (!s)
+		return -EINVAL;
 	errno = 0;
-	long x = strtol(s, &end, 10);
+	long long x = strtoll(s, &end, 10);
 	if (errno || end == s || *end || x < 0 || x > max)
 		return -EINVAL;
 	*v = x;
 	return 0;
 }
 
-static void
-draw_bar(long done, long total)
-{
-	int filled = total ? (int)(done * BAR_WIDTH / total) : BAR_WIDTH;
-	char bar[BAR_WIDTH + 1];
-	memset(bar, '#', (size_t)filled);
-	memset(bar + filled, ' ', (size_t)(BAR_WIDTH - filled));
-	bar[BAR_WIDTH] = 0;
-	printf("\r[%s] %lds left ", bar, total - done);
-	fflush(stdout);
-}
-
-/* Sleeps whole seconds, resuming after signals that interrupt the sleep. */
-static void
-sleep_one(void)
-{
-	struct timespec ts = { 1, 0 }, rem;
-	while (nanosleep(&ts, &rem) < 0 && errno == EINTR)
-		ts = rem;
-}
-
 int
 main(int argc, char **argv)
 {
-	long secs = 0, v;
-	int bar = 0, ch, given = 0;
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	while ((ch = getopt(argc, argv, "bs:m:H:")) != -1) {
-		switch (ch) {
-		case 'b': bar = 1; break;
-		case 's': case 'm': case 'H': {
-			long mul = ch == 's' ? 1 : ch == 'm' ? 60 : 3600;
-			if (parse_count(optarg, 100000000L / mul, &v) < 0) {
-				fprintf(stderr, "rem: invalid number '%s' for -%c\n", optarg, ch);
+	long long ms = 0, len = 20, v;
+	int blink = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		long long unit = 0;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(a, "-b") || !strcmp(a, "--blink")) {
+			blink = 1;
+			continue;
+		}
+		if (!strcmp(a, "-n") || !strcmp(a, "--len")) {
+			if (parse_count(argv[i + 1], 1000, &len) < 0 || len < 1) {
+				fprintf(stderr, "rem: -n needs a bar length from 1 to 1000\n");
 				return 1;
 			}
-			secs += v * mul;
-			given = 1;
-			break;
+			i++;
+			continue;
 		}
-		default:
+		if (!strcmp(a, "-H") || !strcmp(a, "--hours"))
+			unit = 3600000;
+		else if (!strcmp(a, "-m") || !strcmp(a, "--minutes"))
+			unit = 60000;
+		else if (!strcmp(a, "-s") || !strcmp(a, "--seconds"))
+			unit = 1000;
+		else if (!strcmp(a, "-M") || !strcmp(a, "--milliseconds"))
+			unit = 1;
+		if (!unit) {
+			fprintf(stderr, "rem: unknown argument '%s'\n", a);
 			usage(stderr);
 			return 1;
 		}
+		if (parse_count(argv[i + 1], MAX_MS / unit, &v) < 0) {
+			fprintf(stderr, "rem: %s needs a whole number%s%s\n", a,
+			    argv[i + 1] ? ", not " : "", argv[i + 1] ? argv[i + 1] : "");
+			return 1;
+		}
+		i++;
+		ms += v * unit;
+		if (ms > MAX_MS) {
+			fprintf(stderr, "rem: at most 100 days\n");
+			return 1;
+		}
 	}
-	if (!given) {
-		fprintf(stderr, "rem: no time given (use -s, -m or -H)\n");
-		usage(stderr);
-		return 1;
+	if (ms == 0) {
+		usage(stdout);
+		return 0;
 	}
-	for (long done = 0; done < secs; done++) {
-		if (bar)
-			draw_bar(done, secs);
-		sleep_one();
+	/* Hide the cursor, draw "[   ...   ]", go back and fill it in. */
+	printf("\033[?25l[%*s]\r[", (int)len, "");
+	fflush(stdout);
+	for (long long i = 0; i < len; i++) {
+		/* Spread the remainder so the steps add up to ms exactly. */
+		sleep_ms(ms * (i + 1) / len - ms * i / len);
+		putchar('#');
+		fflush(stdout);
 	}
-	if (bar) {
-		draw_bar(secs, secs);
-		putchar('\n');
+	if (blink) {
+		for (int i = 0; i < BLINKS; i++) {
+			fputs("\033[41m\033[2K", stdout);
+			fflush(stdout);
+			sleep_ms(BLINK_MS);
+			fputs("\033[0m\033[2K", stdout);
+			fflush(stdout);
+			sleep_ms(BLINK_MS);
+		}
 	}
-	putchar('\a');
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++)
-			printf("%s%s", argv[i], i + 1 < argc ? " " : "\n");
-	} else {
-		printf("rem: time is up\n");
-	}
+	fputs("\033[?25h\n", stdout);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "rem: write error: %s\n", strerror(errno));
 		return 1;
