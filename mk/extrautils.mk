@@ -1,9 +1,8 @@
 # extrautils: grep less dmesg rem cal calc watch, each built twice: for
 # the OS (initfs:/bin) and for the Linux host ($(B)/host/extrautils/NAME),
-# so the tests can hold them against GNU grep on the host.  grep needs
-# libc's regex.h; until libc has it, grep is built for the host only.
-XU_PROGS := less dmesg rem cal calc watch
-XU_OS_PROGS := $(XU_PROGS) $(if $(wildcard libc/include/regex.h),grep)
+# so the tests can hold them against GNU grep on the host.  grep uses
+# libc's regex.h, less its termios.h.
+XU_PROGS := grep less dmesg rem cal calc watch
 XU_calc_OBJS := calc calcexpr
 
 define xu_rule
@@ -17,8 +16,8 @@ $(B)/host/extrautils/$(1): $(foreach o,$(or $(XU_$(1)_OBJS),$(1)),$(B)/host/apps
 	$$(CC) $$(HOST_LDFLAGS) -o $$@ $$^
 ALL_TARGETS += $(B)/host/extrautils/$(1)
 endef
-$(foreach p,$(XU_OS_PROGS),$(eval $(call xu_rule,$(p))))
-$(foreach p,grep $(XU_PROGS),$(eval $(call xu_host_rule,$(p))))
+$(foreach p,$(XU_PROGS),$(eval $(call xu_rule,$(p))))
+$(foreach p,$(XU_PROGS),$(eval $(call xu_host_rule,$(p))))
 -include $(wildcard $(B)/prog/apps/extrautils/*.d $(B)/host/apps/extrautils/*.d)
 
 # xtrun: the case runner both suites use, for the host and for the OS.
@@ -31,7 +30,7 @@ INITFS_BIN += $(B)/prog/tests/extrautils/xtrun
 INITFS_ETC += $(wildcard tests/extrautils/fixtures/xt_*) tests/extrautils/xt_cases tests/binutils/bt_cases
 ALL_TARGETS += $(XT_HOSTRUN)
 
-XU_HOST := $(addprefix $(B)/host/extrautils/,grep $(XU_PROGS))
+XU_HOST := $(addprefix $(B)/host/extrautils/,$(XU_PROGS))
 .PHONY: test-extrautils
 test-extrautils: $(XU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted $(B)/initfs.img
 	@tests/extrautils/run $(B)
