@@ -16,10 +16,11 @@ endef
 $(foreach p,$(BU_PROGS),$(eval $(call bu_rule,$(p))))
 -include $(wildcard $(B)/prog/apps/binutils/*.d $(B)/host/apps/binutils/*.d)
 
-INITFS_ETC += $(wildcard tests/binutils/fixtures/bt_*)
+INITFS_ETC += $(wildcard tests/binutils/fixtures/bt_*) tests/binutils/bt_cases
 
 BU_HOST := $(addprefix $(B)/host/binutils/,$(BU_PROGS))
 .PHONY: test-binutils
-test-binutils: $(BU_HOST) $(XT_HOSTRUN) $(B)/redox-hosted $(B)/initfs.img
+# xtrun (the case runner) comes from mk/extrautils.mk, read after this file.
+test-binutils: $(BU_HOST) $(B)/host/tests/extrautils/xtrun $(B)/redox-hosted $(B)/initfs.img
 	@tests/binutils/run $(B)
 TEST_STEPS += test-binutils

@@ -27,7 +27,7 @@ $(XT_HOSTRUN): $(B)/host/tests/extrautils/xtrun.o
 $(B)/prog/tests/extrautils/xtrun: $(B)/prog/tests/extrautils/xtrun.o $(PROG_LIBS)
 	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
 INITFS_BIN += $(B)/prog/tests/extrautils/xtrun
-INITFS_ETC += $(wildcard tests/extrautils/fixtures/xt_*) tests/extrautils/xt_cases tests/binutils/bt_cases
+INITFS_ETC += $(wildcard tests/extrautils/fixtures/xt_*) tests/extrautils/xt_cases
 ALL_TARGETS += $(XT_HOSTRUN)
 
 XU_HOST := $(addprefix $(B)/host/extrautils/,$(XU_PROGS))
