@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 struct hd {
@@ -29,6 +30,7 @@ usage(FILE *f)
 	    "  -v         show identical lines instead of '*'\n"
 	    "  -n LENGTH  show only LENGTH bytes of input\n"
 	    "  -s OFFSET  skip OFFSET bytes from the start of input\n"
+	    "             (sizes take K M G = 1024s, KB MB GB = 1000s)\n"
 	    "  --help     show this help\n");
 }
 
@@ -136,14 +138,38 @@ hd_file(struct hd *h, const char *name)
 	return 0;
 }
 
+/*
+ * A size as util-linux takes it: decimal, 0x hex or 0 octal, then an
+ * optional K, M, G (powers of 1024; "KiB" too) or KB, MB, GB (of 1000).
+ */
 static int
 parse_size(const char *s, unsigned long long *v)
 {
+	static const char units[] = "KMG";
 	char *end;
+	if (s[0] == '-' || !*s)
+		return -EINVAL;
 	errno = 0;
 	unsigned long long x = strtoull(s, &end, 0);
-	if (errno || end == s || *end || s[0] == '-')
+	if (errno == ERANGE)
+		return -ERANGE;
+	if (errno || end == s)
 		return -EINVAL;
+	if (*end) {
+		const char *u = strchr(units, end[0] & ~0x20);
+		if (!u || !end[0])
+			return -EINVAL;
+		unsigned base = 1024;
+		if ((end[1] == 'B' || end[1] == 'b') && !end[2])
+			base = 1000;
+		else if (end[1] && strcasecmp(end + 1, "iB"))
+			return -EINVAL;
+		for (long i = 0; i <= u - units; i++) {
+			if (x > ~0ULL / base)
+				return -ERANGE;
+			x *= base;
+		}
+	}
 	*v = x;
 	return 0;
 }
@@ -152,7 +178,7 @@ int
 main(int argc, char **argv)
 {
 	struct hd h;
-	int ch, rc = 0;
+	int ch, rc = 0, prc;
 	unsigned long long v;
 
 	memset(&h, 0, sizeof h);
@@ -166,15 +192,17 @@ main(int argc, char **argv)
 		case 'C': h.canon = 1; break;
 		case 'v': h.verbose = 1; break;
 		case 'n':
-			if (parse_size(optarg, &v) < 0 || v > (1ULL << 62)) {
-				fprintf(stderr, "hexdump: invalid length argument: '%s'\n", optarg);
+			if ((prc = parse_size(optarg, &v)) < 0 || v > (1ULL << 62)) {
+				fprintf(stderr, "hexdump: failed to parse length: '%s': %s\n",
+				    optarg, strerror(prc < 0 ? -prc : ERANGE));
 				return 1;
 			}
 			h.limit = (long long)v;
 			break;
 		case 's':
-			if (parse_size(optarg, &v) < 0) {
-				fprintf(stderr, "hexdump: invalid offset argument: '%s'\n", optarg);
+			if ((prc = parse_size(optarg, &v)) < 0) {
+				fprintf(stderr, "hexdump: failed to parse offset: '%s': %s\n",
+				    optarg, strerror(-prc));
 				return 1;
 			}
 			h.skip = v;
