@@ -1,7 +1,8 @@
 /*
  * grep - prints the lines that match POSIX regular expressions (basic,
  * or extended with -E, or fixed strings with -F), following GNU grep's
- * options, output and exit status: 0 a line was selected, 1 none, 2 an
+ * options (-i -v -x -w -o -n -c -l -L -q -s -H -h -r -e), output and exit
+ * status: 0 a line was selected, 1 none, 2 an
  * error (unless -q already found one).  Options may come after the
  * pattern, as GNU's do, until "--".  -r walks directories in name order.
  */
@@ -19,7 +20,7 @@
 
 struct grep {
 	int icase, invert, number, recurse, count, ext, fixed, list;
-	int quiet, with_name, no_name, silent, line_x;
+	int quiet, with_name, no_name, silent, line_x, word, only, list_none;
 	int implicit_dot;	/* -r without files: names lose the "./" */
 	const char *pats[MAX_PATS];
 	int npats;
@@ -42,9 +43,12 @@ usage(FILE *f)
 	    "  -i        ignore case\n"
 	    "  -v        select non-matching lines\n"
 	    "  -x        match whole lines only\n"
+	    "  -w        match whole words only\n"
+	    "  -o        print only the matching parts, one per line\n"
 	    "  -n        print line numbers\n"
 	    "  -c        print only a count of selected lines per file\n"
 	    "  -l        print only names of files with selected lines\n"
+	    "  -L        print only names of files without selected lines\n"
 	    "  -q        quiet: exit 0 at the first selected line\n"
 	    "  -s        no messages about missing or unreadable files\n"
 	    "  -H        print the file name with each match\n"
@@ -77,7 +81,8 @@ compile(struct grep *g)
 	for (int i = 0; i < g->npats; i++) {
 		char *fixed = NULL, *wrapped = NULL;
 		const char *src = g->pats[i];
-		int flags = REG_NOSUB | (g->icase ? REG_ICASE : 0);
+		/* -o and -w need where matches are. */
+		int flags = (g->only || g->word ? 0 : REG_NOSUB) | (g->icase ? REG_ICASE : 0);
 		if (g->fixed) {
 			if (!(fixed = quote_fixed(src)))
 				return -ENOMEM;
@@ -113,12 +118,103 @@ compile(struct grep *g)
 }
 
 static int
-line_matches(struct grep *g, const char *line)
+is_word(char c)
 {
-	for (int i = 0; i < g->npats; i++)
-		if (regexec(&g->re[i], line, 0, NULL, 0) == 0)
-			return 1;
-	return 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* 1 if pattern i matches all of line[s..e) (so -w can try shorter ones). */
+static int
+whole_match(struct grep *g, int i, const char *line, size_t len, size_t s, size_t e)
+{
+	char *sub = malloc(e - s + 1);
+	regmatch_t m;
+	int ok;
+	if (!sub)
+		return 0;
+	memcpy(sub, line + s, e - s);
+	sub[e - s] = 0;
+	ok = regexec(&g->re[i], sub, 1, &m, (s ? REG_NOTBOL : 0) | (e < len ? REG_NOTEOL : 0)) == 0 &&
+	    m.rm_so == 0 && (size_t)m.rm_eo == e - s;
+	free(sub);
+	return ok;
+}
+
+/*
+ * Finds the leftmost (then longest) match at or after `from`; with -w
+ * only one with no word character on either side, trying shorter
+ * matches from the same start before moving on, as GNU grep does.
+ */
+static int
+find_match(struct grep *g, const char *line, size_t len, size_t from, size_t *ms, size_t *me)
+{
+	int found = 0;
+	for (int i = 0; i < g->npats; i++) {
+		size_t start = from;
+		while (start <= len) {
+			regmatch_t m;
+			if (regexec(&g->re[i], line + start, 1, &m, start ? REG_NOTBOL : 0) != 0)
+				break;
+			size_t s = start + (size_t)m.rm_so, e = start + (size_t)m.rm_eo;
+			int ok = !g->word;
+			if (!ok && (s == 0 || !is_word(line[s - 1]))) {
+				for (size_t t = e; t > s && !ok; t--)
+					if ((t == len || !is_word(line[t])) &&
+					    (t == e || whole_match(g, i, line, len, s, t))) {
+						e = t;
+						ok = 1;
+					}
+				/* The empty match -w accepts: between two non-words. */
+				if (!ok && s == e && (s == len || !is_word(line[s])))
+					ok = 1;
+			}
+			if (ok) {
+				if (!found || s < *ms || (s == *ms && e > *me)) {
+					*ms = s;
+					*me = e;
+					found = 1;
+				}
+				break;
+			}
+			start = s + 1;
+		}
+	}
+	return found;
+}
+
+static int
+line_matches(struct grep *g, const char *line, size_t len)
+{
+	size_t s, e;
+	if (!g->only && !g->word) {
+		for (int i = 0; i < g->npats; i++)
+			if (regexec(&g->re[i], line, 0, NULL, 0) == 0)
+				return 1;
+		return 0;
+	}
+	return find_match(g, line, len, 0, &s, &e);
+}
+
+/* -o: each non-empty match on its own line. */
+static void
+print_matches(struct grep *g, const char *name, int show_name, long lineno,
+    const char *line, size_t len)
+{
+	size_t from = 0, s, e;
+	while (from <= len && find_match(g, line, len, from, &s, &e)) {
+		if (e > s) {
+			if (show_name)
+				printf("%s:", name);
+			if (g->number)
+				printf("%ld:", lineno);
+			fwrite(line + s, 1, e - s, stdout);
+			putchar('\n');
+			from = e;
+		} else {
+			from = s + 1;
+		}
+	}
 }
 
 /* Reads all of fd into a NUL-terminated buffer. */
@@ -175,7 +271,7 @@ grep_buf(struct grep *g, const char *name, char *buf, size_t len)
 		char save = buf[end];
 		buf[end] = 0;
 		lineno++;
-		int sel = line_matches(g, buf + pos) != g->invert;
+		int sel = line_matches(g, buf + pos, end - pos) != g->invert;
 		if (sel) {
 			count++;
 			g->matched = 1;
@@ -185,6 +281,8 @@ grep_buf(struct grep *g, const char *name, char *buf, size_t len)
 				printf("%s\n", name);
 				return 0;
 			}
+			if (g->list_none)
+				return 0;
 			if (!g->count) {
 				if (binary) {
 					/* GNU grep 3.5 on: a note on stderr, status 0. */
@@ -192,16 +290,26 @@ grep_buf(struct grep *g, const char *name, char *buf, size_t len)
 					fprintf(stderr, "grep: %s: binary file matches\n", name);
 					return 0;
 				}
-				if (show_name)
-					printf("%s:", name);
-				if (g->number)
-					printf("%ld:", lineno);
-				fwrite(buf + pos, 1, end - pos, stdout);
-				putchar('\n');
+				if (g->only) {
+					/* -v -o selects lines but has no matches to show */
+					if (!g->invert)
+						print_matches(g, name, show_name, lineno, buf + pos, end - pos);
+				} else {
+					if (show_name)
+						printf("%s:", name);
+					if (g->number)
+						printf("%ld:", lineno);
+					fwrite(buf + pos, 1, end - pos, stdout);
+					putchar('\n');
+				}
 			}
 		}
 		buf[end] = save;
 		pos = end + 1;
+	}
+	if (g->list_none) {
+		printf("%s\n", name);
+		return 0;
 	}
 	if (g->count) {
 		if (show_name)
@@ -369,7 +477,10 @@ main(int argc, char **argv)
 			case 'E': g.ext = 1; g.fixed = 0; break;
 			case 'F': g.fixed = 1; g.ext = 0; break;
 			case 'G': g.fixed = 0; g.ext = 0; break;
-			case 'l': g.list = 1; break;
+			case 'l': g.list = 1; g.list_none = 0; break;
+			case 'L': g.list_none = 1; g.list = 0; break;
+			case 'o': g.only = 1; break;
+			case 'w': g.word = 1; break;
 			case 'q': g.quiet = 1; break;
 			case 's': g.silent = 1; break;
 			case 'x': g.line_x = 1; break;
