@@ -2,8 +2,8 @@
  * grep - prints the lines that match POSIX regular expressions (basic,
  * or extended with -E, or fixed strings with -F), following GNU grep's
  * options (-i -v -x -w -o -n -c -l -L -q -s -H -h -r -e), output and exit
- * status: 0 a line was selected, 1 none, 2 an
- * error (unless -q already found one).  Options may come after the
+ * status: 0 a line was selected, 1 none, 2 an error (unless -q already
+ * found one).  Options may come after the
  * pattern, as GNU's do, until "--".  -r walks directories in name order.
  */
 #include <dirent.h>
