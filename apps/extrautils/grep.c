@@ -24,6 +24,8 @@ struct grep {
 	int implicit_dot;	/* -r without files: names lose the "./" */
 	const char *pats[MAX_PATS];
 	int npats;
+	char *texts[MAX_PATS];	/* the copies pats point into */
+	int ntexts;
 	regex_t re[MAX_PATS];
 	int matched, error;
 };
@@ -419,9 +421,14 @@ static int
 add_pattern(struct grep *g, const char *p)
 {
 	/* A pattern with newlines is several patterns, as in GNU grep. */
+	if (g->ntexts == MAX_PATS) {
+		fprintf(stderr, "grep: too many patterns (at most %d)\n", MAX_PATS);
+		return -E2BIG;
+	}
 	char *copy = strdup(p);
 	if (!copy)
 		return -ENOMEM;
+	g->texts[g->ntexts++] = copy;
 	char *s = copy;
 	for (;;) {
 		char *nl = strchr(s, '\n');
@@ -516,8 +523,11 @@ main(int argc, char **argv)
 		memmove(files, files + 1, (size_t)(nfiles - 1) * sizeof *files);
 		nfiles--;
 	}
-	if (compile(&g) < 0)
+	if (compile(&g) < 0) {
+		for (int i = 0; i < g.ntexts; i++)
+			free(g.texts[i]);
 		return 2;
+	}
 	/* Names are shown for several files or a tree, unless -h. */
 	if (nfiles > 1 || g.recurse)
 		g.with_name = !g.no_name;
@@ -532,6 +542,8 @@ main(int argc, char **argv)
 	}
 	for (int i = 0; i < g.npats; i++)
 		regfree(&g.re[i]);
+	for (int i = 0; i < g.ntexts; i++)
+		free(g.texts[i]);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "grep: write error: %s\n", strerror(errno));
 		return 2;

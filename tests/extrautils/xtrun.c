@@ -481,8 +481,8 @@ main(int argc, char **argv)
 		free(np);
 	}
 	/* Case files are named relative to where we started. */
-	char *files[64];
-	int nf = 0;
+	char *files[64], *owned[64];
+	int nf = 0, nowned = 0;
 	for (int i = optind + 1; i < argc && nf < 64; i++) {
 		char buf[1024];
 		if (argv[i][0] != '/' && dir && !strchr(argv[i], ':')) {
@@ -495,6 +495,7 @@ main(int argc, char **argv)
 			if (!files[nf])
 				return 1;
 			snprintf(files[nf], l, "%s/%s", buf, argv[i]);
+			owned[nowned++] = files[nf];
 		} else {
 			files[nf] = argv[i];
 		}
@@ -507,6 +508,8 @@ main(int argc, char **argv)
 	for (int i = 0; i < nf; i++)
 		if (run_file(files[i], &o) < 0)
 			bad = 1;
+	for (int i = 0; i < nowned; i++)
+		free(owned[i]);
 	printf("xtrun: %d passed, %d failed, %d skipped\n", o.npass, o.nfail, o.nskip);
 	return (bad || o.nfail) ? 1 : 0;
 }
