@@ -30,8 +30,9 @@ usage(FILE *f)
 	    "  push pop (reg imm r/m) call jmp (rel8/rel32 r/m) jcc (rel8/rel32) ret\n"
 	    "  ret imm16 leave nop (90, 0f 1f /0) xchg test inc dec not neg mul imul\n"
 	    "  (1, 2 and 3 operands) div idiv rol ror rcl rcr shl shr sar (1 cl imm8)\n"
-	    "  setcc cmovcc cbw cwde cdqe cwd cdq cqo syscall int3 int hlt ud2 cpuid;\n"
-	    "  prefixes 66 and REX.  Anything else prints as (bad), one byte.\n");
+	    "  setcc cmovcc cbw cwde cdqe cwd cdq cqo syscall int3 int hlt ud2 cpuid\n"
+	    "  movs stos endbr64 pause; prefixes 66 REX 2e 64 65 f3 (rep).\n"
+	    "  Anything else prints as (bad), one byte.\n");
 }
 
 static int

@@ -4,8 +4,10 @@
  * shifts, imul/mul/div, inc/dec/neg/not, setcc/cmovcc, and a few
  * one-byte system instructions.  Text follows objdump -M intel so the
  * two can be compared; branch targets are bare hex like objdump's.
- * Prefixes understood: 66 (16-bit operands), REX.  Anything else is
- * "(bad)" and one byte is consumed.
+ * Prefixes understood: 66 (16-bit operands; more are "data16"), REX,
+ * 2e ("cs"), 64/65 (fs:/gs: on memory operands), f3 (endbr64, pause,
+ * repz ret, rep movs/stos).  Anything else is "(bad)" and one byte is
+ * consumed.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +20,8 @@ struct dec {
 	size_t n, pos;
 	uint64_t addr;
 	int rex, opsize16, err;
+	int n66, cs, rep;	/* extra 66s, 2e, f3 */
+	const char *seg;	/* "fs" / "gs" from 64 / 65, or NULL */
 	/* ModRM fields */
 	int mod, reg, rm;
 	char *out;
@@ -155,6 +159,8 @@ emit_rm(struct dec *d, int size)
 		return;
 	}
 	emit(d, "%s", ptr_name(size));
+	if (d->seg)
+		emit(d, "%s:", d->seg);
 	if (d->rm == 4) {	/* SIB */
 		uint8_t sib;
 		if (get8(d, &sib) < 0)
@@ -172,7 +178,7 @@ emit_rm(struct dec *d, int size)
 		else if (d->mod == 2)
 			disp = geti(d, 4);
 		if (no_base && !has_index) {
-			emit(d, "ds:0x%llx", (unsigned long long)(uint32_t)disp);
+			emit(d, "%s0x%llx", d->seg ? "" : "ds:", (unsigned long long)(uint32_t)disp);
 			return;
 		}
 		emit(d, "[");
@@ -283,6 +289,43 @@ decode_0f(struct dec *d)
 	}
 }
 
+/* movs/stos: a4 a5 aa ab, with rep when prefixed by f3. */
+static int
+string_op(struct dec *d, uint8_t op)
+{
+	int sz = (op & 1) ? opsize(d) : 8;
+	if (op == 0xa4 || op == 0xa5) {
+		emit(d, "movs %ses:[rdi],%sds:[rsi]", ptr_name(sz), ptr_name(sz));
+		return 1;
+	}
+	if (op == 0xaa || op == 0xab) {
+		emit(d, "stos %ses:[rdi],%s", ptr_name(sz), regname(d, 0, sz));
+		return 1;
+	}
+	return 0;
+}
+
+/* The f3 forms we know: endbr64, repz ret, pause, rep movs/stos. */
+static void
+decode_rep(struct dec *d, uint8_t op)
+{
+	uint8_t a, b;
+	if (op == 0xc3) {
+		emit(d, "repz ret");
+	} else if (op == 0x90) {
+		emit(d, "pause");
+	} else if (op == 0x0f) {
+		if (get8(d, &a) < 0 || get8(d, &b) < 0 || a != 0x1e || b != 0xfa)
+			d->err = 1;
+		else
+			emit(d, "endbr64");
+	} else {
+		emit(d, "rep ");
+		if (!string_op(d, op))
+			d->err = 1;
+	}
+}
+
 static void
 decode_one(struct dec *d)
 {
@@ -292,20 +335,37 @@ decode_one(struct dec *d)
 	for (;;) {
 		if (get8(d, &op) < 0)
 			return;
-		if (op == 0x66 && !d->rex) {
+		if (op == 0x66) {
+			d->n66 += d->opsize16;
 			d->opsize16 = 1;
-			continue;
+		} else if (op == 0x2e) {
+			d->cs = 1;
+		} else if (op == 0x64 || op == 0x65) {
+			d->seg = op == 0x64 ? "fs" : "gs";
+		} else if (op == 0xf3) {
+			d->rep = 1;
+		} else {
+			break;
 		}
-		break;
 	}
 	if ((op & 0xf0) == 0x40) {	/* REX must come last */
 		d->rex = op;
 		if (get8(d, &op) < 0)
 			return;
-		if ((op & 0xf0) == 0x40 || op == 0x66) {
+		if ((op & 0xf0) == 0x40 || op == 0x66 || op == 0x2e || op == 0x64 ||
+		    op == 0x65 || op == 0xf3) {
 			d->err = 1;
 			return;
 		}
+	}
+	/* objdump shows 66s past the first and cs as words before the rest. */
+	for (int i = 0; i < d->n66; i++)
+		emit(d, "data16 ");
+	if (d->cs)
+		emit(d, "cs ");
+	if (d->rep) {
+		decode_rep(d, op);
+		return;
 	}
 	sz = opsize(d);
 
@@ -403,6 +463,7 @@ decode_one(struct dec *d)
 		return;
 	case 0x98: emit(d, sz == 64 ? "cdqe" : sz == 16 ? "cbw" : "cwde"); return;
 	case 0x99: emit(d, sz == 64 ? "cqo" : sz == 16 ? "cwd" : "cdq"); return;
+	case 0xa4: case 0xa5: case 0xaa: case 0xab: string_op(d, op); return;
 	case 0xa8: emit(d, "test al,0x%llx", mask(geti(d, 1), 8)); return;
 	case 0xa9:
 		emit(d, "test %s,0x%llx", regname(d, 0, sz), mask(geti(d, sz == 16 ? 2 : 4), sz));
