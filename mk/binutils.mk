@@ -21,6 +21,7 @@ INITFS_ETC += $(wildcard tests/binutils/fixtures/bt_*) tests/binutils/bt_cases
 BU_HOST := $(addprefix $(B)/host/binutils/,$(BU_PROGS))
 .PHONY: test-binutils
 # xtrun (the case runner) comes from mk/extrautils.mk, read after this file.
-test-binutils: $(BU_HOST) $(B)/host/tests/extrautils/xtrun $(B)/redox-hosted $(B)/initfs.img
+test-binutils: $(BU_HOST) $(B)/host/tests/extrautils/xtrun $(B)/redox-hosted $(B)/initfs.img \
+		$(B)/prog/apps/extrautils/grep $(B)/prog/apps/extrautils/less
 	@tests/binutils/run $(B)
 TEST_STEPS += test-binutils

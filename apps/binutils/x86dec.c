@@ -191,10 +191,9 @@ emit_rm(struct dec *d, int size)
 		return;
 	}
 	if (d->mod == 0 && d->rm == 5) {	/* rip-relative */
+		/* objdump writes a negative one as a 64-bit two's complement */
 		int64_t disp = geti(d, 4);
-		emit(d, "[rip");
-		emit_disp(d, disp, 1);
-		emit(d, "]");
+		emit(d, "[rip+0x%llx]", (unsigned long long)disp);
 		/* The target needs the instruction's end, known only later:
 		 * the caller appends it (see rip_note). */
 		return;
@@ -570,14 +569,11 @@ x86dec_decode(const uint8_t *p, size_t n, uint64_t addr, struct x86insn *out)
 	/* rip-relative: say where it points, as objdump's comment does. */
 	char *rip = strstr(out->text, "[rip");
 	if (rip) {
-		long long disp = 0;
 		unsigned long long u;
-		char sign;
-		if (sscanf(rip + 4, "%c0x%llx", &sign, &u) == 2) {
-			disp = sign == '-' ? -(long long)u : (long long)u;
+		if (sscanf(rip + 4, "+0x%llx", &u) == 1) {
 			size_t l = strlen(out->text);
 			snprintf(out->text + l, sizeof out->text - l, "  # 0x%llx",
-			    (unsigned long long)(addr + d.pos + (uint64_t)disp));
+			    (unsigned long long)(addr + d.pos + u));
 		}
 	}
 }
