@@ -2,9 +2,9 @@
  * cal - prints a month (or a whole year) as util-linux's cal does: the
  * title centred over 20 columns, weeks starting on Sunday, six week
  * rows per month.  `cal` is this month, `cal YEAR` the year, `cal MONTH
- * YEAR` one month.  The calendar is the Gregorian one throughout
- * (util-linux switches to the Julian calendar before September 1752;
- * we do not).  Today is not highlighted.
+ * YEAR` one month.  As util-linux's, the calendar is the Julian one until
+ * 2 September 1752 and the Gregorian one from the next day, 14 September
+ * (Britain's reform).  Today is not highlighted.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,9 +29,15 @@ usage(FILE *f)
 	    "  --help          show this help\n");
 }
 
+/* Britain's reform: 2 September 1752 was followed by 14 September. */
+#define REFORM_YEAR 1752
+#define REFORM_MONTH 8		/* September, 0-based */
+
 static int
 is_leap(long y)
 {
+	if (y <= REFORM_YEAR)
+		return y % 4 == 0;
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
@@ -42,13 +48,31 @@ days_in(int m, long y)
 	return m == 1 && is_leap(y) ? 29 : d[m];
 }
 
-/* Day of the week (0 = Sunday) of day 1 of month m (0-based), year y. */
+/*
+ * Day of the week (0 = Sunday) of day 1 of month m (0-based), year y,
+ * through the Julian day number in the calendar in force then.
+ */
 static int
 first_weekday(int m, long y)
 {
-	static const int t[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	long yy = m < 2 ? y - 1 : y;
-	return (int)((yy + yy / 4 - yy / 100 + yy / 400 + t[m] + 1) % 7);
+	long a = (13 - m) / 12, yy = y + 4800 - a, mm = m + 1 + 12 * a - 3;
+	long jdn = 1 + (153 * mm + 2) / 5 + 365 * yy + yy / 4;
+	if (y > REFORM_YEAR || (y == REFORM_YEAR && m > REFORM_MONTH))
+		jdn += -yy / 100 + yy / 400 - 32045;
+	else
+		jdn -= 32083;
+	return (int)((jdn + 1) % 7);
+}
+
+/* The day numbers of a month in order: 1..n, or September 1752's 19. */
+static int
+month_days(int m, long y, int *days)
+{
+	int n = 0;
+	for (int d = 1; d <= days_in(m, y); d++)
+		if (y != REFORM_YEAR || m != REFORM_MONTH || d < 3 || d > 13)
+			days[n++] = d;
+	return n;
 }
 
 /* Writes s centred in w columns (left gets the smaller half). */
@@ -75,16 +99,16 @@ month_rows(char rows[8][64], int m, long y, int with_year)
 		snprintf(title, sizeof title, "%s", month_names[m]);
 	center(rows[0], sizeof rows[0], title, MW);
 	snprintf(rows[1], sizeof rows[1], "Su Mo Tu We Th Fr Sa");
-	int wd = first_weekday(m, y), nd = days_in(m, y), day = 1;
+	int days[31], wd = first_weekday(m, y), nd = month_days(m, y, days), k = 0;
 	for (int r = 0; r < 6; r++) {
 		size_t n = 0;
 		for (int c = 0; c < 7; c++) {
 			int cell = r * 7 + c;
 			const char *sep = c ? " " : "";
-			if (cell < wd || day > nd)
+			if (cell < wd || k >= nd)
 				n += (size_t)snprintf(rows[2 + r] + n, sizeof rows[0] - n, "%s  ", sep);
 			else
-				n += (size_t)snprintf(rows[2 + r] + n, sizeof rows[0] - n, "%s%2d", sep, day++);
+				n += (size_t)snprintf(rows[2 + r] + n, sizeof rows[0] - n, "%s%2d", sep, days[k++]);
 		}
 	}
 }
