@@ -396,6 +396,7 @@ enum scheme_op {
 	SCHEME_FTRUNCATE, SCHEME_FPATH, SCHEME_FCHMOD, SCHEME_FCHOWN,
 	SCHEME_FRENAME, SCHEME_UNLINK, SCHEME_RMDIR, SCHEME_FEVENT,
 	SCHEME_GETDENTS, SCHEME_FMAP, SCHEME_MKDIR, SCHEME_FUTIMENS,
+	SCHEME_CANCEL,	/* one-way: a = id of a request whose caller gave up */
 	SCHEME_OP_MAX
 };
 
@@ -415,6 +416,7 @@ scheme_op_missing(uint32_t op)
 	case SCHEME_SEEK:
 		return -ESPIPE;
 	case SCHEME_CLOSE: case SCHEME_FSYNC: case SCHEME_FEVENT:
+	case SCHEME_CANCEL:
 		return 0;
 	case SCHEME_DUP: case SCHEME_FTRUNCATE:
 		return -EINVAL;
@@ -462,5 +464,54 @@ struct scheme_response {
 };
 #define SCHEME_RESP_EVENT 1	/* id = handle, result = EVENT_* flags */
 #define SCHEME_PAYLOAD_MAX (128u * 1024u)
+
+/*
+ * Terminals (the console, pty:): dup(fd, "termios") reads or writes a
+ * struct redox_termios, dup(fd, "winsize") a struct redox_winsize,
+ * dup(fd, "pgrp") the foreground process group as an int32.  Layouts and
+ * values are Linux's, so libc's termios.h is a plain mapping; the core
+ * names them TC_* to stay out of libc's way.
+ */
+#define TC_NCCS		32
+struct redox_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[TC_NCCS];
+	uint32_t c_ispeed, c_ospeed;
+};
+struct redox_winsize {
+	uint16_t ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
+/* c_iflag */
+#define TC_ICRNL	0000400
+#define TC_IXON		0002000
+/* c_oflag */
+#define TC_OPOST	0000001
+#define TC_ONLCR	0000004
+/* c_cflag */
+#define TC_B38400	0000017
+#define TC_CS8		0000060
+#define TC_CREAD	0000200
+/* c_lflag */
+#define TC_ISIG		0000001
+#define TC_ICANON	0000002
+#define TC_ECHO		0000010
+#define TC_ECHOE	0000020
+#define TC_ECHOK	0000040
+#define TC_ECHONL	0000100
+#define TC_NOFLSH	0000200
+#define TC_ECHOCTL	0001000
+#define TC_IEXTEN	0100000
+/* c_cc indexes */
+#define TC_VINTR	0
+#define TC_VQUIT	1
+#define TC_VERASE	2
+#define TC_VKILL	3
+#define TC_VEOF		4
+#define TC_VTIME	5
+#define TC_VMIN		6
+#define TC_VSUSP	10
+#define TC_VEOL		11
+#define TC_VWERASE	14
 
 #endif

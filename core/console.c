@@ -1,12 +1,14 @@
 /*
- * console.c - debug:, the console as a scheme.  Writes go to the HAL
- * console; input the HAL reports is kept in a ring until read.  When the
- * host's input ends (a file or pipe on stdin), reads return 0.
+ * console.c - debug:, the console as a scheme and a terminal.  Writes go
+ * to the HAL console; typed bytes go through the line discipline
+ * (tty.c): canonical lines with editing, echo when a person types (the
+ * HAL's console_echo), and the signal keys, which become signals to the
+ * foreground process group.  When the host's input ends (a file or pipe
+ * on stdin), the half-typed line is handed over and reads return 0.
  *
- * When a person types (the HAL's console_echo), the console is a small
- * line discipline, as a tty in canonical mode: it echoes, Enter ends a
- * line, Backspace and Ctrl-U edit it, and Ctrl-D on an empty line is end
- * of input for that read.  Readers get whole lines.
+ * Besides the terminal (handle 0), dup(fd, "termios"), "winsize" and
+ * "pgrp" give handles whose read and write get and set that state, as on
+ * pty: (core/PROTOCOL.md).
  */
 #include "core/abi.h"
 #include "core/console.h"
@@ -15,57 +17,32 @@
 #include "core/proc.h"
 #include "core/scheme.h"
 #include "core/sched.h"
+#include "core/signal.h"
 #include "core/str.h"
+#include "core/tty.h"
 #include "hal/hal.h"
 
-#define RING 4096
+enum { H_TTY, H_TERMIOS, H_WINSIZE, H_PGRP };
 
-static char ring[RING];
-static size_t head, tail;	/* bytes are ring[tail..head) */
+static struct tty con;
 static bool eof;
 static struct waitq readers;
-static bool echo;
-static char line[256];		/* the line being typed (echo mode) */
-static size_t line_len;
-static int eof_marks;		/* Ctrl-D on an empty line, not yet read */
 
 static void
-put(char c)
+con_echo(void *ctx, const char *s, size_t n)
 {
-	if (head - tail < RING)
-		ring[head++ % RING] = c;
+	(void)ctx;
+	log_console(s, n);
 }
 
-/* One typed byte through the line discipline. */
-static void
-typed(char c)
+/* Is any process still in group pgid? */
+static bool
+group_alive(int pgid)
 {
-	if (c == '\r')
-		c = '\n';
-	if (c == 0x7f || c == '\b') {
-		if (line_len) {
-			line_len--;
-			log_console("\b \b", 3);
-		}
-	} else if (c == 0x15) {		/* Ctrl-U */
-		while (line_len) {
-			line_len--;
-			log_console("\b \b", 3);
-		}
-	} else if (c == 0x04) {		/* Ctrl-D */
-		if (line_len == 0)
-			eof_marks++;
-	} else if (c == '\n' || line_len < sizeof line - 1) {
-		if (c != '\n')
-			line[line_len++] = c;
-		log_console(&c, 1);
-		if (c == '\n') {
-			for (size_t i = 0; i < line_len; i++)
-				put(line[i]);
-			put('\n');
-			line_len = 0;
-		}
-	}
+	for (struct proc *p = proc_next(NULL); p; p = proc_next(p))
+		if (p->pgid == pgid && p->state != P_ZOMBIE)
+			return true;
+	return false;
 }
 
 void
@@ -73,21 +50,21 @@ console_event(void)
 {
 	char buf[256];
 	for (;;) {
-		size_t room = RING - (head - tail);
+		size_t room = tty_room(&con);
 		if (room == 0)
 			break;
 		long n = hal_console_read(buf, room < sizeof buf ? room : sizeof buf);
 		if (n < 0) {
 			eof = true;
+			tty_flush_line(&con);
 			break;
 		}
 		if (n == 0)
 			break;
 		for (long i = 0; i < n; i++) {
-			if (echo)
-				typed(buf[i]);
-			else
-				put(buf[i]);
+			int sig = tty_input(&con, buf[i]);
+			if (sig && con.pgrp)
+				signal_group(con.pgrp, sig);
 		}
 	}
 	waitq_wake(&readers, -1);
@@ -102,18 +79,70 @@ dbg_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 	return 0;
 }
 
+/* A reader outside the foreground group stops (SIGTTIN), as on Unix;
+ * one that ignores or blocks it gets -EIO. */
+static long
+background_check(void)
+{
+	struct proc *p = proc_current();
+	if (!con.pgrp || p->pgid == con.pgrp || p->pid == 1 || !group_alive(con.pgrp))
+		return 0;
+	if (!signal_would_act(SIGTTIN))
+		return -EIO;
+	signal_group(p->pgid, SIGTTIN);
+	return -EINTR;
+}
+
+/* The state a termios/winsize/pgrp handle stands for. */
+static long
+state_io(uint64_t h, void *buf, size_t len, bool write)
+{
+	void *obj = h == H_TERMIOS ? (void *)&con.tio : h == H_WINSIZE ? (void *)&con.ws :
+	    (void *)&con.pgrp;
+	size_t size = h == H_TERMIOS ? sizeof con.tio : h == H_WINSIZE ? sizeof con.ws :
+	    sizeof con.pgrp;
+	if (len < size)
+		return -EINVAL;
+	if (!write) {
+		memcpy(buf, obj, size);
+		return (long)size;
+	}
+	if (h == H_TERMIOS) {
+		struct redox_termios t;
+		memcpy(&t, buf, sizeof t);
+		long e = tty_set_termios(&con, &t);
+		waitq_wake(&readers, -1);
+		return e ? e : (long)size;
+	}
+	if (h == H_PGRP) {
+		int32_t g;
+		memcpy(&g, buf, sizeof g);
+		if (g <= 0)
+			return -EINVAL;
+		if (!group_alive(g))
+			return -EPERM;
+		con.pgrp = g;
+		waitq_wake(&readers, -1);
+		return (long)size;
+	}
+	memcpy(obj, buf, size);
+	return (long)size;
+}
+
 static long
 dbg_read(struct scheme *s, struct file *f, void *buf, size_t len)
 {
 	(void)s;
-	while (head == tail) {
+	if (f->handle != H_TTY)
+		return state_io(f->handle, buf, len, false);
+	for (;;) {
+		long e = background_check();
+		if (e)
+			return e;
 		console_event();
-		if (head != tail)
-			break;
-		if (eof_marks) {
-			eof_marks--;
-			return 0;
-		}
+		long n = tty_read(&con, buf, len);
+		if (n != -EAGAIN)
+			return n;
 		if (eof)
 			return 0;
 		if (f->flags & O_NONBLOCK)
@@ -121,16 +150,14 @@ dbg_read(struct scheme *s, struct file *f, void *buf, size_t len)
 		if (waitq_sleep(&readers, 0, true) == -EINTR)
 			return -EINTR;
 	}
-	size_t n = 0;
-	while (n < len && tail != head)
-		((char *)buf)[n++] = ring[tail++ % RING];
-	return (long)n;
 }
 
 static long
 dbg_write(struct scheme *s, struct file *f, const void *buf, size_t len)
 {
-	(void)s; (void)f;
+	(void)s;
+	if (f->handle != H_TTY)
+		return state_io(f->handle, (void *)buf, len, true);
 	log_console(buf, len);
 	return (long)len;
 }
@@ -147,8 +174,28 @@ dbg_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
 static int
 dbg_fevent(struct scheme *s, struct file *f, uint32_t flags)
 {
-	(void)s; (void)f;
-	return (int)(flags & (EVENT_WRITE | ((head != tail || eof) ? EVENT_READ : 0)));
+	(void)s;
+	if (f->handle != H_TTY)
+		return (int)(flags & (EVENT_READ | EVENT_WRITE));
+	return (int)(flags & (EVENT_WRITE | ((tty_readable(&con) || eof) ? EVENT_READ : 0)));
+}
+
+static int
+dbg_dup(struct scheme *s, struct file *f, const char *name, size_t len,
+    const struct cred *c, uint64_t *handle)
+{
+	(void)s; (void)c;
+	if (f->handle != H_TTY)
+		return -EINVAL;
+	if (str_eqn(name, len, "termios"))
+		*handle = H_TERMIOS;
+	else if (str_eqn(name, len, "winsize"))
+		*handle = H_WINSIZE;
+	else if (str_eqn(name, len, "pgrp"))
+		*handle = H_PGRP;
+	else
+		return -EINVAL;
+	return 0;
 }
 
 static long
@@ -165,6 +212,7 @@ static const struct scheme_ops debug_ops = {
 	.open = dbg_open,
 	.read = dbg_read,
 	.write = dbg_write,
+	.dup = dbg_dup,
 	.fstat = dbg_fstat,
 	.fevent = dbg_fevent,
 	.fpath = dbg_fpath,
@@ -173,7 +221,7 @@ static const struct scheme_ops debug_ops = {
 int
 console_init(void)
 {
-	echo = hal_boot_info()->console_echo;
+	tty_init(&con, hal_boot_info()->console_echo, con_echo, NULL);
 	waitq_init(&readers);
 	return scheme_register(STR_LIT("debug"), &debug_ops, NULL, NULL);
 }

@@ -212,6 +212,25 @@ sys_sigreturn(void)
 	return rax;
 }
 
+int
+signal_group(int pgid, int sig)
+{
+	int n = 0;
+	if (pgid <= 0)
+		return 0;
+	for (struct proc *p = proc_next(NULL); p; p = proc_next(p))
+		if (p->pgid == pgid && p->state != P_ZOMBIE && signal_send(p, sig) == 0)
+			n++;
+	return n;
+}
+
+bool
+signal_would_act(int sig)
+{
+	struct proc *p = proc_current();
+	return !ignored(p, sig) && !(sched_current()->sigmask & SIGBIT(sig));
+}
+
 long
 sys_kill(long pid, long sig)
 {

@@ -22,6 +22,13 @@ bool signal_fault_handler(int sig);
 /* Kills the process for a fault. */
 _Noreturn void signal_fault(int sig);
 
+/* Sends sig to every live process of group pgid (a terminal's signal
+ * keys; no permission check).  Returns how many got it. */
+int signal_group(int pgid, int sig);
+/* Would sig, sent to the caller now, do something (neither ignored nor
+ * blocked by this thread)? */
+bool signal_would_act(int sig);
+
 long sys_sigaction(long sig, long act, long oldact, long restorer);
 long sys_sigprocmask(long how, long set, long oldset);
 long sys_sigreturn(void);

@@ -80,6 +80,21 @@ finish(struct ureq *r, int64_t result)
 		waitq_handoff(&r->wait);
 }
 
+static struct ureq *req_new(uint32_t op, uint64_t a, uint64_t b, uint64_t c,
+    const void *payload, size_t len, void *reply, size_t reply_cap);
+static int64_t call(struct uscheme *u, struct ureq *r, bool oneway);
+
+/* Tells the daemon that the caller of request id gave up, so that it can
+ * drop a request it keeps (a read waiting for data) instead of answering
+ * it to nobody with data the next reader wanted. */
+static void
+cancel(struct uscheme *u, uint64_t id)
+{
+	struct ureq *r = req_new(SCHEME_CANCEL, id, 0, 0, NULL, 0, NULL, 0);
+	if (r)
+		call(u, r, true);
+}
+
 /* Queues a request and, unless `oneway`, sleeps until it is answered. */
 static int64_t
 call(struct uscheme *u, struct ureq *r, bool oneway)
@@ -112,6 +127,7 @@ call(struct uscheme *u, struct ureq *r, bool oneway)
 				return -EINTR;
 			}
 			r->abandoned = true;
+			cancel(u, r->hdr.id);
 			return -EINTR;
 		}
 	}
@@ -451,7 +467,7 @@ daemon_read(struct file *f, const struct dbuf *buf, size_t len)
 		return -EFAULT;
 	list_remove(&r->link);
 	r->taken = true;
-	if (r->abandoned && r->hdr.op == SCHEME_CLOSE) {
+	if (r->abandoned && (r->hdr.op == SCHEME_CLOSE || r->hdr.op == SCHEME_CANCEL)) {
 		free_req(r);	/* one-way: no answer expected */
 	} else {
 		r->payload = NULL;	/* the caller's buffer may go away */

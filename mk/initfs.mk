@@ -15,6 +15,8 @@ INITFS_ETC += apps/init/initfs.rc
 $(B)/initfs.img: $(MKINITFS) $$(INITFS_BIN) $$(INITFS_ETC) mk/initfs.mk
 	@rm -rf $(B)/initfs && mkdir -p $(B)/initfs/bin $(B)/initfs/etc
 	cp $(INITFS_BIN) $(B)/initfs/bin/
+	@# Debug info stays in $(B)/prog (addr2line on a fault's name+offset).
+	strip --strip-debug $(B)/initfs/bin/*
 	chmod 4755 $(B)/initfs/bin/kt_whoami
 	@# Files that look like programs but are not (kt_badexec).
 	head -c 3000 /dev/urandom > $(B)/initfs/bin/kt_garbage

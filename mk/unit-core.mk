@@ -1,6 +1,6 @@
 # Unit tests of the core: Check suites linked with core.a and a fake HAL.
 # tests/unit/main.c runs every suite listed in UNIT_SUITES.
-UNIT_CORE_SUITES := url fd vm sched signal abi uscheme usercopy elf initfs fmt kmem limits
+UNIT_CORE_SUITES := url fd vm sched signal abi uscheme usercopy elf initfs fmt kmem limits tty
 UNIT_SRCS   += tests/unit/fake_hal.c \
 	$(patsubst %,tests/unit/test_%.c,$(UNIT_CORE_SUITES))
 UNIT_LIBS   += $(B)/core.a

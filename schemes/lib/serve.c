@@ -37,8 +37,8 @@ answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
 	uint32_t out_len = 0;
 	int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
 	    SCHEME_PAYLOAD_MAX, &out_len);
-	if (rq.op == SCHEME_CLOSE)
-		return 0;	/* closes are one-way */
+	if (rq.op == SCHEME_CLOSE || rq.op == SCHEME_CANCEL || r == SERVE_DEFER)
+		return 0;	/* one-way, or answered later */
 	rs->id = rq.id;
 	rs->result = r;
 	rs->len = r < 0 ? 0 : out_len;
@@ -48,6 +48,43 @@ answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
 		return -EIO;
 	}
 	return 0;
+}
+
+static int
+put_response(int fd, const struct scheme_response *rs, const void *data)
+{
+	char buf[sizeof *rs + 4096];
+	const void *out = rs;
+	size_t n = sizeof *rs + rs->len;
+	if (rs->len) {		/* one write: the response and its payload */
+		if (rs->len > sizeof buf - sizeof *rs)
+			return -EMSGSIZE;
+		memcpy(buf, rs, sizeof *rs);
+		memcpy(buf + sizeof *rs, data, rs->len);
+		out = buf;
+	}
+	for (;;) {
+		ssize_t w = write(fd, out, n);
+		if (w == (ssize_t)n)
+			return 0;
+		if (w < 0 && errno == EINTR)
+			continue;
+		return w < 0 ? -errno : -EIO;
+	}
+}
+
+int
+serve_reply(int fd, uint64_t id, int64_t result, const void *data, uint32_t len)
+{
+	struct scheme_response rs = { id, result, result < 0 ? 0 : len, 0 };
+	return put_response(fd, &rs, data);
+}
+
+int
+serve_event(int fd, uint64_t handle, uint32_t events)
+{
+	struct scheme_response rs = { handle, events, 0, SCHEME_RESP_EVENT };
+	return put_response(fd, &rs, NULL);
 }
 
 /* Checks what read() gave: 1 a request, 0 the end, -EIO (reported). */

@@ -32,6 +32,19 @@ serve_positioned(const struct scheme_request *rq)
 	    (rq->d & SCHEME_IO_POSITIONED);
 }
 
+/*
+ * A handler that cannot answer yet (a read of a terminal nobody typed on)
+ * returns SERVE_DEFER: no response is written now, and the daemon answers
+ * later with serve_reply(), or drops the request when a CANCEL op names
+ * its id (the caller gave up; core/PROTOCOL.md).
+ */
+#define SERVE_DEFER	INT64_MIN
+
+/* Writes the response to request id; 0 or -errno. */
+int serve_reply(int fd, uint64_t id, int64_t result, const void *data, uint32_t len);
+/* Reports that handle became ready (EVENT_* bits) to event: watchers. */
+int serve_event(int fd, uint64_t handle, uint32_t events);
+
 /* Registers `name` and serves it; returns only when the kernel closes the
  * scheme (0) or on error (-errno). */
 int serve(const char *name, serve_fn fn, void *ctx);

@@ -170,7 +170,7 @@ static void test_system(void)
 	while ((gr = getgrent()) != NULL)
 		count++;
 	endgrent();
-	CHECK_INT(count, 2);
+	CHECK_INT(count, 3);	/* root, user, sudo */
 
 	/* getlogin: the environment first, then the passwd entry of getuid */
 	CHECK_INT(setenv("LOGNAME", "someone", 1), 0);
@@ -189,16 +189,19 @@ static void test_system(void)
 		CHECK_STR(buf, want);
 	}
 
+	/* user is in its own group and in sudo (gid 1) */
 	n = 8;
-	CHECK_INT(getgrouplist("user", 1000, gl, &n), 1);
+	CHECK_INT(getgrouplist("user", 1000, gl, &n), 2);
 	CHECK_INT(gl[0], 1000);
+	CHECK_INT(gl[1], 1);
 	n = 8;
-	CHECK_INT(getgrouplist("user", 5, gl, &n), 2);
+	CHECK_INT(getgrouplist("user", 5, gl, &n), 3);
 	CHECK_INT(gl[0], 5);
 	CHECK_INT(gl[1], 1000);
+	CHECK_INT(gl[2], 1);
 	n = 1;
 	CHECK_INT(getgrouplist("user", 5, gl, &n), -1);
-	CHECK_INT(n, 2);
+	CHECK_INT(n, 3);
 }
 
 int main(int argc, char **argv)

@@ -3,8 +3,13 @@
 # boot_args ARGS...       boots redox-hosted with raw options (hosted only).
 # boot_disk IMG TEXT [T]  boots with disk image IMG as disk:0 and TEXT as
 #                         init.rc (TEXT starts redoxfsd itself).
+# boot_input IMG RC INPUT [T]  like boot_disk, with INPUT (a string) as
+#                         the console's input.
 # boot_initfs IMG [T]     boots with the initfs's own init.rc and disk image
 #                         IMG as disk:0 ("" for no disk).
+# boot_typed TEXT FEED [T] boots with TEXT as init.rc and the output of the
+#                         shell command FEED as the console's input, as
+#                         typed (hosted only; FEED may sleep between keys).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
 #                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
@@ -63,6 +68,25 @@ boot_disk() {
 	rm -f "$f"
 }
 
+boot_input() {
+	local img=$1 rc=$2 input=$3 t=${4:-20} f
+	f=$(mktemp)
+	printf '%s\n' "$rc" >"$f"
+	case "$BACKEND" in
+	hosted)
+		OUT=$(printf '%s' "$input" | timeout $((t + 5)) "$BUILD/redox-hosted" \
+		    --disk "$img" --rc "$f" --timeout "$t" 2>&1)
+		STATUS=$?
+		;;
+	qemu)	# typed on the serial console, then EOT (end of input)
+		OUT=$(QEMU_DISK="$img" QEMU_INPUT="$input" "$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
+		STATUS=$?
+		;;
+	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;
+	esac
+	rm -f "$f"
+}
+
 boot_initfs() {
 	local img=$1 t=${2:-20}
 	case "$BACKEND" in
@@ -80,6 +104,16 @@ boot_initfs() {
 		;;
 	*) _fail "unknown backend $BACKEND" ;;
 	esac
+}
+
+boot_typed() {
+	local rc=$1 feed=$2 t=${3:-20} f
+	[ "$BACKEND" = hosted ] || { echo "SKIP boot_typed is hosted-only"; exit 0; }
+	f=$(mktemp)
+	printf '%s\n' "$rc" >"$f"
+	OUT=$(sh -c "$feed" | timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk --rc "$f" --timeout "$t" 2>&1)
+	STATUS=$?
+	rm -f "$f"
 }
 
 fresh_image() {

@@ -49,6 +49,7 @@ START_TEST(test_packets)
 	ck_assert_int_eq(SCHEME_FSTAT, 7);
 	ck_assert_int_eq(SCHEME_GETDENTS, 18);
 	ck_assert_int_eq(SCHEME_FUTIMENS, 21);
+	ck_assert_int_eq(SCHEME_CANCEL, 22);
 }
 END_TEST
 

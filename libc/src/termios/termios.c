@@ -18,6 +18,14 @@
 
 _Static_assert(sizeof(struct termios) == 60, "termios is Linux's layout");
 _Static_assert(sizeof(struct winsize) == 8, "winsize is 4 x uint16");
+/* The core and ptyd serve struct redox_termios (core/abi.h): the same. */
+_Static_assert(sizeof(struct termios) == sizeof(struct redox_termios), "termios");
+_Static_assert(__builtin_offsetof(struct termios, c_cc) ==
+    __builtin_offsetof(struct redox_termios, c_cc), "termios c_cc");
+_Static_assert(__builtin_offsetof(struct termios, c_ospeed) ==
+    __builtin_offsetof(struct redox_termios, c_ospeed), "termios c_ospeed");
+_Static_assert(ICANON == TC_ICANON && ECHO == TC_ECHO && ISIG == TC_ISIG &&
+    VMIN == TC_VMIN && VINTR == TC_VINTR && NCCS == TC_NCCS, "termios values");
 
 /* Read (wr = 0) or write len bytes of the terminal file name. */
 static int tty_xfer(int fd, const char *name, void *buf, size_t len, int wr)

@@ -14,13 +14,13 @@ printf 'deep\n' >"$d/deep.txt"
 	echo "dir  /data/sub          0755 0    0"
 	echo "file /data/sub/deep.txt 0644 0    0    $d/deep.txt"
 } >"$d/list"
-"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$d/list" "$d/img" 16M >/dev/null ||
+"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$d/list" "$d/img" 32M >/dev/null ||
 	_fail "redoxfs-mkimage"
 "$BUILD/host/redoxfs-fsck" -q "$d/img" || _fail "fsck of the host's image"
 boot_disk "$d/img" "notify redoxfsd disk:0
 kt_fs read file:/data
 shutdown" 20
-expect '^redoxfsd: disk:0: 16 MiB, read-write, serving file:$'
+expect '^redoxfsd: disk:0: 32 MiB, read-write, serving file:$'
 expect '^kt_fs: all [0-9]+ checks passed$'
 expect_status 0
 "$BUILD/host/redoxfs-fsck" -q "$d/img" || _fail "fsck after the OS changed it"
