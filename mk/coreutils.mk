@@ -10,18 +10,12 @@ CU_OSONLY := mount shutdown sync
 CU_HOST  := $(filter-out $(CU_OSONLY),$(CU_ALL))
 
 CU_OS_BINS   := $(addprefix $(B)/prog/$(CU_DIR)/,$(CU_ALL))
-CU_OS_DEBUG  := $(addprefix $(B)/prog/$(CU_DIR)/debug/,$(CU_ALL))
 CU_HOST_BINS := $(addprefix $(B)/host/coreutils/,$(CU_HOST))
 
-# Linked with debug information into debug/NAME; the initfs (and so every
-# disk's /bin) gets a copy without it, a third of the size.  Static
-# pattern rules, so they never compete with the %.o rules.
-$(CU_OS_DEBUG): $(B)/prog/$(CU_DIR)/debug/%: $(B)/prog/$(CU_DIR)/%.o \
+# Static pattern rules, so they never compete with the %.o rules.
+$(CU_OS_BINS): $(B)/prog/$(CU_DIR)/%: $(B)/prog/$(CU_DIR)/%.o \
 	$(B)/prog/$(CU_DIR)/lib/cu.o $(PROG_LIBS)
-	@mkdir -p $(dir $@)
 	$(call prog_link,$@,$(filter %.o,$(filter-out $(PROG_LIBS),$^)))
-$(CU_OS_BINS): $(B)/prog/$(CU_DIR)/%: $(B)/prog/$(CU_DIR)/debug/%
-	strip --strip-debug -o $@ $<
 
 $(CU_HOST_BINS): $(B)/host/coreutils/%: $(B)/host/$(CU_DIR)/%.o $(B)/host/$(CU_DIR)/lib/cu.o
 	@mkdir -p $(dir $@)
