@@ -10,7 +10,7 @@ export NO_COLOR 1
 ls -l file:/bin
 ls -lh file:/bin/ls
 unset NO_COLOR
-ls initfs:/etc
+ls -1 initfs:/etc
 ls file:/etc
 cat sys:uname
 uname -a
