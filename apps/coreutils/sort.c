@@ -1,6 +1,6 @@
 /*
  * sort - sorts lines: -n numeric, -r reverse, -u unique, -t SEP field
- * separator, -k F1[,F2] key fields (F.C not supported).  Bytes compare
+ * separator, -k F1[.C1][,F2[.C2]] one key (the last -k given).  Bytes compare
  * as in the C locale; equal keys fall back to the whole line.
  */
 #include <ctype.h>
@@ -15,6 +15,7 @@
 struct sort_opts {
 	int numeric, reverse, unique, sep;	/* sep < 0: blank runs */
 	int kstart, kend;			/* 0: whole line / to the end */
+	int kschar, kechar;			/* .C, 1-based; -1 without; kechar 0: field end */
 };
 
 struct sort_line {
@@ -67,7 +68,16 @@ sort_key(const struct sort_line *l, const char **ks, const char **ke)
 {
 	const char *e = l->s + l->len;
 	*ks = sort_o.kstart ? sort_field(l->s, e, sort_o.kstart) : l->s;
-	*ke = sort_o.kend ? sort_field_end(l->s, e, sort_o.kend) : e;
+	if (sort_o.kschar > 1)
+		*ks = (size_t)(e - *ks) > (size_t)(sort_o.kschar - 1) ? *ks + sort_o.kschar - 1 : e;
+	if (!sort_o.kend) {
+		*ke = e;
+	} else if (sort_o.kechar > 0) {
+		const char *f = sort_field(l->s, e, sort_o.kend);
+		*ke = (size_t)(e - f) > (size_t)sort_o.kechar ? f + sort_o.kechar : e;
+	} else {
+		*ke = sort_field_end(l->s, e, sort_o.kend);
+	}
 	if (*ke < *ks)
 		*ke = *ks;
 }
@@ -134,13 +144,22 @@ sort_read(int fd, char **buf, size_t *len, size_t *cap)
 	}
 }
 
-/* A field number and its type letters (n, r; b is accepted). */
+/* A field number, an optional .CHAR (stored in *chr) and type letters
+ * (n, r; b is accepted). */
 static int
-sort_field_arg(const char *s, char **end)
+sort_field_arg(const char *s, char **end, int *chr)
 {
 	long v = strtol(s, end, 10);
 	if (*end == s || v < 1 || v > 100000)
 		return -1;
+	*chr = -1;
+	if (**end == '.') {
+		const char *c = *end + 1;
+		long k = strtol(c, end, 10);
+		if (*end == c || k < 0 || k > 100000)
+			return -1;
+		*chr = (int)k;
+	}
 	for (; **end && strchr("nrb", **end); (*end)++) {
 		if (**end == 'n')
 			sort_o.numeric = 1;
@@ -175,11 +194,12 @@ main(int argc, char **argv)
 			break;
 		case 'k': {
 			char *end;
-			if ((sort_o.kstart = sort_field_arg(o.arg, &end)) < 0)
+			if ((sort_o.kstart = sort_field_arg(o.arg, &end, &sort_o.kschar)) < 0 ||
+			    sort_o.kschar == 0)
 				goto badkey;
 			sort_o.kend = 0;
 			if (*end == ',') {
-				if ((sort_o.kend = sort_field_arg(end + 1, &end)) < 0)
+				if ((sort_o.kend = sort_field_arg(end + 1, &end, &sort_o.kechar)) < 0)
 					goto badkey;
 			}
 			if (*end)
