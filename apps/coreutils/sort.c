@@ -1,7 +1,7 @@
 /*
  * sort - sorts lines: -n numeric, -r reverse, -u unique, -t SEP field
- * separator, -k F1[.C1][,F2[.C2]] one key (the last -k given).  Bytes compare
- * as in the C locale; equal keys fall back to the whole line.
+ * separator, -k F1[.C1][,F2[.C2]] one key (the last -k given).  Bytes
+ * compare as in the C locale; equal keys fall back to the whole line.
  */
 #include <ctype.h>
 #include <errno.h>
