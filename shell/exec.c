@@ -1,0 +1,746 @@
+/* exec.c - the executor.  Builtins and functions run inside the shell
+ * (there is no fork); external programs are posix_spawn'd with their
+ * pipes and redirections as file actions. */
+#include "shell/exec.h"
+#include "shell/assign.h"
+#include "shell/builtin.h"
+#include "shell/expand.h"
+#include "shell/job.h"
+#include "shell/lex.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+struct fn {
+	char *name;
+	struct node *n;
+	int depth;
+};
+
+static int status;
+static enum exec_ctl ctl;
+static int interactive;
+static struct fn *fns;
+static size_t nfns;
+static int fn_level;
+
+int exec_status(void) { return status; }
+void exec_set_status(int st) { status = st; }
+pid_t exec_pid(void) { return getpid(); }
+int exec_interactive(void) { return interactive; }
+void exec_set_ctl(enum exec_ctl c) { ctl = c; }
+enum exec_ctl exec_ctl(void) { return ctl; }
+
+void exec_init(int inter)
+{
+	interactive = inter;
+}
+
+static struct fn *fn_find(const char *name)
+{
+	for (size_t i = 0; i < nfns; i++)
+		if (str_eq(fns[i].name, name))
+			return &fns[i];
+	return NULL;
+}
+
+int exec_has_fn(const char *name)
+{
+	return fn_find(name) != NULL;
+}
+
+void exec_list_fns(void)
+{
+	printf("# Functions\n");
+	for (size_t i = 0; i < nfns; i++)
+		printf("    %s -- %s\n", fns[i].name, fns[i].n->doc ? fns[i].n->doc : "");
+}
+
+static void fn_define(struct node *n)
+{
+	struct fn *f = fn_find(n->words.v[0]);
+	if (!f) {
+		fns = str_realloc(fns, (nfns + 1) * sizeof *fns);
+		f = &fns[nfns++];
+		f->name = str_dup(n->words.v[0]);
+	} else {
+		node_free(f->n);
+	}
+	n->refs++;
+	f->n = n;
+	f->depth = var_depth();
+}
+
+/* Checks an argument against a type like int, float, bool, str, [int]. */
+static int type_ok(const char *type, const struct value *v)
+{
+	int arr = type[0] == '[';
+	char base[16];
+	snprintf(base, sizeof base, "%.*s", (int)(arr ? strlen(type) - 2 : strlen(type)), arr ? type + 1 : type);
+	if (arr != (v->t == V_ARR))
+		return 0;
+	size_t n = arr ? v->a.n : 1;
+	for (size_t i = 0; i < n; i++)
+		if (!assign_type_ok(base, arr ? v->a.v[i] : v->s))
+			return 0;
+	return 1;
+}
+
+static int call_fn(struct fn *f, struct slist *raw)
+{
+	struct node *n = f->n;
+	struct slist argv;
+	size_t want = n->words.n - 1;
+	slist_init(&argv);
+	/* array arguments keep their shape, so expand each word to a value */
+	struct value *vals = str_alloc((raw->n + 1) * sizeof *vals);
+	size_t nv = 0;
+	int r = 0;
+	for (size_t i = 1; i < raw->n && r == 0; i++) {
+		r = expand_value(raw->v[i], &vals[nv]);
+		if (r == 0)
+			nv++;
+	}
+	if (r == 0 && nv != want) {
+		fprintf(stderr, "ion: function %s takes %zu argument%s, got %zu\n", f->name, want, want == 1 ? "" : "s", nv);
+		r = -1;
+	}
+	for (size_t i = 0; r == 0 && i < want; i++) {
+		const char *colon = strchr(n->words.v[i + 1], ':');
+		if (colon && !type_ok(colon + 1, &vals[i])) {
+			fprintf(stderr, "ion: function argument has invalid type: expected %s, found value '%s'\n",
+			    colon + 1, vals[i].t == V_STR ? vals[i].s : "[...]");
+			r = -1;
+		}
+	}
+	if (r < 0) {
+		for (size_t i = 0; i < nv; i++)
+			value_free(&vals[i]);
+		free(vals);
+		return 1;
+	}
+	var_push_fn(f->depth);
+	n->refs++;
+	for (size_t i = 0; i < want; i++) {
+		char *name = str_dup(n->words.v[i + 1]);
+		char *colon = strchr(name, ':');
+		if (colon)
+			*colon = 0;
+		var_local(name, &vals[i]);
+		free(name);
+	}
+	free(vals);
+	fn_level++;
+	int st = 0;
+	for (size_t i = 0; i < n->body.n && ctl == CTL_NONE; i++)
+		st = exec_node(n->body.v[i]);
+	fn_level--;
+	if (ctl == CTL_RETURN) {
+		ctl = CTL_NONE;
+		st = status;
+	}
+	node_free(n);
+	var_pop();
+	return st;
+}
+
+/* Redirections for a command running inside the shell: the old fds are
+ * kept in save[] and put back by restore. */
+static int open_target(const struct redir *r, int *fd, int *which)
+{
+	char *path;
+	if (expand_str(r->target, &path) < 0)
+		return -1;
+	int flags = 0;
+	*which = 1;
+	switch (r->t) {
+	case T_IN: flags = O_RDONLY; *which = 0; break;
+	case T_OUT: case T_ERR: case T_ALL: flags = O_WRONLY | O_CREAT | O_TRUNC; break;
+	default: flags = O_WRONLY | O_CREAT | O_APPEND; break;
+	}
+	if (r->t == T_ERR || r->t == T_ERR_APPEND)
+		*which = 2;
+	if (r->t == T_ALL || r->t == T_ALL_APPEND)
+		*which = 3;
+	if (r->t == T_HERESTR) {
+		int p[2];
+		*which = 0;
+		if (pipe(p) < 0) {
+			free(path);
+			return -1;
+		}
+		size_t n = strlen(path);
+		/* small strings fit in the pipe; ion adds the newline */
+		if (write(p[1], path, n) < 0 || write(p[1], "\n", 1) < 0)
+			perror("ion: here-string");
+		close(p[1]);
+		free(path);
+		*fd = p[0];
+		return 0;
+	}
+	*fd = open(path, flags, 0666);
+	if (*fd < 0) {
+		fprintf(stderr, "ion: %s: %s\n", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+static int redirect(const struct cmd *c, int save[3])
+{
+	save[0] = save[1] = save[2] = -1;
+	for (size_t i = 0; i < c->nr; i++) {
+		int fd, which;
+		if (open_target(&c->r[i], &fd, &which) < 0)
+			return -1;
+		fflush(stdout);
+		for (int t = 0; t < 3; t++) {
+			int hit = which == t || (which == 3 && t >= 1);
+			if (!hit)
+				continue;
+			if (save[t] < 0)
+				save[t] = dup(t);
+			dup2(fd, t);
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+static void restore(int save[3])
+{
+	fflush(stdout);
+	fflush(stderr);
+	for (int t = 0; t < 3; t++)
+		if (save[t] >= 0) {
+			dup2(save[t], t);
+			close(save[t]);
+		}
+}
+
+/* Runs a command inside the shell if it is a builtin, keyword or function;
+ * returns -2 if it is an external program. */
+static int run_internal(struct cmd *c, struct slist *argv, int expanded)
+{
+	const char *w0 = c->words.v[0];
+	if (str_eq(w0, "let"))
+		return assign_let(&c->words);
+	if (str_eq(w0, "export"))
+		return assign_export(&c->words);
+	if (str_eq(w0, "break") || str_eq(w0, "continue")) {
+		ctl = w0[0] == 'b' ? CTL_BREAK : CTL_CONTINUE;
+		return 0;
+	}
+	if (str_eq(w0, "return")) {
+		if (c->words.n > 1) {
+			char *s;
+			if (expand_str(c->words.v[1], &s) < 0)
+				return 1;
+			status = atoi(s);
+			free(s);
+		}
+		ctl = CTL_RETURN;
+		return status;
+	}
+	struct fn *f = fn_find(w0);
+	if (f)
+		return call_fn(f, &c->words);
+	if (!expanded)
+		return -2;
+	builtin_fn *b = builtin_find(argv->v[0]);
+	if (b)
+		return b(argv);
+	return -2;
+}
+
+static int wait_status(int ws)
+{
+	if (WIFEXITED(ws))
+		return WEXITSTATUS(ws);
+	if (WIFSIGNALED(ws))
+		return 128 + WTERMSIG(ws);
+	return 1;
+}
+
+static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pid_t *pgid, pid_t *pid)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	int r;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawnattr_init(&at);
+	if (in != 0)
+		posix_spawn_file_actions_adddup2(&fa, in, 0);
+	if (out != 1)
+		posix_spawn_file_actions_adddup2(&fa, out, 1);
+	if (err != 2)
+		posix_spawn_file_actions_adddup2(&fa, err, 2);
+	int opened[16], no = 0;
+	for (size_t i = 0; i < c->nr && no < 16; i++) {
+		int fd, which;
+		if (open_target(&c->r[i], &fd, &which) < 0) {
+			for (int k = 0; k < no; k++)
+				close(opened[k]);
+			posix_spawn_file_actions_destroy(&fa);
+			posix_spawnattr_destroy(&at);
+			return -1;
+		}
+		opened[no++] = fd;
+		for (int t = 0; t < 3; t++)
+			if (which == t || (which == 3 && t >= 1))
+				posix_spawn_file_actions_adddup2(&fa, fd, t);
+	}
+	if (interactive && pgid) {
+		posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
+		posix_spawnattr_setpgroup(&at, *pgid);
+	}
+	r = posix_spawnp(pid, argv->v[0], &fa, &at, argv->v, environ);
+	for (int k = 0; k < no; k++)
+		close(opened[k]);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	if (r != 0) {
+		fprintf(stderr, "ion: command not found: %s\n", argv->v[0]);
+		return -1;
+	}
+	if (interactive && pgid && *pgid == 0)
+		*pgid = *pid;
+	return 0;
+}
+
+/* `[ a = b ]` arrives as one bracket word: give test its words. */
+static int bracket_test(struct cmd *c, struct slist *argv)
+{
+	const char *w = c->words.v[0];
+	size_t n = strlen(w);
+	if (w[0] != '[' || w[n - 1] != ']' || (n > 1 && w[1] != ' '))
+		return 0;
+	struct slist raw;
+	slist_init(&raw);
+	char *inner = str_ndup(w + 1, n - 2);
+	const char *p = inner, *err;
+	struct stmt st;
+	while (lex_next(&p, &st, &err) > 0) {
+		for (size_t i = 0; i < st.n; i++)
+			if (st.tok[i].t == T_WORD)
+				slist_push(&raw, st.tok[i].s);
+		lex_free(&st);
+	}
+	free(inner);
+	slist_push(argv, "test");
+	int r = expand_words(&raw, argv);
+	slist_free(&raw);
+	for (size_t i = 1; r == 0 && i < c->words.n; i++)
+		r = expand_word(c->words.v[i], argv);
+	return r < 0 ? -1 : 1;
+}
+
+static int expand_cmd(struct cmd *c, struct slist *argv)
+{
+	slist_init(argv);
+	int b = bracket_test(c, argv);
+	if (b)
+		return b < 0 ? -1 : 0;
+	const char *al = assign_alias(c->words.v[0]);
+	if (al) {
+		struct slist raw;
+		slist_init(&raw);
+		const char *p = al, *err;
+		struct stmt st;
+		while (lex_next(&p, &st, &err) > 0) {
+			for (size_t i = 0; i < st.n; i++)
+				if (st.tok[i].t == T_WORD)
+					slist_push(&raw, st.tok[i].s);
+			lex_free(&st);
+		}
+		for (size_t i = 1; i < c->words.n; i++)
+			slist_push(&raw, c->words.v[i]);
+		int r = expand_words(&raw, argv);
+		slist_free(&raw);
+		return r;
+	}
+	return expand_words(&c->words, argv);
+}
+
+static int is_keyword(const char *w)
+{
+	return str_eq(w, "let") || str_eq(w, "export") || str_eq(w, "break") ||
+	    str_eq(w, "continue") || str_eq(w, "return") || fn_find(w);
+}
+
+static int run_pipeline(struct pipeline *p, int bg)
+{
+	size_t n = p->n;
+	int st = 0;
+	if (n == 1 && !bg) {
+		struct cmd *c = &p->c[0];
+		struct slist argv;
+		int save[3];
+		if (redirect(c, save) < 0) {
+			restore(save);
+			return 1;
+		}
+		if (is_keyword(c->words.v[0])) {
+			st = run_internal(c, NULL, 0);
+			restore(save);
+			return st;
+		}
+		if (expand_cmd(c, &argv) < 0) {
+			restore(save);
+			return -1;
+		}
+		if (!argv.n) {
+			restore(save);
+			slist_free(&argv);
+			return 0;
+		}
+		st = run_internal(c, &argv, 1);
+		restore(save);
+		if (st == -2) {
+			pid_t pid, pg = 0;
+			if (spawn(c, &argv, 0, 1, 2, &pg, &pid) < 0) {
+				st = 127;
+			} else {
+				st = job_wait_fg(pid, pg, argv.v[0]);
+			}
+		}
+		slist_free(&argv);
+		return st;
+	}
+	/* a real pipeline: spawn the programs first so in-shell stages
+	 * always have a live reader or writer */
+	int (*pf)[2] = str_alloc(n * sizeof *pf);
+	struct slist *argv = str_alloc(n * sizeof *argv);
+	pid_t *pids = str_alloc(n * sizeof *pids);
+	int *internal = str_alloc(n * sizeof *internal);
+	pid_t pg = 0;
+	for (size_t i = 0; i < n; i++) {
+		pf[i][0] = pf[i][1] = -1;
+		pids[i] = -1;
+		if (i + 1 < n && pipe(pf[i]) < 0) {
+			perror("ion: pipe");
+			st = 1;
+		}
+		fcntl(pf[i][0], F_SETFD, FD_CLOEXEC);
+		fcntl(pf[i][1], F_SETFD, FD_CLOEXEC);
+	}
+	for (size_t i = 0; i < n; i++) {
+		internal[i] = is_keyword(p->c[i].words.v[0]);
+		slist_init(&argv[i]);
+		if (!internal[i]) {
+			if (expand_cmd(&p->c[i], &argv[i]) < 0 || !argv[i].n) {
+				st = 1;
+				internal[i] = -1;
+				continue;
+			}
+			internal[i] = builtin_find(argv[i].v[0]) != NULL;
+		}
+		if (internal[i])
+			continue;
+		int in = i ? pf[i - 1][0] : 0;
+		int out = i + 1 < n ? pf[i][1] : 1;
+		int err = i + 1 < n && p->join[i] != T_PIPE ? pf[i][1] : 2;
+		if (i + 1 < n && p->join[i] == T_PIPE_ERR)
+			out = 1;
+		if (spawn(&p->c[i], &argv[i], in, out, err, &pg, &pids[i]) < 0)
+			pids[i] = -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (internal[i] != 1)
+			continue;
+		int save[3] = {dup(0), dup(1), dup(2)};
+		fflush(stdout);
+		if (i)
+			dup2(pf[i - 1][0], 0);
+		if (i + 1 < n) {
+			dup2(pf[i][1], p->join[i] == T_PIPE_ERR ? 2 : 1);
+			if (p->join[i] == T_PIPE_ALL)
+				dup2(pf[i][1], 2);
+		}
+		int sv[3];
+		if (redirect(&p->c[i], sv) == 0)
+			st = run_internal(&p->c[i], &argv[i], 1);
+		restore(sv);
+		fflush(stdout);
+		restore(save);
+		/* the next stage sees end-of-file once we close our end */
+		if (i + 1 < n) {
+			close(pf[i][1]);
+			pf[i][1] = -1;
+		}
+		if (i) {
+			close(pf[i - 1][0]);
+			pf[i - 1][0] = -1;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (pf[i][0] >= 0)
+			close(pf[i][0]);
+		if (pf[i][1] >= 0)
+			close(pf[i][1]);
+	}
+	if (bg) {
+		for (size_t i = 0; i < n; i++)
+			if (pids[i] > 0)
+				job_add(pids[i], pg, argv[n - 1].n ? argv[n - 1].v[0] : "?", i + 1 == n);
+		st = 0;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (pids[i] <= 0)
+				continue;
+			int s = job_wait_fg(pids[i], pg, argv[i].v[0]);
+			if (i + 1 == n)
+				st = s;
+		}
+		if (pids[n - 1] <= 0 && internal[n - 1] == 0)
+			st = 127;
+	}
+	for (size_t i = 0; i < n; i++)
+		slist_free(&argv[i]);
+	free(pf);
+	free(argv);
+	free(pids);
+	free(internal);
+	return st;
+}
+
+static int run_andor(struct andor *a)
+{
+	int st = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		if (i && a->op[i - 1] == T_AND && status != 0)
+			continue;
+		if (i && a->op[i - 1] == T_OR && status == 0)
+			continue;
+		st = run_pipeline(&a->p[i], a->bg);
+		if (st == -1) {
+			/* an expansion error ends a script, as in ion */
+			st = 1;
+			if (!interactive) {
+				status = 1;
+				ctl = CTL_EXIT;
+			}
+		}
+		if (a->p[i].neg)
+			st = !st;
+		status = st;
+		if (ctl != CTL_NONE)
+			break;
+	}
+	return status;
+}
+
+static int run_block(struct block *b)
+{
+	int st = status;
+	var_push();
+	for (size_t i = 0; i < b->n && ctl == CTL_NONE; i++)
+		st = exec_node(b->v[i]);
+	var_pop();
+	return st;
+}
+
+static int case_matches(struct mcase *c, struct value *subj)
+{
+	if (c->pat.n == 1 && str_eq(c->pat.v[0], "_"))
+		return 1;
+	struct slist pats;
+	slist_init(&pats);
+	int hit = 0;
+	if (expand_words(&c->pat, &pats) < 0)
+		return -1;
+	struct slist single;
+	slist_init(&single);
+	const struct slist *sv = &subj->a;
+	if (subj->t == V_STR) {
+		slist_push(&single, subj->s);
+		sv = &single;
+	}
+	for (size_t i = 0; i < pats.n && !hit; i++)
+		for (size_t j = 0; j < sv->n && !hit; j++)
+			hit = str_eq(pats.v[i], sv->v[j]);
+	if (subj->t != V_STR && pats.n == sv->n && pats.n > 1) {
+		hit = 1;
+		for (size_t i = 0; i < pats.n; i++)
+			hit &= str_eq(pats.v[i], sv->v[i]);
+	}
+	slist_free(&single);
+	slist_free(&pats);
+	return hit;
+}
+
+static int run_match(struct node *n)
+{
+	struct value subj;
+	char *joined = slist_join(&n->words, " ");
+	int r = expand_value(joined, &subj);
+	free(joined);
+	if (r < 0)
+		return 1;
+	for (size_t i = 0; i < n->ncases; i++) {
+		struct mcase *c = &n->cases[i];
+		int m = case_matches(c, &subj);
+		if (m < 0)
+			break;
+		if (!m)
+			continue;
+		if (c->has_guard && run_andor(&c->guard) != 0)
+			continue;
+		value_free(&subj);
+		return run_block(&c->body);
+	}
+	value_free(&subj);
+	return status;
+}
+
+static int run_for(struct node *n)
+{
+	size_t in = 0;
+	while (in < n->words.n && !str_eq(n->words.v[in], "in"))
+		in++;
+	if (in == 0 || in == n->words.n) {
+		fprintf(stderr, "ion: syntax error: for NAME... in ITEMS\n");
+		return 1;
+	}
+	struct slist items, raw;
+	slist_init(&items);
+	slist_init(&raw);
+	for (size_t i = in + 1; i < n->words.n; i++) {
+		struct slist one;
+		slist_init(&one);
+		if (expand_word(n->words.v[i], &one) < 0) {
+			slist_free(&one);
+			slist_free(&items);
+			return 1;
+		}
+		for (size_t k = 0; k < one.n; k++)
+			if (!expand_range(one.v[k], &items))
+				slist_push(&items, one.v[k]);
+		slist_free(&one);
+	}
+	int st = 0;
+	for (size_t i = 0; i < items.n && ctl == CTL_NONE; i += in) {
+		var_push();
+		for (size_t k = 0; k < in; k++)
+			var_local_str(n->words.v[k], i + k < items.n ? items.v[i + k] : "");
+		for (size_t j = 0; j < n->body.n && ctl == CTL_NONE; j++)
+			st = exec_node(n->body.v[j]);
+		var_pop();
+		if (ctl == CTL_CONTINUE)
+			ctl = CTL_NONE;
+		else if (ctl == CTL_BREAK) {
+			ctl = CTL_NONE;
+			break;
+		}
+	}
+	slist_free(&items);
+	return st;
+}
+
+int exec_node(struct node *n)
+{
+	int st = status;
+	switch (n->k) {
+	case N_CMD:
+		return run_andor(&n->ao);
+	case N_FN:
+		fn_define(n);
+		return status;
+	case N_IF:
+		for (size_t i = 0; i < n->nconds; i++) {
+			if (run_andor(&n->conds[i]) == 0 && ctl == CTL_NONE)
+				return run_block(&n->bodies[i]);
+			if (ctl != CTL_NONE)
+				return status;
+		}
+		return n->els.n ? run_block(&n->els) : st;
+	case N_WHILE:
+		while (ctl == CTL_NONE && run_andor(&n->ao) == 0 && ctl == CTL_NONE) {
+			st = run_block(&n->body);
+			if (ctl == CTL_CONTINUE)
+				ctl = CTL_NONE;
+			else if (ctl == CTL_BREAK) {
+				ctl = CTL_NONE;
+				break;
+			}
+		}
+		return st;
+	case N_FOR:
+		return run_for(n);
+	case N_MATCH:
+		return run_match(n);
+	}
+	return st;
+}
+
+int exec_text(const char *text)
+{
+	struct parser ps;
+	struct node *n;
+	int r = 0;
+	parse_init(&ps, text);
+	while (ctl == CTL_NONE && (r = parse_next(&ps, &n)) > 0) {
+		exec_node(n);
+		node_free(n);
+	}
+	parse_done(&ps);
+	if (r == -EAGAIN)
+		fprintf(stderr, "ion: syntax error: missing `end'\n");
+	if (r < 0)
+		status = 1;
+	return status;
+}
+
+int exec_capture(const char *text, char **out)
+{
+	int p[2];
+	struct sbuf b;
+	sbuf_init(&b);
+	if (pipe(p) < 0) {
+		perror("ion: pipe");
+		*out = sbuf_take(&b);
+		return 1;
+	}
+	fflush(stdout);
+	int save = dup(1);
+	dup2(p[1], 1);
+	close(p[1]);
+	enum exec_ctl old = ctl;
+	int st = exec_text(text);
+	if (ctl != CTL_EXIT)
+		ctl = old;
+	fflush(stdout);
+	dup2(save, 1);
+	close(save);
+	char buf[4096];
+	ssize_t k;
+	while ((k = read(p[0], buf, sizeof buf)) > 0)
+		sbuf_putn(&b, buf, (size_t)k);
+	close(p[0]);
+	*out = sbuf_take(&b);
+	status = st;
+	return st;
+}
+
+int exec_argv(char **argv)
+{
+	pid_t pid;
+	if (posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ) != 0) {
+		fprintf(stderr, "ion: command not found: %s\n", argv[0]);
+		return 127;
+	}
+	int ws;
+	if (waitpid(pid, &ws, 0) < 0)
+		return 1;
+	return wait_status(ws);
+}
