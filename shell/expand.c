@@ -298,6 +298,19 @@ static int sigil(const char **pp, struct value *v, int *literal)
 		if (sig == '$' && s[1] == '(' && e[-2] == ')') {
 			char *expr = str_ndup(s + 2, (size_t)(e - s - 4));
 			char *res;
+			if (strchr(expr, '$') && !strchr(expr, '"')) {
+				/* $x and $(...) inside: expand them as a quoted string */
+				struct sbuf q;
+				sbuf_init(&q);
+				sbuf_putc(&q, '"');
+				sbuf_puts(&q, expr);
+				sbuf_putc(&q, '"');
+				free(expr);
+				int er = expand_str(q.s, &expr);
+				sbuf_free(&q);
+				if (er < 0)
+					return -1;
+			}
 			int r = arith_eval(expr, &res);
 			free(expr);
 			if (r < 0)

@@ -3,6 +3,7 @@
  * literal or a $(...) with spaces and newlines stays one word. */
 #include "shell/lex.h"
 #include "shell/str.h"
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,10 +51,18 @@ static const char *skip_dq(const char *s)
 			return s + 1;
 		if (*s == '\\' && s[1]) {
 			s += 2;
-		} else if ((*s == '$' || *s == '@') && s[1] == '(') {
-			s = skip_nest(s + 2, ')');
-			if (!s)
-				return NULL;
+		} else if (*s == '$' || *s == '@') {
+			/* $(...), $method(...): quotes inside do not end ours */
+			const char *q = s + 1;
+			while (isalnum((unsigned char)*q) || *q == '_')
+				q++;
+			if (*q == '(') {
+				s = skip_nest(q + 1, ')');
+				if (!s)
+					return NULL;
+			} else {
+				s = q > s + 1 ? q : s + 1;
+			}
 		} else {
 			s++;
 		}

@@ -294,7 +294,7 @@ static int parse_stmt(struct parser *ps, struct stmt *st, struct node **out)
 		n = node_new(N_FOR);
 		words_from(st, 1, &n->words);
 		r = parse_block(ps, &n->body, &term);
-	} else if (str_eq(w0, "fn")) {
+	} else if (str_eq(w0, "fn") && st->n > 1) {
 		n = node_new(N_FN);
 		slist_init(&n->words);
 		for (size_t i = 1; i < st->n; i++) {
