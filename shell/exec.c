@@ -42,6 +42,7 @@ enum exec_ctl exec_ctl(void) { return ctl; }
 void exec_init(int inter)
 {
 	interactive = inter;
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static struct fn *fn_find(const char *name)
@@ -300,10 +301,18 @@ static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pi
 			if (which == t || (which == 3 && t >= 1))
 				posix_spawn_file_actions_adddup2(&fa, fd, t);
 	}
+	/* the shell ignores SIGPIPE (a builtin writing to a gone reader must
+	 * not kill it); its programs get the default back */
+	sigset_t def;
+	sigemptyset(&def);
+	sigaddset(&def, SIGPIPE);
+	posix_spawnattr_setsigdefault(&at, &def);
+	short flags = POSIX_SPAWN_SETSIGDEF;
 	if (interactive && pgid) {
-		posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
+		flags |= POSIX_SPAWN_SETPGROUP;
 		posix_spawnattr_setpgroup(&at, *pgid);
 	}
+	posix_spawnattr_setflags(&at, flags);
 	r = posix_spawnp(pid, argv->v[0], &fa, &at, argv->v, environ);
 	for (int k = 0; k < no; k++)
 		close(opened[k]);
@@ -455,14 +464,26 @@ static int run_pipeline(struct pipeline *p, int bg)
 		if (spawn(&p->c[i], &argv[i], in, out, err, &pg, &pids[i]) < 0)
 			pids[i] = -1;
 	}
+	/* ends that only spawned (or failed) stages use are not ours: an
+	 * in-shell reader must see end-of-file when its writer is gone */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (internal[i] != 1 && pf[i][1] >= 0) {
+			close(pf[i][1]);
+			pf[i][1] = -1;
+		}
+		if (internal[i + 1] != 1 && pf[i][0] >= 0) {
+			close(pf[i][0]);
+			pf[i][0] = -1;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (internal[i] != 1)
 			continue;
 		int save[3] = {dup(0), dup(1), dup(2)};
 		fflush(stdout);
 		if (i)
-			dup2(pf[i - 1][0], 0);
-		if (i + 1 < n) {
+			dup2(pf[i - 1][0] >= 0 ? pf[i - 1][0] : save[0], 0);
+		if (i + 1 < n && pf[i][1] >= 0) {
 			dup2(pf[i][1], p->join[i] == T_PIPE_ERR ? 2 : 1);
 			if (p->join[i] == T_PIPE_ALL)
 				dup2(pf[i][1], 2);
