@@ -16,5 +16,5 @@ ALL_TARGETS += $(SHELL_HOST)
 
 TEST_STEPS += test-shell
 .PHONY: test-shell
-test-shell: $(SHELL_HOST) all
+test-shell: $(SHELL_HOST) $(B)/initfs.img $(B)/redox-hosted $(MKINITFS)
 	tests/shell/run --build $(B)

@@ -199,6 +199,18 @@ static int b_exec(struct slist *a)
 	if (a->n < 2)
 		return 0;
 	fflush(stdout);
+	builtin_fn *b = builtin_find(a->v[1]);
+	if (b) {
+		/* a builtin has no program to become: run it and leave */
+		struct slist rest;
+		slist_init(&rest);
+		for (size_t i = 1; i < a->n; i++)
+			slist_push(&rest, a->v[i]);
+		int st = b(&rest);
+		slist_free(&rest);
+		fflush(stdout);
+		exit(st);
+	}
 	execvp(a->v[1], a->v + 1);
 	/* no exec (our libc spawns): run it and leave with its status */
 	int st = exec_argv(a->v + 1);

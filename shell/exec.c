@@ -273,7 +273,7 @@ static int wait_status(int ws)
 	return 1;
 }
 
-static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pid_t *pgid, pid_t *pid)
+static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pid_t *pgid, pid_t *pid, int redirs)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
@@ -287,7 +287,7 @@ static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pi
 	if (err != 2)
 		posix_spawn_file_actions_adddup2(&fa, err, 2);
 	int opened[16], no = 0;
-	for (size_t i = 0; i < c->nr && no < 16; i++) {
+	for (size_t i = 0; redirs && i < c->nr && no < 16; i++) {
 		int fd, which;
 		if (open_target(&c->r[i], &fd, &which) < 0) {
 			for (int k = 0; k < no; k++)
@@ -414,15 +414,17 @@ static int run_pipeline(struct pipeline *p, int bg)
 			return 0;
 		}
 		st = run_internal(c, &argv, 1);
-		restore(save);
 		if (st == -2) {
+			/* the redirections are in place: the program inherits
+			 * them, and so does our "not found" message */
 			pid_t pid, pg = 0;
-			if (spawn(c, &argv, 0, 1, 2, &pg, &pid) < 0) {
+			if (spawn(c, &argv, 0, 1, 2, &pg, &pid, 0) < 0) {
 				st = 127;
 			} else {
 				st = job_wait_fg(pid, pg, argv.v[0]);
 			}
 		}
+		restore(save);
 		slist_free(&argv);
 		return st;
 	}
@@ -461,7 +463,7 @@ static int run_pipeline(struct pipeline *p, int bg)
 		int err = i + 1 < n && p->join[i] != T_PIPE ? pf[i][1] : 2;
 		if (i + 1 < n && p->join[i] == T_PIPE_ERR)
 			out = 1;
-		if (spawn(&p->c[i], &argv[i], in, out, err, &pg, &pids[i]) < 0)
+		if (spawn(&p->c[i], &argv[i], in, out, err, &pg, &pids[i], 1) < 0)
 			pids[i] = -1;
 	}
 	/* ends that only spawned (or failed) stages use are not ours: an
