@@ -18,3 +18,6 @@ TEST_STEPS += test-shell
 .PHONY: test-shell
 test-shell: $(SHELL_HOST) $(B)/initfs.img $(B)/redox-hosted $(MKINITFS)
 	tests/shell/run --build $(B)
+
+# The system test's script (tests/system/cases/70-shell.sh).
+INITFS_ETC += tests/shell/system/70-shell.ion
