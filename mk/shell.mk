@@ -21,3 +21,10 @@ test-shell: $(SHELL_HOST) $(B)/initfs.img $(B)/redox-hosted $(MKINITFS)
 
 # The system test's script (tests/system/cases/70-shell.sh).
 INITFS_ETC += tests/shell/system/70-shell.ion
+
+# ion's loop against dash and bash (make bench).
+BENCH_TARGETS += $(SHELL_HOST)
+BENCH_STEPS += bench-shell
+.PHONY: bench-shell
+bench-shell: $(SHELL_HOST)
+	@bench/shell_bench.sh $(B)

@@ -478,8 +478,9 @@ static const struct {
 
 builtin_fn *builtin_find(const char *name)
 {
+	/* first letters first: this runs for every command */
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-		if (str_eq(table[i].name, name))
+		if (table[i].name[0] == name[0] && str_eq(table[i].name, name))
 			return table[i].fn;
 	return NULL;
 }

@@ -220,6 +220,8 @@ static int redirect(const struct cmd *c, int save[3])
 
 static void restore(int save[3])
 {
+	if (save[0] < 0 && save[1] < 0 && save[2] < 0)
+		return;
 	fflush(stdout);
 	fflush(stderr);
 	for (int t = 0; t < 3; t++)
@@ -383,6 +385,8 @@ static int expand_cmd(struct cmd *c, struct slist *argv)
 
 static int is_keyword(const char *w)
 {
+	if (!strchr("lebcr", w[0]) && !nfns)
+		return 0;
 	return str_eq(w, "let") || str_eq(w, "export") || str_eq(w, "break") ||
 	    str_eq(w, "continue") || str_eq(w, "return") || fn_find(w);
 }
