@@ -219,6 +219,14 @@ static int assign_one(const char *target, const char *op, struct value *v)
 		if (!old) {
 			fprintf(stderr, "ion: assignment error: Variable \"%s\" does not exist\n", name);
 			r = 1;
+		} else if ((str_eq(op, "++=") || str_eq(op, "::=")) && old->t == V_STR && v->t == V_STR) {
+			/* strings concatenate */
+			struct sbuf b;
+			sbuf_init(&b);
+			sbuf_puts(&b, op[0] == '+' ? old->s : v->s);
+			sbuf_puts(&b, op[0] == '+' ? v->s : old->s);
+			free(v->s);
+			v->s = sbuf_take(&b);
 		} else if (str_eq(op, "++=") || str_eq(op, "::=")) {
 			struct value nv;
 			value_arr(&nv);

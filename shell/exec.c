@@ -545,6 +545,9 @@ static int run_andor(struct andor *a)
 {
 	int st = 0;
 	for (size_t i = 0; i < a->n; i++) {
+		/* a leading `and` / `or` joins the first pipeline to the last status */
+		if (!i && ((a->lead == T_AND && status != 0) || (a->lead == T_OR && status == 0)))
+			continue;
 		if (i && a->op[i - 1] == T_AND && status != 0)
 			continue;
 		if (i && a->op[i - 1] == T_OR && status == 0)

@@ -432,6 +432,16 @@ static void put_str(struct sbuf *cur, struct sbuf *pat, const char *s)
 		put(cur, pat, *s, 1);
 }
 
+/* s is at a backslash-newline: the last character of it and of the
+ * indentation after it (ion joins the lines). */
+static const char *skip_cont(const char *s)
+{
+	s += 2;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s - 1;
+}
+
 /* A word after brace expansion. */
 static int expand_one(const char *w, struct slist *out)
 {
@@ -475,13 +485,20 @@ static int expand_one(const char *w, struct slist *out)
 		char c = *s;
 		if (c == '\'') {
 			const char *e = strchr(s + 1, '\'');
-			for (const char *q = s + 1; q < e; q++)
+			for (const char *q = s + 1; q < e; q++) {
+				if (q[0] == '\\' && q[1] == '\n') {
+					q = skip_cont(q);
+					continue;
+				}
 				put(&cur, &pat, *q, 1);
+			}
 			s = e + 1;
 		} else if (c == '"') {
 			s++;
 			while (*s && *s != '"' && r == 0) {
-				if (*s == '\\' && s[1] && strchr("\"\\$@`", s[1])) {
+				if (*s == '\\' && s[1] == '\n') {
+					s = skip_cont(s) + 1;
+				} else if (*s == '\\' && s[1] && strchr("\"\\$@`", s[1])) {
 					put(&cur, &pat, s[1], 1);
 					s += 2;
 				} else if ((*s == '$' || *s == '@') && s[1]) {

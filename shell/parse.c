@@ -130,7 +130,15 @@ static int parse_andor(struct stmt *st, size_t from, struct andor *a)
 			a->op = str_realloc(a->op, (a->n + 1) * sizeof *a->op);
 			p = &a->p[a->n++];
 			memset(p, 0, sizeof *p);
-			if (t && t->t == T_WORD && str_eq(t->s, "!")) {
+			if (t && t->t == T_WORD && a->n == 1 && i == from && !a->lead &&
+			    (str_eq(t->s, "and") || str_eq(t->s, "or")) && i + 1 < st->n) {
+				/* ion's `and CMD` / `or CMD`: joined to the last status */
+				a->lead = t->s[0] == 'a' ? T_AND : T_OR;
+				a->n--;
+				p = NULL;
+				continue;
+			}
+			if (t && t->t == T_WORD && (str_eq(t->s, "!") || str_eq(t->s, "not")) && i + 1 < st->n) {
 				p->neg = 1;
 				continue;
 			}

@@ -29,6 +29,7 @@ struct andor {
 	enum tok *op;
 	size_t n;
 	int bg;
+	enum tok lead;	/* `and ...` / `or ...`: T_AND or T_OR on the last status */
 };
 
 struct node;
