@@ -262,6 +262,24 @@ static void value_to_list(struct value *v, struct slist *out)
 	}
 }
 
+/* An index or slice right after an expansion ending at *pp. */
+static int index_after(const char **pp, struct value *v, char sig)
+{
+	const char *s = *pp;
+	if (*s != '[')
+		return 0;
+	const char *e = lex_skip(s);
+	if (!e)
+		return xerr("%s", "unclosed [");
+	char *idx = str_ndup(s + 1, (size_t)(e - s - 2));
+	int r = apply_index(v, idx, sig == '@');
+	free(idx);
+	if (r < 0)
+		return -1;
+	*pp = e;
+	return 0;
+}
+
 /* Splits text inside a method's parentheses into raw words. */
 static int method_args(const char *s, size_t n, struct slist *args)
 {
@@ -343,6 +361,10 @@ static int sigil(const char **pp, struct value *v, int *literal)
 			outs = save;
 		}
 		free(outs);
+		if (index_after(pp, v, sig) < 0) {
+			value_free(v);
+			return -1;
+		}
 		return 0;
 	}
 	const char *nb, *ne;
@@ -451,12 +473,20 @@ static int expand_one(const char *w, struct slist *out)
 
 	if (*w == '[') {
 		const char *e = lex_skip(w);
-		if (e && !*e) {
+		const char *ie = e && *e == '[' ? lex_skip(e) : NULL;
+		if (e && (!*e || (ie && !*ie))) {
 			struct slist raw;
+			struct value v;
 			if (method_args(w + 1, (size_t)(e - w - 2), &raw) < 0)
 				return -1;
-			r = expand_words(&raw, out);
+			value_arr(&v);
+			r = expand_words(&raw, &v.a);
 			slist_free(&raw);
+			if (r == 0 && *e)	/* [a b c][1] */
+				r = index_after(&e, &v, '@');
+			if (r == 0)
+				value_to_list(&v, out);
+			value_free(&v);
 			return r;
 		}
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/shell/ion-examples.sh [BUILD] - dev only, not part of `make test`:
 # runs ion's own example scripts (tests/*.ion in the redox-os/ion mirror)
-# through build/host/ion and counts how many print exactly their .out.
+# through build/host/ion and counts how many print exactly their .out
+# (ion's .out files hold stdout and stderr together).
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=${1:-$TOP/build}
@@ -15,7 +16,7 @@ pass=0 fail=0 failed=""
 for f in "$T"/tests/*.ion; do
 	n=$(basename "$f" .ion)
 	[ -f "$T/tests/$n.out" ] || continue
-	if (cd "$T/tests" && timeout 10 "$ION" "$n.ion" </dev/null 2>/dev/null) | cmp -s - "$T/tests/$n.out"; then
+	if (cd "$T/tests" && timeout 10 "$ION" "$n.ion" </dev/null 2>&1) | cmp -s - "$T/tests/$n.out"; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
