@@ -88,9 +88,46 @@ $(RXRUN): $(RXRUN_OBJS)
 ALL_TARGETS += $(RXRUN)
 -include $(RXRUN_OBJS:.o=.d)
 
+# ---- our engines against glibc's, on the host (libc/tests/) ----
+# Each compares a table of cases and prints the differences.
+LIBC_VS_GLIBC := $(B)/host/libc/tests/regex_glibc
+$(B)/host/libc/tests/regex_glibc: $(B)/host/libc/tests/regex_glibc.o \
+		$(B)/host/libc/src/regex/rx_comp.o $(B)/host/libc/src/regex/rx_exec.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
+# fnmatch.c is compiled against glibc's fnmatch.h under another name.
+LIBC_VS_GLIBC += $(B)/host/libc/tests/fnmatch_glibc
+$(B)/host/libc/tests/our_fnmatch.o: libc/src/fnmatch/fnmatch.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -D_GNU_SOURCE -Dfnmatch=our_fnmatch -c $< -o $@
+$(B)/host/libc/tests/fnmatch_glibc.o: HOST_CFLAGS += -D_GNU_SOURCE
+$(B)/host/libc/tests/fnmatch_glibc: $(B)/host/libc/tests/fnmatch_glibc.o \
+		$(B)/host/libc/tests/our_fnmatch.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
+# math.c is compiled against our headers (glibc's math.h would clash),
+# then its functions are renamed our_NAME so glibc's libm can sit beside.
+LIBC_VS_GLIBC += $(B)/host/libc/tests/math_glibc
+$(B)/host/libc/tests/our_math.o: libc/src/math/math.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 $(WARN) -ffreestanding -nostdinc -isystem libc/include \
+		-isystem $(GCC_INC) -MMD -MP -c $< -o $@.tmp
+	objcopy $$(nm --defined-only -g $@.tmp | awk '{ print "--redefine-sym " $$3 "=our_" $$3 }') $@.tmp $@
+	@rm -f $@.tmp
+$(B)/host/libc/tests/math_glibc.o: HOST_CFLAGS += -fno-builtin
+$(B)/host/libc/tests/math_glibc: $(B)/host/libc/tests/math_glibc.o \
+		$(B)/host/libc/tests/our_math.o
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ -lm
+
+ALL_TARGETS += $(LIBC_VS_GLIBC)
+-include $(addsuffix .d,$(LIBC_VS_GLIBC)) $(B)/host/libc/tests/our_fnmatch.d \
+	$(B)/host/libc/tests/our_math.d \
+	$(B)/host/libc/src/regex/rx_comp.d $(B)/host/libc/src/regex/rx_exec.d
+
 TEST_STEPS += test-libc-host
 .PHONY: test-libc-host
-test-libc-host: $(RXRUN) $(LIBC_TEST_PROGS)
+test-libc-host: $(RXRUN) $(LIBC_TEST_PROGS) $(LIBC_VS_GLIBC)
+	@for t in $(LIBC_VS_GLIBC); do $$t || exit 1; done
 	@tests/rxrun/run-all.sh $(RXRUN) $(LIBC_TEST_PROGS)
 
 # The test programs boot from the initfs (tests/system/cases/40-libc_*.sh).

@@ -102,6 +102,7 @@ long sysconf(int name);
 int getpagesize(void);
 int gethostname(char *name, size_t n);
 char *getlogin(void);
+int getlogin_r(char *buf, size_t n);
 int getopt(int argc, char *const argv[], const char *opts);
 
 /* Redox: tell init that a daemon is ready (see <redox.h>). */

@@ -80,25 +80,10 @@ int gethostname(char *name, size_t n)
 	return 0;
 }
 
-char *getlogin(void)
-{
-	return getenv("USER");
-}
+/* getlogin and getlogin_r are in src/pwd/pwd.c: they fall back to
+ * /etc/passwd. */
 
-/* Job control through the tty is not in the ABI yet. */
-pid_t tcgetpgrp(int fd)
-{
-	(void)fd;
-	return getpgrp();
-}
-
-int tcsetpgrp(int fd, pid_t pgid)
-{
-	(void)fd;
-	(void)pgid;
-	errno = ENOSYS;
-	return -1;
-}
+/* tcgetpgrp and tcsetpgrp are in src/termios/termios.c. */
 
 int sched_yield(void)
 {
