@@ -1,6 +1,7 @@
 /* builtin_test.c - test / [ and ion's predicate builtins. */
 #include "shell/builtin.h"
 #include "shell/exec.h"
+#include "shell/rx.h"
 #include "shell/var.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,8 +174,11 @@ int builtin_pred(const char *name, struct slist *a)
 		if (str_eq(name, "ends-with") && pl <= sl && !strcmp(s + sl - pl, p))
 			return 0;
 		if (str_eq(name, "matches")) {
-			fprintf(stderr, "ion: matches: regular expressions are not available yet\n");
-			return 2;
+			int m = rx_match(p, s);
+			if (m < 0)
+				return 2;
+			if (m)
+				return 0;
 		}
 	}
 	return 1;

@@ -385,8 +385,7 @@ static int sigil(const char **pp, struct value *v, int *literal)
 				ne += *ne == ':' ? 2 : 1;
 	}
 	if (ne == nb) {
-		*literal = 1;
-		*pp = s;
+		*literal = 1;	/* *pp still at the sigil: the caller copies it */
 		return 0;
 	}
 	char *name = str_ndup(nb, (size_t)(ne - nb));

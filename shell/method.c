@@ -2,6 +2,7 @@
  * bare variable name; the rest are expanded words. */
 #include "shell/method.h"
 #include "shell/expand.h"
+#include "shell/rx.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +51,12 @@ char *method_unescape(const char *s)
 		case 'a': sbuf_putc(&b, '\a'); break;
 		case 'b': sbuf_putc(&b, '\b'); break;
 		case 'e': sbuf_putc(&b, 27); break;
-		case '0': sbuf_putc(&b, 0 ? 1 : '\0'); break;
-		default: sbuf_putc(&b, *s); break;
+		default:
+			/* \1 stays for $regex_replace's groups */
+			if (*s >= '0' && *s <= '9')
+				sbuf_putc(&b, '\\');
+			sbuf_putc(&b, *s);
+			break;
 		}
 	}
 	return sbuf_take(&b);
@@ -194,8 +199,18 @@ static int str_method(const char *m, struct value *in, struct slist *a, struct v
 		sbuf_puts(&b, r);
 		free(r);
 	} else if (str_eq(m, "regex_replace")) {
-		free(joined);
-		return merr(m, "regular expressions are not available yet");
+		if (a->n < 2) {
+			free(joined);
+			return merr(m, "needs a pattern and a replacement");
+		}
+		char *r = rx_replace(a->v[0], s, a->v[1]);
+		if (!r) {
+			free(joined);
+			sbuf_free(&b);
+			return -1;
+		}
+		sbuf_puts(&b, r);
+		free(r);
 	} else if (str_eq(m, "reverse")) {
 		struct slist c;
 		slist_init(&c);
