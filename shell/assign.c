@@ -188,6 +188,17 @@ static int assign_one(const char *target, const char *op, struct value *v)
 	char *type = strchr(name, ':');
 	char *br = strchr(name, '[');
 	int r = 0;
+	if (type && br && br < type) {
+		/* name[key]:type = value: the element's type */
+		if (type[-1] == ']' && !assign_type_ok(type + 1, v->t == V_STR ? v->s : "")) {
+			r = type_err(name, type + 1, v->t == V_STR ? v->s : "[...]");
+			free(name);
+			value_free(v);
+			return r;
+		}
+		*type = 0;
+		type = NULL;
+	}
 	if (type)
 		*type++ = 0;
 	if (br && !type) {

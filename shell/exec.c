@@ -362,24 +362,6 @@ static int expand_cmd(struct cmd *c, struct slist *argv)
 	int b = bracket_test(c, argv);
 	if (b)
 		return b < 0 ? -1 : 0;
-	const char *al = assign_alias(c->words.v[0]);
-	if (al) {
-		struct slist raw;
-		slist_init(&raw);
-		const char *p = al, *err;
-		struct stmt st;
-		while (lex_next(&p, &st, &err) > 0) {
-			for (size_t i = 0; i < st.n; i++)
-				if (st.tok[i].t == T_WORD)
-					slist_push(&raw, st.tok[i].s);
-			lex_free(&st);
-		}
-		for (size_t i = 1; i < c->words.n; i++)
-			slist_push(&raw, c->words.v[i]);
-		int r = expand_words(&raw, argv);
-		slist_free(&raw);
-		return r;
-	}
 	return expand_words(&c->words, argv);
 }
 

@@ -1,6 +1,7 @@
 /* parse.c - recursive descent over statements.  The first word of a
  * statement picks its kind; blocks run to `end`. */
 #include "shell/parse.h"
+#include "shell/assign.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,6 +283,36 @@ static int parse_match(struct parser *ps, struct node *n)
 	}
 }
 
+/* Aliases are text: a command word naming one becomes the tokens of
+ * its value, so an alias may hold pipes and && (one pass, no loops). */
+static void alias_splice(struct stmt *st)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		enum tok prev = i ? st->tok[i - 1].t : T_PIPE;
+		if (st->tok[i].t != T_WORD || (prev != T_PIPE && prev != T_PIPE_ERR &&
+		    prev != T_PIPE_ALL && prev != T_AND && prev != T_OR))
+			continue;
+		const char *val = assign_alias(st->tok[i].s);
+		if (!val)
+			continue;
+		struct stmt a;
+		const char *p = val, *err = "";
+		if (lex_next(&p, &a, &err) <= 0)
+			continue;
+		size_t extra = a.n - 1;
+		if (st->n + extra > st->cap) {
+			st->cap = st->n + extra;
+			st->tok = str_realloc(st->tok, st->cap * sizeof *st->tok);
+		}
+		free(st->tok[i].s);
+		memmove(&st->tok[i + a.n], &st->tok[i + 1], (st->n - i - 1) * sizeof *st->tok);
+		memcpy(&st->tok[i], a.tok, a.n * sizeof *a.tok);
+		st->n += extra;
+		i += extra;
+		free(a.tok);
+	}
+}
+
 /* One statement (with its block, if it opens one) from st. */
 static int parse_stmt(struct parser *ps, struct stmt *st, struct node **out)
 {
@@ -330,6 +361,7 @@ static int parse_stmt(struct parser *ps, struct stmt *st, struct node **out)
 		return syntax("unexpected `end', `else' or `case'");
 	} else {
 		n = node_new(N_CMD);
+		alias_splice(st);
 		r = parse_andor(st, 0, &n->ao);
 		lex_free(st);
 		if (r < 0) {
