@@ -534,6 +534,7 @@ static int run_andor(struct andor *a)
 			continue;
 		if (i && a->op[i - 1] == T_OR && status == 0)
 			continue;
+		job_drain();	/* in $(...): keep the pipe from filling up */
 		st = run_pipeline(&a->p[i], a->bg);
 		if (st == -1) {
 			/* an expansion error ends a script, as in ion */
@@ -727,6 +728,11 @@ int exec_capture(const char *text, char **out)
 	int save = dup(1);
 	dup2(p[1], 1);
 	close(p[1]);
+	fcntl(p[0], F_SETFD, FD_CLOEXEC);
+	int fl = fcntl(p[0], F_GETFL);
+	fcntl(p[0], F_SETFL, fl | O_NONBLOCK);
+	struct sbuf *old_buf;
+	int old_fd = job_set_drain(p[0], &b, &old_buf);
 	enum exec_ctl old = ctl;
 	int st = exec_text(text);
 	if (ctl != CTL_EXIT)
@@ -734,10 +740,13 @@ int exec_capture(const char *text, char **out)
 	fflush(stdout);
 	dup2(save, 1);
 	close(save);
+	/* every writer is gone now: the rest reads to end-of-file */
+	fcntl(p[0], F_SETFL, fl);
 	char buf[4096];
 	ssize_t k;
 	while ((k = read(p[0], buf, sizeof buf)) > 0)
 		sbuf_putn(&b, buf, (size_t)k);
+	job_set_drain(old_fd, old_buf, &old_buf);
 	close(p[0]);
 	*out = sbuf_take(&b);
 	status = st;

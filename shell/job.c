@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 struct job {
@@ -20,6 +22,35 @@ struct job {
 static struct job *jobs;
 static size_t njobs;
 static int next_id = 1;
+static int drain_fd = -1;
+static struct sbuf *drain_buf;
+
+int job_set_drain(int fd, struct sbuf *buf, struct sbuf **old_buf)
+{
+	int old = drain_fd;
+	*old_buf = drain_buf;
+	drain_fd = fd;
+	drain_buf = buf;
+	return old;
+}
+
+/* Reads what is in the capture pipe now; 1 if anything came. */
+static int drain_some(void)
+{
+	char b[4096];
+	ssize_t k;
+	int got = 0;
+	while (drain_fd >= 0 && (k = read(drain_fd, b, sizeof b)) > 0) {
+		sbuf_putn(drain_buf, b, (size_t)k);
+		got = 1;
+	}
+	return got;
+}
+
+void job_drain(void)
+{
+	drain_some();
+}
 
 static int status_of(int ws)
 {
@@ -57,9 +88,19 @@ int job_wait_fg(pid_t pid, pid_t pg, const char *name)
 	if (inter)
 		tcsetpgrp(0, pg);
 	pid_t r;
-	do
-		r = waitpid(pid, &ws, inter ? WUNTRACED : 0);
-	while (r < 0 && errno == EINTR);
+	if (drain_fd >= 0) {
+		/* poll: the program may need the pipe emptied to finish */
+		struct timespec nap = {0, 200000};
+		while ((r = waitpid(pid, &ws, WNOHANG | (inter ? WUNTRACED : 0))) == 0 ||
+		    (r < 0 && errno == EINTR))
+			if (!drain_some())
+				nanosleep(&nap, NULL);
+		drain_some();
+	} else {
+		do
+			r = waitpid(pid, &ws, inter ? WUNTRACED : 0);
+		while (r < 0 && errno == EINTR);
+	}
 	if (inter)
 		tcsetpgrp(0, getpgrp());
 	if (r < 0)

@@ -13,5 +13,11 @@ int job_bg(int id);
 int job_wait_all(void);
 int job_disown(int id);
 void job_reap(void);
+/* While $(...) runs, fd is its pipe (non-blocking) and buf its text:
+ * waiting for a program drains the pipe so a big output cannot block
+ * the program.  fd -1 ends it; returns the previous fd. */
+struct sbuf;
+int job_set_drain(int fd, struct sbuf *buf, struct sbuf **old_buf);
+void job_drain(void);
 
 #endif
