@@ -4,6 +4,7 @@
 #include "shell/str.h"
 #include "shell/var.h"
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,18 @@ struct ax {
 static double fval(struct num n)
 {
 	return n.isf ? n.f : (double)n.i;
+}
+
+/* A double's integer part, clamped (a plain cast of a huge one is UB). */
+static long long to_ll(double d)
+{
+	if (d != d)
+		return 0;
+	if (d >= 9.2e18)
+		return LLONG_MAX;
+	if (d <= -9.2e18)
+		return LLONG_MIN;
+	return (long long)d;
 }
 
 void arith_fmt_float(double d, char *buf, size_t n)
@@ -102,7 +115,7 @@ static struct num primary(struct ax *a)
 			else
 				v.i = -v.i;
 		} else if (c == '~') {
-			v.i = ~(v.isf ? (long long)v.f : v.i);
+			v.i = ~(v.isf ? to_ll(v.f) : v.i);
 			v.isf = 0;
 		} else if (c == '!') {
 			v.i = fval(v) == 0;
@@ -149,19 +162,37 @@ static const struct {
 	{"*", 10}, {"/", 10}, {"%", 10},
 };
 
+/* b ** e by squaring: big exponents cost their bit count, not their size. */
+static double fpow(double b, long long e)
+{
+	int neg = e < 0;
+	unsigned long long u = neg ? 0ull - (unsigned long long)e : (unsigned long long)e;
+	double p = 1;
+	for (; u; u >>= 1, b *= b)
+		if (u & 1)
+			p *= b;
+	return neg ? 1 / p : p;
+}
+
 static int apply(const char *op, struct num x, struct num y, struct num *r)
 {
 	int f = x.isf || y.isf;
+	/* LLONG_MIN / -1 does not fit: do it in floats */
+	if (!f && y.i == -1 && x.i == LLONG_MIN)
+		f = 1;
 	r->isf = 0;
 	r->f = 0;
 	r->i = 0;
 	if (!strcmp(op, "+") || !strcmp(op, "-") || !strcmp(op, "*")) {
 		char o = op[0];
-		if (f) {
+		long long v;
+		int over = !f && (o == '+' ? __builtin_add_overflow(x.i, y.i, &v) :
+		    o == '-' ? __builtin_sub_overflow(x.i, y.i, &v) : __builtin_mul_overflow(x.i, y.i, &v));
+		if (f || over) {	/* past 64 bits integers become floats */
 			r->isf = 1;
 			r->f = o == '+' ? fval(x) + fval(y) : o == '-' ? fval(x) - fval(y) : fval(x) * fval(y);
 		} else {
-			r->i = o == '+' ? x.i + y.i : o == '-' ? x.i - y.i : x.i * y.i;
+			r->i = v;
 		}
 	} else if (!strcmp(op, "/")) {
 		if (fval(y) == 0)
@@ -177,6 +208,8 @@ static int apply(const char *op, struct num x, struct num y, struct num *r)
 			return -1;
 		if (f) {
 			double q = fval(x) / fval(y);
+			if (!(q > -9.2e18 && q < 9.2e18))	/* no integer holds it */
+				return -1;
 			r->i = (long long)q - (q < 0 && (double)(long long)q != q);
 		} else {
 			r->i = x.i / y.i - ((x.i % y.i != 0) && ((x.i < 0) != (y.i < 0)));
@@ -187,32 +220,32 @@ static int apply(const char *op, struct num x, struct num y, struct num *r)
 		if (f) {
 			r->isf = 1;
 			double q = fval(x) / fval(y);
-			r->f = fval(x) - fval(y) * (double)(long long)q;
+			r->f = q > -9.2e18 && q < 9.2e18 ? fval(x) - fval(y) * (double)(long long)q : 0;
 		} else {
 			r->i = x.i % y.i;
 		}
 	} else if (!strcmp(op, "**")) {
-		if (!f && y.i >= 0) {
-			long long p = 1;
-			for (long long k = 0; k < y.i; k++)
-				p *= x.i;
-			r->i = p;
+		long long p = 1;
+		int over = !f && y.i > 64 && (x.i > 1 || x.i < -1);
+		for (long long k = 0; !f && !over && y.i >= 0 && k < y.i && k < 64; k++)
+			over = __builtin_mul_overflow(p, x.i, &p);
+		if (!f && y.i >= 0 && !over && (y.i <= 64 || x.i == 0 || x.i == 1 || x.i == -1)) {
+			r->i = x.i == -1 ? (y.i % 2 ? -1 : 1) : (x.i == 1 ? 1 : (x.i == 0 ? y.i == 0 : p));
 		} else {
-			double p = 1, b = fval(x);
-			long long e = (long long)fval(y);
-			int neg = e < 0;
-			for (long long k = 0; k < (neg ? -e : e); k++)
-				p *= b;
 			r->isf = 1;
-			r->f = neg ? 1 / p : p;
+			double e = fval(y);
+			e = e > 4096 ? 4096 : e < -4096 ? -4096 : e;	/* past this all is inf or 0 */
+			r->f = fpow(fval(x), (long long)e);
 		}
 	} else {
-		long long a = x.isf ? (long long)x.f : x.i, b = y.isf ? (long long)y.f : y.i;
+		double xf = x.isf && !(x.f > -9.2e18 && x.f < 9.2e18) ? 0 : x.f;
+		double yf = y.isf && !(y.f > -9.2e18 && y.f < 9.2e18) ? 0 : y.f;
+		long long a = x.isf ? (long long)xf : x.i, b = y.isf ? (long long)yf : y.i;
 		double fa = fval(x), fb = fval(y);
 		if (!strcmp(op, "&")) r->i = a & b;
 		else if (!strcmp(op, "|")) r->i = a | b;
 		else if (!strcmp(op, "^")) r->i = a ^ b;
-		else if (!strcmp(op, "<<")) r->i = a << (b & 63);
+		else if (!strcmp(op, "<<")) r->i = (long long)((unsigned long long)a << (b & 63));
 		else if (!strcmp(op, ">>")) r->i = a >> (b & 63);
 		else if (!strcmp(op, "==")) r->i = fa == fb;
 		else if (!strcmp(op, "!=")) r->i = fa != fb;
@@ -247,7 +280,7 @@ static struct num expr(struct ax *a, int minprec)
 			return lhs;
 		struct num r;
 		if (apply(ops[k].op, lhs, rhs, &r) < 0) {
-			a->err = "division by zero";
+			a->err = "division by zero or out of range";
 			return lhs;
 		}
 		lhs = r;
@@ -283,7 +316,7 @@ int arith_op(const char *lhs, const char *op, const char *rhs, char **out)
 		x.isf = 1;
 	}
 	if (apply(op, x, y, &r) < 0) {
-		fprintf(stderr, "ion: arithmetic error: division by zero\n");
+		fprintf(stderr, "ion: arithmetic error: division by zero or out of range\n");
 		return -1;
 	}
 	char buf[64];

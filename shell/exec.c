@@ -392,6 +392,7 @@ static int run_pipeline(struct pipeline *p, int bg)
 		}
 		if (expand_cmd(c, &argv) < 0) {
 			restore(save);
+			slist_free(&argv);
 			return -1;
 		}
 		if (!argv.n) {
@@ -570,8 +571,10 @@ static int case_matches(struct mcase *c, struct value *subj)
 	struct slist pats;
 	slist_init(&pats);
 	int hit = 0;
-	if (expand_words(&c->pat, &pats) < 0)
+	if (expand_words(&c->pat, &pats) < 0) {
+		slist_free(&pats);
 		return -1;
+	}
 	struct slist single;
 	slist_init(&single);
 	const struct slist *sv = &subj->a;
