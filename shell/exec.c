@@ -95,8 +95,25 @@ static int type_ok(const char *type, const struct value *v)
 	return 1;
 }
 
+/* Calls, sources and evals nest on the C stack: bound them so runaway
+ * recursion is an error, not a crash. */
+#define EXEC_MAX_DEPTH 200
+static int depth;
+
+static int too_deep(void)
+{
+	if (depth < EXEC_MAX_DEPTH)
+		return 0;
+	fprintf(stderr, "ion: functions, source and eval nest deeper than %d\n", EXEC_MAX_DEPTH);
+	if (!interactive)
+		ctl = CTL_EXIT;
+	return 1;
+}
+
 static int call_fn(struct fn *f, struct slist *raw)
 {
+	if (too_deep())
+		return 1;
 	struct node *n = f->n;
 	struct slist argv;
 	size_t want = n->words.n - 1;
@@ -140,9 +157,11 @@ static int call_fn(struct fn *f, struct slist *raw)
 	}
 	free(vals);
 	fn_level++;
+	depth++;
 	int st = 0;
 	for (size_t i = 0; i < n->body.n && ctl == CTL_NONE; i++)
 		st = exec_node(n->body.v[i]);
+	depth--;
 	fn_level--;
 	if (ctl == CTL_RETURN) {
 		ctl = CTL_NONE;
@@ -704,12 +723,16 @@ int exec_text(const char *text)
 	struct parser ps;
 	struct node *n;
 	int r = 0;
+	if (too_deep())
+		return status = 1;
+	depth++;
 	parse_init(&ps, text);
 	while (ctl == CTL_NONE && (r = parse_next(&ps, &n)) > 0) {
 		exec_node(n);
 		node_free(n);
 	}
 	parse_done(&ps);
+	depth--;
 	if (r == -EAGAIN)
 		fprintf(stderr, "ion: syntax error: missing `end'\n");
 	if (r < 0)
