@@ -82,24 +82,61 @@ static int first_arg(const char *raw, struct value *v)
 	return expand_value(raw, v);
 }
 
-static size_t utf8_len(const char *s)
+/* The code point at s and its length in bytes. */
+static unsigned cp_at(const char *s, size_t *len)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = 1;
+	while (u[k] && (u[k] & 0xc0) == 0x80)
+		k++;
+	*len = k;
+	unsigned c = k == 1 ? u[0] : u[0] & (0x7f >> k);
+	for (size_t i = 1; i < k; i++)
+		c = c << 6 | (u[i] & 0x3f);
+	return c;
+}
+
+/* Marks that belong to the character before them (a rough cut of
+ * Unicode's grapheme rules: combining marks, variation selectors, ZWJ
+ * sequences, skin tones). */
+static int is_extend(unsigned c)
+{
+	return (c >= 0x300 && c <= 0x36f) || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    c == 0x200d || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0x20d0 && c <= 0x20ff);
+}
+
+/* Characters (graphemes = 1) or code points (0) of s. */
+static void split_chars_g(const char *s, struct slist *out, int graphemes)
+{
+	while (*s) {
+		size_t k, n;
+		unsigned c = cp_at(s, &k);
+		int zwj = c == 0x200d;
+		while (graphemes && s[k]) {
+			unsigned d = cp_at(s + k, &n);
+			if (!is_extend(d) && !zwj)
+				break;
+			zwj = d == 0x200d;
+			k += n;
+		}
+		slist_push_own(out, str_ndup(s, k));
+		s += k;
+	}
 }
 
 static void split_chars(const char *s, struct slist *out)
 {
-	while (*s) {
-		size_t k = 1;
-		while (s[k] && ((unsigned char)s[k] & 0xc0) == 0x80)
-			k++;
-		slist_push_own(out, str_ndup(s, k));
-		s += k;
-	}
+	split_chars_g(s, out, 1);
+}
+
+static size_t utf8_len(const char *s)
+{
+	struct slist l;
+	slist_init(&l);
+	split_chars(s, &l);
+	size_t n = l.n;
+	slist_free(&l);
+	return n;
 }
 
 static char *replace(const char *s, const char *pat, const char *with, long max)
@@ -251,7 +288,7 @@ static int str_method(const char *m, struct value *in, struct slist *a, struct v
 	return 0;
 }
 
-static int arr_method(const char *m, struct value *in, struct slist *a, struct value *out)
+static int arr_method(const char *m, struct value *in, struct slist *a, const struct slist *raw, struct value *out)
 {
 	value_arr(out);
 	if (str_eq(m, "keys") || str_eq(m, "values")) {
@@ -271,10 +308,12 @@ static int arr_method(const char *m, struct value *in, struct slist *a, struct v
 				slist_push(&out->a, in->s);
 			else
 				slist_append(&out->a, &in->a);
-		} else {
-			for (size_t i = 0; i < a->n; i++)
-				slist_push(&out->a, a->v[i]);
+			return 0;
 		}
+		/* the default keeps its elements */
+		for (size_t i = 1; i < raw->n; i++)
+			if (expand_word(raw->v[i], &out->a) < 0)
+				return -1;
 		return 0;
 	}
 	char *s = in->t == V_STR ? str_dup(in->s) : slist_join(&in->a, " ");
@@ -334,8 +373,8 @@ static int arr_method(const char *m, struct value *in, struct slist *a, struct v
 			sbuf_puts(&b, c.v[i - 1]);
 		slist_push_own(&out->a, sbuf_take(&b));
 		slist_free(&c);
-	} else {	/* chars, graphemes */
-		split_chars(s, &out->a);
+	} else {	/* chars are code points, graphemes what a reader sees */
+		split_chars_g(s, &out->a, str_eq(m, "graphemes"));
 	}
 	free(s);
 	return 0;
@@ -348,8 +387,13 @@ int method_call(char sigil, const char *name, const struct slist *raw, struct va
 	int r;
 	if (!raw->n)
 		return merr(name, "needs an argument");
-	if (first_arg(raw->v[0], &in) < 0)
+	const char *r0 = raw->v[0];
+	if (str_eq(name, "or") && r0[0] == '$' && expand_is_name(r0 + 1) &&
+	    !var_get(r0 + 1) && !getenv(r0 + 1)) {
+		value_str(&in, "");	/* $or is for variables that may be unset */
+	} else if (first_arg(r0, &in) < 0) {
 		return -1;
+	}
 	slist_init(&a);
 	for (size_t i = 1; i < raw->n; i++) {
 		char *s;
@@ -362,7 +406,7 @@ int method_call(char sigil, const char *name, const struct slist *raw, struct va
 		free(s);
 	}
 	memset(out, 0, sizeof *out);
-	r = sigil == '$' ? str_method(name, &in, &a, out) : arr_method(name, &in, &a, out);
+	r = sigil == '$' ? str_method(name, &in, &a, out) : arr_method(name, &in, &a, raw, out);
 	value_free(&in);
 	slist_free(&a);
 	return r;
