@@ -53,6 +53,19 @@ void assign_list_aliases(void)
 		printf("alias %s = '%s'\n", alias_k.v[i], alias_v.v[i]);
 }
 
+int assign_bool(const char *s)
+{
+	static const char *const t[] = {"true", "1", "y", "yes", NULL};
+	static const char *const f[] = {"false", "0", "n", "no", NULL};
+	for (int i = 0; t[i]; i++)
+		if (str_eq(s, t[i]))
+			return 1;
+	for (int i = 0; f[i]; i++)
+		if (str_eq(s, f[i]))
+			return 0;
+	return -1;
+}
+
 int assign_type_ok(const char *type, const char *s)
 {
 	char *end;
@@ -65,7 +78,7 @@ int assign_type_ok(const char *type, const char *s)
 		return *s && !*end;
 	}
 	if (str_eq(type, "bool"))
-		return str_eq(s, "true") || str_eq(s, "false") || str_eq(s, "1") || str_eq(s, "0");
+		return assign_bool(s) >= 0;
 	return str_eq(type, "str") || str_eq(type, "");
 }
 
@@ -149,8 +162,8 @@ static int typed(const char *name, const char *type, struct value *v)
 		char **s = arr ? &v->a.v[i] : &v->s;
 		if (!assign_type_ok(base, *s))
 			return type_err(name, type, *s);
-		if (str_eq(base, "bool") && isdigit((unsigned char)**s)) {
-			char *t = str_dup(**s == '1' ? "true" : "false");
+		if (str_eq(base, "bool")) {
+			char *t = str_dup(assign_bool(*s) ? "true" : "false");
 			free(*s);
 			*s = t;
 		}

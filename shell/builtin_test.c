@@ -1,5 +1,6 @@
 /* builtin_test.c - test / [ and ion's predicate builtins. */
 #include "shell/builtin.h"
+#include "shell/assign.h"
 #include "shell/exec.h"
 #include "shell/rx.h"
 #include "shell/var.h"
@@ -147,7 +148,7 @@ int builtin_pred(const char *name, struct slist *a)
 			fprintf(stderr, "ion: bool: needs one value\n");
 			return 2;
 		}
-		return !(str_eq(a->v[1], "1") || str_eq(a->v[1], "true"));
+		return assign_bool(a->v[1]) != 1;
 	}
 	if (str_eq(name, "is") || str_eq(name, "eq")) {
 		int neg = a->n == 4 && str_eq(a->v[1], "not");

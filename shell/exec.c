@@ -392,6 +392,74 @@ static int is_keyword(const char *w)
 	    str_eq(w, "continue") || str_eq(w, "return") || fn_find(w);
 }
 
+/* NAME=value words before a command: set in the environment while the
+ * pipeline runs (its words are expanded with them too), then put back. */
+static int env_prefix(struct pipeline *p, struct slist *names, struct slist *olds)
+{
+	struct cmd *c = &p->c[0];
+	size_t k = 0;
+	while (k + 1 < c->words.n) {
+		const char *w = c->words.v[k], *eq = strchr(w, '=');
+		char *name = eq ? str_ndup(w, (size_t)(eq - w)) : NULL;
+		if (!name || !expand_is_name(name)) {
+			free(name);
+			break;
+		}
+		char *val;
+		if (expand_str(eq + 1, &val) < 0) {
+			free(name);
+			return -1;
+		}
+		const char *old = getenv(name);
+		slist_push(names, name);
+		slist_push_own(olds, old ? str_dup(old) : NULL);
+		if (!old)	/* keep the list's NULL end honest */
+			olds->v[olds->n - 1] = NULL;
+		setenv(name, val, 1);
+		free(name);
+		free(val);
+		k++;
+	}
+	for (size_t i = 0; i < k; i++) {
+		free(c->words.v[0]);
+		memmove(c->words.v, c->words.v + 1, (c->words.n - 1) * sizeof *c->words.v);
+		c->words.n--;
+	}
+	return (int)k;
+}
+
+static int run_pipeline(struct pipeline *p, int bg);
+
+static int run_pipeline_env(struct pipeline *p, int bg)
+{
+	const char *w = p->c[0].words.v[0];
+	const char *eq = strchr(w, '=');
+	if (!eq || eq == w || p->c[0].words.n < 2 || str_eq(w, "let"))
+		return run_pipeline(p, bg);
+	/* work on a copy: the tree is run again by loops */
+	struct cmd save = p->c[0];
+	slist_copy(&p->c[0].words, &save.words);
+	struct slist names, olds;
+	slist_init(&names);
+	slist_init(&olds);
+	int st = env_prefix(p, &names, &olds);
+	if (st >= 0)
+		st = run_pipeline(p, bg);
+	for (size_t i = names.n; i > 0; i--) {
+		if (olds.v[i - 1])
+			setenv(names.v[i - 1], olds.v[i - 1], 1);
+		else
+			unsetenv(names.v[i - 1]);
+	}
+	slist_free(&p->c[0].words);
+	p->c[0] = save;
+	for (size_t i = 0; i < olds.n; i++)
+		free(olds.v[i]);
+	free(olds.v);
+	slist_free(&names);
+	return st;
+}
+
 static int run_pipeline(struct pipeline *p, int bg)
 {
 	size_t n = p->n;
@@ -555,7 +623,7 @@ static int run_andor(struct andor *a)
 		if (i && a->op[i - 1] == T_OR && status == 0)
 			continue;
 		job_drain();	/* in $(...): keep the pipe from filling up */
-		st = run_pipeline(&a->p[i], a->bg);
+		st = run_pipeline_env(&a->p[i], a->bg);
 		if (st == -1) {
 			/* an expansion error ends a script, as in ion */
 			st = 1;
