@@ -3,6 +3,7 @@
 #include "shell/builtin.h"
 #include "shell/assign.h"
 #include "shell/exec.h"
+#include "shell/func.h"
 #include "shell/input.h"
 #include "shell/job.h"
 #include "shell/var.h"
@@ -361,7 +362,7 @@ static int b_status(struct slist *a)
 /* Where name would run from; 0 if found. */
 static int locate(const char *name, int verbose)
 {
-	if (exec_has_fn(name)) {
+	if (func_exists(name)) {
 		printf(verbose ? "%s is a function\n" : "%s: function\n", name);
 		return 0;
 	}
@@ -416,7 +417,7 @@ static int b_type(struct slist *a)
 static int b_fn(struct slist *a)
 {
 	(void)a;
-	exec_list_fns();
+	func_list();
 	return 0;
 }
 

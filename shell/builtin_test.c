@@ -2,6 +2,7 @@
 #include "shell/builtin.h"
 #include "shell/assign.h"
 #include "shell/exec.h"
+#include "shell/func.h"
 #include "shell/rx.h"
 #include "shell/var.h"
 #include <stdio.h>
@@ -119,7 +120,7 @@ static int exists(struct slist *a)
 	if (str_eq(f, "-f")) return !(stat(x, &st) == 0 && S_ISREG(st.st_mode));
 	if (str_eq(f, "-d")) return !(stat(x, &st) == 0 && S_ISDIR(st.st_mode));
 	if (str_eq(f, "-x")) return access(x, X_OK) != 0;
-	if (str_eq(f, "--fn")) return !exec_has_fn(x);
+	if (str_eq(f, "--fn")) return !func_exists(x);
 	if (str_eq(f, "-b")) {
 		const char *path = getenv("PATH");
 		for (const char *p = path ? path : ""; *p;) {

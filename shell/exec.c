@@ -5,6 +5,7 @@
 #include "shell/assign.h"
 #include "shell/builtin.h"
 #include "shell/expand.h"
+#include "shell/func.h"
 #include "shell/job.h"
 #include "shell/lex.h"
 #include <errno.h>
@@ -19,18 +20,9 @@
 
 extern char **environ;
 
-struct fn {
-	char *name;
-	struct node *n;
-	int depth;
-};
-
 static int status;
 static enum exec_ctl ctl;
 static int interactive;
-static struct fn *fns;
-static size_t nfns;
-static int fn_level;
 
 int exec_status(void) { return status; }
 void exec_set_status(int st) { status = st; }
@@ -43,133 +35,6 @@ void exec_init(int inter)
 {
 	interactive = inter;
 	signal(SIGPIPE, SIG_IGN);
-}
-
-static struct fn *fn_find(const char *name)
-{
-	for (size_t i = 0; i < nfns; i++)
-		if (str_eq(fns[i].name, name))
-			return &fns[i];
-	return NULL;
-}
-
-int exec_has_fn(const char *name)
-{
-	return fn_find(name) != NULL;
-}
-
-void exec_list_fns(void)
-{
-	printf("# Functions\n");
-	for (size_t i = 0; i < nfns; i++)
-		printf("    %s -- %s\n", fns[i].name, fns[i].n->doc ? fns[i].n->doc : "");
-}
-
-static void fn_define(struct node *n)
-{
-	struct fn *f = fn_find(n->words.v[0]);
-	if (!f) {
-		fns = str_realloc(fns, (nfns + 1) * sizeof *fns);
-		f = &fns[nfns++];
-		f->name = str_dup(n->words.v[0]);
-	} else {
-		node_free(f->n);
-	}
-	n->refs++;
-	f->n = n;
-	f->depth = var_depth();
-}
-
-/* Checks an argument against a type like int, float, bool, str, [int]. */
-static int type_ok(const char *type, const struct value *v)
-{
-	int arr = type[0] == '[';
-	char base[16];
-	snprintf(base, sizeof base, "%.*s", (int)(arr ? strlen(type) - 2 : strlen(type)), arr ? type + 1 : type);
-	if (arr != (v->t == V_ARR))
-		return 0;
-	size_t n = arr ? v->a.n : 1;
-	for (size_t i = 0; i < n; i++)
-		if (!assign_type_ok(base, arr ? v->a.v[i] : v->s))
-			return 0;
-	return 1;
-}
-
-/* Calls, sources and evals nest on the C stack: bound them so runaway
- * recursion is an error, not a crash. */
-#define EXEC_MAX_DEPTH 200
-static int depth;
-
-static int too_deep(void)
-{
-	if (depth < EXEC_MAX_DEPTH)
-		return 0;
-	fprintf(stderr, "ion: functions, source and eval nest deeper than %d\n", EXEC_MAX_DEPTH);
-	if (!interactive)
-		ctl = CTL_EXIT;
-	return 1;
-}
-
-static int call_fn(struct fn *f, struct slist *raw)
-{
-	if (too_deep())
-		return 1;
-	struct node *n = f->n;
-	struct slist argv;
-	size_t want = n->words.n - 1;
-	slist_init(&argv);
-	/* array arguments keep their shape, so expand each word to a value */
-	struct value *vals = str_alloc((raw->n + 1) * sizeof *vals);
-	size_t nv = 0;
-	int r = 0;
-	for (size_t i = 1; i < raw->n && r == 0; i++) {
-		r = expand_value(raw->v[i], &vals[nv]);
-		if (r == 0)
-			nv++;
-	}
-	if (r == 0 && nv != want) {
-		fprintf(stderr, "ion: function %s takes %zu argument%s, got %zu\n", f->name, want, want == 1 ? "" : "s", nv);
-		r = -1;
-	}
-	for (size_t i = 0; r == 0 && i < want; i++) {
-		const char *colon = strchr(n->words.v[i + 1], ':');
-		if (colon && !type_ok(colon + 1, &vals[i])) {
-			fprintf(stderr, "ion: function argument has invalid type: expected %s, found value '%s'\n",
-			    colon + 1, vals[i].t == V_STR ? vals[i].s : "[...]");
-			r = -1;
-		}
-	}
-	if (r < 0) {
-		for (size_t i = 0; i < nv; i++)
-			value_free(&vals[i]);
-		free(vals);
-		return 1;
-	}
-	var_push_fn(f->depth);
-	n->refs++;
-	for (size_t i = 0; i < want; i++) {
-		char *name = str_dup(n->words.v[i + 1]);
-		char *colon = strchr(name, ':');
-		if (colon)
-			*colon = 0;
-		var_local(name, &vals[i]);
-		free(name);
-	}
-	free(vals);
-	fn_level++;
-	depth++;
-	int st = 0;
-	for (size_t i = 0; i < n->body.n && ctl == CTL_NONE; i++)
-		st = exec_node(n->body.v[i]);
-	depth--;
-	fn_level--;
-	if (ctl == CTL_RETURN) {
-		ctl = CTL_NONE;
-		st = status;
-	}
-	node_free(n);
-	var_pop();
-	return st;
 }
 
 /* Redirections for a command running inside the shell: the old fds are
@@ -274,9 +139,9 @@ static int run_internal(struct cmd *c, struct slist *argv, int expanded)
 		ctl = CTL_RETURN;
 		return status;
 	}
-	struct fn *f = fn_find(w0);
-	if (f)
-		return call_fn(f, &c->words);
+	int fr = func_call(w0, &c->words);
+	if (fr != -2)
+		return fr;
 	if (!expanded)
 		return -2;
 	builtin_fn *b = builtin_find(argv->v[0]);
@@ -386,10 +251,10 @@ static int expand_cmd(struct cmd *c, struct slist *argv)
 
 static int is_keyword(const char *w)
 {
-	if (!strchr("lebcr", w[0]) && !nfns)
+	if (!strchr("lebcr", w[0]) && !func_count())
 		return 0;
 	return str_eq(w, "let") || str_eq(w, "export") || str_eq(w, "break") ||
-	    str_eq(w, "continue") || str_eq(w, "return") || fn_find(w);
+	    str_eq(w, "continue") || str_eq(w, "return") || func_exists(w);
 }
 
 /* NAME=value words before a command: set in the environment while the
@@ -757,7 +622,7 @@ int exec_node(struct node *n)
 	case N_CMD:
 		return run_andor(&n->ao);
 	case N_FN:
-		fn_define(n);
+		func_define(n);
 		return status;
 	case N_IF:
 		for (size_t i = 0; i < n->nconds; i++) {
@@ -791,16 +656,15 @@ int exec_text(const char *text)
 	struct parser ps;
 	struct node *n;
 	int r = 0;
-	if (too_deep())
+	if (func_enter() < 0)
 		return status = 1;
-	depth++;
 	parse_init(&ps, text);
 	while (ctl == CTL_NONE && (r = parse_next(&ps, &n)) > 0) {
 		exec_node(n);
 		node_free(n);
 	}
 	parse_done(&ps);
-	depth--;
+	func_leave();
 	if (r == -EAGAIN)
 		fprintf(stderr, "ion: syntax error: missing `end'\n");
 	if (r < 0)

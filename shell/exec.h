@@ -19,9 +19,6 @@ int exec_node(struct node *n);
 int exec_text(const char *text);
 /* Runs text with stdout into *out (for $(...)); returns the status. */
 int exec_capture(const char *text, char **out);
-/* Functions: names and docs for `fn`, lookups for `type`/`exists`. */
-int exec_has_fn(const char *name);
-void exec_list_fns(void);
 /* Runs argv with the shell's own environment (for `exec`-less spawns). */
 int exec_argv(char **argv);
 

@@ -1,5 +1,6 @@
 /* main.c - ion: run a script, -c text, stdin, or an interactive prompt. */
 #include "shell/exec.h"
+#include "shell/func.h"
 #include "shell/input.h"
 #include "shell/job.h"
 #include "shell/var.h"
@@ -25,7 +26,7 @@ static void set_args(int argc, char **argv, int from)
 /* The prompt: a PROMPT function's output if there is one. */
 static char *prompt(void)
 {
-	if (exec_has_fn("PROMPT")) {
+	if (func_exists("PROMPT")) {
 		char *out;
 		exec_capture("PROMPT", &out);
 		return out;
