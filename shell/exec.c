@@ -188,10 +188,16 @@ static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pi
 				posix_spawn_file_actions_adddup2(&fa, fd, t);
 	}
 	/* the shell ignores SIGPIPE (a builtin writing to a gone reader must
-	 * not kill it); its programs get the default back */
+	 * not kill it) and, on a terminal, the job-control signals; its
+	 * programs get the defaults back */
 	sigset_t def;
 	sigemptyset(&def);
 	sigaddset(&def, SIGPIPE);
+	sigaddset(&def, SIGINT);
+	sigaddset(&def, SIGQUIT);
+	sigaddset(&def, SIGTSTP);
+	sigaddset(&def, SIGTTIN);
+	sigaddset(&def, SIGTTOU);
 	posix_spawnattr_setsigdefault(&at, &def);
 	short flags = POSIX_SPAWN_SETSIGDEF;
 	if (interactive && pgid) {
