@@ -453,8 +453,15 @@ static int b_set(struct slist *a)
 			printf("%s\n", *e);
 		return 0;
 	}
-	fprintf(stderr, "ion: set: unsupported option %s\n", a->v[1]);
-	return 2;
+	for (size_t i = 1; i < a->n; i++) {
+		if (str_eq(a->v[i], "-e") || str_eq(a->v[i], "+e")) {
+			exec_set_errexit(a->v[i][0] == '-');
+			continue;
+		}
+		fprintf(stderr, "ion: set: unsupported option %s\n", a->v[i]);
+		return 2;
+	}
+	return 0;
 }
 
 static int b_pred(struct slist *a) { return builtin_pred(a->v[0], a); }

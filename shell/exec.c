@@ -23,6 +23,8 @@ extern char **environ;
 static int status;
 static enum exec_ctl ctl;
 static int interactive;
+static int errexit;	/* set -e */
+static int in_cond;	/* running an if/while condition or a guard */
 
 int exec_status(void) { return status; }
 void exec_set_status(int st) { status = st; }
@@ -30,6 +32,8 @@ pid_t exec_pid(void) { return getpid(); }
 int exec_interactive(void) { return interactive; }
 void exec_set_ctl(enum exec_ctl c) { ctl = c; }
 enum exec_ctl exec_ctl(void) { return ctl; }
+
+void exec_set_errexit(int on) { errexit = on; }
 
 void exec_init(int inter)
 {
@@ -485,6 +489,7 @@ static int run_pipeline(struct pipeline *p, int bg)
 static int run_andor(struct andor *a)
 {
 	int st = 0;
+	size_t last = a->n;
 	for (size_t i = 0; i < a->n; i++) {
 		/* a leading `and` / `or` joins the first pipeline to the last status */
 		if (!i && ((a->lead == T_AND && status != 0) || (a->lead == T_OR && status == 0)))
@@ -494,6 +499,7 @@ static int run_andor(struct andor *a)
 		if (i && a->op[i - 1] == T_OR && status == 0)
 			continue;
 		job_drain();	/* in $(...): keep the pipe from filling up */
+		last = i;
 		st = run_pipeline_env(&a->p[i], a->bg);
 		if (st == -1) {
 			/* an expansion error ends a script, as in ion */
@@ -509,7 +515,21 @@ static int run_andor(struct andor *a)
 		if (ctl != CTL_NONE)
 			break;
 	}
+	/* set -e: a failure that nothing tested ends the script */
+	if (errexit && !in_cond && ctl == CTL_NONE && status != 0 &&
+	    last + 1 == a->n && !a->p[last].neg) {
+		fprintf(stderr, "ion: pipeline execution error: early exit: pipeline failed with error code %d\n", status);
+		ctl = CTL_EXIT;
+	}
 	return status;
+}
+
+static int run_cond(struct andor *a)
+{
+	in_cond++;
+	int st = run_andor(a);
+	in_cond--;
+	return st;
 }
 
 static int run_block(struct block *b)
@@ -568,7 +588,7 @@ static int run_match(struct node *n)
 			break;
 		if (!m)
 			continue;
-		if (c->has_guard && run_andor(&c->guard) != 0)
+		if (c->has_guard && run_cond(&c->guard) != 0)
 			continue;
 		value_free(&subj);
 		return run_block(&c->body);
@@ -632,14 +652,14 @@ int exec_node(struct node *n)
 		return status;
 	case N_IF:
 		for (size_t i = 0; i < n->nconds; i++) {
-			if (run_andor(&n->conds[i]) == 0 && ctl == CTL_NONE)
+			if (run_cond(&n->conds[i]) == 0 && ctl == CTL_NONE)
 				return run_block(&n->bodies[i]);
 			if (ctl != CTL_NONE)
 				return status;
 		}
 		return n->els.n ? run_block(&n->els) : st;
 	case N_WHILE:
-		while (ctl == CTL_NONE && run_andor(&n->ao) == 0 && ctl == CTL_NONE) {
+		while (ctl == CTL_NONE && run_cond(&n->ao) == 0 && ctl == CTL_NONE) {
 			st = run_block(&n->body);
 			if (ctl == CTL_CONTINUE)
 				ctl = CTL_NONE;

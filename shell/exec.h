@@ -11,6 +11,7 @@ void exec_set_status(int st);
 pid_t exec_pid(void);
 void exec_init(int interactive);
 int exec_interactive(void);
+void exec_set_errexit(int on);	/* set -e / set +e */
 void exec_set_ctl(enum exec_ctl c);
 enum exec_ctl exec_ctl(void);
 /* Runs one parsed statement; returns its status. */
