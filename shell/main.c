@@ -93,10 +93,19 @@ static int interact(void)
 	return exec_status();
 }
 
+/* $PWD names the real directory from the start (cd keeps it so). */
+static void init_pwd(void)
+{
+	char buf[4096];
+	if (getcwd(buf, sizeof buf))
+		setenv("PWD", buf, 1);
+}
+
 int main(int argc, char **argv)
 {
 	int i = 1;
 	char *text = NULL;
+	init_pwd();
 	while (i < argc && argv[i][0] == '-' && argv[i][1]) {
 		if (str_eq(argv[i], "-c")) {
 			if (i + 1 >= argc) {
