@@ -19,6 +19,7 @@ struct num {
 struct ax {
 	const char *s;
 	const char *err;
+	int depth;	/* parentheses and unary operators open */
 };
 
 static double fval(struct num n)
@@ -91,7 +92,22 @@ static void skip(struct ax *a)
 
 static struct num expr(struct ax *a, int minprec);
 
+static struct num primary_in(struct ax *a);
+
 static struct num primary(struct ax *a)
+{
+	struct num v = {0, 0, 0};
+	if (a->depth >= 256) {
+		a->err = "nested too deeply";
+		return v;
+	}
+	a->depth++;
+	v = primary_in(a);
+	a->depth--;
+	return v;
+}
+
+static struct num primary_in(struct ax *a)
 {
 	struct num v = {0, 0, 0};
 	skip(a);
@@ -275,7 +291,12 @@ static struct num expr(struct ax *a, int minprec)
 		a->s += strlen(ops[k].op);
 		/* ** is right-associative */
 		int next = ops[k].prec + (strcmp(ops[k].op, "**") ? 1 : 0);
+		if (++a->depth > 256) {
+			a->err = "nested too deeply";
+			return lhs;
+		}
 		struct num rhs = expr(a, next);
+		a->depth--;
 		if (a->err)
 			return lhs;
 		struct num r;
@@ -289,7 +310,7 @@ static struct num expr(struct ax *a, int minprec)
 
 int arith_eval(const char *text, char **out)
 {
-	struct ax a = {text, NULL};
+	struct ax a = {text, NULL, 0};
 	struct num v = expr(&a, 0);
 	skip(&a);
 	if (!a.err && *a.s)

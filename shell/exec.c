@@ -617,9 +617,16 @@ static int run_for(struct node *n)
 			slist_free(&items);
 			return 1;
 		}
-		for (size_t k = 0; k < one.n; k++)
-			if (!expand_range(one.v[k], &items))
+		for (size_t k = 0; k < one.n; k++) {
+			int rr = expand_range(one.v[k], &items);
+			if (rr < 0) {
+				slist_free(&one);
+				slist_free(&items);
+				return 1;
+			}
+			if (!rr)
 				slist_push(&items, one.v[k]);
+		}
 		slist_free(&one);
 	}
 	int st = 0;
@@ -670,7 +677,7 @@ int exec_node(struct node *n)
 		}
 		return st;
 	case N_FOR:
-		return run_for(n);
+		return status = run_for(n);
 	case N_MATCH:
 		return run_match(n);
 	}

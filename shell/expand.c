@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Ranges and braces past this many words are refused, not built. */
+#define EXPAND_MAX_WORDS 5000000
+#define BRACE_MAX_WORDS 100000
+
 static int is_name_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '_' || (c & 0x80);
@@ -75,6 +79,10 @@ int expand_range(const char *s, struct slist *out)
 	long step = a <= b ? 1 : -1;
 	if (!incl && a == b)
 		return 1;
+	if ((a < b ? b - a : a - b) > EXPAND_MAX_WORDS) {
+		fprintf(stderr, "ion: expansion error: range %s has more than %d items\n", s, EXPAND_MAX_WORDS);
+		return -1;
+	}
 	long end = incl ? b + step : b;
 	for (long i = a; i != end; i += step) {
 		char buf[32];
@@ -634,7 +642,13 @@ int expand_word(const char *w, struct slist *out)
 	struct slist alts;
 	slist_init(&alts);
 	char *inner = str_ndup(ob + 1, (size_t)(cb - ob - 1));
-	if (!strchr(inner, ',') && expand_range(inner, &alts)) {
+	int rr = strchr(inner, ',') ? 0 : expand_range(inner, &alts);
+	if (rr < 0) {
+		free(inner);
+		slist_free(&alts);
+		return -1;
+	}
+	if (rr) {
 		/* a range */
 	} else {
 		int depth = 0;
@@ -655,6 +669,12 @@ int expand_word(const char *w, struct slist *out)
 	free(inner);
 	int r = 0;
 	for (size_t i = 0; i < alts.n && r == 0; i++) {
+		/* checked at every level, so a brace bomb stops early */
+		if (out->n > BRACE_MAX_WORDS) {
+			fprintf(stderr, "ion: expansion error: braces make more than %d words\n", BRACE_MAX_WORDS);
+			r = -1;
+			break;
+		}
 		struct sbuf b;
 		sbuf_init(&b);
 		sbuf_putn(&b, w, (size_t)(ob - w));

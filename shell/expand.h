@@ -21,6 +21,6 @@ int expand_is_name(const char *s);
 
 
 /* If s is a range (`1..5`, `1...5`, `1..=5`, `a..e`), its items go to out
- * and 1 is returned; otherwise 0. */
+ * and 1 is returned; otherwise 0; -1 (error printed) if it is too big. */
 int expand_range(const char *s, struct slist *out);
 #endif

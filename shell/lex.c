@@ -8,12 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *skip_dq(const char *s);
+static const char *skip_dq(const char *s, int depth);
+
+/* Deeper nesting than this is refused rather than recursed into. */
+#define LEX_MAX_NEST 256
 
 /* s points just past an opening ( or [; returns the position past the
  * matching close, or NULL. */
-static const char *skip_nest(const char *s, char close)
+static const char *skip_nest(const char *s, char close, int depth)
 {
+	if (depth > LEX_MAX_NEST)
+		return NULL;
 	while (*s) {
 		char c = *s;
 		if (c == close)
@@ -26,11 +31,11 @@ static const char *skip_nest(const char *s, char close)
 				return NULL;
 			s = e + 1;
 		} else if (c == '"') {
-			s = skip_dq(s + 1);
+			s = skip_dq(s + 1, depth + 1);
 			if (!s)
 				return NULL;
 		} else if (c == '(' || c == '[') {
-			s = skip_nest(s + 1, c == '(' ? ')' : ']');
+			s = skip_nest(s + 1, c == '(' ? ')' : ']', depth + 1);
 			if (!s)
 				return NULL;
 		} else if (c == '#' && close == ']' && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\n')) {
@@ -44,7 +49,7 @@ static const char *skip_nest(const char *s, char close)
 }
 
 /* s points just past an opening "; returns the position past the close. */
-static const char *skip_dq(const char *s)
+static const char *skip_dq(const char *s, int depth)
 {
 	while (*s) {
 		if (*s == '"')
@@ -57,7 +62,7 @@ static const char *skip_dq(const char *s)
 			while (isalnum((unsigned char)*q) || *q == '_')
 				q++;
 			if (*q == '(') {
-				s = skip_nest(q + 1, ')');
+				s = skip_nest(q + 1, ')', depth + 1);
 				if (!s)
 					return NULL;
 			} else {
@@ -73,13 +78,13 @@ static const char *skip_dq(const char *s)
 const char *lex_skip(const char *s)
 {
 	if (*s == '"')
-		return skip_dq(s + 1);
+		return skip_dq(s + 1, 0);
 	if (*s == '\'') {
 		const char *e = strchr(s + 1, '\'');
 		return e ? e + 1 : NULL;
 	}
 	if (*s == '(' || *s == '[')
-		return skip_nest(s + 1, *s == '(' ? ')' : ']');
+		return skip_nest(s + 1, *s == '(' ? ')' : ']', 0);
 	return s + 1;
 }
 
@@ -184,7 +189,8 @@ int lex_next(const char **pp, struct stmt *st, const char **err)
 			if (!e) {
 				*err = c == '\'' ? "unterminated single quote" :
 				    c == '"' ? "unterminated double quote" :
-				    c == '(' ? "unclosed parenthesis" : "unclosed bracket";
+				    c == '(' ? "unclosed (or too deeply nested) parenthesis" :
+				    "unclosed (or too deeply nested) bracket";
 				sbuf_free(&w);
 				lex_free(st);
 				*pp = s + strlen(s);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 static int parse_block(struct parser *ps, struct block *b, struct stmt *term);
+static int parse_block_in(struct parser *ps, struct block *b, struct stmt *term);
 
 void parse_init(struct parser *ps, const char *text)
 {
@@ -387,6 +388,16 @@ static int parse_stmt(struct parser *ps, struct stmt *st, struct node **out)
 
 /* Statements up to `end`, `else` or `case` (left in *term). */
 static int parse_block(struct parser *ps, struct block *b, struct stmt *term)
+{
+	if (ps->depth >= 200)
+		return syntax("blocks nested too deeply");
+	ps->depth++;
+	int r = parse_block_in(ps, b, term);
+	ps->depth--;
+	return r;
+}
+
+static int parse_block_in(struct parser *ps, struct block *b, struct stmt *term)
 {
 	struct stmt st;
 	for (;;) {

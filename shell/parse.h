@@ -67,6 +67,7 @@ struct parser {
 	struct stmt pend;
 	int has_pend;
 	int incomplete;	/* ran out of text inside a block */
+	int depth;	/* blocks open now */
 };
 
 void parse_init(struct parser *ps, const char *text);
