@@ -382,12 +382,16 @@ struct spawn_args {
 	/* fds[i] = parent fd that becomes child fd i; -1 = closed. */
 	int32_t fds[SPAWN_FD_MAX];
 	uint32_t nfds;
-	uint32_t flags;		/* SPAWN_SETPGID, SPAWN_SETSID */
+	uint32_t flags;		/* SPAWN_* */
 	int32_t pgid;
 	int32_t _pad;
+	uint64_t sigdefault;	/* SPAWN_SETSIGDEF: these signals to SIG_DFL */
+	uint64_t sigmask;	/* SPAWN_SETSIGMASK: the first thread's mask */
 };
 #define SPAWN_SETPGID	1
 #define SPAWN_SETSID	2
+#define SPAWN_SETSIGDEF	4
+#define SPAWN_SETSIGMASK 8
 
 /* ---- user-space scheme packets (ARCHITECTURE.md, "Packets") ---- */
 enum scheme_op {

@@ -14,6 +14,7 @@
 #include "core/kmem.h"
 #include "core/log.h"
 #include "core/proc.h"
+#include "core/signal.h"
 #include "core/url.h"
 #include "core/str.h"
 #include "core/usercopy.h"
@@ -401,7 +402,7 @@ exec_spawn_new(struct proc *parent, struct exec_args *a)
 }
 
 long
-exec_spawn_start(struct proc *parent, struct proc *c)
+exec_spawn_start(struct proc *parent, struct proc *c, uint64_t sigmask)
 {
 	struct thread *t = proc_thread_new(c, exec_first_step);
 	if (!t) {
@@ -410,6 +411,7 @@ exec_spawn_start(struct proc *parent, struct proc *c)
 		proc_discard(c);
 		return -ENOMEM;
 	}
+	t->sigmask = sigmask & ~SIG_UNBLOCKABLE;
 	sched_ready(t);
 	if (!parent)
 		return c->pid;

@@ -35,7 +35,7 @@ int exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *
  * it.  exec_spawn_start returns its pid, or -errno if the image failed to
  * load (the child is then gone). */
 struct proc *exec_spawn_new(struct proc *parent, struct exec_args *a);
-long exec_spawn_start(struct proc *parent, struct proc *child);
+long exec_spawn_start(struct proc *parent, struct proc *child, uint64_t sigmask);
 /* Tells the HAL where the thread's (main) user stack is. */
 void exec_set_stack(struct thread *t);
 /* The first kernel step of a spawned process. */

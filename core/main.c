@@ -65,7 +65,7 @@ core_main(void)
 	for (int fd = 0; fd < 3; fd++)
 		must(fd_install(init->fds, fd, con) < 0, "init's fds");
 	file_put(con);
-	if (exec_spawn_start(NULL, init) < 0)
+	if (exec_spawn_start(NULL, init, 0) < 0)
 		log_panic("boot: cannot create init");
 	sched_start();
 }

@@ -6,6 +6,7 @@
 #include "core/kmem.h"
 #include "core/limits.h"
 #include "core/proc.h"
+#include "core/signal.h"
 #include "core/str.h"
 #include "core/syscall.h"
 #include "core/url.h"
@@ -45,7 +46,8 @@ sys_spawn(long uargs, long size)
 		return -EINVAL;
 	if (uc_copy_in(&sa, (uintptr_t)uargs, sizeof sa) != 0)
 		return -EFAULT;
-	if (sa.nfds > SPAWN_FD_MAX || (sa.flags & ~(uint32_t)(SPAWN_SETPGID | SPAWN_SETSID)))
+	if (sa.nfds > SPAWN_FD_MAX || (sa.flags & ~(uint32_t)(SPAWN_SETPGID | SPAWN_SETSID |
+	    SPAWN_SETSIGDEF | SPAWN_SETSIGMASK)))
 		return -EINVAL;
 	/* The new group must be its own or one of our session's, as setpgid. */
 	if ((sa.flags & SPAWN_SETPGID) && sa.pgid < 0)
@@ -107,7 +109,12 @@ sys_spawn(long uargs, long size)
 	} else if (sa.flags & SPAWN_SETPGID) {
 		c->pgid = sa.pgid ? sa.pgid : c->pid;
 	}
-	return exec_spawn_start(p, c);
+	/* Ignored signals stay ignored (proc.c) unless the caller says. */
+	if (sa.flags & SPAWN_SETSIGDEF)
+		for (int i = 1; i < NSIG; i++)
+			if (sa.sigdefault & SIGBIT(i))
+				c->act[i].sa_handler = SIG_DFL;
+	return exec_spawn_start(p, c, (sa.flags & SPAWN_SETSIGMASK) ? sa.sigmask : 0);
 }
 
 long

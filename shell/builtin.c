@@ -484,6 +484,12 @@ static const struct {
 	{"eq", b_pred},
 };
 
+void builtin_each(void (*fn)(const char *name, void *arg), void *arg)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		fn(table[i].name, arg);
+}
+
 builtin_fn *builtin_find(const char *name)
 {
 	/* first letters first: this runs for every command */

@@ -5,6 +5,8 @@
 
 typedef int builtin_fn(struct slist *argv);
 builtin_fn *builtin_find(const char *name);
+/* Calls fn with each builtin's name (Tab completion). */
+void builtin_each(void (*fn)(const char *name, void *arg), void *arg);
 /* test / [ on argv (argv[0] is the command name). */
 int builtin_test(struct slist *argv);
 /* exists, is, contains, starts-with, ends-with, matches, bool, eq. */

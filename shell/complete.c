@@ -9,9 +9,13 @@
 #include "shell/var.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+extern char **environ;
 
 struct cands {
 	char **v;
@@ -155,6 +159,15 @@ complete_word(void *ctx, const char *line, size_t cursor, size_t *start, char **
 		c.prefix = word + 1;
 		c.plen = strlen(c.prefix);
 		var_each(add_var, &c);		/* as "$name": then the word's sigil */
+		for (char **e = environ; word[0] == '$' && *e; e++) {
+			char name[256];
+			size_t n = strcspn(*e, "=");
+			if (n < sizeof name) {
+				memcpy(name, *e, n);
+				name[n] = '\0';
+				add(&c, "$", name, "");
+			}
+		}
 		for (size_t i = 0; i < c.n; i++)
 			c.v[i][0] = word[0];
 	} else {

@@ -1,14 +1,15 @@
 /* input.c - reading scripts and lines. */
 #include "shell/input.h"
+#include "shell/complete.h"
+#include "shell/lineedit.h"
 #include "shell/str.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-static struct slist history;
 
 static char *read_fd(int fd)
 {
@@ -44,31 +45,69 @@ char *input_read_stdin(void)
 	return read_fd(0);
 }
 
+/* The terminal's editor, made at the first line (lineedit.h); the
+ * history file is $HOME/.local/share/ion/history, as ion's. */
+static struct lineedit *editor;
+static char history_path[1024];
+
+static struct lineedit *get_editor(void)
+{
+	if (editor)
+		return editor;
+	editor = lineedit_new(0, 1);
+	if (!editor)
+		return NULL;
+	lineedit_set_complete(editor, complete_word, NULL);
+	const char *home = getenv("HOME");
+	if (home && snprintf(history_path, sizeof history_path,
+	    "%s/.local/share/ion/history", home) < (int)sizeof history_path)
+		lineedit_history_load(editor, history_path);
+	else
+		history_path[0] = '\0';
+	return editor;
+}
+
 char *input_line(const char *prompt)
 {
-	struct sbuf b;
-	char c;
-	ssize_t k;
-	fputs(prompt, stdout);
+	struct lineedit *le = get_editor();
 	fflush(stdout);
-	sbuf_init(&b);
-	while ((k = read(0, &c, 1)) == 1 && c != '\n')
-		sbuf_putc(&b, c);
-	if (k <= 0 && !b.len) {
-		sbuf_free(&b);
+	if (!le)
 		return NULL;
-	}
-	return sbuf_take(&b);
+	return lineedit_read(le, prompt);
+}
+
+/* Makes the directories of path (mkdir -p of its parent). */
+static void make_parents(const char *path)
+{
+	char dir[1024];
+	size_t n = strlen(path);
+	if (n >= sizeof dir)
+		return;
+	memcpy(dir, path, n + 1);
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
 }
 
 void input_history_add(const char *line)
 {
-	if (*line)
-		slist_push(&history, line);
+	struct lineedit *le = get_editor();
+	if (!le || !*line)
+		return;
+	lineedit_history_add(le, line);
+	if (history_path[0]) {
+		make_parents(history_path);
+		lineedit_history_save(le, history_path);
+	}
 }
 
 void input_history_print(void)
 {
-	for (size_t i = 0; i < history.n; i++)
-		printf("%s\n", history.v[i]);
+	const char *const *h;
+	size_t n = editor ? lineedit_history(editor, &h) : 0;
+	for (size_t i = 0; i < n; i++)
+		printf("%s\n", h[i]);
 }

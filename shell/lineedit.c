@@ -297,7 +297,9 @@ raw_mode(int fd, struct termios *saved, int *on)
 {
 	struct termios t;
 	*on = 0;
-	if (!isatty(fd) || tcgetattr(fd, saved) != 0)
+	/* A terminal that does not echo has no person typing at it (the
+	 * console fed from a file): lines are read as they come. */
+	if (!isatty(fd) || tcgetattr(fd, saved) != 0 || !(saved->c_lflag & ECHO))
 		return;
 	t = *saved;
 	t.c_iflag &= ~(tcflag_t)(ICRNL | IXON);

@@ -219,104 +219,141 @@ print_matches(struct grep *g, const char *name, int show_name, long lineno,
 	}
 }
 
-/* Reads all of fd into a NUL-terminated buffer. */
+/* What one file's search has seen so far. */
+struct scan {
+	long count, lineno;
+	int binary;		/* a NUL was read before this line */
+};
+
+/*
+ * One line (without its newline).  Returns 0 to go on, 1 to stop this
+ * file, 2 to stop this file and report -q satisfied.
+ */
 static int
-slurp(int fd, char **out, size_t *len)
+one_line(struct grep *g, const char *name, struct scan *sc, char *line, size_t len)
 {
-	size_t cap = 65536, n = 0;
+	int show_name = g->with_name && !g->no_name;
+	char save = line[len];
+	line[len] = 0;
+	sc->lineno++;
+	int sel = line_matches(g, line, len) != g->invert;
+	line[len] = save;
+	if (!sel)
+		return 0;
+	sc->count++;
+	g->matched = 1;
+	if (g->quiet)
+		return 2;
+	if (g->list) {
+		printf("%s\n", name);
+		return 1;
+	}
+	if (g->list_none)
+		return 1;
+	if (g->count)
+		return 0;
+	if (sc->binary) {
+		/* GNU grep 3.5 on: a note on stderr, status 0. */
+		fflush(stdout);
+		fprintf(stderr, "grep: %s: binary file matches\n", name);
+		return 1;
+	}
+	if (g->only) {
+		/* -v -o selects lines but has no matches to show */
+		if (!g->invert) {
+			line[len] = 0;
+			print_matches(g, name, show_name, sc->lineno, line, len);
+			line[len] = save;
+		}
+		return 0;
+	}
+	if (show_name)
+		printf("%s:", name);
+	if (g->number)
+		printf("%ld:", sc->lineno);
+	fwrite(line, 1, len, stdout);
+	putchar('\n');
+	return 0;
+}
+
+/* A line of a binary file: like GNU grep, its NULs end lines too. */
+static int
+split_line(struct grep *g, const char *name, struct scan *sc, char *line, size_t len)
+{
+	char *z;
+	while (sc->binary && (z = memchr(line, 0, len)) != NULL) {
+		int rc = one_line(g, name, sc, line, (size_t)(z - line));
+		if (rc)
+			return rc;
+		len -= (size_t)(z - line) + 1;
+		line = z + 1;
+	}
+	return one_line(g, name, sc, line, len);
+}
+
+/*
+ * Searches fd line by line as it is read, so that an endless pipe
+ * (`yes | grep y`) streams.  Returns 1 when -q is satisfied, 0 otherwise,
+ * or -errno for a read error.
+ */
+static int
+grep_fd(struct grep *g, const char *name, int fd)
+{
+	struct scan sc = { 0, 0, 0 };
+	size_t cap = 65536, have = 0;
 	char *b = malloc(cap);
+	int rc = 0;
 	if (!b)
 		return -ENOMEM;
 	for (;;) {
-		if (cap - n < 4097) {
+		if (cap - have < 4097) {	/* a long line: room for more of it */
 			char *nb = realloc(b, cap * 2);
 			if (!nb) {
-				free(b);
-				return -ENOMEM;
+				rc = -ENOMEM;
+				break;
 			}
 			b = nb;
 			cap *= 2;
 		}
-		ssize_t r = read(fd, b + n, cap - n - 1);
+		ssize_t r = read(fd, b + have, cap - have - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			int e = errno;
-			free(b);
-			return -e;
-		}
-		if (r == 0)
+			rc = -errno;
 			break;
-		n += (size_t)r;
-	}
-	b[n] = 0;
-	*out = b;
-	*len = n;
-	return 0;
-}
-
-/* Searches one open file; name is what output shows.  1 = -q satisfied. */
-static int
-grep_buf(struct grep *g, const char *name, char *buf, size_t len)
-{
-	long count = 0, lineno = 0;
-	int binary = memchr(buf, 0, len) != NULL;
-	int show_name = g->with_name && !g->no_name;
-	size_t pos = 0;
-	/* Like GNU grep, a binary file's NULs end lines for matching. */
-	if (binary)
-		for (char *z = memchr(buf, 0, len); z; z = memchr(z, 0, len - (size_t)(z - buf)))
-			*z = '\n';
-	while (pos < len) {
-		char *nl = memchr(buf + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - buf) : len;
-		char save = buf[end];
-		buf[end] = 0;
-		lineno++;
-		int sel = line_matches(g, buf + pos, end - pos) != g->invert;
-		if (sel) {
-			count++;
-			g->matched = 1;
-			if (g->quiet)
-				return 1;
-			if (g->list) {
-				printf("%s\n", name);
-				return 0;
-			}
-			if (g->list_none)
-				return 0;
-			if (!g->count) {
-				if (binary) {
-					/* GNU grep 3.5 on: a note on stderr, status 0. */
-					fflush(stdout);
-					fprintf(stderr, "grep: %s: binary file matches\n", name);
-					return 0;
-				}
-				if (g->only) {
-					/* -v -o selects lines but has no matches to show */
-					if (!g->invert)
-						print_matches(g, name, show_name, lineno, buf + pos, end - pos);
-				} else {
-					if (show_name)
-						printf("%s:", name);
-					if (g->number)
-						printf("%ld:", lineno);
-					fwrite(buf + pos, 1, end - pos, stdout);
-					putchar('\n');
-				}
-			}
 		}
-		buf[end] = save;
-		pos = end + 1;
+		if (r == 0) {
+			if (have)	/* a last line without its newline */
+				rc = split_line(g, name, &sc, b, have);
+			break;
+		}
+		if (memchr(b + have, 0, (size_t)r))
+			sc.binary = 1;
+		have += (size_t)r;
+		size_t pos = 0;
+		char *nl;
+		while (rc == 0 && (nl = memchr(b + pos, '\n', have - pos)) != NULL) {
+			rc = split_line(g, name, &sc, b + pos, (size_t)(nl - (b + pos)));
+			pos = (size_t)(nl - b) + 1;
+		}
+		if (rc)
+			break;
+		memmove(b, b + pos, have - pos);
+		have -= pos;
 	}
+	free(b);
+	if (rc < 0)
+		return rc;
+	if (rc)
+		return rc == 2;
 	if (g->list_none) {
 		printf("%s\n", name);
 		return 0;
 	}
 	if (g->count) {
-		if (show_name)
+		if (g->with_name && !g->no_name)
 			printf("%s:", name);
-		printf("%ld\n", count);
+		printf("%ld\n", sc.count);
 	}
 	return 0;
 }
@@ -375,16 +412,12 @@ grep_path(struct grep *g, const char *path, int top)
 {
 	struct stat st;
 	int fd, rc;
-	char *buf;
-	size_t len;
 
 	if (!strcmp(path, "-") && top) {
-		if ((rc = slurp(0, &buf, &len)) < 0) {
+		if ((rc = grep_fd(g, "(standard input)", 0)) < 0) {
 			report(g, "(standard input)", -rc);
 			return 0;
 		}
-		rc = grep_buf(g, "(standard input)", buf, len);
-		free(buf);
 		return rc;
 	}
 	/* Below the top, -r does not follow symbolic links (GNU's -r). */
@@ -406,14 +439,12 @@ grep_path(struct grep *g, const char *path, int top)
 		report(g, path, errno);
 		return 0;
 	}
-	rc = slurp(fd, &buf, &len);
+	rc = grep_fd(g, path, fd);
 	close(fd);
 	if (rc < 0) {
 		report(g, path, -rc);
 		return 0;
 	}
-	rc = grep_buf(g, path, buf, len);
-	free(buf);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
  * close-on-exec, and closed after the call; dup2 and close only edit the
  * map), drop what is still close-on-exec, then spawn.
  */
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +221,16 @@ int posix_spawn(pid_t *restrict pid, const char *restrict path,
 	}
 	if (attr != NULL && (attr->flags & POSIX_SPAWN_SETSID))
 		sa.flags |= SPAWN_SETSID;
+	if (attr != NULL && (attr->flags & POSIX_SPAWN_SETSIGDEF)) {
+		sa.flags |= SPAWN_SETSIGDEF;
+		sa.sigdefault = attr->sigdefault;
+	}
+	/* The child starts with the attribute's mask, or else ours (POSIX). */
+	sa.flags |= SPAWN_SETSIGMASK;
+	if (attr != NULL && (attr->flags & POSIX_SPAWN_SETSIGMASK))
+		sa.sigmask = attr->sigmask;
+	else
+		sigprocmask(SIG_BLOCK, NULL, &sa.sigmask);
 	r = __syscall2(SYS_SPAWN, &sa, sizeof(sa));
 	if (r < 0)
 		err = (int)-r;
