@@ -22,13 +22,16 @@ pid_in_range(long pid)
 	return pid >= -0x7fffffffL && pid <= 0x7fffffffL;
 }
 
-/* Does a live process of session sid lead or belong to group pgid?  A
- * process may join only such a group (POSIX setpgid). */
+/* Does a process of session sid lead or belong to group pgid?  A
+ * process may join only such a group (POSIX setpgid).  A zombie not yet
+ * reaped still counts, as on Linux: a shell puts the second stage of
+ * `cat file | grep x` into the group of the first, which may have ended
+ * already. */
 static bool
 group_in_session(long pgid, int sid)
 {
 	for (struct proc *q = proc_next(NULL); q; q = proc_next(q))
-		if (q->pgid == pgid && q->sid == sid && q->state != P_ZOMBIE)
+		if (q->pgid == pgid && q->sid == sid)
 			return true;
 	return false;
 }

@@ -215,7 +215,10 @@ static int spawn(struct cmd *c, struct slist *argv, int in, int out, int err, pi
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (r != 0) {
-		fprintf(stderr, "ion: command not found: %s\n", argv->v[0]);
+		if (r == ENOENT)
+			fprintf(stderr, "ion: command not found: %s\n", argv->v[0]);
+		else
+			fprintf(stderr, "ion: %s: %s\n", argv->v[0], strerror(r));
 		return -1;
 	}
 	if (interactive && pgid && *pgid == 0)
