@@ -23,14 +23,16 @@ for f in file:/etc/*; let n += 1; end
 echo files $n
 exit
 ' 40
+# The prompt (no echo: the input is not typed) starts the output's lines.
+P='(^|\$ )'
 expect '^redox login: '
-expect '^hi there$'
-expect '^USER$'
-expect '^Redox'
-expect '^1$'
-expect '^cat: file:/etc/shadow: Permission denied$'
-expect '^status 1$'
-expect '^files [0-9]+$'
-expect_order '^hi there$' '^USER$' '^status 1$' '^getty ended$'
+expect "${P}hi there\$"
+expect "${P}USER\$"
+expect "${P}Redox"
+expect "${P}1\$"
+expect "${P}cat: file:/etc/shadow: Permission denied\$"
+expect "${P}status 1\$"
+expect "${P}files [0-9]+\$"
+expect_order "${P}hi there\$" "${P}USER\$" "${P}status 1\$" '^getty ended$'
 expect_not 'panic|Segmentation'
 expect_status 0
