@@ -25,3 +25,10 @@ BENCH_STEPS += bench-files
 .PHONY: bench-files
 bench-files: $(B)/host/file_bench $(B)/redox-hosted $(RFS_FUSE) $(RFS_MKFS)
 	@bench/file_bench.sh $(B)
+
+# The userland as a person meets it: ls -l of 10,000 files, login to
+# prompt, ls at the prompt (bench/userland_bench.sh).
+BENCH_STEPS += bench-userland
+.PHONY: bench-userland
+bench-userland: $(B)/redox-hosted $(HARDDRIVE) $(RFS_MKIMAGE) $(RFS_FUSE)
+	@bench/userland_bench.sh $(B)

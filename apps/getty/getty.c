@@ -9,9 +9,10 @@
  * (`getty -s TERMINAL LOGIN`) that takes the terminal for its group and
  * then becomes login with execve.
  *
- * A login that ends at once three times running (the terminal's input
- * has ended, or login itself is broken) makes getty stop rather than spin;
- * init then goes on with its script.
+ * A login that fails at once three times running (the terminal's input
+ * has ended: login exits 1 at the end of input; or login itself is
+ * broken) makes getty stop rather than spin; init then goes on with its
+ * script.  A user who logs out quickly (status 0) is not counted.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -69,7 +70,8 @@ become_login(const char *tty, char *login)
 	return 1;
 }
 
-/* One session: login in its own session on the terminal, waited for. */
+/* One session: login in its own session on the terminal, waited for.
+ * Returns its wait status, or -1. */
 static int
 session(char *self, char *tty, char *login, int fd)
 {
@@ -92,7 +94,7 @@ session(char *self, char *tty, char *login, int fd)
 			return -1;
 		}
 	set_foreground(fd, getpgrp());
-	return 0;
+	return st;
 }
 
 int
@@ -125,10 +127,12 @@ main(int argc, char **argv)
 	int quick = 0;
 	while (quick < QUICK_MAX) {
 		long long t0 = now_ns();
-		if (session(argv[0], tty, login, 0) < 0)
+		int st = session(argv[0], tty, login, 0);
+		if (st < 0)
 			return 1;
-		quick = now_ns() - t0 < QUICK_NS ? quick + 1 : 0;
+		int failed = !WIFEXITED(st) || WEXITSTATUS(st) != 0;
+		quick = failed && now_ns() - t0 < QUICK_NS ? quick + 1 : 0;
 	}
-	fprintf(stderr, "getty: %s: login keeps ending at once; stopping\n", tty);
+	fprintf(stderr, "getty: %s: login keeps failing at once; stopping\n", tty);
 	return 0;
 }

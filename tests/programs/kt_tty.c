@@ -100,7 +100,7 @@ session(void)
 	printf("kt_tty: session leader %s, foreground %s\n",
 	    getsid(0) == getpid() ? "yes" : "no", fg == getpgrp() ? "yes" : "no");
 	if (!fgets(line, sizeof line, stdin))
-		return 0;
+		return 1;	/* the end of input: a failed login, as login's */
 	line[strcspn(line, "\n")] = '\0';
 	printf("kt_tty: read '%s'\n", line);
 	return 0;

@@ -15,5 +15,5 @@ boot_typed "getty debug: initfs:/bin/kt_tty
 echo after-getty" "printf 'one\\ntwo\\nthree\\n'" 20
 expect_order "^kt_tty: session leader yes, foreground yes$" "^kt_tty: read 'one'$" \
     "^kt_tty: read 'two'$" "^kt_tty: read 'three'$" \
-    '^getty: debug:: login keeps ending at once; stopping$' '^after-getty$'
+    '^getty: debug:: login keeps failing at once; stopping$' '^after-getty$'
 expect_status 0
