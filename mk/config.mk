@@ -24,9 +24,12 @@ CORE_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	-fno-asynchronous-unwind-tables -MMD -MP $(SANFLAGS)
 
 # Programs that run inside the OS: static-PIE against our libc.
+# -MD, not -MMD: libc's headers come in with -isystem, and -MMD leaves
+# "system" headers out of the dependencies (a changed core/abi.h would
+# not rebuild the programs).
 PROG_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	-isystem libc/include -isystem $(GCC_INC) -iquote . -fPIE -fno-stack-protector \
-	-fno-builtin-malloc -MMD -MP
+	-fno-builtin-malloc -MD -MP
 PROG_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker,-z,text
 
 # libc outputs (rules in mk/libc.mk); programs depend on PROG_LIBS.

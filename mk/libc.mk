@@ -111,7 +111,7 @@ LIBC_VS_GLIBC += $(B)/host/libc/tests/math_glibc
 $(B)/host/libc/tests/our_math.o: libc/src/math/math.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O2 $(WARN) -ffreestanding -nostdinc -isystem libc/include \
-		-isystem $(GCC_INC) -MMD -MP -c $< -o $@.tmp
+		-isystem $(GCC_INC) -MD -MP -c $< -o $@.tmp
 	objcopy $$(nm --defined-only -g $@.tmp | awk '{ print "--redefine-sym " $$3 "=our_" $$3 }') $@.tmp $@
 	@rm -f $@.tmp
 $(B)/host/libc/tests/math_glibc.o: HOST_CFLAGS += -fno-builtin

@@ -169,8 +169,7 @@ main(int argc, char **argv)
 {
 	struct cu_opt o;
 	struct cp_opts co = { 0 };
-	struct stat sb;
-	int status = 0, c, n;
+	int status = 0, c;
 
 	cu_init("cp", "[-rfp] SOURCE DEST\n   or: cp [-rfp] SOURCE... DIRECTORY\n"
 	    "Copy files (-r: directories, -p: keep mode and times).\n", 1);
@@ -185,20 +184,10 @@ main(int argc, char **argv)
 		else if (c == 'a')
 			co.recursive = co.preserve = 1;
 	}
-	n = argc - o.ind;
-	if (n < 2) {
-		if (n == 0)
-			cu_msg("missing file operand");
-		else
-			cu_msg("missing destination file operand after '%s'", argv[o.ind]);
-		cu_usage(1);
-	}
-	const char *dest = argv[argc - 1];
-	int isdir = stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode);
-	if (n > 2 && !isdir) {
-		cu_msg("target '%s' is not a directory", dest);
+	int isdir;
+	const char *dest = cu_dest(argc, argv, o.ind, &isdir);
+	if (!dest)
 		return 1;
-	}
 	for (int i = o.ind; i < argc - 1; i++) {
 		char t[4096];
 		if (isdir) {

@@ -10,27 +10,16 @@ int
 main(int argc, char **argv)
 {
 	struct cu_opt o;
-	struct stat sb;
-	int status = 0, n;
+	int status = 0;
 
 	cu_init("mv", "SOURCE DEST\n   or: mv SOURCE... DIRECTORY\nRename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n", 1);
 	cu_opt_init(&o, argc, argv);
 	while (cu_opt_next(&o, "f") != -1)
 		;
-	n = argc - o.ind;
-	if (n < 2) {
-		if (n == 0)
-			cu_msg("missing file operand");
-		else
-			cu_msg("missing destination file operand after '%s'", argv[o.ind]);
-		cu_usage(1);
-	}
-	const char *dest = argv[argc - 1];
-	int isdir = stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode);
-	if (n > 2 && !isdir) {
-		cu_msg("target '%s' is not a directory", dest);
+	int isdir;
+	const char *dest = cu_dest(argc, argv, o.ind, &isdir);
+	if (!dest)
 		return 1;
-	}
 	for (int i = o.ind; i < argc - 1; i++) {
 		char t[4096];
 		struct stat ss;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *cu_name = "?";
@@ -229,4 +230,25 @@ cu_copy_fd(int in, int out, int *which)
 			return e;
 		}
 	}
+}
+
+const char *
+cu_dest(int argc, char **argv, int ind, int *isdir)
+{
+	struct stat sb;
+	int n = argc - ind;
+	if (n < 2) {
+		if (n == 0)
+			cu_msg("missing file operand");
+		else
+			cu_msg("missing destination file operand after '%s'", argv[ind]);
+		cu_usage(1);
+	}
+	const char *dest = argv[argc - 1];
+	*isdir = stat(dest, &sb) == 0 && S_ISDIR(sb.st_mode);
+	if (n > 2 && !*isdir) {
+		cu_msg("target '%s' is not a directory", dest);
+		return NULL;
+	}
+	return dest;
 }

@@ -46,6 +46,10 @@ void cu_human(uint64_t n, char *buf, size_t len);
 /* "dir/name" (one slash between) in a new malloc'd string, or NULL with
  * errno set.  Walkers keep paths on the heap: the OS gives 1 MiB stacks. */
 char *cu_join(const char *dir, const char *name);
+/* SOURCE... DEST operands from argv[ind] (cp, mv): at least two, and DEST
+ * a directory when there are more; returns DEST and sets *isdir, or NULL
+ * after the message (a missing operand exits with the usage). */
+const char *cu_dest(int argc, char **argv, int ind, int *isdir);
 
 /* Writes all n bytes to fd; 0 or -errno. */
 int cu_write_all(int fd, const void *buf, size_t n);

@@ -16,13 +16,13 @@ whoami
 ut cat /etc/shadow
 ut cat /etc/motd
 ' 30
-expect '^# `root`:`password` '
+expect '(^|[$#] )# `root`:`password` '
 expect 'redox login: Welcome to Redox-C!'
 expect 'uid=1000\(user\) gid=1000\(user\) groups=1000\(user\),1\(sudo\)$'
-expect '^user$'
-expect '^ut: /etc/shadow: Permission denied$'
+expect '(^|[$#] )user$'
+expect '(^|[$#] )ut: /etc/shadow: Permission denied$'
 expect_not 'pbkdf2'
-expect '^login ended$'
+expect '(^|[$#] )login ended$'
 expect_status 0
 
 boot_input "$img" "$rc" 'root
@@ -35,8 +35,8 @@ ut cat /etc/shadow
 expect 'redox login: password: Login incorrect$'
 expect 'password: Welcome to Redox-C!'
 expect_order 'Login incorrect' 'uid=0\(root\) gid=0\(root\)'
-expect '^root;\$pbkdf2-sha256\$10000\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$'
-expect '^user;$'
+expect '(^|[$#] )root;\$pbkdf2-sha256\$10000\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$'
+expect '(^|[$#] )user;$'
 expect_status 0
 
 # An unknown user is asked for a password too, and refused; the end of
@@ -67,10 +67,10 @@ for p in login su sudo passwd whoami id useradd; do
 	expect "^init: $p exited with status 2$"
 	expect "^usage: $p"
 done
-expect '^usage: login \[-f USER\]$'
-expect '^root$'
-expect '^user$'
-expect '^id: nobody: no such user$'
+expect '(^|[$#] )usage: login \[-f USER\]$'
+expect '(^|[$#] )root$'
+expect '(^|[$#] )user$'
+expect '(^|[$#] )id: nobody: no such user$'
 expect_status 0
 
 # On a terminal (a pty from script(1), hosted only) the name is echoed and
@@ -83,9 +83,9 @@ if [ "$BACKEND" = hosted ] && command -v script >/dev/null; then
 	    timeout 40 script -qfec "$BUILD/redox-hosted --disk $img --rc $f --timeout 30" \
 	    /dev/null 2>&1 | tr -d '\r')
 	rm -f "$f"
-	expect '^redox login: root$'
-	expect '^password: $'
+	expect '(^|[$#] )redox login: root$'
+	expect '(^|[$#] )password: $'
 	expect 'uid=0\(root\)'
 	expect_not 'password: ?password'
-	expect_not '^password$'
+	expect_not '(^|[$#] )password$'
 fi

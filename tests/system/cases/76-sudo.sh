@@ -30,16 +30,16 @@ su root -c whoami
 password
 ' 60
 expect 'passwd: password of user changed$'
-expect '^1000$'
+expect '(^|[$#] )1000$'
 expect_order '\[sudo\] password for user: sudo: incorrect password' \
     'incorrect password' 'incorrect password' \
     'sudo: denied user \(uid 1000\) running id: wrong password'
 expect_not 'uid=0\(root\) gid=0\(root\)'
 expect '\[sudo\] password for user: root$'
-expect '^user;\$pbkdf2-sha256\$'
+expect '(^|[$#] )user;\$pbkdf2-sha256\$'
 # su as user: root's password, not the caller's.
 expect 'password: su: incorrect password$'
-expect_order "su: incorrect password" "^password: root\$"
+expect_order "su: incorrect password" "(^|[\$#] )password: root\$"
 expect_status 0
 
 # carol is not in group sudo: refused before any password.
@@ -51,7 +51,7 @@ login -f carol
 echo after" 'whoami
 sudo whoami
 ' 30
-expect '^carol$'
+expect '(^|[$#] )carol$'
 expect 'sudo: denied carol \(uid 1001\) running whoami: not in group sudo'
-expect '^sudo: carol is not in group sudo$'
-expect_not '^root$'
+expect '(^|[$#] )sudo: carol is not in group sudo$'
+expect_not '(^|[$#] )root$'
