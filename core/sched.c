@@ -61,6 +61,16 @@ first_deadline(void)
 	return list_entry(ktimers.next, struct ktimer, link)->deadline;
 }
 
+/* The end of a time slice from now, or the first timer if that is due
+ * sooner: the HAL's one timer must never be set past a pending timer
+ * (a sleeper was once left behind by a slice armed after its deadline). */
+static uint64_t
+slice_end(uint64_t now)
+{
+	uint64_t d = first_deadline(), s = now + SLICE_NS;
+	return d && d < s ? d : s;
+}
+
 uint64_t
 sched_deadline_in(uint64_t ns)
 {
@@ -123,7 +133,7 @@ sched_ready(struct thread *t)
 	t->ready_tick = ticks;
 	runq_push(&rq, t);
 	if (!armed && cur && cur->state == T_RUNNING)	/* it competes: tick */
-		arm_by(hal_clock_ns() + SLICE_NS);
+		arm_by(slice_end(hal_clock_ns()));
 }
 
 static void
@@ -189,7 +199,7 @@ switch_to(struct thread *next, bool drop_current)
 		return;
 	cur = next;
 	if (rq.count && !armed)
-		arm_by(hal_clock_ns() + SLICE_NS);
+		arm_by(slice_end(hal_clock_ns()));
 	proc_activate(next);
 	hal_thread_switch(drop_current ? NULL : prev->hal, next->hal);
 	reap_dead();
@@ -307,13 +317,13 @@ handle_events(uint32_t ev)
 			struct thread *h = runq_peek(&rq);
 			if (h && h->ready_tick < ticks && cur && cur->state == T_RUNNING)
 				resched = true;
-			armed = 0;
-			uint64_t d = first_deadline();
-			if (rq.count && (!d || now + SLICE_NS < d))
-				d = now + SLICE_NS;
-			if (d)
-				arm_by(d);
 		}
+		/* The HAL's timer is one-shot and has fired: set it again for
+		 * what is due, whatever `armed` said. */
+		armed = 0;
+		uint64_t d = rq.count ? slice_end(now) : first_deadline();
+		if (d)
+			arm_by(d);
 	}
 	if (ev & HAL_EV_CONSOLE)
 		console_event();
