@@ -190,17 +190,7 @@ main(int argc, char **argv)
 		return 1;
 	for (int i = o.ind; i < argc - 1; i++) {
 		char t[4096];
-		if (isdir) {
-			size_t l = strlen(argv[i]);
-			while (l > 1 && argv[i][l - 1] == '/')
-				l--;
-			const char *b = argv[i] + l;
-			while (b > argv[i] && b[-1] != '/')
-				b--;
-			snprintf(t, sizeof t, "%s/%.*s", dest, (int)(argv[i] + l - b), b);
-		} else {
-			snprintf(t, sizeof t, "%s", dest);
-		}
+		cu_target(dest, isdir, argv[i], t, sizeof t);
 		co.have_top = 0;
 		status |= cp_path(argv[i], t, &co);
 	}

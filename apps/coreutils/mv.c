@@ -28,17 +28,7 @@ main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (isdir) {
-			size_t l = strlen(argv[i]);
-			while (l > 1 && argv[i][l - 1] == '/')
-				l--;
-			const char *b = argv[i] + l;
-			while (b > argv[i] && b[-1] != '/')
-				b--;
-			snprintf(t, sizeof t, "%s/%.*s", dest, (int)(argv[i] + l - b), b);
-		} else {
-			snprintf(t, sizeof t, "%s", dest);
-		}
+		cu_target(dest, isdir, argv[i], t, sizeof t);
 		if (rename(argv[i], t) != 0) {
 			fprintf(stderr, "mv: cannot move '%s' to '%s': %s\n", argv[i], t, strerror(errno));
 			status = 1;

@@ -252,3 +252,19 @@ cu_dest(int argc, char **argv, int ind, int *isdir)
 	}
 	return dest;
 }
+
+void
+cu_target(const char *dest, int isdir, const char *src, char *buf, size_t len)
+{
+	if (!isdir) {
+		snprintf(buf, len, "%s", dest);
+		return;
+	}
+	size_t l = strlen(src);
+	while (l > 1 && src[l - 1] == '/')
+		l--;
+	const char *b = src + l;
+	while (b > src && b[-1] != '/')
+		b--;
+	snprintf(buf, len, "%s/%.*s", dest, (int)(src + l - b), b);
+}

@@ -50,6 +50,8 @@ char *cu_join(const char *dir, const char *name);
  * a directory when there are more; returns DEST and sets *isdir, or NULL
  * after the message (a missing operand exits with the usage). */
 const char *cu_dest(int argc, char **argv, int ind, int *isdir);
+/* Where src goes: dest itself, or dest/BASENAME when dest is a directory. */
+void cu_target(const char *dest, int isdir, const char *src, char *buf, size_t len);
 
 /* Writes all n bytes to fd; 0 or -errno. */
 int cu_write_all(int fd, const void *buf, size_t n);
