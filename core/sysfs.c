@@ -3,6 +3,8 @@
  *   context  the process table      scheme   registered schemes
  *   uname    five lines, as Redox    log      the kernel log (for dmesg)
  *   meminfo  page and heap counts    cpu      processor count
+ *   kstop    root writes "shutdown" (power off) or "reset" (reboot); the
+ *            machine stops at once, so init ends everything first
  */
 #include "core/abi.h"
 #include "core/file.h"
@@ -17,7 +19,12 @@
 #include "core/vm.h"
 #include "hal/hal.h"
 
-static const char *const names[] = { "context", "cpu", "log", "meminfo", "scheme", "uname" };
+static const char *const names[] = { "context", "cpu", "kstop", "log", "meminfo", "scheme",
+	"uname" };
+
+/* The handle of a kstop opened for writing: text handles are pointers,
+ * never 1. */
+#define KSTOP_HANDLE 1
 
 static char
 state_letter(struct proc *p)
@@ -85,11 +92,17 @@ static int
 sys_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
     const struct cred *c, uint64_t *handle)
 {
-	(void)s; (void)c;
+	(void)s;
 	struct textbuf t = { 0 };
+	scheme_trim(&ref, &len);
+	if ((flags & O_WRONLY) && !(flags & O_CREAT) && str_eqn(ref, len, "kstop")) {
+		if (c->uid != 0)
+			return -EACCES;
+		*handle = KSTOP_HANDLE;
+		return 0;
+	}
 	if (flags & (O_WRONLY | O_CREAT))
 		return -EACCES;
-	scheme_trim(&ref, &len);
 	if (len == 0) {
 		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 			text_printf(&t, "%s\n", names[i]);
@@ -111,13 +124,39 @@ static long
 sys_read(struct scheme *s, struct file *f, void *buf, size_t len)
 {
 	(void)s;
+	if (f->handle == KSTOP_HANDLE)
+		return -EBADF;
 	return text_read(f, buf, len);
+}
+
+/* kstop: the one writable file. */
+static long
+sys_write(struct scheme *s, struct file *f, const void *buf, size_t len)
+{
+	(void)s;
+	if (f->handle != KSTOP_HANDLE)
+		return -EBADF;
+	const char *p = buf;
+	size_t n = len;
+	while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' '))
+		n--;
+	if (str_eqn(p, n, "shutdown")) {
+		log_printf("kstop: power off\n");
+		hal_poweroff(0);
+	}
+	if (str_eqn(p, n, "reset")) {
+		log_printf("kstop: reboot\n");
+		hal_reboot();
+	}
+	return -EINVAL;
 }
 
 static long
 sys_pread(struct scheme *s, struct file *f, void *buf, size_t len, uint64_t off)
 {
 	(void)s;
+	if (f->handle == KSTOP_HANDLE)
+		return -EBADF;
 	return text_pread(f, buf, len, off);
 }
 
@@ -125,6 +164,8 @@ static long
 sys_seek(struct scheme *s, struct file *f, int64_t off, int whence)
 {
 	(void)s;
+	if (f->handle == KSTOP_HANDLE)
+		return -ESPIPE;
 	return text_seek(f, off, whence);
 }
 
@@ -132,6 +173,10 @@ static int
 sys_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
 {
 	(void)s;
+	if (f->handle == KSTOP_HANDLE) {
+		*st = (struct redox_stat){ .st_mode = MODE_FILE | 0200 };
+		return 0;
+	}
 	return text_fstat(f, st, MODE_FILE | 0444);
 }
 
@@ -139,12 +184,13 @@ static int
 sys_close(struct scheme *s, uint64_t handle)
 {
 	(void)s;
-	text_close(handle);
+	if (handle != KSTOP_HANDLE)
+		text_close(handle);
 	return 0;
 }
 
 static const struct scheme_ops sys_ops = {
-	.open = sys_open, .read = sys_read, .pread = sys_pread, .seek = sys_seek,
+	.open = sys_open, .read = sys_read, .write = sys_write, .pread = sys_pread, .seek = sys_seek,
 	.fstat = sys_fstat, .close = sys_close,
 };
 

@@ -39,6 +39,9 @@ void hal_console_write(const char *buf, size_t len);
 long hal_console_read(char *buf, size_t len);
 /* Ends the machine (hosted: the process exits with status). */
 _Noreturn void hal_poweroff(int status);
+/* Restarts the machine from its firmware (hosted: the process runs its
+ * own program again with the same arguments). */
+_Noreturn void hal_reboot(void);
 
 /* ---- time and events ------------------------------------------------- */
 

@@ -26,7 +26,10 @@ $(B)/prog/$(CU_DIR)/[: $(B)/prog/$(CU_DIR)/test
 	cp $< '$@'
 $(B)/host/coreutils/[: $(B)/host/coreutils/test
 	cp $< '$@'
-CU_OS_BINS   += $(B)/prog/$(CU_DIR)/[
+# reboot is shutdown under the name that means -r.
+$(B)/prog/$(CU_DIR)/reboot: $(B)/prog/$(CU_DIR)/shutdown
+	cp $< $@
+CU_OS_BINS   += $(B)/prog/$(CU_DIR)/[ $(B)/prog/$(CU_DIR)/reboot
 CU_HOST_BINS += $(B)/host/coreutils/[
 
 # The test runner: one program for both sides (tests/coreutils/README.md).

@@ -22,7 +22,8 @@
 #   TEXT, the screen is saved to FILE as PPM through QEMU's monitor; the
 #   input waits until then), QEMU_KEYS="k1 k2 ..." with QEMU_KEYS_DONE=TEXT
 #   (after the banner, the keys are pressed on the PS/2 keyboard with the
-#   monitor's sendkey; the serial input waits until a line holds TEXT)
+#   monitor's sendkey; the serial input waits until a line holds TEXT),
+#   QEMU_REBOOT=1 (a reset restarts the machine: no -no-reboot)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -39,7 +40,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -n "$rc" ] && cp "$rc" "$tmp/rc"
 args=(-machine q35 $(qemu_accel no) -m "${QEMU_MEM:-256M}" -display none
-	-serial stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+	-serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+[ "${QEMU_REBOOT:-0}" = 1 ] || args+=(-no-reboot)
 dump=${QEMU_SCREENDUMP:-}
 keys=${QEMU_KEYS:-}
 if [ -n "$dump" ] || [ -n "$keys" ]; then

@@ -17,7 +17,8 @@
  *   CMD ARGS...            run CMD and wait for it
  * A line that fails is logged and the rest still runs.  SIGTERM (what
  * `shutdown` sends) ends every process and then init, with status 0,
- * which powers the machine off.
+ * which powers the machine off; SIGINT (`reboot`, `shutdown -r`, as
+ * Ctrl-Alt-Del on Linux) does the same and then restarts the machine.
  *
  * Restarting (`notify -r`): a supervisor thread watches those daemons.
  * When one dies init logs `init: NAME exited (status N), restarting in M
@@ -98,16 +99,21 @@ reap(void)
 }
 
 /*
- * Ends everything else, then init itself: the core powers off.  Only
- * async-signal-safe calls, so the SIGTERM handler can run it directly
- * wherever init happens to be blocked.
+ * Ends everything else, then init itself: the core powers off, or, for a
+ * reboot, init asks the core through sys:kstop.  Only async-signal-safe
+ * calls, so the signal handlers can run it directly wherever init happens
+ * to be blocked.
  */
 static _Noreturn void
-shutdown_now(void)
+shutdown_now(int reboot)
 {
 	static const char msg[] = "init: shutting down\n";
+	static const char rmsg[] = "init: rebooting\n";
 	stopping = 1;
-	write(1, msg, sizeof msg - 1);
+	if (reboot)
+		write(1, rmsg, sizeof rmsg - 1);
+	else
+		write(1, msg, sizeof msg - 1);
 	kill(-1, SIGTERM);
 	struct timespec ts = { 0, 1000 * 1000 };
 	/* Plain waitpid, not reap(): the lock sup_note takes may be held by
@@ -122,14 +128,21 @@ shutdown_now(void)
 	kill(-1, SIGKILL);
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
+	if (reboot) {
+		static const char fail[] = "init: sys:kstop refused the reboot; powering off\n";
+		int fd = open("sys:kstop", O_WRONLY);
+		if (fd >= 0)
+			write(fd, "reset", 5);	/* returns only on failure */
+		write(2, fail, sizeof fail - 1);
+	}
 	_exit(0);
 }
 
+/* SIGTERM powers off (shutdown), SIGINT reboots (reboot, shutdown -r). */
 static void
 on_term(int sig)
 {
-	(void)sig;
-	shutdown_now();
+	shutdown_now(sig == SIGINT);
 }
 
 static int
@@ -518,10 +531,14 @@ main(int argc, char **argv)
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGTERM);	/* one stop at a time */
+	sigaddset(&sa.sa_mask, SIGINT);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	setenv("PATH", "initfs:/bin", 0);
 	run_file(argc > 1 ? argv[1] : "initfs:/etc/init.rc");
 	/* Until a shell is started, the console takes more of the same. */
 	run_fd(0);
-	shutdown_now();
+	shutdown_now(0);
 }

@@ -1,5 +1,11 @@
-/* boot.c - boot information, power off and seed bytes for the hosted HAL. */
+/*
+ * boot.c - boot information, power off, reboot and seed bytes for the
+ * hosted HAL.
+ */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -7,6 +13,13 @@
 #include "hal/hosted/hosted.h"
 
 static struct hal_bootinfo info = { .backend = "hosted", .cmdline = "" };
+static char **boot_argv;	/* main's, for reboot */
+
+void
+hosted_set_argv(char **argv)
+{
+	boot_argv = argv;
+}
 
 void
 hosted_set_console_echo(bool on)
@@ -38,6 +51,28 @@ hosted_poweroff(int status)
 	fflush(stdout);
 	/* _exit: the core's memory is not the host heap; nothing to tear down. */
 	_exit(status);
+}
+
+/*
+ * A reboot runs redox-hosted again with the arguments it started with:
+ * a fresh core, initfs and disks, as firmware would give.  Host fds the
+ * core opened (disks) are close-on-exec.
+ */
+_Noreturn void
+hosted_reboot(void)
+{
+	sigset_t none;
+
+	hosted_console_restore();
+	fflush(stdout);
+	/* exec keeps the signal mask; the new boot must start with none. */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (boot_argv)
+		execv("/proc/self/exe", boot_argv);
+	fprintf(stderr, "redox-hosted: reboot: cannot run /proc/self/exe again: %s\n",
+	    strerror(errno));
+	_exit(70);
 }
 
 void

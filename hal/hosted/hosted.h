@@ -80,6 +80,7 @@ int hosted_blk_add(const char *path);
 
 /* boot.c */
 void hosted_set_console_echo(bool on);
+void hosted_set_argv(char **argv);	/* what a reboot runs again */
 void hosted_set_boot(const void *initfs, size_t initfs_len, const void *rc,
     size_t rc_len, const char *cmdline);
 #endif

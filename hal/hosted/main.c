@@ -192,6 +192,7 @@ main(int argc, char **argv)
 				return 1;
 	}
 	hosted_set_boot(initfs, initfs_len, rc, rc_len, cmdline);
+	hosted_set_argv(argv);
 
 	hosted_host_fs = fs_base();
 	hosted_fs_now = hosted_host_fs;

@@ -25,6 +25,7 @@ hal_\name:
 	THUNK console_write
 	THUNK console_read
 	THUNK poweroff
+	THUNK reboot
 	THUNK clock_ns
 	THUNK wallclock_ns
 	THUNK timer_arm

@@ -15,6 +15,9 @@ static uint32_t pm1a_cnt, pm1b_cnt, smi_cmd;
 static uint8_t acpi_enable_val;
 static int s5_ok;
 static uint16_t slp_typa, slp_typb;
+/* FADT RESET_REG when it is in I/O space (QEMU: 0xcf9, value 6). */
+static uint16_t reset_port;
+static uint8_t reset_val;
 
 static int
 checksum_ok(const uint8_t *p, uint32_t len)
@@ -142,6 +145,13 @@ acpi_init(void)
 			uint64_t dsdt = *(const uint32_t *)(t + 40);
 			if (flen >= 148 && *(const uint64_t *)(t + 140))
 				dsdt = *(const uint64_t *)(t + 140);
+			/* Flags bit 10: RESET_REG_SUP; the register is a GAS at
+			 * 116 (space 1 = system I/O), its value at 128. */
+			if (flen >= 129 && (*(const uint32_t *)(t + 112) & (1u << 10)) &&
+			    t[116] == 1 && *(const uint64_t *)(t + 120) <= 0xffff) {
+				reset_port = (uint16_t)*(const uint64_t *)(t + 120);
+				reset_val = t[128];
+			}
 			const uint8_t *d = table(dsdt);
 			if (d)
 				parse_dsdt(d);
@@ -165,6 +175,16 @@ acpi_poweroff(void)
 	outw((uint16_t)pm1a_cnt, (uint16_t)(slp_typa << 10 | 1 << 13));
 	if (pm1b_cnt)
 		outw((uint16_t)pm1b_cnt, (uint16_t)(slp_typb << 10 | 1 << 13));
+	for (int i = 0; i < 1000000; i++)
+		__asm__ volatile("pause");
+}
+
+void
+acpi_reset(void)
+{
+	if (!reset_port)
+		return;
+	outb(reset_port, reset_val);
 	for (int i = 0; i < 1000000; i++)
 		__asm__ volatile("pause");
 }

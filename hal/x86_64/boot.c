@@ -1,6 +1,6 @@
 /*
  * boot.c - from start.S to core_main(): multiboot information, boot
- * options, hal_boot_info() and hal_poweroff().
+ * options, hal_boot_info(), hal_poweroff() and hal_reboot().
  *
  * Both multiboot versions are read into the same tables (RAM ranges,
  * modules, command line), so nothing after this file knows which loader
@@ -264,6 +264,26 @@ hal_poweroff(int status)
 		outb(0xf4, (uint8_t)status);
 	acpi_poweroff();
 	x86_printf("x86: power off failed (status %d); halting\n", status);
+	for (;;)
+		__asm__ volatile("hlt");
+}
+
+_Noreturn void
+hal_reboot(void)
+{
+	__asm__ volatile("cli");
+	x86_printf("x86: rebooting\n");
+	acpi_reset();
+	/* The keyboard controller's reset line: wait for its input buffer,
+	 * then pulse it (command 0xfe). */
+	for (int i = 0; i < 100000 && (inb(0x64) & 2); i++)
+		;
+	outb(0x64, 0xfe);
+	for (int i = 0; i < 1000000; i++)
+		__asm__ volatile("pause");
+	/* Last resort: a fault with no IDT is a triple fault, which resets. */
+	static const struct { uint16_t limit; uint64_t base; } __attribute__((packed)) none = { 0, 0 };
+	__asm__ volatile("lidt %0; int3" : : "m"(none));
 	for (;;)
 		__asm__ volatile("hlt");
 }
