@@ -308,7 +308,8 @@ static struct num expr(struct ax *a, int minprec)
 	}
 }
 
-int arith_eval(const char *text, char **out)
+/* The infix evaluation; *err says why it failed (nothing printed). */
+static int eval_infix(const char *text, char **out, const char **err)
 {
 	struct ax a = {text, NULL, 0};
 	struct num v = expr(&a, 0);
@@ -316,13 +317,75 @@ int arith_eval(const char *text, char **out)
 	if (!a.err && *a.s)
 		a.err = "unexpected text";
 	if (a.err) {
-		fprintf(stderr, "ion: arithmetic error: %s in `%s'\n", a.err, text);
+		*err = a.err;
 		return -1;
 	}
 	char buf[64];
 	fmt(v, buf, sizeof buf);
 	*out = str_dup(buf);
 	return 0;
+}
+
+int arith_eval(const char *text, char **out)
+{
+	const char *err;
+	if (eval_infix(text, out, &err) < 0) {
+		fprintf(stderr, "ion: arithmetic error: %s in `%s'\n", err, text);
+		return -1;
+	}
+	return 0;
+}
+
+/* Polish notation, as ion's math takes it: "+ * 2 3 1" is 2 * 3 + 1.
+ * Operands are numbers or variable names. */
+static int polish(const char **s, struct num *v, int depth)
+{
+	static const char *const ops[] = {"+", "-", "*", "/", "//", "%", "**", "^"};
+	char tok[64];
+	size_t n = 0;
+	while (isspace((unsigned char)**s))
+		(*s)++;
+	while (**s && !isspace((unsigned char)**s) && n + 1 < sizeof tok)
+		tok[n++] = *(*s)++;
+	tok[n] = 0;
+	if (n == 0 || depth > 64 || (**s && !isspace((unsigned char)**s)))
+		return -1;
+	for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+		if (strcmp(tok, ops[k]))
+			continue;
+		struct num x, y;
+		if (polish(s, &x, depth + 1) < 0 || polish(s, &y, depth + 1) < 0)
+			return -1;
+		const char *op = strcmp(tok, "^") ? ops[k] : "**";
+		if (!strcmp(op, "/") || !strcmp(op, "**")) {
+			x.f = fval(x);
+			x.isf = 1;
+		}
+		return apply(op, x, y, v);
+	}
+	const struct value *val = var_get(tok);
+	const char *txt = val && val->t == V_STR ? val->s : getenv(tok);
+	return to_num(txt ? txt : tok, v);
+}
+
+int arith_math(const char *text, char **out)
+{
+	const char *err, *s = text;
+	struct num v;
+	if (eval_infix(text, out, &err) == 0)
+		return 0;
+	if (polish(&s, &v, 0) == 0) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!*s) {
+			char buf[64];
+			fmt(v, buf, sizeof buf);
+			*out = str_dup(buf);
+			return 0;
+		}
+	}
+	fprintf(stderr, "ion: math: %s in `%s'\n", err, text);
+	return -1;
 }
 
 int arith_op(const char *lhs, const char *op, const char *rhs, char **out)

@@ -5,6 +5,8 @@
 
 /* Evaluates expr (bare names are variables); the result as text. */
 int arith_eval(const char *expr, char **out);
+/* ion's `math`: infix as above, else Polish notation ("+ * 2 3 1"). */
+int arith_math(const char *text, char **out);
 /* lhs op rhs for op one of + - * / // ** %; ion's rules: / and ** give
  * floats, the others stay integers when both sides are. */
 int arith_op(const char *lhs, const char *op, const char *rhs, char **out);

@@ -1,6 +1,7 @@
 /* builtin.c - the builtin table and the small builtins; test and the
  * predicates live in builtin_test.c. */
 #include "shell/builtin.h"
+#include "shell/arith.h"
 #include "shell/assign.h"
 #include "shell/exec.h"
 #include "shell/func.h"
@@ -310,7 +311,7 @@ static int b_history(struct slist *a)
 static int b_help(struct slist *a)
 {
 	(void)a;
-	printf("ion: builtins: alias bg bool cd contains dirs disown drop echo ends-with eval exec exists exit export false fg fn help history is jobs let matches popd pushd pwd random read set source starts-with status test true type unalias unset wait which\n");
+	printf("ion: builtins: alias bg bool cd contains dirs disown drop echo ends-with eval exec exists exit export false fg fn help history is jobs let matches math popd pushd pwd random read set source starts-with status test true type unalias unset wait which\n");
 	return 0;
 }
 
@@ -338,6 +339,48 @@ static int b_random(struct slist *a)
 	}
 	printf("%ld\n", lo + random() % (hi - lo + 1));
 	return 0;
+}
+
+/* math [EXPR...]: ion's calculator (arith_math); with no expression it
+ * reads one per line until "exit" or the end of input. */
+static int b_math(struct slist *a)
+{
+	char *out;
+	if (a->n > 1) {
+		struct slist rest;
+		slist_init(&rest);
+		for (size_t i = 1; i < a->n; i++)
+			slist_push(&rest, a->v[i]);
+		char *expr = slist_join(&rest, " ");
+		slist_free(&rest);
+		int r = arith_math(expr, &out);
+		free(expr);
+		if (r < 0)
+			return 1;
+		printf("%s\n", out);
+		free(out);
+		return 0;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	int st = 0;
+	while (getline(&line, &cap, stdin) > 0) {
+		line[strcspn(line, "\n")] = 0;
+		if (!strcmp(line, "exit"))
+			break;
+		if (!line[strspn(line, " \t")])
+			continue;
+		if (arith_math(line, &out) < 0) {
+			st = 1;
+			continue;
+		}
+		printf(">> %s\n", out);
+		fflush(stdout);
+		free(out);
+		st = 0;
+	}
+	free(line);
+	return st;
 }
 
 static int b_status(struct slist *a)
@@ -474,7 +517,7 @@ static const struct {
 	{"true", b_true}, {"false", b_false}, {"unset", b_unset}, {"drop", b_unset},
 	{"source", b_source}, {".", b_source}, {"eval", b_eval}, {"exec", b_exec},
 	{"alias", b_alias}, {"unalias", b_unalias}, {"read", b_read},
-	{"history", b_history}, {"help", b_help}, {"random", b_random},
+	{"history", b_history}, {"help", b_help}, {"random", b_random}, {"math", b_math},
 	{"status", b_status}, {"which", b_which}, {"type", b_type}, {"fn", b_fn},
 	{"jobs", b_jobs}, {"fg", b_fg}, {"bg", b_bg}, {"wait", b_wait},
 	{"disown", b_disown}, {"set", b_set}, {"pushd", b_pushd}, {"popd", b_popd},

@@ -22,15 +22,6 @@ int hosted_console_fd(void);
 /* Pending HAL_EV_* bits; hal_events_take (thunks.S) swaps it with 0. */
 volatile uint32_t hosted_pending;
 static timer_t tick_timer;
-static uint64_t boot_ns;
-
-static uint64_t
-mono_raw(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
 
 void
 hosted_event_post(uint32_t ev)
@@ -41,7 +32,6 @@ hosted_event_post(uint32_t ev)
 void
 hosted_events_init(void)
 {
-	boot_ns = mono_raw();
 	struct sigevent sev;
 	memset(&sev, 0, sizeof sev);
 	sev.sigev_notify = SIGEV_THREAD_ID;
@@ -53,11 +43,6 @@ hosted_events_init(void)
 	}
 }
 
-uint64_t
-hosted_clock_ns(void)
-{
-	return mono_raw() - boot_ns;
-}
 
 uint64_t
 hosted_wallclock_ns(void)
@@ -73,7 +58,7 @@ hosted_timer_arm(uint64_t deadline_ns)
 	struct itimerspec its;
 	memset(&its, 0, sizeof its);
 	if (deadline_ns) {
-		uint64_t abs = deadline_ns + boot_ns;
+		uint64_t abs = deadline_ns + hosted_clock_boot();
 		its.it_value.tv_sec = (time_t)(abs / 1000000000ull);
 		its.it_value.tv_nsec = (long)(abs % 1000000000ull);
 		if (its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0)

@@ -69,6 +69,8 @@ void hosted_console_restore(void);
 
 /* events.c */
 void hosted_events_init(void);
+void hosted_clock_init(void);	/* clock.c: before anything reads the clock */
+uint64_t hosted_clock_boot(void);
 void hosted_event_post(uint32_t ev);
 void hosted_set_deadline(uint64_t stop_at_ns);
 

@@ -197,6 +197,7 @@ main(int argc, char **argv)
 	hosted_host_fs = fs_base();
 	hosted_fs_now = hosted_host_fs;
 	hosted_console_init(1);
+	hosted_clock_init();
 	hosted_events_init();
 	hosted_signals_init();
 	if (timeout > 0)

@@ -89,12 +89,6 @@ hosted_as_free(struct hal_as *as)
 	free(as);
 }
 
-void
-hosted_as_activate(struct hal_as *as)
-{
-	(void)as;
-}
-
 static int
 host_prot(int prot)
 {
