@@ -60,9 +60,10 @@ vm_free(struct vm *vm)
 	struct list *l, *n;
 	if (!vm)
 		return;
+	/* No unmap per region: freeing the space frees its mappings, at
+	 * the price of one TLB flush instead of one per region. */
 	list_for_each_safe(l, n, &vm->regions) {
 		struct region *r = list_entry(l, struct region, link);
-		hal_unmap(vm->as, r->start, r->len);
 		account(vm, r, -1);
 		list_remove(&r->link);
 		kmem_free(r);

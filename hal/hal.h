@@ -111,6 +111,8 @@ int hal_signal_return(uint64_t *cookie, long *rax);
 
 struct hal_as;
 struct hal_as *hal_as_new(void);
+/* Frees the space and every mapping still in it (the core does not unmap
+ * region by region first). */
 void hal_as_free(struct hal_as *as);
 void hal_as_activate(struct hal_as *as);
 /*

@@ -74,6 +74,18 @@ uint64_t hosted_clock_boot(void);
 void hosted_event_post(uint32_t ev);
 void hosted_set_deadline(uint64_t stop_at_ns);
 
+/* arena.c: a reserved range of host addresses, handed out first fit */
+struct extent;
+struct arena {
+	uintptr_t base, size;
+	struct extent *free;
+};
+int arena_init(struct arena *a, size_t size);
+void arena_fini(struct arena *a);	/* one munmap of the whole range */
+int arena_contains(const struct arena *a, uintptr_t addr, size_t len);
+int arena_take(struct arena *a, size_t len, uintptr_t *addr);
+int arena_give(struct arena *a, uintptr_t addr, size_t len);
+
 /* mem.c */
 void hosted_mem_init(void);
 

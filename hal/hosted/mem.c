@@ -2,8 +2,9 @@
  * mem.c - pages, address spaces and user copies for the hosted backend.
  *
  * All programs share the host's one address space (hosted mode isolates
- * faults, not wild writes).  An address space is therefore only a token;
- * mappings are plain mmap()s.  The core checks every user range against
+ * faults, not wild writes).  An address space is a reserved range of it
+ * (arena.c) that its mappings are carved from, so freeing one is a
+ * single munmap.  The core checks every user range against
  * its region lists before it calls the copy routines; a fault inside them
  * still becomes -EFAULT (see signal.c).
  */
@@ -22,8 +23,12 @@ int hosted_copy(void *dst, const void *src, size_t n);
 
 static size_t pages_used;
 
+/* Address room per program; RLIMIT_AS and the 1 TiB mmap cap are
+ * checked by the core, this only bounds the reservation. */
+#define AS_ARENA ((size_t)128 << 30)
+
 struct hal_as {
-	int unused;
+	struct arena arena;
 };
 
 /*
@@ -80,12 +85,21 @@ hosted_page_counts(size_t *total, size_t *used)
 struct hal_as *
 hosted_as_new(void)
 {
-	return calloc(1, sizeof(struct hal_as));
+	struct hal_as *as = calloc(1, sizeof *as);
+	if (as && arena_init(&as->arena, AS_ARENA) != 0) {
+		free(as);
+		return NULL;
+	}
+	return as;
 }
 
+/* Every mapping goes with the space (hal.h). */
 void
 hosted_as_free(struct hal_as *as)
 {
+	if (!as)
+		return;
+	arena_fini(&as->arena);
 	free(as);
 }
 
@@ -100,22 +114,34 @@ host_prot(int prot)
 int
 hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 {
-	(void)as;
-	int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-	if (*addr)
-		flags |= MAP_FIXED;
-	void *p = mmap((void *)*addr, len, host_prot(prot), flags, -1, 0);
-	if (p == MAP_FAILED)
+	uintptr_t a = *addr;
+	if (a == 0) {
+		if (arena_take(&as->arena, len, &a) != 0)
+			return -ENOMEM;
+	} else if (!arena_contains(&as->arena, a, len)) {
+		return -EINVAL;
+	}
+	void *p = mmap((void *)a, len, host_prot(prot),
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+	if (p == MAP_FAILED) {
+		if (*addr == 0)
+			arena_give(&as->arena, a, len);
 		return -ENOMEM;
-	*addr = (uintptr_t)p;
+	}
+	*addr = a;
 	return 0;
 }
 
 int
 hosted_unmap(struct hal_as *as, uintptr_t addr, size_t len)
 {
-	(void)as;
-	return munmap((void *)addr, len) == 0 ? 0 : -EINVAL;
+	if (!arena_contains(&as->arena, addr, len))
+		return -EINVAL;
+	/* Drop the pages, keep the addresses reserved for reuse. */
+	if (mmap((void *)addr, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+	    MAP_FIXED, -1, 0) == MAP_FAILED)
+		return -ENOMEM;
+	return arena_give(&as->arena, addr, len);
 }
 
 int
