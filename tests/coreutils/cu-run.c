@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <regex.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,7 +256,8 @@ run_case(struct run *r, const char *name)
 			kill_ms = atol(rest);
 		} else if (!strncmp(linebuf, "check ", 6) || !strncmp(linebuf, "exists ", 7) ||
 		    !strncmp(linebuf, "checkmode ", 10) || !strncmp(linebuf, "checkowner ", 11) ||
-		    !strncmp(linebuf, "absent ", 7) || !strncmp(linebuf, "errstart ", 9)) {
+		    !strncmp(linebuf, "absent ", 7) || !strncmp(linebuf, "errstart ", 9) ||
+		    !strncmp(linebuf, "errre ", 6)) {
 			/* after the run */
 		} else {
 			printf("FAIL %s: bad line '%s'\n", name, linebuf);
@@ -358,6 +360,27 @@ run_case(struct run *r, const char *name)
 				show("got ", &got);
 				ok = 0;
 			}
+		} else if (!strncmp(linebuf, "errre ", 6)) {
+			/* Output that varies (times): all of stderr must match
+			 * this extended regular expression. */
+			regex_t re;
+			errstart = 1;
+			tmp.len = 0;
+			add(&tmp, rest, 0);
+			char *pat = strndup(tmp.buf, tmp.len), *text = strndup(got.buf, got.len);
+			if (!pat || !text || regcomp(&re, pat, REG_EXTENDED | REG_NOSUB) != 0) {
+				printf("FAIL %s: bad errre '%s'\n", name, rest);
+				ok = 0;
+			} else {
+				if (regexec(&re, text, 0, NULL, 0) != 0) {
+					printf("FAIL %s: stderr does not match /%s/\n", name, rest);
+					show("got ", &got);
+					ok = 0;
+				}
+				regfree(&re);
+			}
+			free(pat);
+			free(text);
 		} else if (!strncmp(linebuf, "check ", 6)) {
 			char *sp = strchr(rest, ' ');
 			static struct text want;
