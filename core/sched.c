@@ -16,6 +16,7 @@
 #include "core/abi.h"
 #include "core/blkdev.h"
 #include "core/log.h"
+#include "core/netscheme.h"
 #include "core/proc.h"
 #include "core/sched.h"
 #include "hal/hal.h"
@@ -329,6 +330,8 @@ handle_events(uint32_t ev)
 		console_event();
 	if (ev & HAL_EV_BLOCK)
 		blkdev_event();
+	if (ev & HAL_EV_NET)
+		netscheme_event();
 	if (ev & HAL_EV_STOP)
 		proc_stop_requested();
 }

@@ -3,6 +3,7 @@
  * hands each function to the drivers that claim its class.
  */
 #include "hal/x86_64/ahci.h"
+#include "hal/x86_64/e1000.h"
 #include "hal/x86_64/io.h"
 #include "hal/x86_64/lib.h"
 #include "hal/x86_64/pci.h"
@@ -109,6 +110,9 @@ probe(uint8_t bus, uint8_t dev, uint8_t fn, int depth)
 	}
 	if (d.class == 0x01 && d.subclass == 0x06 && d.progif == 0x01)
 		ahci_probe(&d);
+	/* 82540EM, 82545EM: the e1000s QEMU and VirtualBox give. */
+	if (d.vendor == 0x8086 && (d.device == 0x100e || d.device == 0x100f))
+		e1000_probe(&d);
 }
 
 static void
