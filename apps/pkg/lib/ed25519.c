@@ -345,7 +345,7 @@ ge_frombytes(ge *p, const uint8_t s[32])
 	fe_tobytes(chk, &p->y);
 	chk[31] |= (uint8_t)(sign << 7);
 	if (memcmp(chk, s, 32) != 0)
-		return -EBADMSG;
+		return -EINVAL;
 	fe_frombytes(&d, D_BYTES);
 	fe_set(&one, 1);
 	fe_mul(&u, &p->y, &p->y);
@@ -370,12 +370,12 @@ ge_frombytes(ge *p, const uint8_t s[32])
 		fe nu, i;
 		fe_neg(&nu, &u);
 		if (!fe_eq(&t, &nu))
-			return -EBADMSG;
+			return -EINVAL;
 		fe_frombytes(&i, SQRTM1_BYTES);
 		fe_mul(&x, &x, &i);
 	}
 	if (fe_iszero(&x) && sign)
-		return -EBADMSG;
+		return -EINVAL;
 	if (fe_isodd(&x) != sign)
 		fe_neg(&x, &x);
 	p->x = x;
@@ -556,7 +556,7 @@ ed25519_verify(const uint8_t sig[64], const void *msg, size_t len,
 	ge a, b, sb, ka;
 
 	if (!sc_canonical(sig + 32) || ge_frombytes(&a, pub) != 0)
-		return -EBADMSG;
+		return -EINVAL;
 	hram(k, sig, pub, msg, len);
 	/* [S]B - [k]A must encode to R. */
 	(void)ge_frombytes(&b, B_BYTES);
@@ -566,5 +566,5 @@ ed25519_verify(const uint8_t sig[64], const void *msg, size_t len,
 	ge_scalarmult(&ka, &a, k);
 	ge_add(&sb, &sb, &ka);
 	ge_tobytes(chk, &sb);
-	return memcmp(chk, sig, 32) == 0 ? 0 : -EBADMSG;
+	return memcmp(chk, sig, 32) == 0 ? 0 : -EINVAL;
 }

@@ -14,7 +14,7 @@
 void ed25519_pubkey(uint8_t pub[32], const uint8_t seed[32]);
 void ed25519_sign(uint8_t sig[64], const void *msg, size_t len,
     const uint8_t seed[32], const uint8_t pub[32]);
-/* 0 when sig is a valid signature of msg under pub, -EBADMSG if not. */
+/* 0 when sig is a valid signature of msg under pub, -EINVAL if not. */
 int ed25519_verify(const uint8_t sig[64], const void *msg, size_t len,
     const uint8_t pub[32]);
 
