@@ -17,3 +17,19 @@ $(B)/host/pkg-repo: $(B)/host/apps/pkg/host/repo.o $(PKG_HOST_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(PKG_TOOLS)
 -include $(patsubst %.c,$(B)/host/%.d,$(PKG_LIB_SRCS) $(wildcard apps/pkg/host/*.c))
+
+# pkg inside the OS (initfs:/bin/pkg, and the root disk's /bin).
+PKG_SRCS := apps/pkg/pkg.c apps/pkg/db.c apps/pkg/txn.c
+PKG_PROG := $(B)/prog/apps/pkg/pkg
+$(PKG_PROG): $(patsubst %.c,$(B)/prog/%.o,$(PKG_SRCS) $(PKG_LIB_SRCS)) $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+INITFS_BIN += $(PKG_PROG)
+-include $(patsubst %.c,$(B)/prog/%.d,$(PKG_SRCS) $(PKG_LIB_SRCS))
+
+# The same pkg for Linux ($(B)/host/pkg-host, -R needed), for the host tests.
+PKG_HOSTPROG := $(B)/host/pkg-host
+$(B)/host/apps/pkg/%.o: HOST_CFLAGS += -DPKG_HOST
+$(PKG_HOSTPROG): $(patsubst %.c,$(B)/host/%.o,$(PKG_SRCS)) $(PKG_HOST_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(PKG_HOSTPROG)
+-include $(patsubst %.c,$(B)/host/%.d,$(PKG_SRCS))
