@@ -33,3 +33,23 @@ $(PKG_HOSTPROG): $(patsubst %.c,$(B)/host/%.o,$(PKG_SRCS)) $(PKG_HOST_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(PKG_HOSTPROG)
 -include $(patsubst %.c,$(B)/host/%.d,$(PKG_SRCS))
+
+# Tests: the library's unit checks, pkg on the host against fixture
+# packages (tests/pkg/host.sh, with openssl as a second Ed25519), then the
+# system case inside the OS (tests/system/cases/81-pkg.sh).
+PKG_EDTOOL := $(B)/host/pkg-edtool
+$(PKG_EDTOOL): $(B)/host/tests/pkg/edtool.o $(PKG_HOST_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+PKG_UNIT := $(B)/tests/pkg/unit
+$(PKG_UNIT): $(B)/host/tests/pkg/unit.o $(PKG_HOST_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(PKG_EDTOOL) $(PKG_UNIT)
+-include $(B)/host/tests/pkg/edtool.d $(B)/host/tests/pkg/unit.d
+
+.PHONY: test-pkg
+test-pkg: $(PKG_UNIT) $(PKG_EDTOOL) $(PKG_TOOLS) $(PKG_HOSTPROG) all
+	$(PKG_UNIT)
+	tests/pkg/host.sh $(B)
+	tests/system/run --backend hosted --build $(B) 81-pkg
+TEST_STEPS += test-pkg
