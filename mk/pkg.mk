@@ -53,3 +53,40 @@ test-pkg: $(PKG_UNIT) $(PKG_EDTOOL) $(PKG_TOOLS) $(PKG_HOSTPROG) all
 	tests/pkg/host.sh $(B)
 	tests/system/run --backend hosted --build $(B) 81-pkg
 TEST_STEPS += test-pkg
+
+# The build's signing key: made on first use, never put in an image; its
+# public half is the image's /etc/pkg/keys/build.pub.
+PKG_KEY := $(B)/pkg/signing.key
+PKG_PUB := $(B)/pkg/signing.pub
+$(PKG_PUB): | $(B)/host/pkg-keygen
+	$(B)/host/pkg-keygen -p $(PKG_KEY)
+
+# Ports (another fragment) leave $(PORTS_STAGE)/NAME/ and NAME.meta
+# (name=, version=, description=, depends=); each becomes
+# $(B)/pkg/repo/NAME-VERSION.pkg, then the index repo.txt.
+PORTS_STAGE ?= $(B)/ports/stage
+PKG_REPO := $(B)/pkg/repo
+.PHONY: pkg-repo
+pkg-repo: $(PKG_TOOLS) $(PKG_PUB)
+	@mkdir -p $(PKG_REPO)
+	@for m in $(PORTS_STAGE)/*.meta; do \
+	  [ -e "$$m" ] || continue; \
+	  $(B)/host/pkg-create -k $(PKG_KEY) -m "$$m" "$${m%.meta}" $(PKG_REPO) >/dev/null || exit 1; \
+	done
+	@$(B)/host/pkg-repo -k $(PKG_PUB) $(PKG_REPO)
+
+# The image's pkg lines (keys, the database, the repository at /pkg/repo,
+# the packages scripts/image/packages.list preinstalls), appended to
+# filesystem.list by the harddrive rule.  Rewritten only when they change.
+PKG_IMAGE := $(B)/host/pkg-image
+$(PKG_IMAGE): $(B)/host/apps/pkg/host/image.o $(PKG_HOST_LIB)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(PKG_IMAGE)
+PKG_IMAGE_LIST := $(B)/pkg/image.list
+$(PKG_IMAGE_LIST): pkg-repo $(PKG_IMAGE) scripts/image/packages.list \
+		scripts/image/filesystem.list $(B)/initfs.img
+	@rm -rf $(B)/pkg/image && mkdir -p $(B)/pkg/image
+	$(PKG_IMAGE) -B $(B) -r $(PKG_REPO) scripts/image/filesystem.list \
+	    scripts/image/packages.list $(PKG_PUB) $(B)/pkg/image $@.new
+	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
+HARDDRIVE_EXTRA_LISTS += $(PKG_IMAGE_LIST)

@@ -67,7 +67,6 @@ int
 hostkey_generate(const char *path, uint8_t pub[32])
 {
 	uint8_t seed[32];
-	char pubpath[1024];
 	int fd, r;
 
 	if ((r = mkdirs(path)) != 0)
@@ -82,6 +81,14 @@ hostkey_generate(const char *path, uint8_t pub[32])
 		return r;
 	ed25519_pubkey(pub, seed);
 	memset(seed, 0, sizeof seed);
+	return hostkey_write_pub(path, pub);
+}
+
+int
+hostkey_write_pub(const char *path, const uint8_t pub[32])
+{
+	char pubpath[1024];
+
 	hostkey_pubpath(path, pubpath, sizeof pubpath);
 	return write_hex(pubpath, pub, 0644, 0);
 }

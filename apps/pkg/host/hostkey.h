@@ -12,6 +12,8 @@
 int hostkey_generate(const char *path, uint8_t pub[32]);
 /* Reads the seed at path, or generates it when missing. */
 int hostkey_load(const char *path, uint8_t seed[32], uint8_t pub[32]);
+/* Writes the .pub next to the key at path. */
+int hostkey_write_pub(const char *path, const uint8_t pub[32]);
 /* The .pub path for a key path, into out. */
 void hostkey_pubpath(const char *path, char *out, size_t outlen);
 
