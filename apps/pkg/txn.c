@@ -161,8 +161,8 @@ test_kill(const char *step, size_t done)
 	if (v == NULL || strncmp(v, step, n) != 0 || v[n] != ':' ||
 	    (size_t)atol(v + n + 1) != done)
 		return;
-	fprintf(stderr, "pkg: PKG_TEST_KILL: stopping after %zu files (%s)\n",
-	    done, step);
+	fprintf(stderr, "%spkg: PKG_TEST_KILL: stopping after %zu files (%s)\n",
+	    isatty(2) ? "\n" : "", done, step);
 	kill(getpid(), SIGKILL);
 	_exit(137);
 }
