@@ -86,7 +86,7 @@ PKG_IMAGE_LIST := $(B)/pkg/image.list
 $(PKG_IMAGE_LIST): pkg-repo $(PKG_IMAGE) scripts/image/packages.list \
 		scripts/image/filesystem.list $(B)/initfs.img
 	@rm -rf $(B)/pkg/image && mkdir -p $(B)/pkg/image
-	$(PKG_IMAGE) -B $(B) -r $(PKG_REPO) scripts/image/filesystem.list \
+	@$(PKG_IMAGE) -B $(B) -r $(PKG_REPO) scripts/image/filesystem.list \
 	    scripts/image/packages.list $(PKG_PUB) $(B)/pkg/image $@.new
 	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
 HARDDRIVE_EXTRA_LISTS += $(PKG_IMAGE_LIST)
