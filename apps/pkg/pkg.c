@@ -188,15 +188,11 @@ plan_find(const struct plan *pl, const char *name)
 	return NULL;
 }
 
-static int plan_add_name(struct db *db, struct plan *pl, const char *name,
-    const char *wanted_by, int depth);
-
-/* Loads and verifies the package at path, its dependencies first. */
+/* Loads and verifies the package at path into the plan (once a name). */
 static int
-plan_add_file(struct db *db, struct plan *pl, const char *path, int depth)
+plan_add_file(struct plan *pl, const char *path)
 {
 	struct plan_item *it;
-	size_t i;
 	int r;
 
 	if (pl->n == PLAN_MAX) {
@@ -213,35 +209,17 @@ plan_add_file(struct db *db, struct plan *pl, const char *path, int depth)
 		return 0;
 	}
 	pl->n++;
-	for (i = 0; i < it->p.m.ndepends; i++)
-		if ((r = plan_add_name(db, pl, it->p.m.depends[i], it->p.m.name,
-		    depth + 1)) != 0)
-			return r;
-	/* Dependencies go first: move this one after them. */
-	{
-		size_t at = (size_t)(it - pl->item);
-		struct plan_item save = *it;
-		memmove(&pl->item[at], &pl->item[at + 1],
-		    (pl->n - at - 1) * sizeof *it);
-		pl->item[pl->n - 1] = save;
-	}
 	return 0;
 }
 
+/* The repository's package called name, into the plan. */
 static int
 plan_add_name(struct db *db, struct plan *pl, const char *name,
-    const char *wanted_by, int depth)
+    const char *wanted_by)
 {
 	const struct repo_entry *hit;
 	char path[1400];
 
-	if (depth > 0 && (db_installed(db, name) != NULL || plan_find(pl, name)))
-		return 0;
-	if (depth > 32) {
-		fprintf(stderr, "pkg: %s: dependencies nest too deep (a cycle?)\n",
-		    name);
-		return -ELOOP;
-	}
 	if (!pl->repo_read) {
 		if (db->repo[0] == '\0') {
 			fprintf(stderr, "pkg: %s%s%s: not installed, and no repository "
@@ -260,7 +238,65 @@ plan_add_name(struct db *db, struct plan *pl, const char *name,
 		return -ENOENT;
 	}
 	snprintf(path, sizeof path, "%s/%s", db->repo, hit->file);
-	return plan_add_file(db, pl, path, depth);
+	return plan_add_file(pl, path);
+}
+
+/* Adds what the plan's packages depend on and is neither installed nor
+ * planned (the plan grows as we go: dependencies of dependencies). */
+static int
+plan_resolve(struct db *db, struct plan *pl)
+{
+	size_t i, j;
+	int r;
+
+	for (i = 0; i < pl->n; i++) {
+		const struct manifest *m = &pl->item[i].p.m;
+		for (j = 0; j < m->ndepends; j++) {
+			const char *d = m->depends[j];
+			if (db_installed(db, d) != NULL || plan_find(pl, d) != NULL)
+				continue;
+			if ((r = plan_add_name(db, pl, d, m->name)) != 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
+/* Whether item i needs a package of the plan not yet placed. */
+static int
+waits(const struct plan *pl, const int *placed, size_t i)
+{
+	const struct manifest *m = &pl->item[i].p.m;
+	size_t j, k;
+
+	for (j = 0; j < m->ndepends; j++)
+		for (k = 0; k < pl->n; k++)
+			if (!placed[k] && k != i &&
+			    strcmp(pl->item[k].p.m.name, m->depends[j]) == 0)
+				return 1;
+	return 0;
+}
+
+/* Dependencies first; in a cycle, the first package left goes next. */
+static void
+plan_order(struct plan *pl)
+{
+	static struct plan_item tmp[PLAN_MAX];
+	int placed[PLAN_MAX] = {0};
+	size_t n, i, pick;
+
+	for (n = 0; n < pl->n; n++) {
+		pick = pl->n;
+		for (i = 0; i < pl->n && pick == pl->n; i++)
+			if (!placed[i] && !waits(pl, placed, i))
+				pick = i;
+		for (i = 0; i < pl->n && pick == pl->n; i++)
+			if (!placed[i])
+				pick = i;
+		tmp[n] = pl->item[pick];
+		placed[pick] = 1;
+	}
+	memcpy(pl->item, tmp, pl->n * sizeof *tmp);
 }
 
 /* Every file of every planned package: not another package's, not an
@@ -319,17 +355,23 @@ cmd_install(struct db *db, int argc, char **argv, int show)
 		free(pl);
 		return 1;
 	}
+	/* Every package named first, so that one given as a file satisfies
+	 * another's dependency before the repository is asked. */
 	for (a = 0; a < argc && r == 0; a++) {
 		if (is_file_arg(argv[a]))
-			r = plan_add_file(db, pl, argv[a], 0);
+			r = plan_add_file(pl, argv[a]);
 		else if (!manifest_name_ok(argv[a])) {
 			fprintf(stderr, "pkg: %s: not a package name\n", argv[a]);
 			r = -EINVAL;
-		} else
-			r = plan_add_name(db, pl, argv[a], NULL, 0);
+		} else if (plan_find(pl, argv[a]) == NULL)
+			r = plan_add_name(db, pl, argv[a], NULL);
 	}
 	if (r == 0)
+		r = plan_resolve(db, pl);
+	if (r == 0) {
+		plan_order(pl);
 		r = plan_check(db, pl);
+	}
 	for (i = 0; i < pl->n && r == 0; i++) {
 		struct pkgfile *p = &pl->item[i].p;
 		const struct manifest *old = db_installed(db, p->m.name);

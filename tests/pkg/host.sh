@@ -116,6 +116,18 @@ p install "$F/hello-2.0.pkg"; status 0; has '^installed hello 2\.0 \(2 files\)$'
 grep -q 'version two' "$W/root/usr/share/hello/greeting.txt" && ok || bad "greeting not upgraded"
 p remove hello greet; status 0; nojournal
 
+# Package files satisfy each other's dependencies, in any order; a
+# dependency found nowhere refuses the lot.
+mkdir -p "$W/empty"
+snap before
+p -r "$W/empty" install "$F/repo/hello-1.0.pkg"; status 1
+has 'greet, needed by hello|repo\.txt: No such file'
+snap after; same before after "a missing dependency changed the root"
+p -r "$W/empty" install "$F/repo/hello-1.0.pkg" "$F/repo/greet-1.0.pkg"; status 0
+printf '%s\n' "$OUT" | grep '^installed' | head -1 | grep -q '^installed greet' && ok ||
+	bad "greet was not installed before hello"
+p remove hello greet; status 0; nojournal
+
 # Killed while writing temporaries: the next run removes them.
 snap before
 LAST="install big (killed)"
