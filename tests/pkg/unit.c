@@ -374,6 +374,69 @@ test_pkgfile(void)
 	CHECK(check_pkg((const uint8_t *)"garbage", 7, &k, &stage) == -EINVAL && stage == 0);
 }
 
+/* Random damage to a valid package (bytes changed, the end cut off):
+ * never a crash, and whatever still passes every check carries exactly
+ * the signed manifest and the original files. */
+static void
+test_damage(void)
+{
+	static uint8_t good[16 * TAR_BLOCK], buf[16 * TAR_BLOCK];
+	struct member ok[2] = { { "usr/bin/hello", '0', "hello" },
+	    { "usr/share/hello/empty", '0', "" } };
+	struct trust_keys k = { .n = 1 };
+	uint8_t seed[32];
+	unsigned long x = 12345;
+	size_t len, cut;
+	int i, j, passed = 0, wrong = 0, refused = 0;
+
+	unhex(rfc[1][0], seed);
+	ed25519_pubkey(k.key[0], seed);
+	len = build_pkg(good, good_manifest, seed, ok, 2);
+	for (i = 0; i < 3000; i++) {
+		struct pkgfile p;
+		char err[300];
+		memcpy(buf, good, len);
+		cut = len;
+		for (j = 0; j < 1 + i % 4; j++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			buf[(x >> 20) % len] ^= (uint8_t)(1u << ((x >> 8) % 8));
+		}
+		if (i % 10 == 0)
+			cut = (x >> 33) % len;
+		if (pkgfile_open(&p, buf, cut, err, sizeof err) == 0 &&
+		    pkgfile_check_sig(&p, &k, err, sizeof err) == 0 &&
+		    pkgfile_check_files(&p, err, sizeof err) == 0) {
+			passed++;
+			if (p.mlen != strlen(good_manifest) ||
+			    memcmp(p.mtext, good_manifest, p.mlen) != 0 ||
+			    p.m.nfiles != 2 || memcmp(p.data[0], "hello", 5) != 0)
+				wrong++;
+		}
+		pkgfile_close(&p);
+	}
+	CHECK(wrong == 0);
+	/* Some damage lands where nothing is checked (names of owners,
+	 * padding); most does not. */
+	CHECK(passed < 3000 / 2);
+	/* Garbage manifests: errors, not crashes. */
+	for (i = 0; i < 3000; i++) {
+		char text[400];
+		struct manifest m;
+		char err[200];
+		size_t n = strlen(good_manifest);
+		memcpy(text, good_manifest, n);
+		for (j = 0; j < 1 + i % 6; j++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			text[(x >> 20) % n] = (char)(x >> 40);
+		}
+		if (manifest_parse(&m, text, n, err, sizeof err) == 0)
+			manifest_free(&m);
+		else
+			refused++;
+	}
+	CHECK(refused > 3000 / 2);
+}
+
 int
 main(void)
 {
@@ -382,6 +445,7 @@ main(void)
 	test_tar();
 	test_manifest();
 	test_pkgfile();
+	test_damage();
 	if (failed) {
 		printf("pkg unit: %d of %d checks failed\n", failed, checks);
 		return 1;
