@@ -37,33 +37,65 @@ temp_path(const struct db *db, const char *path, char *out, size_t outlen)
 	return n < 0 || (size_t)n >= outlen ? -ENAMETOOLONG : 0;
 }
 
+/* The progress bar: drawn on stderr when it is a terminal and the
+ * install is long enough to watch (PROGRESS_MIN bytes). */
+#define PROGRESS_MIN (64 * 1024)
+#define CHUNK (64 * 1024)
+
+struct bar {
+	const char *name;
+	uint64_t done, total;
+	int show;
+};
+
+static void
+bar_draw(const struct bar *b)
+{
+	char cells[31];
+	int fill = b->total ? (int)(b->done * 30 / b->total) : 30, i;
+
+	if (!b->show)
+		return;
+	for (i = 0; i < 30; i++)
+		cells[i] = i < fill ? '#' : '.';
+	cells[30] = '\0';
+	fprintf(stderr, "\r%-16.16s [%s] %3d%%", b->name, cells,
+	    b->total ? (int)(b->done * 100 / b->total) : 100);
+}
+
+/* Writes len bytes in chunks, moving the bar (if any) as it goes. */
 static int
-write_all(int fd, const void *buf, size_t len)
+write_all(int fd, const void *buf, size_t len, struct bar *b)
 {
 	const uint8_t *p = buf;
 
 	while (len > 0) {
-		ssize_t n = write(fd, p, len);
+		ssize_t n = write(fd, p, len < CHUNK ? len : CHUNK);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			return n < 0 ? -errno : -EIO;
 		p += n;
 		len -= (size_t)n;
+		if (b != NULL) {
+			b->done += (uint64_t)n;
+			bar_draw(b);
+		}
 	}
 	return 0;
 }
 
 /* Creates path with mode and data, synced. */
 static int
-write_file(const char *path, unsigned mode, const void *data, size_t len)
+write_file(const char *path, unsigned mode, const void *data, size_t len,
+    struct bar *b)
 {
 	int fd, r;
 
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 	if (fd < 0)
 		return -errno;
-	r = write_all(fd, data, len);
+	r = write_all(fd, data, len, b);
 	if (r == 0 && fchmod(fd, mode) != 0)
 		r = -errno;
 	if (r == 0 && fsync(fd) != 0)
@@ -85,7 +117,7 @@ journal_write(const struct db *db, const char *name, const char *suffix,
 
 	if ((r = journal_path(db, name, "tmp", tmp, sizeof tmp)) != 0 ||
 	    (r = journal_path(db, name, suffix, path, sizeof path)) != 0 ||
-	    (r = write_file(tmp, 0644, text, len)) != 0)
+	    (r = write_file(tmp, 0644, text, len, NULL)) != 0)
 		return r;
 	if (rename(tmp, path) != 0) {
 		r = -errno;
@@ -153,7 +185,7 @@ prune_parents(const struct db *db, const char *path)
 /* Test hook: PKG_TEST_KILL=temp:N or rename:N ends pkg with SIGKILL
  * after N files of that step, as a power cut or `kill -9` would. */
 static void
-test_kill(const char *step, size_t done)
+test_kill(const char *step, size_t done, int midline)
 {
 	const char *v = getenv("PKG_TEST_KILL");
 	size_t n = strlen(step);
@@ -162,22 +194,9 @@ test_kill(const char *step, size_t done)
 	    (size_t)atol(v + n + 1) != done)
 		return;
 	fprintf(stderr, "%spkg: PKG_TEST_KILL: stopping after %zu files (%s)\n",
-	    isatty(2) ? "\n" : "", done, step);
+	    midline ? "\n" : "", done, step);
 	kill(getpid(), SIGKILL);
 	_exit(137);
-}
-
-static void
-progress(const char *name, uint64_t done, uint64_t total)
-{
-	char bar[31];
-	int fill = total ? (int)(done * 30 / total) : 30, i;
-
-	for (i = 0; i < 30; i++)
-		bar[i] = i < fill ? '#' : '.';
-	bar[30] = '\0';
-	fprintf(stderr, "\r%-16.16s [%s] %3d%%", name, bar,
-	    total ? (int)(done * 100 / total) : 100);
 }
 
 /* Undo: removes the temporaries of m and its empty new directories. */
@@ -211,7 +230,7 @@ commit(struct db *db, const struct manifest *m, const struct manifest *old)
 			fprintf(stderr, "pkg: %s: %s\n", dst, strerror(errno));
 			return r;
 		}
-		test_kill("rename", i + 1);
+		test_kill("rename", i + 1, 0);
 	}
 	for (i = 0; old != NULL && i < old->nfiles; i++) {
 		if (manifest_find(m, old->files[i].path) != NULL)
@@ -228,7 +247,7 @@ txn_install(struct db *db, struct pkgfile *p, int show)
 {
 	const struct manifest *m = &p->m, *old;
 	char dir[1024], tmp[2048];
-	uint64_t total = 0, done = 0;
+	struct bar bar = { m->name, 0, 0, 0 };
 	size_t i;
 	int r;
 
@@ -243,13 +262,15 @@ txn_install(struct db *db, struct pkgfile *p, int show)
 		return r;
 	}
 	for (i = 0; i < m->nfiles; i++)
-		total += m->files[i].size;
+		bar.total += m->files[i].size;
+	bar.show = show && bar.total >= PROGRESS_MIN;
 	for (i = 0; i < m->nfiles; i++) {
 		const struct manifest_file *f = &m->files[i];
 		if ((r = make_parents(db, f->path)) != 0 ||
 		    (r = temp_path(db, f->path, tmp, sizeof tmp)) != 0 ||
-		    (r = write_file(tmp, f->mode, p->data[i], (size_t)f->size)) != 0) {
-			if (show)
+		    (r = write_file(tmp, f->mode, p->data[i], (size_t)f->size,
+		    &bar)) != 0) {
+			if (bar.show)
 				fprintf(stderr, "\n");
 			fprintf(stderr, "pkg: %s: %s: %s\n", m->name, f->path,
 			    strerror(-r));
@@ -258,13 +279,12 @@ txn_install(struct db *db, struct pkgfile *p, int show)
 				unlink(tmp);
 			return r;
 		}
-		done += f->size;
-		if (show)
-			progress(m->name, done, total);
-		test_kill("temp", i + 1);
+		test_kill("temp", i + 1, bar.show);
 	}
-	if (show)
+	if (bar.show) {
+		bar_draw(&bar);	/* 100% even when the last files were empty */
 		fprintf(stderr, "\n");
+	}
 	if ((r = journal_move(db, m->name, "partial", "commit")) != 0) {
 		fprintf(stderr, "pkg: %s: journal: %s\n", m->name, strerror(-r));
 		drop_temps(db, m);

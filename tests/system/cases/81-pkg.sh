@@ -84,6 +84,10 @@ expect_order '^== install$' '^installed hello 1\.0 \(3 files\)$' \
 	'PKG_TEST_KILL: stopping after 5 files \(rename\)' \
 	'finished an interrupted install of big 1\.0' '^big +1\.0' '^removed big 1\.0$' '^== done$'
 expect_not 'installed greet'
+# The console is a terminal: big (480 KB) draws a progress bar, hello
+# (13 KB) does not.
+expect 'big +\[#+\.+\] +[0-9]+%.*big +\[#{30}\] 100%$'
+expect_not 'hello +\[#'
 expect_status 0
 
 "$BUILD/host/redoxfs-fsck" -q "$w/img" || _fail "fsck after pkg"
