@@ -157,7 +157,6 @@ cmd_info(struct db *db, const char *name)
 struct plan_item {
 	struct pkgfile p;
 	uint8_t *buf;
-	char from[1400];
 };
 
 struct plan {
@@ -202,7 +201,6 @@ plan_add_file(struct plan *pl, const char *path)
 	it = &pl->item[pl->n];
 	if ((r = db_load_pkg(path, &pl->keys, &it->p, &it->buf)) != 0)
 		return r;
-	snprintf(it->from, sizeof it->from, "%s", path);
 	if (plan_find(pl, it->p.m.name) != NULL) {
 		pkgfile_close(&it->p);	/* named twice: once is enough */
 		free(it->buf);
@@ -262,41 +260,39 @@ plan_resolve(struct db *db, struct plan *pl)
 	return 0;
 }
 
-/* Whether item i needs a package of the plan not yet placed. */
+/* Whether item i needs a package among items from.. of the plan (those
+ * not yet placed). */
 static int
-waits(const struct plan *pl, const int *placed, size_t i)
+waits(const struct plan *pl, size_t from, size_t i)
 {
 	const struct manifest *m = &pl->item[i].p.m;
 	size_t j, k;
 
 	for (j = 0; j < m->ndepends; j++)
-		for (k = 0; k < pl->n; k++)
-			if (!placed[k] && k != i &&
-			    strcmp(pl->item[k].p.m.name, m->depends[j]) == 0)
+		for (k = from; k < pl->n; k++)
+			if (k != i && strcmp(pl->item[k].p.m.name, m->depends[j]) == 0)
 				return 1;
 	return 0;
 }
 
-/* Dependencies first; in a cycle, the first package left goes next. */
+/* Dependencies first, by selection in place: position n gets the first
+ * package left that waits for none of the others left; in a cycle,
+ * simply the next one. */
 static void
 plan_order(struct plan *pl)
 {
-	static struct plan_item tmp[PLAN_MAX];
-	int placed[PLAN_MAX] = {0};
-	size_t n, i, pick;
+	struct plan_item t;
+	size_t n, i;
 
 	for (n = 0; n < pl->n; n++) {
-		pick = pl->n;
-		for (i = 0; i < pl->n && pick == pl->n; i++)
-			if (!placed[i] && !waits(pl, placed, i))
-				pick = i;
-		for (i = 0; i < pl->n && pick == pl->n; i++)
-			if (!placed[i])
-				pick = i;
-		tmp[n] = pl->item[pick];
-		placed[pick] = 1;
+		for (i = n; i < pl->n && waits(pl, n, i); i++)
+			;
+		if (i == pl->n)
+			i = n;
+		t = pl->item[n];
+		pl->item[n] = pl->item[i];
+		pl->item[i] = t;
 	}
-	memcpy(pl->item, tmp, pl->n * sizeof *tmp);
 }
 
 /* Every file of every planned package: not another package's, not an
