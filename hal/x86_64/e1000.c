@@ -297,7 +297,7 @@ e1000_probe(const struct pci_dev *pd)
 }
 
 struct hal_nic *
-hal_nic_get(unsigned index)
+e1000_nic(void)
 {
-	return index == 0 && dev.regs ? &dev.nic : NULL;
+	return dev.regs ? &dev.nic : NULL;
 }
