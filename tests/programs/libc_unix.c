@@ -299,6 +299,24 @@ static void test_poll(const char *dir)
 	remove(path);
 }
 
+/* system and popen run the shell paths.h names (no /bin/sh here). */
+static void test_shell(void)
+{
+	char line[64];
+	FILE *f;
+	int st;
+
+	CHECK(system(NULL) != 0);
+	st = system("exit 3");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 3);
+	f = popen("echo from the shell", "r");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "from the shell\n") == 0);
+	CHECK_INT(pclose(f), 0);
+}
+
 /* getcwd gives a POSIX path on file: and the URL elsewhere. */
 static void test_getcwd(void)
 {
@@ -353,6 +371,7 @@ int main(int argc, char **argv)
 		if (sys) {
 			test_poll(dir);
 			test_getcwd();
+			test_shell();
 		}
 	} else {
 		printf("%s: no scratch directory: file checks skipped\n", NAME);
