@@ -59,6 +59,13 @@ int rmdir(const char *path);
 int link(const char *from, const char *to);
 int symlink(const char *target, const char *path);
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t n);
+/* The *at() calls join a relative path to the directory's URL. */
+int faccessat(int dirfd, const char *path, int mode, int flags);
+int unlinkat(int dirfd, const char *path, int flags);
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t n);
+int symlinkat(const char *target, int dirfd, const char *path);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
 int chown(const char *path, uid_t uid, gid_t gid);
 int lchown(const char *path, uid_t uid, gid_t gid);
 int fchown(int fd, uid_t uid, gid_t gid);

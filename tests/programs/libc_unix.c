@@ -299,6 +299,56 @@ static void test_poll(const char *dir)
 	remove(path);
 }
 
+/* The *at() calls relative to a directory fd. */
+static void test_at(const char *dir, int sys)
+{
+	char path[512], link[64];
+	struct stat st;
+	int dfd, fd;
+
+	snprintf(path, sizeof(path), "%s/libc_unix.at", dir);
+	CHECK_INT(mkdir(path, 0755), 0);
+	dfd = open(path, O_RDONLY | O_DIRECTORY);
+	CHECK(dfd >= 0);
+	if (dfd < 0)
+		return;
+	fd = openat(dfd, "f", O_WRONLY | O_CREAT | O_EXCL, 0644);
+	CHECK(fd >= 0 && write(fd, "hello", 5) == 5);
+	if (fd >= 0)
+		close(fd);
+	CHECK(fstatat(dfd, "f", &st, 0) == 0 && st.st_size == 5);
+	CHECK_INT(faccessat(dfd, "f", R_OK, 0), 0);
+	CHECK_INT(mkdirat(dfd, "sub", 0755), 0);
+	CHECK_INT(renameat(dfd, "f", dfd, "sub/g"), 0);
+	CHECK(fstatat(dfd, "f", &st, 0) == -1 && errno == ENOENT);
+	snprintf(path + strlen(path), sizeof(path) - strlen(path), "/sub/g");
+	CHECK(stat(path, &st) == 0 && st.st_size == 5);
+	/* an absolute path ignores the directory */
+	CHECK(fstatat(dfd, path, &st, 0) == 0 && st.st_size == 5);
+	if (sys) {	/* symlinks need the OS's file system */
+		CHECK_INT(symlinkat("sub/g", dfd, "ln"), 0);
+		CHECK_INT(readlinkat(dfd, "ln", link, sizeof(link)), 5);
+		CHECK(memcmp(link, "sub/g", 5) == 0);
+		CHECK_INT(unlinkat(dfd, "ln", 0), 0);
+	}
+	fd = openat(dfd, "sub/g", O_RDONLY);
+	CHECK(fd >= 0);
+	errno = 0;
+	CHECK(openat(fd, "x", O_RDONLY) == -1 && errno == ENOTDIR);
+	if (fd >= 0)
+		close(fd);
+	errno = 0;
+	CHECK(openat(999, "x", O_RDONLY) == -1 && errno == EBADF);
+	errno = 0;
+	CHECK(openat(dfd, "", O_RDONLY) == -1 && errno == ENOENT);
+	CHECK_INT(unlinkat(dfd, "sub/g", 0), 0);
+	CHECK(unlinkat(dfd, "sub", 0) == -1);
+	CHECK_INT(unlinkat(dfd, "sub", AT_REMOVEDIR), 0);
+	close(dfd);
+	path[strlen(path) - strlen("/sub/g")] = '\0';
+	CHECK_INT(rmdir(path), 0);
+}
+
 /* system and popen run the shell paths.h names (no /bin/sh here). */
 static void test_shell(void)
 {
@@ -368,6 +418,7 @@ int main(int argc, char **argv)
 	if (dir) {
 		test_utime(dir);
 		test_stdio(dir);
+		test_at(dir, sys);
 		if (sys) {
 			test_poll(dir);
 			test_getcwd();
