@@ -29,8 +29,9 @@ char *realpath(const char *restrict path, char *restrict resolved)
 	return resolved;
 }
 
-/* Fills the trailing XXXXXX of tmpl with letters from a mixing counter. */
-static int fill(char *tmpl)
+/* Fills the XXXXXX just before the last suffixlen characters of tmpl
+ * with letters from a mixing counter. */
+static int fill_sfx(char *tmpl, size_t suffixlen)
 {
 	static unsigned long long ctr;
 	size_t n = strlen(tmpl);
@@ -38,15 +39,49 @@ static int fill(char *tmpl)
 	struct timespec ts;
 	int i;
 
-	if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) {
+	if (n < 6 + suffixlen || memcmp(tmpl + n - suffixlen - 6, "XXXXXX", 6) != 0) {
 		errno = EINVAL;
 		return -1;
 	}
+	n -= suffixlen;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)getpid() << 32) ^ ++ctr * 0x9e3779b97f4a7c15ULL;
 	for (i = 0; i < 6; i++, x /= 36)
 		tmpl[n - 6 + i] = "abcdefghijklmnopqrstuvwxyz0123456789"[x % 36];
 	return 0;
+}
+
+static int fill(char *tmpl)
+{
+	return fill_sfx(tmpl, 0);
+}
+
+int mkostemps(char *tmpl, int suffixlen, int flags)
+{
+	int tries, fd;
+
+	if (suffixlen < 0 || (flags & ~(O_APPEND | O_CLOEXEC | O_SYNC))) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (tries = 0; tries < 100; tries++) {
+		if (fill_sfx(tmpl, (size_t)suffixlen) < 0)
+			return -1;
+		fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | flags, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+int mkostemp(char *tmpl, int flags)
+{
+	return mkostemps(tmpl, 0, flags);
+}
+
+int mkstemps(char *tmpl, int suffixlen)
+{
+	return mkostemps(tmpl, suffixlen, 0);
 }
 
 int mkstemp(char *tmpl)

@@ -1,0 +1,176 @@
+/* libc_compat: the smaller compatibility calls ports look for:
+ * strcasestr, strverscmp (glibc's answers), index/rindex, ffsl/ffsll,
+ * the drand48 family (glibc's sequence), mkostemp/mkstemps, pathconf,
+ * confstr, sysconf, psignal, at_quick_exit, and (with "--system")
+ * getentropy from rand:.  argv[1] "quick" exits through quick_exit. */
+#define NAME "libc_compat"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "check.h"
+
+static const struct {
+	const char *a, *b;
+	int want;
+} vers[] = {
+	{"a9","a10",-1}, {"a10","a9",1}, {"000","00",-1}, {"00","0",-1}, {"0","1",-1},
+	{"1.01","1.001",1}, {"foo","foo",0}, {"item#99","item#100",-1}, {"a","b",-1},
+	{"abc2","abc02",1}, {"09","10",-1}, {"1.2.10","1.2.9",1},
+};
+
+static void test_strings(void)
+{
+	const char *h = "Hello World";
+	size_t i;
+
+	CHECK(strcasestr(h, "WORLD") == h + 6);
+	CHECK(strcasestr(h, "") == h);
+	CHECK(strcasestr(h, "xyz") == NULL);
+	for (i = 0; i < sizeof(vers) / sizeof(vers[0]); i++) {
+		int r = strverscmp(vers[i].a, vers[i].b);
+		r = r < 0 ? -1 : r > 0;
+		if (r != vers[i].want)
+			printf("%s: strverscmp(%s, %s) = %d\n", NAME, vers[i].a, vers[i].b, r);
+		CHECK_INT(r, vers[i].want);
+	}
+	CHECK(index(h, 'o') == h + 4 && rindex(h, 'o') == h + 7);
+	CHECK_INT(ffsl(0), 0);
+	CHECK_INT(ffsl(1L << 40), 41);
+	CHECK_INT(ffsll(1LL << 63), 64);
+}
+
+static void test_rand48(void)
+{
+	unsigned short x[3] = { 1, 2, 3 };
+
+	srand48(42);
+	CHECK_INT(lrand48(), 1598855263);
+	CHECK_INT(lrand48(), 735945821);
+	CHECK(drand48() == 0.11108528244416149);
+	CHECK_INT(mrand48(), 1813932012);
+	CHECK(erand48(x) == 0.44199632268870914);
+	CHECK_INT(nrand48(x), 565063343);
+	CHECK_INT(jrand48(x), -1485464893);
+	CHECK(x[0] == 7666 && x[1] == 39619 && x[2] == 42869);
+}
+
+static void test_files(const char *dir)
+{
+	char t[256], buf[64];
+	struct stat st;
+	int fd;
+
+	snprintf(t, sizeof(t), "%s/cmpXXXXXX.txt", dir);
+	fd = mkstemps(t, 4);
+	CHECK(fd >= 0);
+	CHECK(strlen(t) > 4 && strcmp(t + strlen(t) - 4, ".txt") == 0 && strstr(t, "XXXXXX") == NULL);
+	if (fd >= 0) {
+		close(fd);
+		CHECK(stat(t, &st) == 0 && (st.st_mode & 0777) == 0600);
+		remove(t);
+	}
+	snprintf(t, sizeof(t), "%s/cmpXXXXXX", dir);
+	fd = mkostemp(t, O_CLOEXEC);
+	CHECK(fd >= 0 && (fcntl(fd, F_GETFD) & FD_CLOEXEC));
+	if (fd >= 0) {
+		close(fd);
+		remove(t);
+	}
+	snprintf(t, sizeof(t), "%s/cmpXXXXX", dir);
+	errno = 0;
+	CHECK(mkstemp(t) == -1 && errno == EINVAL);
+	CHECK_INT(pathconf(dir, _PC_NAME_MAX), 255);
+	CHECK_INT(pathconf(dir, _PC_PATH_MAX), 4096);
+	errno = 0;
+	CHECK(pathconf("/no/such/path", _PC_NAME_MAX) == -1 && errno == ENOENT);
+	CHECK(fpathconf(0, 9999) == -1 && errno == EINVAL);
+	CHECK_INT(confstr(_CS_PATH, buf, sizeof(buf)), strlen(buf) + 1);
+	CHECK(strstr(buf, "/bin") != NULL);
+	CHECK_INT(sysconf(_SC_VERSION), 200809L);
+	CHECK_INT(sysconf(_SC_NGROUPS_MAX), 32);
+	CHECK(getdtablesize() >= 256);
+}
+
+static void test_psignal(void)
+{
+	int p[2], saved;
+	char buf[128];
+	ssize_t n;
+
+	CHECK_INT(pipe(p), 0);
+	saved = dup(2);
+	CHECK_INT(dup2(p[1], 2), 2);
+	psignal(SIGTERM, "child");
+	dup2(saved, 2);
+	close(saved);
+	close(p[1]);
+	n = read(p[0], buf, sizeof(buf) - 1);
+	close(p[0]);
+	buf[n > 0 ? n : 0] = '\0';
+	CHECK(strncmp(buf, "child: ", 7) == 0 && buf[n - 1] == '\n' && n > 9);
+}
+
+static void on_quick(void)
+{
+	(void)!write(1, "quick handler\n", 14);
+}
+
+static void test_quick_exit(const char *argv0)
+{
+	char self[512], *argv[] = { self, "quick", NULL }, buf[64];
+	posix_spawn_file_actions_t fa;
+	int p[2], st;
+	pid_t pid;
+	ssize_t n, got = 0;
+
+	self_path(argv0, self, sizeof(self));
+	CHECK_INT(pipe(p), 0);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	CHECK_INT(posix_spawn(&pid, self, &fa, NULL, argv, environ), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	while ((n = read(p[0], buf + got, sizeof(buf) - 1 - (size_t)got)) > 0)
+		got += n;
+	close(p[0]);
+	buf[got] = '\0';
+	CHECK_INT(waitpid(pid, &st, 0), pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7);
+	/* the handler ran; the buffered printf did not reach the pipe */
+	CHECK_STR(buf, "quick handler\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = scratch_dir();
+
+	if (argc > 1 && strcmp(argv[1], "quick") == 0) {
+		setvbuf(stdout, NULL, _IOFBF, 0);
+		printf("buffered, never flushed\n");
+		at_quick_exit(on_quick);
+		quick_exit(7);
+	}
+	test_strings();
+	test_rand48();
+	test_psignal();
+	test_quick_exit(argv[0]);
+	if (dir)
+		test_files(dir);
+	else
+		printf("%s: no scratch directory: file checks skipped\n", NAME);
+	if (argc > 1 && strcmp(argv[1], "--system") == 0) {
+		unsigned char a[32], b[32];
+		CHECK_INT(getentropy(a, sizeof(a)), 0);
+		CHECK_INT(getentropy(b, sizeof(b)), 0);
+		CHECK(memcmp(a, b, sizeof(a)) != 0);
+		errno = 0;
+		CHECK(getentropy(a, 257) == -1 && errno == EIO);
+	}
+	return finish();
+}
