@@ -92,6 +92,23 @@ int ferror_unlocked(FILE *f);
 int fileno_unlocked(FILE *f);
 void clearerr_unlocked(FILE *f);
 
+/* Streams over memory (src/stdio/memstream.c). */
+FILE *fmemopen(void *restrict buf, size_t size, const char *restrict mode);
+FILE *open_memstream(char **bufp, size_t *sizep);
+
+/* GNU: a stream over the caller's functions. */
+typedef ssize_t cookie_read_function_t(void *c, char *buf, size_t n);
+typedef ssize_t cookie_write_function_t(void *c, const char *buf, size_t n);
+typedef int cookie_seek_function_t(void *c, off_t *off, int whence);
+typedef int cookie_close_function_t(void *c);
+typedef struct {
+	cookie_read_function_t *read;
+	cookie_write_function_t *write;
+	cookie_seek_function_t *seek;
+	cookie_close_function_t *close;
+} cookie_io_functions_t;
+FILE *fopencookie(void *c, const char *mode, cookie_io_functions_t io);
+
 FILE *tmpfile(void);
 char *tmpnam(char *s);
 

@@ -2,7 +2,8 @@
  * strcasestr, strverscmp (glibc's answers), index/rindex, ffsl/ffsll,
  * the drand48 family (glibc's sequence), mkostemp/mkstemps, pathconf,
  * confstr, sysconf, psignal, at_quick_exit, and (with "--system")
- * getentropy from rand:.  argv[1] "quick" exits through quick_exit. */
+ * getentropy from rand:; fmemopen, open_memstream and fopencookie.
+ * argv[1] "quick" exits through quick_exit. */
 #define NAME "libc_compat"
 #include <errno.h>
 #include <fcntl.h>
@@ -116,6 +117,97 @@ static void test_psignal(void)
 	CHECK(strncmp(buf, "child: ", 7) == 0 && buf[n - 1] == '\n' && n > 9);
 }
 
+static ssize_t count_write(void *c, const char *buf, size_t n)
+{
+	(void)buf;
+	*(size_t *)c += n;
+	return (ssize_t)n;
+}
+
+static void test_memstreams(void)
+{
+	static const char src[] = "line1\nline2\n";
+	char buf[16], line[32], *p = NULL, big[1000];
+	cookie_io_functions_t io = { NULL, count_write, NULL, NULL };
+	size_t n = 99, counted = 0;
+	FILE *f;
+	int i;
+
+	f = fmemopen(buf, sizeof(buf), "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_INT(fprintf(f, "hello %d", 42), 8);
+	CHECK_INT(fflush(f), 0);
+	CHECK_STR(buf, "hello 42");
+	CHECK_INT(ftell(f), 8);
+	CHECK_INT(fseek(f, 0, SEEK_SET), 0);
+	CHECK_INT(fputc('J', f), 'J');
+	CHECK_STR(buf, "Jello 42");
+	CHECK_INT(fseek(f, 0, SEEK_END), 0);
+	CHECK_INT(fwrite("0123456789", 1, 10, f), 8);	/* 16 bytes hold 8 more */
+	CHECK(ferror(f));
+	CHECK(memcmp(buf, "Jello 4201234567", 16) == 0);
+	errno = 0;
+	CHECK(fseek(f, 17, SEEK_SET) == -1 && errno == EINVAL);
+	CHECK(fileno(f) == -1);
+	CHECK_INT(fclose(f), 0);
+
+	f = fmemopen((void *)src, strlen(src), "r");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_STR(fgets(line, sizeof(line), f), "line1\n");
+	CHECK_STR(fgets(line, sizeof(line), f), "line2\n");
+	CHECK(fgets(line, sizeof(line), f) == NULL && feof(f));
+	CHECK_INT(fseek(f, -6, SEEK_END), 0);
+	CHECK_STR(fgets(line, sizeof(line), f), "line2\n");
+	CHECK(fputs("x", f) == EOF);	/* opened for reading only */
+	fclose(f);
+
+	f = fmemopen(NULL, 32, "w+");
+	CHECK(f != NULL);
+	if (f != NULL) {
+		CHECK_INT(fputs("abc", f), 0);
+		rewind(f);
+		CHECK_STR(fgets(line, sizeof(line), f), "abc");
+		fclose(f);
+	}
+	snprintf(buf, sizeof(buf), "ab");
+	f = fmemopen(buf, sizeof(buf), "a");
+	CHECK(f != NULL);
+	if (f != NULL) {
+		CHECK_INT(fputs("cd", f), 0);
+		fclose(f);
+		CHECK_STR(buf, "abcd");
+	}
+	errno = 0;
+	CHECK(fmemopen(buf, 0, "r") == NULL && errno == EINVAL);
+
+	f = open_memstream(&p, &n);
+	CHECK(f != NULL && p != NULL && n == 0);
+	if (f == NULL)
+		return;
+	CHECK_INT(fprintf(f, "%d-%s", 7, "x"), 3);
+	CHECK_INT(fflush(f), 0);
+	CHECK(n == 3 && strcmp(p, "7-x") == 0);
+	memset(big, 'z', sizeof(big));
+	for (i = 0; i < 10; i++)
+		CHECK_INT(fwrite(big, 1, sizeof(big), f), sizeof(big));
+	CHECK_INT(fclose(f), 0);
+	CHECK_INT(n, 10003);
+	CHECK(p != NULL && strncmp(p, "7-xzz", 5) == 0 && p[10003] == '\0');
+	free(p);
+
+	f = fopencookie(&counted, "w", io);
+	CHECK(f != NULL);
+	if (f != NULL) {
+		CHECK_INT(fprintf(f, "%s", "twelve bytes"), 12);
+		CHECK_INT(fclose(f), 0);
+		CHECK_INT(counted, 12);
+	}
+}
+
 static void on_quick(void)
 {
 	(void)!write(1, "quick handler\n", 14);
@@ -158,6 +250,7 @@ int main(int argc, char **argv)
 	}
 	test_strings();
 	test_rand48();
+	test_memstreams();
 	test_psignal();
 	test_quick_exit(argv[0]);
 	if (dir)
