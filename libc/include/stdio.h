@@ -127,6 +127,10 @@ int vasprintf(char **sp, const char *fmt, va_list ap) __printflike(2, 0);
 
 int sscanf(const char *s, const char *fmt, ...);
 int vsscanf(const char *s, const char *fmt, va_list ap);
+int fscanf(FILE *restrict f, const char *restrict fmt, ...);
+int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap);
+int scanf(const char *restrict fmt, ...);
+int vscanf(const char *restrict fmt, va_list ap);
 
 void perror(const char *s);
 int remove(const char *path);

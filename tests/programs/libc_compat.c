@@ -2,7 +2,8 @@
  * strcasestr, strverscmp (glibc's answers), index/rindex, ffsl/ffsll,
  * the drand48 family (glibc's sequence), mkostemp/mkstemps, pathconf,
  * confstr, sysconf, psignal, at_quick_exit, and (with "--system")
- * getentropy from rand:; fmemopen, open_memstream and fopencookie.
+ * getentropy from rand:; fmemopen, open_memstream and fopencookie;
+ * fscanf on a stream.
  * argv[1] "quick" exits through quick_exit. */
 #define NAME "libc_compat"
 #include <errno.h>
@@ -208,6 +209,45 @@ static void test_memstreams(void)
 	}
 }
 
+/* fscanf reads from streams; one character of pushback as glibc. */
+static void test_fscanf(void)
+{
+	static const char text[] = "  42 -7 0x1f 3.25 1e3 word [rest] 99 1e 12";
+	char w[16], br[16];
+	int a, b, c, k;
+	double d;
+	float e;
+	long n;
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_INT(fscanf(f, "%d %d %i %lf %f %15s", &a, &b, &c, &d, &e, w), 6);
+	CHECK(a == 42 && b == -7 && c == 31 && d == 3.25 && e == 1000.0f);
+	CHECK_STR(w, "word");
+	CHECK_INT(fscanf(f, " [%15[^]]] %ld", br, &n), 2);
+	CHECK_STR(br, "rest");
+	CHECK_INT(n, 99);
+	/* "1e" then a space: the 'e' is consumed, 1 converted (glibc) */
+	CHECK_INT(fscanf(f, "%lf", &d), 1);
+	CHECK(d == 1.0);
+	CHECK_INT(fscanf(f, "%d%n", &k, &a), 1);
+	CHECK_INT(k, 12);
+	CHECK_INT(fscanf(f, "%d", &k), EOF);
+	CHECK(feof(f));
+	fclose(f);
+	CHECK_INT(sscanf("", "%d", &k), EOF);
+	CHECK_INT(sscanf("   ", "%d", &k), EOF);
+	CHECK_INT(sscanf("x", "%d", &k), 0);
+	CHECK_INT(sscanf("12abc", "%d%3c", &k, w), 2);
+	CHECK(k == 12 && memcmp(w, "abc", 3) == 0);
+	CHECK_INT(sscanf("0.1", "%f", &e), 1);
+	CHECK(e == 0.1f);
+	CHECK_INT(sscanf("inf nan -0x1p-2", "%lf %f %lf", &d, &e, &d), 3);
+	CHECK(d == -0.25 && e != e);
+}
+
 static void on_quick(void)
 {
 	(void)!write(1, "quick handler\n", 14);
@@ -251,6 +291,7 @@ int main(int argc, char **argv)
 	test_strings();
 	test_rand48();
 	test_memstreams();
+	test_fscanf();
 	test_psignal();
 	test_quick_exit(argv[0]);
 	if (dir)
