@@ -367,7 +367,7 @@ static void test_shell(void)
 	CHECK_INT(pclose(f), 0);
 }
 
-/* getcwd gives a POSIX path on file: and the URL elsewhere. */
+/* getcwd and realpath give a POSIX path on file: and the URL elsewhere. */
 static void test_getcwd(void)
 {
 	char old[512], buf[512];
@@ -396,6 +396,11 @@ static void test_getcwd(void)
 		CHECK(dyn != NULL && strcmp(dyn, "/tmp") == 0);
 		free(dyn);
 	}
+	/* realpath gives the same kind of path */
+	CHECK_STR(realpath("/tmp", buf), "/tmp");
+	CHECK_STR(realpath("file:/tmp/../tmp", buf), "/tmp");
+	CHECK_STR(realpath("initfs:/bin/ion", buf), "initfs:/bin/ion");
+	CHECK(realpath("/no/such/file", buf) == NULL && errno == ENOENT);
 	CHECK_INT(chdir(old), 0);
 }
 

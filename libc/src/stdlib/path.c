@@ -8,8 +8,10 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <redox.h>
+#include "../internal/libc.h"
 
-/* The kernel resolves the path on open; SYS_FPATH gives back its URL. */
+/* The kernel resolves the path on open; SYS_FPATH gives back its URL,
+ * which on file: becomes the POSIX path, as getcwd gives it. */
 char *realpath(const char *restrict path, char *restrict resolved)
 {
 	char buf[PATH_MAX];
@@ -23,6 +25,11 @@ char *realpath(const char *restrict path, char *restrict resolved)
 	if (n < 0)
 		return NULL;
 	buf[n] = '\0';
+	n = __file_url_to_path(buf, (size_t)n, sizeof(buf));	/* as getcwd */
+	if (n < 0) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
 	if (resolved == NULL)
 		return strdup(buf);
 	memcpy(resolved, buf, (size_t)n + 1);	/* n < PATH_MAX */
