@@ -68,6 +68,29 @@ static void emit(struct sink *s, const struct spec *sp, const char *prefix,
 		pad(s, ' ', fill);
 }
 
+/* emit for a number with mid '0's between body[0..split) and the rest
+ * (the zeros a precision beyond the buffer asks for). */
+static void emit_split(struct sink *s, const struct spec *sp, const char *prefix,
+    const char *body, int blen, int split, int mid)
+{
+	int plen = (int)strlen(prefix);
+	int fill = sp->width - plen - blen - mid, zeros = 0;
+
+	if (fill > 0 && (sp->flags & FL_ZERO) && !(sp->flags & FL_LEFT)) {
+		zeros = fill;
+		fill = 0;
+	}
+	if (!(sp->flags & FL_LEFT))
+		pad(s, ' ', fill);
+	out(s, prefix, (size_t)plen);
+	pad(s, '0', zeros);
+	out(s, body, (size_t)split);
+	pad(s, '0', mid);
+	out(s, body + split, (size_t)(blen - split));
+	if (sp->flags & FL_LEFT)
+		pad(s, ' ', fill);
+}
+
 static void fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 {
 	char buf[72], *e = buf + sizeof(buf), *p = e;
@@ -269,9 +292,9 @@ static int put_hex(char *buf, double v, int prec, int alt, int upper)
 
 static void fmt_float(struct sink *s, struct spec *sp, double v)
 {
-	char buf[1500], prefix[4] = "";
+	char buf[1500], prefix[4] = "", *ep;
 	int len, neg = __builtin_signbit(v) != 0, upper = sp->conv <= 'Z';
-	int prec = sp->prec < 0 ? 6 : sp->prec;
+	int prec = sp->prec < 0 ? 6 : sp->prec, extra = 0;
 	struct dec x;
 
 	if (neg)
@@ -288,16 +311,20 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 		emit(s, sp, prefix, t, 3, 0);
 		return;
 	}
-	if (prec > 1100)
-		prec = 1100;	/* keeps buf bounded; every digit a double has
-				 * is within 1074 places */
+	if (prec > 1100) {
+		/* keeps buf bounded: every digit a double has is within 1074
+		 * places, so the rest are zeros, written by emit_split */
+		extra = prec - 1100;
+		prec = 1100;
+	}
 	if ((sp->conv | 32) == 'a') {
 		size_t pl = strlen(prefix);
 		prefix[pl] = '0';
 		prefix[pl + 1] = upper ? 'X' : 'x';
 		prefix[pl + 2] = '\0';
-		len = put_hex(buf, v, sp->prec, sp->flags & FL_ALT, upper);
-		emit(s, sp, prefix, buf, len, 0);
+		len = put_hex(buf, v, sp->prec < 0 ? -1 : prec, sp->flags & FL_ALT, upper);
+		ep = memchr(buf, upper ? 'P' : 'p', (size_t)len);
+		emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
 		return;
 	}
 	to_dec(v, &x);
@@ -329,10 +356,13 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 			memmove(buf + k, buf + end, (size_t)(len - end));
 			len -= end - k;
 		}
+		if (!(sp->flags & FL_ALT))
+			extra = 0;	/* trailing zeros are dropped anyway */
 		break;
 	}
 	}
-	emit(s, sp, prefix, buf, len, 0);
+	ep = (sp->conv | 32) == 'f' ? NULL : memchr(buf, upper ? 'E' : 'e', (size_t)len);
+	emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
 }
 
 int __vformat(struct sink *s, const char *fmt, va_list ap)
