@@ -1,7 +1,7 @@
 # redoxfsd: the RedoxFS library built for programs, serving file: inside
 # the OS; and build/harddrive.img, the root file system it mounts.
 RFSD_SRCS := $(addprefix fs/redoxfs/daemon/,redoxfsd.c rfsd.c rfsd_handle.c \
-	rfsd_path.c rfsd_file.c rfsd_meta.c)
+	rfsd_path.c rfsd_file.c rfsd_meta.c rfsd_lock.c rfsd_flock.c)
 RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
 RFSD := $(B)/prog/fs/redoxfs/daemon/redoxfsd
 # The request loop is the scheme daemons' (schemes/lib/serve.c).
