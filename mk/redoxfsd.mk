@@ -57,3 +57,7 @@ TEST_STEPS += test-redoxfs-oscrash
 test-redoxfs-oscrash: $(B)/redox-hosted $(RFS_MKIMAGE) $(RFS_FSCK) $(RFS_LS) \
 		$(B)/initfs.img
 	tests/redoxfs/oscrash.sh $(B) $(RFS_OSCRASH_ROUNDS) $(RFS_OSCRASH_SEED)
+
+# The record lock table is a pure module: unit tests drive it directly.
+UNIT_SRCS   += tests/unit/test_rfsd_lock.c fs/redoxfs/daemon/rfsd_lock.c
+UNIT_SUITES += rfsd_lock_suite
