@@ -372,6 +372,19 @@ static void test_wait(int fd, const char *path)
 	if (ms < 200)
 		printf("%s: F_SETLKW returned after %ld ms\n", NAME, ms);
 
+	/* A cycle: the helper waits for the parent, which would wait for
+	 * the helper: EDEADLK; the helper gets its range when the parent
+	 * lets go. */
+	CHECK_INT(ask(&k, "set w 100 1"), 0);
+	CHECK_INT(setlk(fd, F_SETLK, F_WRLCK, SEEK_SET, 200, 1), 0);
+	CHECK(send_line(&k, "setw w 200 1") == 0);
+	sleep_ms(200);
+	CHECK_INT(setlk(fd, F_SETLKW, F_WRLCK, SEEK_SET, 100, 1), EDEADLK);
+	CHECK_INT(setlk(fd, F_SETLK, F_UNLCK, SEEK_SET, 200, 1), 0);
+	CHECK_STR(answer(&k), "0");
+	CHECK_INT(setlk(fd, F_SETLK, F_WRLCK, SEEK_SET, 200, 1), EAGAIN);
+	CHECK_INT(ask(&k, "set u 100 101"), 0);
+
 	/* Interrupted by a signal: EINTR, and the waiter is gone (the
 	 * unlock below must not hand the range to it). */
 	send_line(&k, "setwint w 0 20");
