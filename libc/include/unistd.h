@@ -72,6 +72,12 @@ int fdatasync(int fd);
 int ftruncate(int fd, off_t len);
 int truncate(const char *path, off_t len);
 int isatty(int fd);
+/* lockf: record locks from the position (fcntl's, so they mix with them). */
+#define F_ULOCK	0
+#define F_LOCK	1
+#define F_TLOCK	2
+#define F_TEST	3
+int lockf(int fd, int cmd, off_t len);
 char *ttyname(int fd);
 
 int access(const char *path, int mode);
