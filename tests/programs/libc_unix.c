@@ -258,6 +258,14 @@ static void test_poll(const char *dir)
 	pf[0].fd = fd; pf[0].events = POLLIN | POLLOUT;
 	CHECK_INT(poll(pf, 1, -1), 1);
 	CHECK_INT(pf[0].revents, POLLIN | POLLOUT);
+	/* so is a file on a scheme that reports no readiness (initfs:) */
+	pf[1].fd = open("initfs:/bin/ion", O_RDONLY);
+	pf[1].events = POLLIN;
+	CHECK(pf[1].fd >= 0);
+	CHECK_INT(poll(pf + 1, 1, -1), 1);
+	CHECK_INT(pf[1].revents, POLLIN);
+	if (pf[1].fd >= 0)
+		close(pf[1].fd);
 	/* writer closed: the read end is readable (read gives 0) */
 	close(p[1]);
 	pf[0].fd = p[0]; pf[0].events = POLLIN;
