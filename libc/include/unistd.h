@@ -73,6 +73,7 @@ int ftruncate(int fd, off_t len);
 int truncate(const char *path, off_t len);
 int isatty(int fd);
 char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t len);
 
 int access(const char *path, int mode);
 int chdir(const char *path);
