@@ -1,6 +1,6 @@
 /* wchar.h - wide characters.  wchar_t holds a Unicode code point; the
- * multibyte encoding is UTF-8 in every locale (MB_CUR_MAX is 4).  The
- * wide scanf family is not here. */
+ * multibyte encoding is UTF-8 in every locale (MB_CUR_MAX is 4).  Of
+ * the wide scanf family only swscanf/vswscanf are here. */
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
@@ -96,6 +96,8 @@ int fwprintf(FILE *restrict f, const wchar_t *restrict fmt, ...);
 int vfwprintf(FILE *restrict f, const wchar_t *restrict fmt, va_list ap);
 int wprintf(const wchar_t *restrict fmt, ...);
 int vwprintf(const wchar_t *restrict fmt, va_list ap);
+int swscanf(const wchar_t *restrict ws, const wchar_t *restrict fmt, ...);
+int vswscanf(const wchar_t *restrict ws, const wchar_t *restrict fmt, va_list ap);
 __END_DECLS
 
 #endif

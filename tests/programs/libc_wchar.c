@@ -199,6 +199,25 @@ static void test_wprintf(void)
 	CHECK_STR(buf, "\xe2\x82\xac=5");
 }
 
+/* scanf's %lc/%ls read UTF-8; swscanf reads wide strings. */
+static void test_wscanf(void)
+{
+	wchar_t ws[16], wc = 0;
+	double d = 0;
+	int k = 0;
+
+	CHECK_INT(sscanf("h\xc3\xa9llo w", "%ls", ws), 1);
+	CHECK(wcscmp(ws, L"h\u00e9llo") == 0);
+	CHECK_INT(sscanf("\xe2\x82\xac!", "%lc", &wc), 1);
+	CHECK_INT(wc, 0x20ac);
+	CHECK_INT(sscanf("ab\xff", "%3ls", ws), 0);	/* a bad byte */
+	CHECK_INT(swscanf(L"42 \u00e9t\u00e9 x", L"%d %ls", &k, ws), 2);
+	CHECK(k == 42 && wcscmp(ws, L"\u00e9t\u00e9") == 0);
+	CHECK_INT(swscanf(L"3.5", L"%lf", &d), 1);
+	CHECK(d == 3.5);
+	CHECK_INT(swscanf(L"", L"%d", &k), EOF);
+}
+
 static void test_wctype(void)
 {
 	CHECK(iswalpha('a') && iswalpha('Z') && !iswalpha('1') && !iswalpha(' '));
@@ -297,6 +316,7 @@ int main(void)
 	test_wcs();
 	test_printf_wide();
 	test_wprintf();
+	test_wscanf();
 	test_wctype();
 	test_iconv();
 	return finish();
