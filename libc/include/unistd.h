@@ -129,6 +129,8 @@ __noreturn void _exit(int status);
 
 unsigned sleep(unsigned sec);
 int usleep(useconds_t usec);
+unsigned alarm(unsigned secs);
+useconds_t ualarm(useconds_t usecs, useconds_t interval);
 int pause(void);
 long sysconf(int name);
 long pathconf(const char *path, int name);
