@@ -5,7 +5,9 @@
  * first counts the delivery in sigcount.  sigsuspend sleeps on that word
  * with a futex: the futex checks the count and sleeps in one step, so a
  * signal handled between the mask change and the sleep cannot be lost
- * (the ABI has no sigsuspend of its own).
+ * (the ABI has no sigsuspend of its own).  The count is the process's:
+ * a handler that ran in another thread just then also ends the wait,
+ * an early EINTR callers loop on anyway.
  */
 #include <signal.h>
 #include <errno.h>
