@@ -30,3 +30,19 @@ $(B)/ports/stage/%.meta: ports/%/recipe.sh ports/build.sh ports/fetch.sh $(PORT_
 
 .PHONY: ports test-ports
 ports: $(PORT_STAMPS)
+
+# The checks run inside the OS on both backends (ports/tests/*.sh, with
+# tests/system/run's helpers).
+PORTS_BACKENDS ?= hosted qemu
+test-ports: all ports
+	@for be in $(PORTS_BACKENDS); do \
+	  tests/system/run --backend $$be --build $(B) $(PORTS:%=ports/tests/%.sh) || exit 1; \
+	done
+
+# `make test` runs test-ports only when every recipe's Debian source is
+# cached in build/ports/src/ or can be downloaded now.
+.PHONY: test-ports-if-sources
+test-ports-if-sources:
+	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory test-ports; \
+	else echo "SKIP test-ports: the Debian sources are neither cached nor reachable"; fi
+TEST_STEPS += test-ports-if-sources

@@ -1,6 +1,7 @@
 #!/bin/sh
 # fetch.sh SRCPKG DESTDIR: the Debian source package SRCPKG (bookworm),
 # unpacked with Debian's patches applied, in DESTDIR (removed first).
+# fetch.sh -d SRCPKG: only make sure the files are in the cache.
 #
 # The .dsc, .orig.tar.* and .debian.tar.* are kept in
 # build/ports/src/SRCPKG/; once they are there no network is used.  The
@@ -8,8 +9,10 @@
 # build/ports/apt/ (its own sources.list, lists and cache), never through
 # the system's.  apt checks the files against the signed Sources index.
 set -eu
-[ $# -eq 2 ] || { echo "usage: fetch.sh SRCPKG DESTDIR" >&2; exit 2; }
-pkg=$1 dest=$2
+usage() { echo "usage: fetch.sh SRCPKG DESTDIR | fetch.sh -d SRCPKG" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+if [ "$1" = -d ]; then pkg=$2 dest=""; else pkg=$1 dest=$2; fi
+case $pkg in ""|-*|*/*) usage ;; esac
 top=$(cd "$(dirname "$0")/.." && pwd)
 ports=${PORTS_BUILD:-$top/build/ports}
 cache=$ports/src/$pkg
@@ -37,6 +40,7 @@ if ! ls "$cache"/*.dsc >/dev/null 2>&1; then
 		{ echo "fetch: $pkg: apt-get source failed" >&2; rm -rf "$tmp"; exit 1; }
 	mv "$tmp"/* "$cache"/ && rmdir "$tmp"
 fi
+[ -n "$dest" ] || exit 0
 dsc=$(ls "$cache"/*.dsc | head -n 1)
 rm -rf "$dest"
 mkdir -p "$(dirname "$dest")"
