@@ -19,6 +19,23 @@
 #define AT_EACCESS	0x200
 #define AT_SYMLINK_FOLLOW 0x400
 
+/* POSIX record locks: the names and the structure, so that programs
+ * build.  The kernel has no record locks yet: fcntl() with these
+ * commands fails with EINVAL. */
+#define F_GETLK		5
+#define F_SETLK		6
+#define F_SETLKW	7
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
+struct flock {
+	short l_type;
+	short l_whence;
+	off_t l_start;
+	off_t l_len;
+	pid_t l_pid;
+};
+
 __BEGIN_DECLS
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
