@@ -73,6 +73,27 @@ int ferror(FILE *f);
 void clearerr(FILE *f);
 void flockfile(FILE *f);
 void funlockfile(FILE *f);
+int ftrylockfile(FILE *f);
+
+/* The caller holds the stream (flockfile) or has one thread. */
+int getc_unlocked(FILE *f);
+int getchar_unlocked(void);
+int fgetc_unlocked(FILE *f);
+int putc_unlocked(int c, FILE *f);
+int putchar_unlocked(int c);
+int fputc_unlocked(int c, FILE *f);
+size_t fread_unlocked(void *p, size_t size, size_t n, FILE *f);
+size_t fwrite_unlocked(const void *p, size_t size, size_t n, FILE *f);
+char *fgets_unlocked(char *s, int n, FILE *f);
+int fputs_unlocked(const char *s, FILE *f);
+int fflush_unlocked(FILE *f);
+int feof_unlocked(FILE *f);
+int ferror_unlocked(FILE *f);
+int fileno_unlocked(FILE *f);
+void clearerr_unlocked(FILE *f);
+
+FILE *tmpfile(void);
+char *tmpnam(char *s);
 
 int printf(const char *fmt, ...) __printflike(1, 2);
 int fprintf(FILE *f, const char *fmt, ...) __printflike(2, 3);

@@ -10,7 +10,7 @@ __BEGIN_DECLS
 #define EXIT_SUCCESS	0
 #define EXIT_FAILURE	1
 #define RAND_MAX	0x7fffffff
-#define MB_CUR_MAX	1
+#define MB_CUR_MAX	4	/* UTF-8 */
 
 typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
@@ -73,6 +73,13 @@ int system(const char *cmd);
 char *realpath(const char *restrict path, char *restrict resolved);
 int mkstemp(char *tmpl);
 char *mkdtemp(char *tmpl);
+
+/* Multibyte characters: UTF-8 (src/wchar/mb.c). */
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *restrict pwc, const char *restrict s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *restrict dst, const char *restrict src, size_t n);
+size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n);
 
 __END_DECLS
 

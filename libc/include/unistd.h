@@ -108,6 +108,7 @@ int getopt(int argc, char *const argv[], const char *opts);
 /* Redox: tell init that a daemon is ready (see <redox.h>). */
 int daemon_ready(void);
 
+char *crypt(const char *key, const char *setting);
 __END_DECLS
 
 #endif
