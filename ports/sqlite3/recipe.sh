@@ -17,14 +17,14 @@ recipe_build() {
 	# SQLite's usual options for a shell (as Debian's), plus what the OS
 	# needs: fcntl() record locks are not there yet (EINVAL), so the
 	# default VFS is "unix-dotfile" (a lock directory next to the
-	# database, from SQLITE_ENABLE_LOCKING_STYLE) instead of "unix".
+	# database, DB.lock, made with mkdir) instead of "unix".
 	opts="-DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE
 	      -DSQLITE_ENABLE_JSON1 -DSQLITE_ENABLE_COLUMN_METADATA
 	      -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_MATH_FUNCTIONS
-	      -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_ENABLE_LOCKING_STYLE=1
+	      -DSQLITE_OMIT_LOAD_EXTENSION
 	      -DSQLITE_DEFAULT_UNIX_VFS=\"unix-dotfile\"
 	      -DHAVE_USLEEP=1 -DHAVE_LOCALTIME_R=1 -DHAVE_GMTIME_R=1
-	      -DHAVE_STRCHRNUL=0 -DHAVE_FDATASYNC=0"
+	      -DHAVE_UTIME=1"
 	$CC -O2 $opts -c sqlite3.c -o sqlite3.o
 	$CC -O2 $opts -I. -c shell.c -o shell.o
 	$AR rcs libsqlite3.a sqlite3.o
