@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <string.h>
 #include "stdio_impl.h"
-#include "fltdec.h"
 
 #define FL_LEFT		0x01
 #define FL_PLUS		0x02
@@ -113,27 +112,45 @@ static void fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 
 /* value = 0.d[0]d[1]...d[n-1] x 10^(e+1), i.e. d[0] is the 10^e digit. */
 struct dec {
-	char d[FLTDEC_MAX];
+	char d[24];
 	int n;
 	int e;
 };
 
-/* Every significant digit, exactly (fltdec.c). */
+/* 17 significant digits, enough to tell doubles apart; the scaling by
+ * powers of ten can be off in the last digit, which is fine for a printf
+ * that is not used for round-tripping. */
 static void to_dec(double v, struct dec *x)
 {
+	uint64_t m;
+	int e = 0, i;
+
+	x->n = 0;
+	x->e = 0;
 	if (v == 0) {
 		x->d[0] = '0';
 		x->n = 1;
-		x->e = 0;
 		return;
 	}
-	x->n = fltdec_digits(v, x->d, &x->e);
+	while (v >= 1e32) { v /= 1e32; e += 32; }
+	while (v >= 10) { v /= 10; e++; }
+	while (v < 1e-32) { v *= 1e32; e -= 32; }
+	while (v < 1) { v *= 10; e--; }
+	m = (uint64_t)(v * 1e16 + 0.5);
+	if (m >= 100000000000000000ULL) {
+		m /= 10;
+		e++;
+	}
+	for (i = 16; i >= 0; i--) {
+		x->d[i] = (char)('0' + m % 10);
+		m /= 10;
+	}
+	x->n = 17;
+	x->e = e;
 }
 
-/* Keeps nsig significant digits, rounding to nearest and a tie (the
- * dropped digits are exactly 5 then nothing: to_dec drops trailing zeros)
- * to even.  nsig may be 0 or negative (the value rounds to 0 or to one
- * unit at that place). */
+/* Keeps nsig significant digits, rounding half up.  nsig may be 0 or
+ * negative (the value rounds to 0 or to one unit at that place). */
 static void round_dec(struct dec *x, int nsig)
 {
 	int i;
@@ -144,9 +161,7 @@ static void round_dec(struct dec *x, int nsig)
 		x->n = 0;
 		return;
 	}
-	if (x->d[nsig] < '5' ||
-	    (x->d[nsig] == '5' && nsig + 1 == x->n &&
-	     (nsig == 0 || (x->d[nsig - 1] - '0') % 2 == 0))) {
+	if (x->d[nsig] < '5') {
 		x->n = nsig;
 		return;
 	}
