@@ -1,7 +1,8 @@
 /* libc_unix: alloca.h, sys/param.h, paths.h, sys/times.h, utime.h,
  * syslog.h, dlfcn.h, the unlocked stdio calls, tmpfile, wait3/wait4,
  * getrusage, and (with "--system", inside the OS where event: exists)
- * poll and select on pipes, files and timeouts.  It spawns itself for
+ * poll and select on pipes, files and timeouts, and getcwd's POSIX
+ * paths on file:.  It spawns itself for
  * the wait tests: argv[1] "exit N" makes the child exit with N, "write"
  * makes it sleep and then write to stdout. */
 #define NAME "libc_unix"
@@ -298,6 +299,38 @@ static void test_poll(const char *dir)
 	remove(path);
 }
 
+/* getcwd gives a POSIX path on file: and the URL elsewhere. */
+static void test_getcwd(void)
+{
+	char old[512], buf[512];
+	int fd;
+
+	CHECK(getcwd(old, sizeof(old)) != NULL);
+	CHECK(old[0] == '/' || strchr(old, ':') != NULL);
+	CHECK_INT(chdir("/tmp"), 0);
+	CHECK_STR(getcwd(buf, sizeof(buf)), "/tmp");
+	CHECK(getcwd(buf, 4) == NULL && errno == ERANGE);
+	CHECK_STR(getcwd(buf, 5), "/tmp");
+	CHECK_INT(chdir("file:/"), 0);
+	CHECK_STR(getcwd(buf, sizeof(buf)), "/");
+	CHECK_INT(chdir("file:/tmp"), 0);
+	CHECK_STR(getcwd(buf, sizeof(buf)), "/tmp");
+	CHECK_INT(chdir("initfs:/bin"), 0);
+	CHECK_STR(getcwd(buf, sizeof(buf)), "initfs:/bin");
+	/* '/' paths resolve on the cwd's scheme: back to file: by URL */
+	fd = open("file:/tmp", O_RDONLY | O_DIRECTORY);
+	CHECK(fd >= 0 && fchdir(fd) == 0);
+	CHECK_STR(getcwd(buf, sizeof(buf)), "/tmp");
+	if (fd >= 0)
+		close(fd);
+	{
+		char *dyn = getcwd(NULL, 0);
+		CHECK(dyn != NULL && strcmp(dyn, "/tmp") == 0);
+		free(dyn);
+	}
+	CHECK_INT(chdir(old), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir;
@@ -317,8 +350,10 @@ int main(int argc, char **argv)
 	if (dir) {
 		test_utime(dir);
 		test_stdio(dir);
-		if (sys)
+		if (sys) {
 			test_poll(dir);
+			test_getcwd();
+		}
 	} else {
 		printf("%s: no scratch directory: file checks skipped\n", NAME);
 	}

@@ -25,31 +25,61 @@ int fchdir(int fd)
 	return chdir(buf);
 }
 
+/*
+ * The kernel keeps the cwd as a URL.  On file: (the root file system) a
+ * program gets the POSIX path, "/tmp" for "file:/tmp": paths starting
+ * with '/' resolve on the cwd's scheme, so the path names the same
+ * directory, and programs take "file:/tmp" for a relative path.  Other
+ * schemes keep the URL; redox_fpath on an open directory still gives the
+ * URL for file: too.
+ */
+static long cwd_posix(char *out, size_t cap)
+{
+	char raw[PATH_MAX];
+	long r = __syscall2(SYS_GETCWD, raw, sizeof(raw));
+	const char *p = raw;
+	size_t len, add = 0;
+
+	if (r < 0)
+		return r;
+	len = (size_t)r;
+	if (len >= 5 && memcmp(raw, "file:", 5) == 0) {
+		p += 5;
+		len -= 5;
+		add = len == 0 || p[0] != '/';	/* "file:" alone is the root */
+	}
+	if (add + len + 1 > cap)
+		return -ERANGE;
+	if (add)
+		out[0] = '/';
+	memcpy(out + add, p, len);
+	out[add + len] = '\0';
+	return (long)(add + len);
+}
+
 char *getcwd(char *buf, size_t n)
 {
-	char tmp[PATH_MAX];
+	char tmp[PATH_MAX + 1];
 	long r;
 
 	if (buf == NULL) {
 		/* glibc's extension: allocate when buf is NULL */
-		r = __syscall2(SYS_GETCWD, tmp, sizeof(tmp));
-		if (r < 0 || (size_t)r >= sizeof(tmp)) {
-			errno = r < 0 ? (int)-r : ERANGE;
+		r = cwd_posix(tmp, sizeof(tmp));
+		if (r < 0) {
+			errno = (int)-r;
 			return NULL;
 		}
-		tmp[r] = '\0';
 		return strdup(tmp);
 	}
 	if (n == 0) {
 		errno = EINVAL;
 		return NULL;
 	}
-	r = __syscall2(SYS_GETCWD, buf, n - 1);	/* leave room for the NUL */
+	r = cwd_posix(buf, n);
 	if (r < 0) {
 		errno = (int)-r;
 		return NULL;
 	}
-	buf[r] = '\0';
 	return buf;
 }
 
