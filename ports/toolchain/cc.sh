@@ -10,6 +10,11 @@
 # --version/-v/-print-* with no input (passed to gcc as they are).
 # Refused: -shared (there are no shared objects).
 
+if [ $# -eq 1 ] && [ "$1" = -dumpmachine ]; then
+	echo x86_64-redox	# the target, not the host gcc's
+	exit 0
+fi
+
 link=1 inputs=0 out=a.out want=""
 for a do
 	shift
@@ -26,7 +31,7 @@ for a do
 	-shared)
 		echo "x86_64-redox-gcc: -shared: the OS has no shared objects" >&2
 		exit 1 ;;
-	-c|-S|-E|-M|-MM)
+	-c|-S|-E|-M|-MM|-fsyntax-only)
 		link=0 ;;
 	-o)	want=o ;;
 	-o*)	out=${a#-o} ;;
@@ -49,6 +54,7 @@ if [ "$link" -eq 0 ]; then
 	exec "$REDOX_CC" $REDOX_CFLAGS "$@"
 fi
 # shellcheck disable=SC2086
-"$REDOX_CC" $REDOX_CFLAGS $REDOX_LDFLAGS "$REDOX_CRT0" "$@" "$REDOX_LIBC" -lgcc || exit 1
+# -x none: a -x LANG among the arguments would otherwise apply to libc.a.
+"$REDOX_CC" $REDOX_CFLAGS $REDOX_LDFLAGS "$REDOX_CRT0" "$@" -x none "$REDOX_LIBC" -lgcc || exit 1
 # The kernel's loader takes only static PIEs with relative relocations.
 "$REDOX_CHECK" "$out" || { rm -f "$out"; exit 1; }
