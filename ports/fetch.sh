@@ -29,7 +29,8 @@ if ! ls "$cache"/*.dsc >/dev/null 2>&1; then
 	    -o Dir::State::Lists="$apt/lists" \
 	    -o Dir::State::status="$apt/status" \
 	    -o Dir::Cache="$apt/cache" \
-	    -o APT::Sandbox::User=root -o Acquire::Languages=none
+	    -o APT::Sandbox::User=root -o Acquire::Languages=none \
+	    -o Acquire::http::Timeout=20 -o Acquire::Retries=1
 	# One index download serves every recipe; refresh it once a day.
 	if [ -z "$(find "$apt/lists" -name '*Sources*' -mtime -1 2>/dev/null)" ]; then
 		apt-get "$@" -qq update || { echo "fetch: $pkg: apt-get update failed (no network?)" >&2; exit 1; }
