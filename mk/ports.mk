@@ -46,3 +46,13 @@ test-ports-if-sources:
 	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory test-ports; \
 	else echo "SKIP test-ports: the Debian sources are neither cached nor reachable"; fi
 TEST_STEPS += test-ports-if-sources
+
+# lua and sqlite3 in redox-hosted against the same sources built for Linux
+# (ports/bench.sh); `make bench` runs it when the sources are there.
+.PHONY: bench-ports bench-ports-if-sources
+bench-ports: all ports
+	@ports/bench.sh $(B)
+bench-ports-if-sources:
+	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory bench-ports; \
+	else echo "SKIP bench-ports: the Debian sources are neither cached nor reachable"; fi
+BENCH_STEPS += bench-ports-if-sources
