@@ -65,6 +65,8 @@ int putenv(char *s);
 int clearenv(void);
 
 int atexit(void (*fn)(void));
+int at_quick_exit(void (*fn)(void));
+__noreturn void quick_exit(int status);
 __noreturn void exit(int status);
 __noreturn void _Exit(int status);
 __noreturn void abort(void);
@@ -73,6 +75,18 @@ int system(const char *cmd);
 char *realpath(const char *restrict path, char *restrict resolved);
 int mkstemp(char *tmpl);
 char *mkdtemp(char *tmpl);
+int mkostemp(char *tmpl, int flags);
+int mkstemps(char *tmpl, int suffixlen);
+int mkostemps(char *tmpl, int suffixlen, int flags);
+double drand48(void);
+double erand48(unsigned short x[3]);
+long lrand48(void);
+long nrand48(unsigned short x[3]);
+long mrand48(void);
+long jrand48(unsigned short x[3]);
+void srand48(long seed);
+unsigned short *seed48(unsigned short s[3]);
+void lcong48(unsigned short p[7]);
 
 /* Multibyte characters: UTF-8 (src/wchar/mb.c). */
 int mblen(const char *s, size_t n);

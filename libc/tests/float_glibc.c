@@ -89,7 +89,7 @@ static const char *const fmts[] = {
 
 static void test_printf(int n)
 {
-	char want[2048], got[2048], in[40];
+	char want[4096], got[4096], in[40];
 	size_t f;
 	int i, wl, gl;
 
@@ -114,7 +114,8 @@ static void test_printf(int n)
 		static const double sp[] = { 0.0, -0.0, INFINITY, -INFINITY, 0.5, 1.5, 2.5,
 			0.125, 1e-320, DBL_MAX, DBL_MIN, 4.9406564584124654e-324, 0.1, 1e23 };
 		static const char *const sf[] = { "%f", "%e", "%g", "%a", "%.0f", "%.0e", "%.1000f",
-			"%.800e", "%5.1f", "%-8g|", "%+08.2f", "%.2f", "%#g", "%#.3g", "%#.0a" };
+			"%.800e", "%5.1f", "%-8g|", "%+08.2f", "%.2f", "%#g", "%#.3g", "%#.0a",
+			"%.1200f", "%.1150e", "%#.1300g", "%.1300g", "%.1120a", "%01220.1110f" };
 		size_t a, b;
 		for (a = 0; a < sizeof(sp) / sizeof(sp[0]); a++)
 			for (b = 0; b < sizeof(sf) / sizeof(sf[0]); b++) {

@@ -258,6 +258,14 @@ static void test_poll(const char *dir)
 	pf[0].fd = fd; pf[0].events = POLLIN | POLLOUT;
 	CHECK_INT(poll(pf, 1, -1), 1);
 	CHECK_INT(pf[0].revents, POLLIN | POLLOUT);
+	/* so is a file on a scheme that reports no readiness (initfs:) */
+	pf[1].fd = open("initfs:/bin/ion", O_RDONLY);
+	pf[1].events = POLLIN;
+	CHECK(pf[1].fd >= 0);
+	CHECK_INT(poll(pf + 1, 1, -1), 1);
+	CHECK_INT(pf[1].revents, POLLIN);
+	if (pf[1].fd >= 0)
+		close(pf[1].fd);
 	/* writer closed: the read end is readable (read gives 0) */
 	close(p[1]);
 	pf[0].fd = p[0]; pf[0].events = POLLIN;
@@ -299,7 +307,75 @@ static void test_poll(const char *dir)
 	remove(path);
 }
 
-/* getcwd gives a POSIX path on file: and the URL elsewhere. */
+/* The *at() calls relative to a directory fd. */
+static void test_at(const char *dir, int sys)
+{
+	char path[512], link[64];
+	struct stat st;
+	int dfd, fd;
+
+	snprintf(path, sizeof(path), "%s/libc_unix.at", dir);
+	CHECK_INT(mkdir(path, 0755), 0);
+	dfd = open(path, O_RDONLY | O_DIRECTORY);
+	CHECK(dfd >= 0);
+	if (dfd < 0)
+		return;
+	fd = openat(dfd, "f", O_WRONLY | O_CREAT | O_EXCL, 0644);
+	CHECK(fd >= 0 && write(fd, "hello", 5) == 5);
+	if (fd >= 0)
+		close(fd);
+	CHECK(fstatat(dfd, "f", &st, 0) == 0 && st.st_size == 5);
+	CHECK_INT(faccessat(dfd, "f", R_OK, 0), 0);
+	CHECK_INT(mkdirat(dfd, "sub", 0755), 0);
+	CHECK_INT(renameat(dfd, "f", dfd, "sub/g"), 0);
+	CHECK(fstatat(dfd, "f", &st, 0) == -1 && errno == ENOENT);
+	snprintf(path + strlen(path), sizeof(path) - strlen(path), "/sub/g");
+	CHECK(stat(path, &st) == 0 && st.st_size == 5);
+	/* an absolute path ignores the directory */
+	CHECK(fstatat(dfd, path, &st, 0) == 0 && st.st_size == 5);
+	if (sys) {	/* symlinks need the OS's file system */
+		CHECK_INT(symlinkat("sub/g", dfd, "ln"), 0);
+		CHECK_INT(readlinkat(dfd, "ln", link, sizeof(link)), 5);
+		CHECK(memcmp(link, "sub/g", 5) == 0);
+		CHECK_INT(unlinkat(dfd, "ln", 0), 0);
+	}
+	fd = openat(dfd, "sub/g", O_RDONLY);
+	CHECK(fd >= 0);
+	errno = 0;
+	CHECK(openat(fd, "x", O_RDONLY) == -1 && errno == ENOTDIR);
+	if (fd >= 0)
+		close(fd);
+	errno = 0;
+	CHECK(openat(999, "x", O_RDONLY) == -1 && errno == EBADF);
+	errno = 0;
+	CHECK(openat(dfd, "", O_RDONLY) == -1 && errno == ENOENT);
+	CHECK_INT(unlinkat(dfd, "sub/g", 0), 0);
+	CHECK(unlinkat(dfd, "sub", 0) == -1);
+	CHECK_INT(unlinkat(dfd, "sub", AT_REMOVEDIR), 0);
+	close(dfd);
+	path[strlen(path) - strlen("/sub/g")] = '\0';
+	CHECK_INT(rmdir(path), 0);
+}
+
+/* system and popen run the shell paths.h names (no /bin/sh here). */
+static void test_shell(void)
+{
+	char line[64];
+	FILE *f;
+	int st;
+
+	CHECK(system(NULL) != 0);
+	st = system("exit 3");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 3);
+	f = popen("echo from the shell", "r");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "from the shell\n") == 0);
+	CHECK_INT(pclose(f), 0);
+}
+
+/* getcwd and realpath give a POSIX path on file: and the URL elsewhere. */
 static void test_getcwd(void)
 {
 	char old[512], buf[512];
@@ -328,6 +404,11 @@ static void test_getcwd(void)
 		CHECK(dyn != NULL && strcmp(dyn, "/tmp") == 0);
 		free(dyn);
 	}
+	/* realpath gives the same kind of path */
+	CHECK_STR(realpath("/tmp", buf), "/tmp");
+	CHECK_STR(realpath("file:/tmp/../tmp", buf), "/tmp");
+	CHECK_STR(realpath("initfs:/bin/ion", buf), "initfs:/bin/ion");
+	CHECK(realpath("/no/such/file", buf) == NULL && errno == ENOENT);
 	CHECK_INT(chdir(old), 0);
 }
 
@@ -350,9 +431,11 @@ int main(int argc, char **argv)
 	if (dir) {
 		test_utime(dir);
 		test_stdio(dir);
+		test_at(dir, sys);
 		if (sys) {
 			test_poll(dir);
 			test_getcwd();
+			test_shell();
 		}
 	} else {
 		printf("%s: no scratch directory: file checks skipped\n", NAME);

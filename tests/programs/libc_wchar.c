@@ -1,4 +1,5 @@
-/* libc_wchar: locale.h, langinfo.h, wchar.h (UTF-8), wctype.h, iconv.h. */
+/* libc_wchar: locale.h, langinfo.h, wchar.h (UTF-8), wctype.h, iconv.h,
+ * and printf's %lc/%ls. */
 #define NAME "libc_wchar"
 #include <errno.h>
 #include <iconv.h>
@@ -144,6 +145,32 @@ static void test_wcs(void)
 	CHECK(wmemcmp(a, L"qqq", 3) == 0);
 }
 
+/* printf's %lc and %ls write UTF-8. */
+static void test_printf_wide(void)
+{
+	char b[32];
+
+	CHECK_INT(snprintf(b, sizeof(b), "%ls", L"h\u00e9"), 3);
+	CHECK_STR(b, "h\xc3\xa9");
+	CHECK_INT(snprintf(b, sizeof(b), "[%5ls]", L"\u00e9"), 7);
+	CHECK_STR(b, "[   \xc3\xa9]");
+	CHECK_INT(snprintf(b, sizeof(b), "[%-4ls]", L"ab"), 6);
+	CHECK_STR(b, "[ab  ]");
+	/* the precision counts bytes and never splits a character */
+	CHECK_INT(snprintf(b, sizeof(b), "%.3ls", L"\u00e9\u00e9"), 2);
+	CHECK_STR(b, "\xc3\xa9");
+	CHECK_INT(snprintf(b, sizeof(b), "%lc%C", (wint_t)0x20ac, (wint_t)'x'), 4);
+	CHECK_STR(b, "\xe2\x82\xacx");
+	CHECK_INT(snprintf(b, sizeof(b), "%S", L"ok"), 2);
+	CHECK_STR(b, "ok");
+	{
+		const wchar_t *volatile none = NULL;	/* hidden from gcc's check */
+		CHECK_INT(snprintf(b, sizeof(b), "%ls", none), 6);
+	}
+	errno = 0;
+	CHECK(snprintf(b, sizeof(b), "%lc", (wint_t)0xd800) == -1 && errno == EILSEQ);
+}
+
 static void test_wctype(void)
 {
 	CHECK(iswalpha('a') && iswalpha('Z') && !iswalpha('1') && !iswalpha(' '));
@@ -240,6 +267,7 @@ int main(void)
 	test_locale();
 	test_mb();
 	test_wcs();
+	test_printf_wide();
 	test_wctype();
 	test_iconv();
 	return finish();

@@ -43,4 +43,7 @@ int utimes(const char *path, const struct timeval t[2]);
 int futimes(int fd, const struct timeval t[2]);
 __END_DECLS
 
+/* select() and fd_set, as glibc's sys/time.h gives them */
+#include <sys/select.h>
+
 #endif

@@ -89,7 +89,7 @@ int fflush_unlocked(FILE *f)
 
 int feof_unlocked(FILE *f) { return (f->flags & F_EOF) != 0; }
 int ferror_unlocked(FILE *f) { return (f->flags & F_ERR) != 0; }
-int fileno_unlocked(FILE *f) { return f->fd; }
+int fileno_unlocked(FILE *f) { return fileno(f); }
 void clearerr_unlocked(FILE *f) { f->flags &= ~(F_EOF | F_ERR); }
 
 /* 0 when the lock is ours now (or already was), nonzero if another

@@ -1,7 +1,8 @@
 /*
  * __vformat: the printf engine behind every printf-family function.
  *
- * Conversions: d i u o x X c s p n % and f F e E g G a A; flags - + space # 0;
+ * Conversions: d i u o x X c s p n % and f F e E g G a A, lc ls C S
+ * (wide characters written in UTF-8); flags - + space # 0;
  * width and precision (also as *); lengths hh h l ll j z t L.  Output goes
  * to a sink, so the same code serves FILEs, buffers and fds.
  */
@@ -9,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <stdio.h>
+#include <wchar.h>
 #include "stdio_impl.h"
 #include "../fpconv/big.h"
 
@@ -64,6 +66,73 @@ static void emit(struct sink *s, const struct spec *sp, const char *prefix,
 	out(s, prefix, (size_t)plen);
 	pad(s, '0', zeros);
 	out(s, body, (size_t)blen);
+	if (sp->flags & FL_LEFT)
+		pad(s, ' ', fill);
+}
+
+/* emit for a number with mid '0's between body[0..split) and the rest
+ * (the zeros a precision beyond the buffer asks for). */
+static void emit_split(struct sink *s, const struct spec *sp, const char *prefix,
+    const char *body, int blen, int split, int mid)
+{
+	int plen = (int)strlen(prefix);
+	int fill = sp->width - plen - blen - mid, zeros = 0;
+
+	if (fill > 0 && (sp->flags & FL_ZERO) && !(sp->flags & FL_LEFT)) {
+		zeros = fill;
+		fill = 0;
+	}
+	if (!(sp->flags & FL_LEFT))
+		pad(s, ' ', fill);
+	out(s, prefix, (size_t)plen);
+	pad(s, '0', zeros);
+	out(s, body, (size_t)split);
+	pad(s, '0', mid);
+	out(s, body + split, (size_t)(blen - split));
+	if (sp->flags & FL_LEFT)
+		pad(s, ' ', fill);
+}
+
+/* %lc: the character in UTF-8; -1 (and the sink's error, EILSEQ) if it
+ * is not one. */
+static int wide_char(struct sink *s, wchar_t wc, char out[4])
+{
+	size_t n = wcrtomb(out, wc, NULL);
+
+	if (n == (size_t)-1) {
+		s->error = 1;	/* errno is EILSEQ */
+		return -1;
+	}
+	return (int)n;
+}
+
+/* %ls: a wide string in UTF-8; the precision bounds the bytes written,
+ * never splitting a character. */
+static void fmt_wstr(struct sink *s, struct spec *sp, const wchar_t *ws)
+{
+	char c[4];
+	size_t i, total = 0, max = sp->prec >= 0 ? (size_t)sp->prec : (size_t)-1;
+	int n, fill;
+
+	if (ws == NULL)
+		ws = L"(null)";
+	for (i = 0; ws[i]; i++) {	/* the length first, for the padding */
+		if ((n = wide_char(s, ws[i], c)) < 0)
+			return;
+		if (total + (size_t)n > max)
+			break;
+		total += (size_t)n;
+	}
+	fill = sp->width - (int)total;
+	if (!(sp->flags & FL_LEFT))
+		pad(s, ' ', fill);
+	for (i = 0, total = 0; ws[i]; i++) {
+		n = wide_char(s, ws[i], c);
+		if (total + (size_t)n > max)
+			break;
+		out(s, c, (size_t)n);
+		total += (size_t)n;
+	}
 	if (sp->flags & FL_LEFT)
 		pad(s, ' ', fill);
 }
@@ -269,9 +338,9 @@ static int put_hex(char *buf, double v, int prec, int alt, int upper)
 
 static void fmt_float(struct sink *s, struct spec *sp, double v)
 {
-	char buf[1500], prefix[4] = "";
+	char buf[1500], prefix[4] = "", *ep;
 	int len, neg = __builtin_signbit(v) != 0, upper = sp->conv <= 'Z';
-	int prec = sp->prec < 0 ? 6 : sp->prec;
+	int prec = sp->prec < 0 ? 6 : sp->prec, extra = 0;
 	struct dec x;
 
 	if (neg)
@@ -288,16 +357,20 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 		emit(s, sp, prefix, t, 3, 0);
 		return;
 	}
-	if (prec > 1100)
-		prec = 1100;	/* keeps buf bounded; every digit a double has
-				 * is within 1074 places */
+	if (prec > 1100) {
+		/* keeps buf bounded: every digit a double has is within 1074
+		 * places, so the rest are zeros, written by emit_split */
+		extra = prec - 1100;
+		prec = 1100;
+	}
 	if ((sp->conv | 32) == 'a') {
 		size_t pl = strlen(prefix);
 		prefix[pl] = '0';
 		prefix[pl + 1] = upper ? 'X' : 'x';
 		prefix[pl + 2] = '\0';
-		len = put_hex(buf, v, sp->prec, sp->flags & FL_ALT, upper);
-		emit(s, sp, prefix, buf, len, 0);
+		len = put_hex(buf, v, sp->prec < 0 ? -1 : prec, sp->flags & FL_ALT, upper);
+		ep = memchr(buf, upper ? 'P' : 'p', (size_t)len);
+		emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
 		return;
 	}
 	to_dec(v, &x);
@@ -329,10 +402,13 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 			memmove(buf + k, buf + end, (size_t)(len - end));
 			len -= end - k;
 		}
+		if (!(sp->flags & FL_ALT))
+			extra = 0;	/* trailing zeros are dropped anyway */
 		break;
 	}
 	}
-	emit(s, sp, prefix, buf, len, 0);
+	ep = (sp->conv | 32) == 'f' ? NULL : memchr(buf, upper ? 'E' : 'e', (size_t)len);
+	emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
 }
 
 int __vformat(struct sink *s, const char *fmt, va_list ap)
@@ -442,15 +518,34 @@ int __vformat(struct sink *s, const char *fmt, va_list ap)
 			sp.flags |= FL_ALT;
 			fmt_int(s, &sp, u, 0);
 			break;
+		case 'C':
+			lmod = 'l';
+			/* fall through */
 		case 'c': {
-			char c = (char)va_arg(ap2, int);
+			char c[4];
+			int n = 1;
+			if (lmod == 'l') {
+				n = wide_char(s, (wchar_t)va_arg(ap2, wint_t), c);
+				if (n < 0)
+					break;
+			} else {
+				c[0] = (char)va_arg(ap2, int);
+			}
 			sp.flags &= ~FL_ZERO;
-			emit(s, &sp, "", &c, 1, 0);
+			emit(s, &sp, "", c, n, 0);
 			break;
 		}
+		case 'S':
+			lmod = 'l';
+			/* fall through */
 		case 's': {
-			const char *str = va_arg(ap2, const char *);
+			const char *str;
 			size_t n;
+			if (lmod == 'l') {
+				fmt_wstr(s, &sp, va_arg(ap2, const wchar_t *));
+				break;
+			}
+			str = va_arg(ap2, const char *);
 			if (str == NULL)
 				str = "(null)";
 			n = sp.prec >= 0 ? strnlen(str, (size_t)sp.prec) : strlen(str);

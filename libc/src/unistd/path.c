@@ -33,28 +33,37 @@ int fchdir(int fd)
  * schemes keep the URL; redox_fpath on an open directory still gives the
  * URL for file: too.
  */
+long __file_url_to_path(char *s, size_t len, size_t cap)
+{
+	size_t rest, add;
+
+	if (len < 5 || memcmp(s, "file:", 5) != 0)
+		return (long)len;
+	rest = len - 5;
+	add = rest == 0 || s[5] != '/';	/* "file:" alone is the root */
+	if (add + rest + 1 > cap)
+		return -ERANGE;
+	memmove(s + add, s + 5, rest);
+	if (add)
+		s[0] = '/';
+	s[add + rest] = '\0';
+	return (long)(add + rest);
+}
+
+/* The URL comes into a buffer of its own: it is longer than the path. */
 static long cwd_posix(char *out, size_t cap)
 {
-	char raw[PATH_MAX];
-	long r = __syscall2(SYS_GETCWD, raw, sizeof(raw));
-	const char *p = raw;
-	size_t len, add = 0;
+	char raw[PATH_MAX + 1];
+	long r = __syscall2(SYS_GETCWD, raw, sizeof(raw) - 1);
 
 	if (r < 0)
 		return r;
-	len = (size_t)r;
-	if (len >= 5 && memcmp(raw, "file:", 5) == 0) {
-		p += 5;
-		len -= 5;
-		add = len == 0 || p[0] != '/';	/* "file:" alone is the root */
-	}
-	if (add + len + 1 > cap)
+	raw[r] = '\0';
+	r = __file_url_to_path(raw, (size_t)r, sizeof(raw));
+	if (r < 0 || (size_t)r + 1 > cap)
 		return -ERANGE;
-	if (add)
-		out[0] = '/';
-	memcpy(out + add, p, len);
-	out[add + len] = '\0';
-	return (long)(add + len);
+	memcpy(out, raw, (size_t)r + 1);
+	return r;
 }
 
 char *getcwd(char *buf, size_t n)
@@ -219,16 +228,31 @@ int isatty(int fd)
 	return 0;
 }
 
-char *ttyname(int fd)
+int ttyname_r(int fd, char *buf, size_t len)
 {
-	static char buf[PATH_MAX];
+	char tmp[PATH_MAX];
 	ssize_t n;
 
 	if (!isatty(fd))
-		return NULL;
-	n = redox_fpath(fd, buf, sizeof(buf) - 1);
+		return errno;
+	n = redox_fpath(fd, tmp, sizeof(tmp) - 1);
 	if (n < 0)
-		return NULL;
+		return errno;
+	if ((size_t)n + 1 > len)
+		return ERANGE;
+	memcpy(buf, tmp, (size_t)n);
 	buf[n] = '\0';
+	return 0;
+}
+
+char *ttyname(int fd)
+{
+	static char buf[PATH_MAX];
+	int e = ttyname_r(fd, buf, sizeof(buf));
+
+	if (e != 0) {
+		errno = e;
+		return NULL;
+	}
 	return buf;
 }
