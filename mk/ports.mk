@@ -3,7 +3,7 @@
 #   make ports        fetch (or take from build/ports/src/) and build each
 #                     recipe into build/ports/stage/NAME/ + NAME.meta
 #   make test-ports   the ported programs' checks inside the OS
-PORTS := zlib bc sqlite3 lua lz4
+PORTS := zlib bc sqlite3 lua lz4 ed
 
 # The wrapper carries the program flags of mk/config.mk, with the warning
 # flags and make's dependency flags left out (they are the project's
