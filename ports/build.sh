@@ -38,7 +38,8 @@ tools=$bdir/host
 export CC="$tools/x86_64-redox-gcc" AR="$tools/x86_64-redox-ar" \
 	RANLIB="$tools/x86_64-redox-ranlib" STRIP="$tools/x86_64-redox-strip" \
 	NM="$tools/x86_64-redox-nm"
-export HOST=x86_64-redox BUILD=x86_64-pc-linux-gnu HOSTCC=gcc
+# PORT_ names: HOST and BUILD would reach every make as variables.
+export PORT_HOST=x86_64-redox PORT_BUILD=x86_64-pc-linux-gnu HOSTCC=gcc
 export STAGE JOBS="${JOBS:-2}" PORTS_TOP="$top"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 echo "ports: $name: building $srcpkg $version (log: $log)"

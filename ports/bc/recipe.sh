@@ -17,7 +17,7 @@ recipe_build() {
 	mkdir -p native && (cd native && CC=$HOSTCC ../configure --quiet &&
 		make -C lib && make -C bc libmath.h)
 
-	./configure --host="$HOST" --build="$BUILD" --prefix=/usr --without-readline
+	./configure --host="$PORT_HOST" --build="$PORT_BUILD" --prefix=/usr --without-readline
 	make -C lib -j"$JOBS"
 	cp native/bc/libmath.h bc/libmath.h
 	# -o: take libmath.h as it is, never remake it with fbc.

@@ -9,7 +9,7 @@ recipe_build() {
 	# debian/rules writes this header (the multiarch triplet in
 	# package.cpath); it is written the same way.
 	printf '#ifndef _LUA_DEB_MULTIARCH_\n#define _LUA_DEB_MULTIARCH_\n#define DEB_HOST_MULTIARCH "%s"\n#endif\n' \
-		"$HOST" >lua5.4-deb-multiarch.h
+		"$PORT_HOST" >lua5.4-deb-multiarch.h
 	# LUA_USE_POSIX: mkstemp, popen, fseeko, _longjmp (no dlopen).
 	cflags="-O2 -DLUA_COMPAT_5_3 -DLUA_USE_POSIX"
 	core="lapi lcode lctype ldebug ldo ldump lfunc lgc llex lmem lobject

@@ -7,7 +7,7 @@ recipe_build() {
 	# single-file library (sqlite3.c) and shell.c with tclsh and small
 	# tools (lemon, mkkeywordhash) built for this machine (BCC).
 	mkdir -p bld && cd bld
-	../configure --host="$HOST" --build="$BUILD" --prefix=/usr \
+	../configure --host="$PORT_HOST" --build="$PORT_BUILD" --prefix=/usr \
 		BCC="$HOSTCC" TCLSH_CMD=tclsh8.6 \
 		--disable-tcl --disable-readline --disable-editline \
 		--disable-load-extension --disable-shared --enable-static

@@ -4,7 +4,7 @@ description="zlib compression library (libz.a, headers) with minigzip and zlib's
 
 recipe_build() {
 	# zlib's own configure (not autoconf): CHOST names the target.
-	CHOST=$HOST ./configure --static --prefix=/usr
+	CHOST=$PORT_HOST ./configure --static --prefix=/usr
 	make -j"$JOBS" libz.a example minigzip
 	make install DESTDIR="$STAGE"
 	install -D -m 755 minigzip "$STAGE/usr/bin/minigzip"
