@@ -1,11 +1,14 @@
-/* libc_signal: handlers, masks, raise/kill, sigsetjmp/longjmp, abort's
- * default action seen from a waiting parent is in libc_spawn. */
+/* libc_signal: handlers, masks, raise/kill, sigsetjmp/longjmp,
+ * sigsuspend (a signal pending before the call, one sent during it);
+ * abort's default action seen from a waiting parent is in libc_spawn. */
 #define NAME "libc_signal"
 #include "check.h"
 #include <errno.h>
 #include <signal.h>
 #include <setjmp.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <time.h>
 
 static volatile sig_atomic_t got_usr1, got_usr2, last_sig;
 
@@ -115,10 +118,61 @@ static void test_jumps(void)
 	CHECK(r == 1);		/* longjmp(.., 0) returns 1 */
 }
 
+/* Sends SIGUSR2 to the process after 100 ms, with SIGUSR2 blocked here
+ * so that the main thread, in sigsuspend, is the one to take it. */
+static void *send_later(void *arg)
+{
+	struct timespec ts = { 0, 100 * 1000000 };
+	sigset_t s;
+
+	(void)arg;
+	sigemptyset(&s);
+	sigaddset(&s, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &s, NULL);
+	nanosleep(&ts, NULL);
+	kill(getpid(), SIGUSR2);
+	return NULL;
+}
+
+static void test_sigsuspend(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 }, sb = { .sa_handler = on_usr2 };
+	sigset_t block, empty, now;
+	pthread_t t;
+	int before;
+
+	sigemptyset(&empty);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, SIGUSR2);
+	CHECK_INT(sigaction(SIGUSR1, &sa, NULL), 0);
+	CHECK_INT(sigaction(SIGUSR2, &sb, NULL), 0);
+	CHECK_INT(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	/* pending before the call: delivered as the mask opens, and
+	 * sigsuspend must still return */
+	before = got_usr1;
+	raise(SIGUSR1);
+	CHECK_INT(got_usr1, before);
+	errno = 0;
+	CHECK(sigsuspend(&empty) == -1 && errno == EINTR);
+	CHECK_INT(got_usr1, before + 1);
+	/* the old mask is back */
+	CHECK(sigprocmask(SIG_BLOCK, NULL, &now) == 0 && sigismember(&now, SIGUSR1) == 1);
+	/* sent while suspended */
+	before = got_usr2;
+	CHECK_INT(pthread_create(&t, NULL, send_later, NULL), 0);
+	errno = 0;
+	CHECK(sigsuspend(&empty) == -1 && errno == EINTR);
+	CHECK_INT(got_usr2, before + 1);
+	pthread_join(t, NULL);
+	CHECK_INT(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+}
+
 int main(void)
 {
 	test_sets();
 	test_handlers();
 	test_jumps();
+	test_sigsuspend();
 	return finish();
 }

@@ -171,6 +171,53 @@ static void test_printf_wide(void)
 	CHECK(snprintf(b, sizeof(b), "%lc", (wint_t)0xd800) == -1 && errno == EILSEQ);
 }
 
+/* swprintf and fwprintf: widths and precisions count characters. */
+static void test_wprintf(void)
+{
+	wchar_t w[32];
+	char buf[32];
+	FILE *f;
+
+	CHECK_INT(swprintf(w, 32, L"%d-%ls", 42, L"h\u00e9"), 5);
+	CHECK(wcscmp(w, L"42-h\u00e9") == 0);
+	CHECK_INT(swprintf(w, 32, L"[%5ls]", L"\u00e9"), 7);
+	CHECK(wcscmp(w, L"[    \u00e9]") == 0);
+	CHECK_INT(swprintf(w, 32, L"[%-3s]", "\xc3\xa9"), 5);
+	CHECK(wcscmp(w, L"[\u00e9  ]") == 0);
+	CHECK_INT(swprintf(w, 32, L"%.1s|", "\xc3\xa9z"), 2);
+	CHECK(wcscmp(w, L"\u00e9|") == 0);
+	CHECK_INT(swprintf(w, 32, L"%.2f %x %c", 3.14159, 255u, 'q'), 9);
+	CHECK(wcscmp(w, L"3.14 ff q") == 0);
+	CHECK_INT(swprintf(w, 4, L"%s", "toolong"), -1);
+	memset(buf, 0, sizeof(buf));
+	f = fmemopen(buf, sizeof(buf), "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_INT(fwprintf(f, L"%lc=%d", (wint_t)0x20ac, 5), 3);
+	fclose(f);
+	CHECK_STR(buf, "\xe2\x82\xac=5");
+}
+
+/* scanf's %lc/%ls read UTF-8; swscanf reads wide strings. */
+static void test_wscanf(void)
+{
+	wchar_t ws[16], wc = 0;
+	double d = 0;
+	int k = 0;
+
+	CHECK_INT(sscanf("h\xc3\xa9llo w", "%ls", ws), 1);
+	CHECK(wcscmp(ws, L"h\u00e9llo") == 0);
+	CHECK_INT(sscanf("\xe2\x82\xac!", "%lc", &wc), 1);
+	CHECK_INT(wc, 0x20ac);
+	CHECK_INT(sscanf("ab\xff", "%3ls", ws), 0);	/* a bad byte */
+	CHECK_INT(swscanf(L"42 \u00e9t\u00e9 x", L"%d %ls", &k, ws), 2);
+	CHECK(k == 42 && wcscmp(ws, L"\u00e9t\u00e9") == 0);
+	CHECK_INT(swscanf(L"3.5", L"%lf", &d), 1);
+	CHECK(d == 3.5);
+	CHECK_INT(swscanf(L"", L"%d", &k), EOF);
+}
+
 static void test_wctype(void)
 {
 	CHECK(iswalpha('a') && iswalpha('Z') && !iswalpha('1') && !iswalpha(' '));
@@ -268,6 +315,8 @@ int main(void)
 	test_mb();
 	test_wcs();
 	test_printf_wide();
+	test_wprintf();
+	test_wscanf();
 	test_wctype();
 	test_iconv();
 	return finish();

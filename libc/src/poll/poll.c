@@ -140,11 +140,12 @@ static int arm_timer(int q, int ms)
 {
 	struct redox_timespec t;
 	struct redox_event ev;
-	int tf = open("time:4", O_RDWR | O_CLOEXEC);
+	ssize_t r;
+	int tf = open("time:4", O_RDWR | O_CLOEXEC), e;
 
 	if (tf < 0)
 		return -1;
-	if (read(tf, &t, sizeof(t)) != (ssize_t)sizeof(t))
+	if ((r = read(tf, &t, sizeof(t))) != (ssize_t)sizeof(t))
 		goto fail;
 	t.tv_sec += ms / 1000;
 	t.tv_nsec += (ms % 1000) * 1000000;
@@ -152,22 +153,18 @@ static int arm_timer(int q, int ms)
 		t.tv_sec++;
 		t.tv_nsec -= 1000000000;
 	}
-	if (write(tf, &t, sizeof(t)) != (ssize_t)sizeof(t))
+	if ((r = write(tf, &t, sizeof(t))) != (ssize_t)sizeof(t))
 		goto fail;
 	ev.id = (uint64_t)tf;
 	ev.flags = EVENT_READ;
 	ev.data = TIMER_COOKIE;
-	if (write(q, &ev, sizeof(ev)) != (ssize_t)sizeof(ev))
+	if ((r = write(q, &ev, sizeof(ev))) != (ssize_t)sizeof(ev))
 		goto fail;
 	return tf;
 fail:
-	if (errno == 0)
-		errno = EIO;
-	{
-		int e = errno;
-		close(tf);
-		errno = e;
-	}
+	e = r < 0 ? errno : EIO;	/* a short transfer: the file misbehaves */
+	close(tf);
+	errno = e;
 	return -1;
 }
 

@@ -51,11 +51,24 @@ static void pad(struct sink *s, char c, int n)
  * Writes prefix (sign, 0x), then body, padded to the width.  zeros is the
  * count of '0's between prefix and body (precision or the 0 flag).
  */
+/* How many columns of the width n bytes of p take: bytes, or for the
+ * wide printfs the UTF-8 characters (bytes that are not 10xxxxxx). */
+static int width_of(const struct sink *s, const char *p, int n)
+{
+	int i, c = 0;
+
+	if (!s->wide)
+		return n;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return c;
+}
+
 static void emit(struct sink *s, const struct spec *sp, const char *prefix,
     const char *body, int blen, int zeros)
 {
 	int plen = (int)strlen(prefix);
-	int fill = sp->width - plen - zeros - blen;
+	int fill = sp->width - plen - zeros - width_of(s, body, blen);
 
 	if (fill > 0 && (sp->flags & FL_ZERO) && !(sp->flags & FL_LEFT)) {
 		zeros += fill;
@@ -116,9 +129,13 @@ static void fmt_wstr(struct sink *s, struct spec *sp, const wchar_t *ws)
 
 	if (ws == NULL)
 		ws = L"(null)";
-	for (i = 0; ws[i]; i++) {	/* the length first, for the padding */
+	/* the length first, for the padding; the wide printfs count
+	 * characters, the others bytes */
+	for (i = 0; ws[i]; i++) {
 		if ((n = wide_char(s, ws[i], c)) < 0)
 			return;
+		if (s->wide)
+			n = 1;
 		if (total + (size_t)n > max)
 			break;
 		total += (size_t)n;
@@ -128,10 +145,10 @@ static void fmt_wstr(struct sink *s, struct spec *sp, const wchar_t *ws)
 		pad(s, ' ', fill);
 	for (i = 0, total = 0; ws[i]; i++) {
 		n = wide_char(s, ws[i], c);
-		if (total + (size_t)n > max)
+		if (total + (size_t)(s->wide ? 1 : n) > max)
 			break;
 		out(s, c, (size_t)n);
-		total += (size_t)n;
+		total += (size_t)(s->wide ? 1 : n);
 	}
 	if (sp->flags & FL_LEFT)
 		pad(s, ' ', fill);
@@ -549,6 +566,18 @@ int __vformat(struct sink *s, const char *fmt, va_list ap)
 			if (str == NULL)
 				str = "(null)";
 			n = sp.prec >= 0 ? strnlen(str, (size_t)sp.prec) : strlen(str);
+			if (s->wide && sp.prec >= 0) {
+				/* the precision counts characters: take whole
+				 * UTF-8 sequences up to prec of them */
+				size_t k = 0, chars = 0, lim = strlen(str);
+				while (k < lim && chars < (size_t)sp.prec) {
+					k++;
+					while (k < lim && ((unsigned char)str[k] & 0xc0) == 0x80)
+						k++;
+					chars++;
+				}
+				n = k;
+			}
 			sp.flags &= ~FL_ZERO;
 			emit(s, &sp, "", str, (int)n, 0);
 			break;
