@@ -17,6 +17,7 @@
 #include "hal/x86_64/boot.h"
 #include "hal/x86_64/e1000.h"
 #include "hal/x86_64/lib.h"
+#include "hal/x86_64/nicring.h"
 #include "hal/x86_64/pmm.h"
 #include "hal/x86_64/time.h"
 #include "hal/x86_64/trap.h"
@@ -220,17 +221,14 @@ read_mac(void)
 static int
 rings(void)
 {
-	size_t bufpages = (size_t)NDESC * BUFSZ / 4096;
-	uint64_t rxd = pmm_alloc(1), txd = pmm_alloc(1);
-	uint64_t rxb = pmm_alloc(bufpages), txb = pmm_alloc(bufpages);
-	if (!rxd || !txd || !rxb || !txb)
+	struct nic_ring r, t;
+	if (nic_rings_alloc(&r, &t, NDESC, BUFSZ) != 0)
 		return -ENOMEM;
-	dev.rx = phys_to_virt(rxd);
-	dev.tx = phys_to_virt(txd);
-	dev.rxbuf = phys_to_virt(rxb);
-	dev.txbuf = phys_to_virt(txb);
-	memset((void *)dev.rx, 0, 4096);
-	memset((void *)dev.tx, 0, 4096);
+	uint64_t rxd = r.desc_pa, txd = t.desc_pa, rxb = r.buf_pa, txb = t.buf_pa;
+	dev.rx = r.desc;
+	dev.tx = t.desc;
+	dev.rxbuf = r.buf;
+	dev.txbuf = t.buf;
 	for (unsigned i = 0; i < NDESC; i++) {
 		dev.rx[i].addr = rxb + (uint64_t)i * BUFSZ;
 		dev.tx[i].addr = txb + (uint64_t)i * BUFSZ;

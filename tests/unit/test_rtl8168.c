@@ -51,6 +51,13 @@ pmm_alloc(size_t npages)
 }
 
 void
+pmm_free(uint64_t pa, size_t npages)
+{
+	(void)npages;
+	free((void *)(uintptr_t)(pa + DMAP_BASE));
+}
+
+void
 x86_printf(const char *fmt, ...)
 {
 	(void)fmt;
