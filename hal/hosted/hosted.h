@@ -97,6 +97,7 @@ int hosted_blk_add(const char *path);
 
 /* nic.c: spec is tap:NAME or pcap:IFACE; the fd is -1 without a NIC */
 int hosted_nic_add(const char *spec);
+void hosted_nic_start(void);	/* after the signal handlers */
 int hosted_nic_fd(void);
 
 /* boot.c */

@@ -206,6 +206,7 @@ main(int argc, char **argv)
 	hosted_clock_init();
 	hosted_events_init();
 	hosted_signals_init();
+	hosted_nic_start();
 	if (timeout > 0)
 		arm_timeout(timeout);
 

@@ -117,11 +117,10 @@ hosted_nic_add(const char *spec)
 	if (r != 0)
 		return -1;
 	int fl = fcntl(n->fd, F_GETFL);
-	if (fl < 0 || fcntl(n->fd, F_SETFL, fl | O_NONBLOCK) != 0 ||
-	    fcntl(n->fd, F_SETOWN, getpid()) != 0 || fcntl(n->fd, F_SETSIG, SIGIO) != 0 ||
-	    fcntl(n->fd, F_SETFL, fl | O_NONBLOCK | O_ASYNC) != 0)
-		fprintf(stderr, "redox-hosted: --net %s: no SIGIO (%s); frames wait for idle\n",
-		    spec, strerror(errno));
+	if (fl < 0 || fcntl(n->fd, F_SETFL, fl | O_NONBLOCK) != 0) {
+		fprintf(stderr, "redox-hosted: --net %s: %s\n", spec, strerror(errno));
+		return -1;
+	}
 	random_mac(n->nic.mac);
 	n->nic.name = n->name;
 	n->nic.send = hal_nic_send;
@@ -129,6 +128,24 @@ hosted_nic_add(const char *spec)
 	n->nic.priv = n;
 	have_nic = 1;
 	return 0;
+}
+
+/*
+ * Arrivals raise SIGIO from here on: called once the handlers are in
+ * (SIGIO's default action would end the process, and Linux sends it as
+ * soon as a frame comes, IPv6 chatter on a fresh TAP included).
+ */
+void
+hosted_nic_start(void)
+{
+	struct nic *n = &the_nic;
+	if (!have_nic)
+		return;
+	int fl = fcntl(n->fd, F_GETFL);
+	if (fl < 0 || fcntl(n->fd, F_SETOWN, getpid()) != 0 || fcntl(n->fd, F_SETSIG, SIGIO) != 0 ||
+	    fcntl(n->fd, F_SETFL, fl | O_ASYNC) != 0)
+		fprintf(stderr, "redox-hosted: %s: no SIGIO (%s); frames wait for idle\n", n->name,
+		    strerror(errno));
 }
 
 int
