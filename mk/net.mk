@@ -1,0 +1,38 @@
+# net/: the TCP/IP stack (net/stack, pure C, built for the host here),
+# its host tests (tests/net) and the packet-parser fuzz target.
+NET_STACK_SRCS := $(addprefix net/stack/,pkt.c stack.c arp.c ip.c ipfrag.c \
+	icmp.c udp.c tcp.c tcp_in.c tcp_out.c sock.c dhcp.c dns.c)
+NET_STACK_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(NET_STACK_SRCS))
+NET_STACK_HOST_A := $(B)/host/net/libnetstack.a
+
+$(NET_STACK_HOST_A): $(NET_STACK_HOST_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# Two stacks over a simulated lossy link.
+NET_TEST := $(B)/tests/net/nettest
+NET_TEST_SRCS := tests/net/main.c tests/net/sim.c tests/net/test_tcp.c \
+	tests/net/test_ip.c tests/net/test_apps.c
+$(NET_TEST): $(patsubst %.c,$(B)/host/%.o,$(NET_TEST_SRCS)) $(NET_STACK_HOST_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+
+ALL_TARGETS += $(NET_TEST)
+TEST_STEPS += test-net
+.PHONY: test-net
+test-net: $(NET_TEST)
+	$(NET_TEST)
+
+# libFuzzer target for every parser: frames into a configured stack.
+NET_FUZZ := $(B)/fuzz/fuzz_net
+$(NET_FUZZ): tests/fuzz/fuzz_net.c $(NET_STACK_SRCS) $(wildcard net/stack/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=gnu11 -g -O1 -I. $(WARN) -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ tests/fuzz/fuzz_net.c $(NET_STACK_SRCS)
+TEST_STEPS += fuzz-net
+.PHONY: fuzz-net
+fuzz-net: $(NET_FUZZ)
+	tests/fuzz/run-net.sh $(B) $(FUZZ_SECONDS)
+
+-include $(patsubst %.c,$(B)/host/%.d,$(NET_STACK_SRCS) $(NET_TEST_SRCS))
