@@ -23,16 +23,25 @@ TEST_STEPS += test-net
 .PHONY: test-net
 test-net: $(NET_TEST)
 	$(NET_TEST)
+ifneq ($(SAN),1)
+	@$(MAKE) --no-print-directory SAN=1 build/san/tests/net/nettest >/dev/null
+	build/san/tests/net/nettest >/dev/null
+	@echo "test-net: the ASan/UBSan build passes too"
+endif
 
 # libFuzzer target for every parser: frames into a configured stack.
 NET_FUZZ := $(B)/fuzz/fuzz_net
 $(NET_FUZZ): tests/fuzz/fuzz_net.c $(NET_STACK_SRCS) $(wildcard net/stack/*.h)
 	@mkdir -p $(dir $@)
 	clang -std=gnu11 -g -O1 -I. $(WARN) -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -o $@ tests/fuzz/fuzz_net.c $(NET_STACK_SRCS)
+		-fno-sanitize-recover=undefined -DTCP_BUF=16384 \
+		-o $@ tests/fuzz/fuzz_net.c $(NET_STACK_SRCS)
+$(B)/fuzz/seed_net: tests/fuzz/seed_net.c net/stack/pkt.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -I. $(WARN) -o $@ $<
 TEST_STEPS += fuzz-net
 .PHONY: fuzz-net
-fuzz-net: $(NET_FUZZ)
+fuzz-net: $(NET_FUZZ) $(B)/fuzz/seed_net
 	tests/fuzz/run-net.sh $(B) $(FUZZ_SECONDS)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(NET_STACK_SRCS) $(NET_TEST_SRCS))

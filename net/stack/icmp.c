@@ -153,7 +153,8 @@ icmp_send(struct netstack *st, struct icmp_sock *s, const void *data, size_t n)
 	pkt_put16(b + 2, 0);
 	pkt_put16(b + 4, s->ident);
 	pkt_put16(b + 6, s->seq++);
-	memcpy(b + ICMP_HLEN, data, n);
+	if (n > 0)
+		memcpy(b + ICMP_HLEN, data, n);
 	pkt_put16(b + 2, pkt_fold(pkt_sum(0, b, ICMP_HLEN + n)));
 	r = ip_output(st, 0, s->raddr, IP_PROTO_ICMP, b, ICMP_HLEN + n, NULL, 0);
 	if (r < 0)

@@ -10,6 +10,10 @@ tcp_rcv_window(struct tcp_pcb *p)
 {
 	uint32_t free = p->rcap - p->rlen;
 
+	/* A half-open connection gets its buffers when it completes;
+	 * data riding on the handshake's last ACK must fit. */
+	if (p->rcap == 0)
+		return TCP_BUF;
 	/* Never move the right edge left (RFC 9293 3.8.6). */
 	if (p->rcap != 0 && SEQ_LT(p->rcv_nxt + free, p->rcv_adv))
 		free = p->rcv_adv - p->rcv_nxt;
@@ -42,7 +46,7 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 {
 	uint8_t *h = st->tcp->seg;
 	size_t hl = TCP_HLEN;
-	uint32_t win = p->rcap != 0 ? tcp_rcv_window(p) : TCP_BUF;
+	uint32_t win = tcp_rcv_window(p);
 	uint32_t sum;
 
 	if (flags & TH_SYN) {

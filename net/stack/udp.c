@@ -250,7 +250,8 @@ udp_send_raw(struct netstack *st, uint32_t src, uint16_t sport, uint32_t dst,
 	pkt_put16(h + 2, dport);
 	pkt_put16(h + 4, (uint16_t)(UDP_HLEN + n));
 	pkt_put16(h + 6, 0);
-	memcpy(h + UDP_HLEN, buf, n);
+	if (n > 0)
+		memcpy(h + UDP_HLEN, buf, n);
 	sum = pkt_fold(pkt_sum(pkt_pseudo(src, dst, IP_PROTO_UDP,
 	    UDP_HLEN + n), h, UDP_HLEN + n));
 	pkt_put16(h + 6, sum == 0 ? 0xffff : sum);

@@ -373,8 +373,10 @@ make_segment(uint8_t *f, uint32_t src, uint16_t sport, uint32_t dst,
 	t[12] = (uint8_t)(((20 + optlen) / 4) << 4);
 	t[13] = flags;
 	pkt_put16(t + 14, 65535);
-	memcpy(t + 20, opt, optlen);
-	memcpy(t + 20 + optlen, data, dlen);
+	if (optlen > 0)
+		memcpy(t + 20, opt, optlen);
+	if (dlen > 0)
+		memcpy(t + 20 + optlen, data, dlen);
 	pkt_put16(t + 16, pkt_fold(pkt_sum(pkt_pseudo(src, dst, 6, tl), t, tl)));
 	return 14 + 20 + tl;
 }
