@@ -45,3 +45,17 @@ fuzz-net: $(NET_FUZZ) $(B)/fuzz/seed_net
 	tests/fuzz/run-net.sh $(B) $(FUZZ_SECONDS)
 
 -include $(patsubst %.c,$(B)/host/%.d,$(NET_STACK_SRCS) $(NET_TEST_SRCS))
+
+# netstack-tap: the stack on a Linux TAP device (net/host), and its test
+# against real Linux in a network namespace (root only, else SKIP).
+NETSTACK_TAP := $(B)/host/netstack-tap
+NETSTACK_TAP_SRCS := net/host/netstack-tap.c net/host/tap.c net/host/tapserve.c
+$(NETSTACK_TAP): $(patsubst %.c,$(B)/host/%.o,$(NETSTACK_TAP_SRCS)) $(NET_STACK_HOST_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(NETSTACK_TAP)
+TEST_STEPS += test-net-tap
+.PHONY: test-net-tap
+test-net-tap: $(NETSTACK_TAP)
+	tests/net/tap.sh $(B)
+-include $(patsubst %.c,$(B)/host/%.d,$(NETSTACK_TAP_SRCS))

@@ -72,8 +72,9 @@ struct tcp_pcb {
 	uint32_t irs, rcv_nxt, rcv_adv;
 	uint8_t *rbuf;
 	uint32_t rcap, rhead, rlen;
-	struct tcp_range ooo[TCP_OOO_MAX];
+	struct tcp_range ooo[TCP_OOO_MAX];	/* latest first */
 	int nooo;
+	int sack_ok;		/* the peer takes SACK blocks (RFC 2018) */
 	int ooo_fin;		/* a FIN seen beyond rcv_nxt, at ooo_fin_seq */
 	uint32_t ooo_fin_seq;
 	int fin_rcvd;

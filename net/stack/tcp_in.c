@@ -15,6 +15,7 @@ struct tcp_seg {
 	const uint8_t *data;
 	uint32_t len;
 	int mss, ws;		/* options; -1 when absent */
+	int sackok;
 };
 
 /* Parses the options; -1 if any is malformed. */
@@ -47,6 +48,10 @@ tcp_options(struct tcp_seg *s, const uint8_t *o, size_t n)
 			if (len != 3)
 				return -1;
 			s->ws = o[i + 2] > 14 ? 14 : o[i + 2];
+		} else if (kind == 4) {
+			if (len != 2)
+				return -1;
+			s->sackok = 1;
 		}
 		i += len;
 	}
@@ -64,6 +69,7 @@ tcp_syn_options(struct tcp_pcb *p, const struct tcp_seg *s)
 	if (mss < TCP_MSS_MIN)
 		mss = TCP_MSS_MIN;
 	p->mss = (uint16_t)mss;
+	p->sack_ok = s->sackok;
 	if (s->ws >= 0) {
 		p->snd_ws = (uint8_t)s->ws;
 	} else {
@@ -236,9 +242,34 @@ tcp_copy_in(struct tcp_pcb *p, uint32_t off, const uint8_t *d, uint32_t n)
 	memcpy(p->rbuf, d + first, n - first);
 }
 
+static void tcp_ooo_merge(struct tcp_pcb *p, uint32_t start, uint32_t end);
+
+/* Moves the range holding seq to the front: SACK reports the block
+ * that changed last first (RFC 2018 4). */
+static void
+tcp_ooo_front(struct tcp_pcb *p, uint32_t seq)
+{
+	for (int i = 0; i < p->nooo; i++) {
+		struct tcp_range r = p->ooo[i];
+
+		if (SEQ_LEQ(r.start, seq) && SEQ_LT(seq, r.end)) {
+			memmove(&p->ooo[1], &p->ooo[0], (size_t)i * sizeof(r));
+			p->ooo[0] = r;
+			return;
+		}
+	}
+}
+
 /* Records [start,end) as held out of order; merges neighbours. */
 static void
 tcp_ooo_add(struct tcp_pcb *p, uint32_t start, uint32_t end)
+{
+	tcp_ooo_merge(p, start, end);
+	tcp_ooo_front(p, start);
+}
+
+static void
+tcp_ooo_merge(struct tcp_pcb *p, uint32_t start, uint32_t end)
 {
 	int i, j;
 

@@ -38,6 +38,35 @@ tcp_copy_out(struct tcp_pcb *p, uint32_t off, uint8_t *dst, uint32_t n)
 	memcpy(dst + first, p->sbuf, n - first);
 }
 
+/* The SACK option's length for an ACK now (0: none). */
+static size_t
+tcp_sack_len(struct tcp_pcb *p)
+{
+	int n = p->nooo < 4 ? p->nooo : 4;
+
+	return p->sack_ok && n > 0 ? 4 + 8 * (size_t)n : 0;
+}
+
+/* Writes the SACK option (NOP-padded) for the held out-of-order
+ * ranges, latest first; returns its length. */
+static size_t
+tcp_sack_blocks(struct tcp_pcb *p, uint8_t flags, uint8_t *o)
+{
+	size_t len = tcp_sack_len(p);
+
+	if (len == 0 || !(flags & TH_ACK))
+		return 0;
+	o[0] = 1;
+	o[1] = 1;
+	o[2] = 5;
+	o[3] = (uint8_t)(len - 2);
+	for (size_t i = 0; 4 + 8 * i < len; i++) {
+		pkt_put32(o + 4 + 8 * i, p->ooo[i].start);
+		pkt_put32(o + 8 + 8 * i, p->ooo[i].end);
+	}
+	return len;
+}
+
 /* Builds and sends one segment; data are n bytes from the send buffer
  * at offset off. */
 static void
@@ -57,10 +86,17 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 		pkt_put16(h + 22, TCP_MSS);
 		hl += 4;
 		if (p->state == TCP_SYN_SENT || p->rcv_ws != 0) {
-			h[24] = 1;
-			h[25] = 3;
-			h[26] = 3;
-			h[27] = p->rcv_ws;
+			h[hl] = 1;
+			h[hl + 1] = 3;
+			h[hl + 2] = 3;
+			h[hl + 3] = p->rcv_ws;
+			hl += 4;
+		}
+		if (p->state == TCP_SYN_SENT || p->sack_ok) {
+			h[hl] = 1;
+			h[hl + 1] = 1;
+			h[hl + 2] = 4;
+			h[hl + 3] = 2;
 			hl += 4;
 		}
 		if (win > 65535)
@@ -69,6 +105,7 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 		win >>= p->rcv_ws;
 		if (win > 65535)
 			win = 65535;
+		hl += tcp_sack_blocks(p, flags, h + hl);
 	}
 	pkt_put16(h, p->lport);
 	pkt_put16(h + 2, p->rport);
@@ -152,8 +189,9 @@ tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
 		n = p->slen - off;
 	if (n > maxn)
 		n = maxn;
-	if (n > p->mss)
-		n = p->mss;
+	/* SACK blocks ride along and take room from the data. */
+	if (n > p->mss - tcp_sack_len(p))
+		n = p->mss - (uint32_t)tcp_sack_len(p);
 	if (p->fin_queued && seq + n == tcp_fin_seq(p))
 		flags |= TH_FIN;
 	if (n == 0 && !(flags & TH_FIN))
