@@ -59,3 +59,16 @@ TEST_STEPS += test-net-tap
 test-net-tap: $(NETSTACK_TAP)
 	tests/net/tap.sh $(B)
 -include $(patsubst %.c,$(B)/host/%.d,$(NETSTACK_TAP_SRCS))
+
+# netstackd, the stack daemon inside the OS, with the stack built for
+# the OS; net_loopback is its in-OS test (tests/system/cases/90-net-*).
+NETSTACKD := $(B)/prog/net/netstackd/netstackd
+NETSTACKD_OBJS := $(addprefix $(B)/prog/net/netstackd/,netstackd.o ndfile.o netcfg.o) \
+	$(patsubst %.c,$(B)/prog/%.o,$(NET_STACK_SRCS)) $(B)/prog/schemes/lib/serve.o
+$(NETSTACKD): $(NETSTACKD_OBJS) $(PROG_LIBS)
+	$(call prog_link,$@,$(NETSTACKD_OBJS))
+NET_LOOPBACK := $(B)/prog/tests/net/os/net_loopback
+$(NET_LOOPBACK): $(B)/prog/tests/net/os/net_loopback.o $(PROG_LIBS)
+	$(call prog_link,$@,$(B)/prog/tests/net/os/net_loopback.o)
+INITFS_BIN += $(NETSTACKD) $(NET_LOOPBACK)
+-include $(NETSTACKD_OBJS:.o=.d) $(B)/prog/tests/net/os/net_loopback.d

@@ -271,7 +271,7 @@ udp_sendto(struct netstack *st, struct udp_sock *u, const void *buf,
 		port = u->rport;
 	}
 	if (addr == 0 || port == 0)
-		return -EDESTADDRREQ;
+		return -ENOTCONN;
 	src = u->laddr != 0 ? u->laddr : ip_source(st, addr);
 	if (src == 0 && addr != 0xffffffffu)
 		return -ENETUNREACH;

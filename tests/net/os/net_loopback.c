@@ -1,0 +1,208 @@
+/*
+ * net_loopback - runs inside the OS against netstackd on loopback:
+ * a TCP listener on tcp:/:7000, a connection to tcp:127.0.0.1:7000,
+ * accept by dup(fd, "listen"), 1 MiB each way, fpath; UDP datagrams;
+ * icmp:echo/127.0.0.1; dns:localhost; netcfg:; a refused connection; a
+ * non-blocking accept.  Prints "net_loopback: all N checks passed".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <redox.h>
+
+#define SIZE (1 << 20)
+
+static int checks, failed;
+
+#define CHECK(c) do { \
+	checks++; \
+	if (!(c)) { \
+		failed++; \
+		fprintf(stderr, "net_loopback: line %d: %s failed (errno %s)\n", \
+		    __LINE__, #c, strerror(errno)); \
+	} \
+} while (0)
+
+static uint8_t pattern(size_t i) { return (uint8_t)(i * 131 + (i >> 9)); }
+
+static int
+dup_named(int fd, const char *name)
+{
+	long r = __syscall6(SYS_DUP, fd, (long)name, (long)strlen(name), 0, 0, 0);
+
+	if (r < 0) {
+		errno = (int)-r;
+		return -1;
+	}
+	return (int)r;
+}
+
+static int
+read_full(int fd, uint8_t *b, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, b + got, n - got);
+
+		if (r <= 0)
+			return -1;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+static int
+write_full(int fd, const uint8_t *b, size_t n)
+{
+	size_t put = 0;
+
+	while (put < n) {
+		ssize_t r = write(fd, b + put, n - put);
+
+		if (r <= 0)
+			return -1;
+		put += (size_t)r;
+	}
+	return 0;
+}
+
+/* The server side: reads the whole MiB, checks it, sends it back. */
+static void *
+server(void *arg)
+{
+	int fd = *(int *)arg;
+	uint8_t *b = malloc(SIZE);
+	long bad = -1;
+
+	if (b == NULL || read_full(fd, b, SIZE) < 0)
+		return (void *)-2L;
+	for (size_t i = 0; i < SIZE; i++)
+		if (b[i] != pattern(i)) {
+			bad = (long)i;
+			break;
+		}
+	if (write_full(fd, b, SIZE) < 0)
+		bad = -3;
+	free(b);
+	return (void *)bad;
+}
+
+static void
+test_tcp(void)
+{
+	int l = open("tcp:/:7000", O_RDWR), c, s;
+	uint8_t *b = malloc(SIZE);
+	pthread_t t;
+	void *res = NULL;
+	char path[128];
+	ssize_t n;
+
+	CHECK(l >= 0);
+	c = open("tcp:127.0.0.1:7000", O_RDWR);
+	CHECK(c >= 0);
+	s = dup_named(l, "listen");
+	CHECK(s >= 0);
+	CHECK(b != NULL);
+	if (l < 0 || c < 0 || s < 0 || b == NULL)
+		return;
+	n = redox_fpath(c, path, sizeof(path) - 1);
+	CHECK(n > 0);
+	path[n > 0 ? n : 0] = '\0';
+	CHECK(strncmp(path, "tcp:127.0.0.1:7000/127.0.0.1:", 29) == 0);
+	CHECK(pthread_create(&t, NULL, server, &s) == 0);
+	for (size_t i = 0; i < SIZE; i++)
+		b[i] = pattern(i);
+	CHECK(write_full(c, b, SIZE) == 0);
+	memset(b, 0, SIZE);
+	CHECK(read_full(c, b, SIZE) == 0);
+	CHECK(pthread_join(t, &res) == 0);
+	CHECK(res == (void *)-1L);
+	for (size_t i = 0; i < SIZE; i++)
+		if (b[i] != pattern(i)) {
+			CHECK(!"the echoed MiB matches");
+			break;
+		}
+	/* The server closes: the client reads the end. */
+	CHECK(close(s) == 0);
+	CHECK(read(c, b, 16) == 0);
+	CHECK(close(c) == 0);
+	/* A second client after the first. */
+	c = open("tcp:127.0.0.1:7000", O_RDWR);
+	s = dup_named(l, "listen");
+	CHECK(c >= 0 && s >= 0);
+	CHECK(write(c, "ping", 4) == 4);
+	CHECK(read(s, b, 16) == 4 && memcmp(b, "ping", 4) == 0);
+	close(c);
+	close(s);
+	close(l);
+	free(b);
+}
+
+static void
+test_misc(void)
+{
+	char buf[128];
+	int u = open("udp:/:7001", O_RDWR), v, i, d, n, l;
+
+	CHECK(u >= 0);
+	v = open("udp:127.0.0.1:7001", O_RDWR);
+	CHECK(v >= 0);
+	CHECK(write(v, "datagram one", 12) == 12);
+	CHECK(write(v, "two", 3) == 3);
+	CHECK(read(u, buf, sizeof(buf)) == 12);
+	CHECK(read(u, buf, sizeof(buf)) == 3 && memcmp(buf, "two", 3) == 0);
+	close(u);
+	close(v);
+
+	i = open("icmp:echo/127.0.0.1", O_RDWR);
+	CHECK(i >= 0);
+	CHECK(write(i, "12345678", 8) == 8);
+	CHECK(read(i, buf, sizeof(buf)) == 10 && memcmp(buf + 2, "12345678", 8) == 0);
+	close(i);
+
+	d = open("dns:localhost", O_RDONLY);
+	CHECK(d >= 0);
+	n = (int)read(d, buf, sizeof(buf) - 1);
+	CHECK(n == 10 && memcmp(buf, "127.0.0.1\n", 10) == 0);
+	close(d);
+
+	d = open("netcfg:ifaces/eth0/addr/list", O_RDONLY);
+	CHECK(d >= 0);
+	n = (int)read(d, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	CHECK(strstr(buf, "127.0.0.1/8") != NULL);
+	close(d);
+	CHECK(open("netcfg:nosuch", O_RDONLY) < 0 && errno == ENOENT);
+	CHECK(open("tcp:1.2.3:80", O_RDWR) < 0 && errno == EINVAL);
+
+	/* Nobody listens on 7003: the connection is refused. */
+	d = open("tcp:127.0.0.1:7003", O_RDWR);
+	CHECK(d >= 0);
+	CHECK(read(d, buf, sizeof(buf)) < 0 && errno == ECONNREFUSED);
+	close(d);
+
+	/* A non-blocking listener has nothing to accept yet. */
+	l = open("tcp:/:7002", O_RDWR | O_NONBLOCK);
+	CHECK(l >= 0);
+	CHECK(dup_named(l, "listen") < 0 && errno == EAGAIN);
+	CHECK(open("tcp:/:7002", O_RDWR) < 0 && errno == EADDRINUSE);
+	close(l);
+}
+
+int
+main(void)
+{
+	test_tcp();
+	test_misc();
+	if (failed) {
+		printf("net_loopback: %d of %d checks failed\n", failed, checks);
+		return 1;
+	}
+	printf("net_loopback: all %d checks passed\n", checks);
+	return 0;
+}
