@@ -415,8 +415,12 @@ exec_spawn_start(struct proc *parent, struct proc *c, uint64_t sigmask)
 	sched_ready(t);
 	if (!parent)
 		return c->pid;
+	/* Killable: the image may come from a scheme this very process
+	 * serves, and then only its end can break the wait.  The child goes
+	 * on alone (its load fails once the scheme is gone). */
 	while (c->exec_result == 1)
-		waitq_sleep(&c->exec_wait, 0, false);
+		if (waitq_sleep_killable(&c->exec_wait) == -EINTR)
+			return -EINTR;
 	if (c->exec_result == 0)
 		return c->pid;
 	int err = c->exec_result, st, pid = c->pid;

@@ -11,6 +11,7 @@
 #include "core/file.h"
 #include "core/initfs.h"
 #include "core/log.h"
+#include "core/netscheme.h"
 #include "core/pipe.h"
 #include "core/proc.h"
 #include "core/rootscheme.h"
@@ -50,6 +51,7 @@ core_main(void)
 	must(timescheme_init(), "time:");
 	must(envscheme_init(), "env:");
 	must(blkdev_init(), "disk:");
+	must(netscheme_init(), "network:");
 	must(initfs_init(bi->initfs, bi->initfs_len, bi->rc, bi->rc_len), "initfs:");
 	log_printf("core: initfs %zu bytes%s; starting %s\n", bi->initfs_len,
 	    bi->rc ? " (init.rc replaced)" : "", INIT_PATH);

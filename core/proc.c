@@ -270,7 +270,7 @@ proc_terminate(struct proc *p, int wstatus)
 	p->wstatus = wstatus;
 	struct list *l;
 	list_for_each(l, &p->threads)
-		sched_interrupt(list_entry(l, struct thread, proc_link));
+		sched_kill(list_entry(l, struct thread, proc_link));
 	waitq_wake(&p->stop_wait, -1);	/* SIGKILL ends a stop */
 	/* Wake a parent waiting in spawn for this child's load result. */
 	waitq_wake(&p->exec_wait, -1);

@@ -16,6 +16,7 @@
 #include "core/abi.h"
 #include "core/blkdev.h"
 #include "core/log.h"
+#include "core/netscheme.h"
 #include "core/proc.h"
 #include "core/sched.h"
 #include "hal/hal.h"
@@ -217,8 +218,8 @@ sleep_timeout(struct ktimer *k)
 	wake(list_entry(&k->link, struct thread, timer.link), -ETIMEDOUT);
 }
 
-int
-waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
+static int
+sleep_on(struct waitq *wq, uint64_t deadline, bool interruptible, bool killable)
 {
 	struct thread *t = cur;
 
@@ -228,6 +229,7 @@ waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
 	t->waiting_on = wq;
 	t->wake_reason = 0;
 	t->interruptible = interruptible;
+	t->killable = killable;
 	list_push_back(&wq->sleepers, &t->wait_link);
 	if (deadline) {
 		/* Not sched_timer_add: a deadline already past must still
@@ -238,6 +240,20 @@ waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
 	}
 	switch_to(pick(), false);
 	return t->wake_reason;
+}
+
+int
+waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible)
+{
+	return sleep_on(wq, deadline, interruptible, false);
+}
+
+int
+waitq_sleep_killable(struct waitq *wq)
+{
+	if (cur->proc->exiting)
+		return -EINTR;
+	return sleep_on(wq, 0, false, true);
 }
 
 int
@@ -255,6 +271,13 @@ void
 sched_interrupt(struct thread *t)
 {
 	if (t->state == T_BLOCKED && t->interruptible)
+		wake(t, -EINTR);
+}
+
+void
+sched_kill(struct thread *t)
+{
+	if (t->state == T_BLOCKED && (t->interruptible || t->killable))
 		wake(t, -EINTR);
 }
 
@@ -329,6 +352,8 @@ handle_events(uint32_t ev)
 		console_event();
 	if (ev & HAL_EV_BLOCK)
 		blkdev_event();
+	if (ev & HAL_EV_NET)
+		netscheme_event();
 	if (ev & HAL_EV_STOP)
 		proc_stop_requested();
 }

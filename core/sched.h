@@ -46,6 +46,7 @@ struct thread {
 	struct waitq *waiting_on;
 	int wake_reason;		/* 0, -ETIMEDOUT, -EINTR */
 	bool interruptible;
+	bool killable;			/* woken by its process's end only */
 	uint64_t sigmask;		/* blocked signals */
 	uintptr_t tp;
 	void *bounce;			/* kernel buffer for large transfers */
@@ -74,6 +75,13 @@ void waitq_init(struct waitq *wq);
  * -ETIMEDOUT or -EINTR.  The caller re-checks its condition.
  */
 int waitq_sleep(struct waitq *wq, uint64_t deadline, bool interruptible);
+/*
+ * Sleeps until woken or the process is killed (-EINTR): for waits on
+ * something that may itself wait on this process, where a signal must
+ * not cut the wait short but an end must (a spawn whose image comes from
+ * a scheme the spawner serves would otherwise never end).
+ */
+int waitq_sleep_killable(struct waitq *wq);
 /* Wakes up to n sleepers (n < 0: all); returns how many woke. */
 int waitq_wake(struct waitq *wq, int n);
 /*
@@ -85,6 +93,8 @@ int waitq_wake(struct waitq *wq, int n);
 int waitq_handoff(struct waitq *wq);
 /* Wakes a particular thread if it sleeps interruptibly (signals, kill). */
 void sched_interrupt(struct thread *t);
+/* The same for a thread whose process is ending: killable sleeps too. */
+void sched_kill(struct thread *t);
 
 /* Deadlines are capped this far ahead (73 years): the HALs' timer
  * arithmetic never overflows, and nobody waits longer. */

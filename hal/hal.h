@@ -169,6 +169,29 @@ struct hal_blk {
 /* The index'th block device, or NULL past the last. */
 struct hal_blk *hal_blk_get(unsigned index);
 
+/*
+ * Network interfaces move whole Ethernet frames (header included, no
+ * FCS).  Arrivals, and room again after a full send queue, raise
+ * HAL_EV_NET; the core then calls recv until it returns 0.
+ */
+#define HAL_NIC_FRAME_MAX 1518	/* 1514 + a VLAN tag */
+#define HAL_NIC_FRAME_MIN 14
+
+struct hal_nic {
+	const char *name;
+	uint8_t mac[6];
+	/* Queues one frame (HAL_NIC_FRAME_MIN..MAX bytes, kernel memory):
+	 * 0, -EAGAIN while the send queue is full, or -EIO. */
+	int (*send)(struct hal_nic *dev, const void *frame, size_t len);
+	/* Takes the next received frame: its length (at most cap; the rest
+	 * of a longer frame is dropped), 0 if none is waiting. */
+	long (*recv)(struct hal_nic *dev, void *buf, size_t cap);
+	void *priv;
+};
+
+/* The index'th network interface, or NULL past the last. */
+struct hal_nic *hal_nic_get(unsigned index);
+
 /* ---- entry points the core provides to the HAL ------------------------- */
 
 /* Boot: called once on the boot stack after the HAL is ready.  No return. */

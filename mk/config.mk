@@ -24,12 +24,15 @@ CORE_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	-fno-asynchronous-unwind-tables -MMD -MP $(SANFLAGS)
 
 # Programs that run inside the OS: static-PIE against our libc.
+# The host gcc defines __linux__; programs must see a Redox system instead
+# (configure scripts and #ifdefs pick Linux-only paths otherwise).
 # -MD, not -MMD: libc's headers come in with -isystem, and -MMD leaves
 # "system" headers out of the dependencies (a changed core/abi.h would
 # not rebuild the programs).
 PROG_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	-isystem libc/include -isystem $(GCC_INC) -iquote . -fPIE -fno-stack-protector \
-	-fno-builtin-malloc -MD -MP
+	-fno-builtin-malloc -MD -MP \
+	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -D__redox__
 PROG_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker,-z,text
 
 # libc outputs (rules in mk/libc.mk); programs depend on PROG_LIBS.

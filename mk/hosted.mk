@@ -14,7 +14,7 @@ $(B)/host/hal/hosted/initfs.o: $(B)/initfs.img
 $(B)/host/hal/hosted/main.o: HOST_CFLAGS += -DHOSTED_DEFAULT_DISK='"$(B)/harddrive.img"'
 
 $(B)/redox-hosted: $(HOSTED_OBJS) $(B)/core.a
-	$(CC) $(HOST_LDFLAGS) -o $@ $(HOSTED_OBJS) $(B)/core.a -lrt
+	$(CC) $(HOST_LDFLAGS) -o $@ $(HOSTED_OBJS) $(B)/core.a -lrt -lpcap
 
 # ./redox-hosted is the release build; SAN=1 builds only build/san/.
 redox-hosted: build/redox-hosted

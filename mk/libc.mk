@@ -119,9 +119,33 @@ $(B)/host/libc/tests/math_glibc: $(B)/host/libc/tests/math_glibc.o \
 		$(B)/host/libc/tests/our_math.o
 	$(CC) $(HOST_LDFLAGS) -o $@ $^ -lm
 
+# printf's float formatting and strtod/strtof, built against our headers;
+# only strtod.c's names clash with glibc's, so only they are renamed.
+LIBC_VS_GLIBC += $(B)/host/libc/tests/float_glibc
+OURS_CC = $(CC) -std=gnu11 -O2 $(WARN) -ffreestanding -nostdinc -isystem libc/include \
+	-isystem $(GCC_INC) -MD -MP
+FLOAT_OURS := $(addprefix $(B)/host/libc/tests/ours_,vformat.o big.o strtod.o float_shim.o)
+$(B)/host/libc/tests/ours_vformat.o: libc/src/stdio/vformat.c
+	@mkdir -p $(dir $@)
+	$(OURS_CC) -c $< -o $@
+$(B)/host/libc/tests/ours_big.o: libc/src/fpconv/big.c
+	@mkdir -p $(dir $@)
+	$(OURS_CC) -c $< -o $@
+$(B)/host/libc/tests/ours_float_shim.o: libc/tests/float_shim.c
+	@mkdir -p $(dir $@)
+	$(OURS_CC) -c $< -o $@
+$(B)/host/libc/tests/ours_strtod.o: libc/src/stdlib/strtod.c
+	@mkdir -p $(dir $@)
+	$(OURS_CC) -c $< -o $@.tmp
+	objcopy $(foreach f,strtod strtof strtold atof,--redefine-sym $(f)=our_$(f)) $@.tmp $@
+	@rm -f $@.tmp
+$(B)/host/libc/tests/float_glibc.o: HOST_CFLAGS += -fno-builtin
+$(B)/host/libc/tests/float_glibc: $(B)/host/libc/tests/float_glibc.o $(FLOAT_OURS)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ -lm
+
 ALL_TARGETS += $(LIBC_VS_GLIBC)
 -include $(addsuffix .d,$(LIBC_VS_GLIBC)) $(B)/host/libc/tests/our_fnmatch.d \
-	$(B)/host/libc/tests/our_math.d \
+	$(B)/host/libc/tests/our_math.d $(FLOAT_OURS:.o=.d) \
 	$(B)/host/libc/src/regex/rx_comp.d $(B)/host/libc/src/regex/rx_exec.d
 
 TEST_STEPS += test-libc-host

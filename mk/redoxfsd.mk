@@ -21,9 +21,11 @@ $(RFS_MKIMAGE): $(B)/host/fs/redoxfs/host/mkimage.o $(RFS_TOOLLIB) $(RFS_LIB)
 HARDDRIVE := $(B)/harddrive.img
 HARDDRIVE_SIZE ?= 64M
 HARDDRIVE_LIST := scripts/image/filesystem.list
+# Other fragments add generated lists (mk/pkg.mk: keys, packages).
 $(HARDDRIVE): $(RFS_MKIMAGE) $(HARDDRIVE_LIST) $(wildcard scripts/image/etc/*) \
-		$(B)/initfs.img
-	$(RFS_MKIMAGE) -B $(B) $(HARDDRIVE_LIST) $@.tmp $(HARDDRIVE_SIZE)
+		$(B)/initfs.img $$(HARDDRIVE_EXTRA_LISTS)
+	cat $(HARDDRIVE_LIST) $(HARDDRIVE_EXTRA_LISTS) > $@.list
+	$(RFS_MKIMAGE) -B $(B) $@.list $@.tmp $(HARDDRIVE_SIZE)
 	mv $@.tmp $@
 ALL_TARGETS += $(RFS_MKIMAGE) $(HARDDRIVE)
 

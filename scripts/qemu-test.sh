@@ -23,7 +23,8 @@
 #   input waits until then), QEMU_KEYS="k1 k2 ..." with QEMU_KEYS_DONE=TEXT
 #   (after the banner, the keys are pressed on the PS/2 keyboard with the
 #   monitor's sendkey; the serial input waits until a line holds TEXT),
-#   QEMU_REBOOT=1 (a reset restarts the machine: no -no-reboot)
+#   QEMU_REBOOT=1 (a reset restarts the machine: no -no-reboot),
+#   QEMU_NET=tap:NAME (an e1000 on the existing TAP device NAME)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/qemu-common.sh"
@@ -54,6 +55,12 @@ if [ -n "$dump" ] || [ -n "$keys" ]; then
 else
 	args+=(-monitor none)
 fi
+case "${QEMU_NET:-}" in
+tap:?*) args+=(-netdev "tap,id=n0,ifname=${QEMU_NET#tap:},script=no,downscript=no"
+	-device e1000,netdev=n0) ;;
+"") ;;
+*) echo "qemu-test: QEMU_NET wants tap:NAME"; exit 2 ;;
+esac
 [ -n "${QEMU_DISK:-}" ] && args+=(-drive "file=$QEMU_DISK,if=none,id=d0,format=raw"
 	-device ide-hd,drive=d0,bus=ide.0)
 cmd="test${KCMD:+ $KCMD}"

@@ -74,10 +74,16 @@ hosted_idle(void)
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
 	if (!hosted_pending) {
-		struct pollfd pfd = { hosted_console_fd(), POLLIN, 0 };
-		int n = ppoll(&pfd, pfd.fd >= 0 ? 1 : 0, NULL, &old);
-		if (n > 0 && pfd.revents)
+		/* A negative fd is skipped by poll. */
+		struct pollfd pfd[2] = {
+			{ hosted_console_fd(), POLLIN, 0 },
+			{ hosted_nic_fd(), POLLIN, 0 },
+		};
+		int n = ppoll(pfd, 2, NULL, &old);
+		if (n > 0 && pfd[0].revents)
 			hosted_event_post(HAL_EV_CONSOLE);
+		if (n > 0 && pfd[1].revents)
+			hosted_event_post(HAL_EV_NET);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

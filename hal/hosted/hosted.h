@@ -92,6 +92,10 @@ void hosted_mem_init(void);
 /* blk.c */
 int hosted_blk_add(const char *path);
 
+/* nic.c: spec is tap:NAME or pcap:IFACE; the fd is -1 without a NIC */
+int hosted_nic_add(const char *spec);
+int hosted_nic_fd(void);
+
 /* boot.c */
 void hosted_set_console_echo(bool on);
 void hosted_set_argv(char **argv);	/* what a reboot runs again */

@@ -60,6 +60,8 @@ usage(FILE *f)
 	    "                  without one, " DEFAULT_DISK_TEXT " if it exists\n"
 	    "  --no-disk       attach no disk, not even the default\n"
 	    "  --rc FILE       run FILE as init.rc instead of initfs:/etc/init.rc\n"
+	    "  --net tap:NAME  a NIC (network:) on the Linux TAP device NAME\n"
+	    "  --net pcap:IF   a NIC on the host interface IF through libpcap\n"
 	    "  --timeout S     stop the OS after S seconds (exit status 124)\n"
 	    "  --cmdline TEXT  options for the core (e.g. \"debug\")\n"
 	    "  -h, --help      this text\n"
@@ -126,10 +128,11 @@ main(int argc, char **argv)
 		{ "rc", required_argument, NULL, 'r' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "cmdline", required_argument, NULL, 'c' },
+		{ "net", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *initfs_path = NULL, *rc_path = NULL, *cmdline = "";
+	const char *initfs_path = NULL, *rc_path = NULL, *cmdline = "", *net = NULL;
 	const char *disks[8];
 	int ndisks = 0, nodisk = 0;
 	double timeout = 0;
@@ -141,6 +144,7 @@ main(int argc, char **argv)
 		case 'r': rc_path = optarg; break;
 		case 'c': cmdline = optarg; break;
 		case 'n': nodisk = 1; break;
+		case 'N': net = optarg; break;
 		case 'd':
 			if (ndisks == 8) {
 				fprintf(stderr, "redox-hosted: at most 8 disks\n");
@@ -191,6 +195,8 @@ main(int argc, char **argv)
 			if (hosted_blk_add(disks[i]) != 0)
 				return 1;
 	}
+	if (net && hosted_nic_add(net) != 0)
+		return 1;
 	hosted_set_boot(initfs, initfs_len, rc, rc_len, cmdline);
 	hosted_set_argv(argv);
 

@@ -172,7 +172,12 @@ hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
 		/* A kill goes into the core, which wants the host FS. */
 		return on_tick(uc) ? hosted_host_fs : fs;
 	case SIGIO:
-		hosted_event_post(HAL_EV_CONSOLE);
+		/* The NIC's descriptor names itself (F_SETSIG); the console's
+		 * plain SIGIO carries no descriptor. */
+		if (si->si_code > 0 && si->si_fd >= 0 && si->si_fd == hosted_nic_fd())
+			hosted_event_post(HAL_EV_NET);
+		else
+			hosted_event_post(HAL_EV_CONSOLE);
 		return fs;
 	case SIGTERM:
 	case SIGINT:

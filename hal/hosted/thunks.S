@@ -50,6 +50,9 @@ hal_\name:
 	THUNK random_seed
 	THUNK blk_get
 	THUNK blk_submit
+	THUNK nic_get
+	THUNK nic_send
+	THUNK nic_recv
 
 /*
  * hal_events_take: on every way back to user mode, so no thunk: it needs

@@ -3,6 +3,8 @@
  * hands each function to the drivers that claim its class.
  */
 #include "hal/x86_64/ahci.h"
+#include "hal/x86_64/e1000.h"
+#include "hal/x86_64/rtl8168.h"
 #include "hal/x86_64/io.h"
 #include "hal/x86_64/lib.h"
 #include "hal/x86_64/pci.h"
@@ -109,6 +111,11 @@ probe(uint8_t bus, uint8_t dev, uint8_t fn, int depth)
 	}
 	if (d.class == 0x01 && d.subclass == 0x06 && d.progif == 0x01)
 		ahci_probe(&d);
+	/* 82540EM, 82545EM: the e1000s QEMU and VirtualBox give. */
+	if (d.vendor == 0x8086 && (d.device == 0x100e || d.device == 0x100f))
+		e1000_probe(&d);
+	if (d.vendor == 0x10ec && d.device == 0x8168)
+		rtl8168_probe(&d);
 }
 
 static void
@@ -129,4 +136,14 @@ void
 pci_init(void)
 {
 	scan_bus(0, 0);
+}
+
+/* The first NIC a driver set up: one interface for now (netscheme). */
+struct hal_nic *
+hal_nic_get(unsigned index)
+{
+	if (index != 0)
+		return NULL;
+	struct hal_nic *n = e1000_nic();
+	return n ? n : rtl8168_nic();
 }

@@ -21,6 +21,7 @@
 #define VEC_IRQ_BASE	0x20	/* IOAPIC pins 0..23 -> vectors 0x20..0x37 */
 #define VEC_TIMER	0x40	/* local APIC timer */
 #define VEC_AHCI	0x41	/* AHCI controllers' MSI */
+#define VEC_NIC		0x42	/* the RTL8168's MSI */
 #define VEC_SPURIOUS	0xff
 
 #ifndef __ASSEMBLER__

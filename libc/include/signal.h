@@ -56,6 +56,7 @@ int sigismember(const sigset_t *set, int sig);
 int kill(pid_t pid, int sig);
 int killpg(pid_t pgid, int sig);
 int raise(int sig);
+void psignal(int sig, const char *s);
 __END_DECLS
 
 #endif

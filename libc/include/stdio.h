@@ -73,6 +73,44 @@ int ferror(FILE *f);
 void clearerr(FILE *f);
 void flockfile(FILE *f);
 void funlockfile(FILE *f);
+int ftrylockfile(FILE *f);
+
+/* The caller holds the stream (flockfile) or has one thread. */
+int getc_unlocked(FILE *f);
+int getchar_unlocked(void);
+int fgetc_unlocked(FILE *f);
+int putc_unlocked(int c, FILE *f);
+int putchar_unlocked(int c);
+int fputc_unlocked(int c, FILE *f);
+size_t fread_unlocked(void *p, size_t size, size_t n, FILE *f);
+size_t fwrite_unlocked(const void *p, size_t size, size_t n, FILE *f);
+char *fgets_unlocked(char *s, int n, FILE *f);
+int fputs_unlocked(const char *s, FILE *f);
+int fflush_unlocked(FILE *f);
+int feof_unlocked(FILE *f);
+int ferror_unlocked(FILE *f);
+int fileno_unlocked(FILE *f);
+void clearerr_unlocked(FILE *f);
+
+/* Streams over memory (src/stdio/memstream.c). */
+FILE *fmemopen(void *restrict buf, size_t size, const char *restrict mode);
+FILE *open_memstream(char **bufp, size_t *sizep);
+
+/* GNU: a stream over the caller's functions. */
+typedef ssize_t cookie_read_function_t(void *c, char *buf, size_t n);
+typedef ssize_t cookie_write_function_t(void *c, const char *buf, size_t n);
+typedef int cookie_seek_function_t(void *c, off_t *off, int whence);
+typedef int cookie_close_function_t(void *c);
+typedef struct {
+	cookie_read_function_t *read;
+	cookie_write_function_t *write;
+	cookie_seek_function_t *seek;
+	cookie_close_function_t *close;
+} cookie_io_functions_t;
+FILE *fopencookie(void *c, const char *mode, cookie_io_functions_t io);
+
+FILE *tmpfile(void);
+char *tmpnam(char *s);
 
 int printf(const char *fmt, ...) __printflike(1, 2);
 int fprintf(FILE *f, const char *fmt, ...) __printflike(2, 3);
@@ -89,10 +127,15 @@ int vasprintf(char **sp, const char *fmt, va_list ap) __printflike(2, 0);
 
 int sscanf(const char *s, const char *fmt, ...);
 int vsscanf(const char *s, const char *fmt, va_list ap);
+int fscanf(FILE *restrict f, const char *restrict fmt, ...);
+int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap);
+int scanf(const char *restrict fmt, ...);
+int vscanf(const char *restrict fmt, va_list ap);
 
 void perror(const char *s);
 int remove(const char *path);
 int rename(const char *from, const char *to);
+int renameat(int fromfd, const char *from, int tofd, const char *to);
 
 FILE *popen(const char *cmd, const char *mode);
 int pclose(FILE *f);

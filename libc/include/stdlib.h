@@ -10,7 +10,7 @@ __BEGIN_DECLS
 #define EXIT_SUCCESS	0
 #define EXIT_FAILURE	1
 #define RAND_MAX	0x7fffffff
-#define MB_CUR_MAX	1
+#define MB_CUR_MAX	4	/* UTF-8 */
 
 typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
@@ -65,6 +65,8 @@ int putenv(char *s);
 int clearenv(void);
 
 int atexit(void (*fn)(void));
+int at_quick_exit(void (*fn)(void));
+__noreturn void quick_exit(int status);
 __noreturn void exit(int status);
 __noreturn void _Exit(int status);
 __noreturn void abort(void);
@@ -73,6 +75,25 @@ int system(const char *cmd);
 char *realpath(const char *restrict path, char *restrict resolved);
 int mkstemp(char *tmpl);
 char *mkdtemp(char *tmpl);
+int mkostemp(char *tmpl, int flags);
+int mkstemps(char *tmpl, int suffixlen);
+int mkostemps(char *tmpl, int suffixlen, int flags);
+double drand48(void);
+double erand48(unsigned short x[3]);
+long lrand48(void);
+long nrand48(unsigned short x[3]);
+long mrand48(void);
+long jrand48(unsigned short x[3]);
+void srand48(long seed);
+unsigned short *seed48(unsigned short s[3]);
+void lcong48(unsigned short p[7]);
+
+/* Multibyte characters: UTF-8 (src/wchar/mb.c). */
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *restrict pwc, const char *restrict s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *restrict dst, const char *restrict src, size_t n);
+size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n);
 
 __END_DECLS
 

@@ -51,6 +51,8 @@ int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
 void explicit_bzero(void *d, size_t n);
 
+char *strcasestr(const char *h, const char *n);
+int strverscmp(const char *a, const char *b);
 __END_DECLS
 
 #endif

@@ -12,6 +12,10 @@ void bzero(void *d, size_t n);
 int bcmp(const void *a, const void *b, size_t n);
 void bcopy(const void *s, void *d, size_t n);
 int ffs(int i);
+int ffsl(long i);
+int ffsll(long long i);
+char *index(const char *s, int c);
+char *rindex(const char *s, int c);
 __END_DECLS
 
 #endif

@@ -27,6 +27,30 @@ __BEGIN_DECLS
 #define _SC_ARG_MAX		6
 #define _SC_HOST_NAME_MAX	7
 #define _SC_LOGIN_NAME_MAX	8
+#define _SC_NGROUPS_MAX		9
+#define _SC_LINE_MAX		10
+#define _SC_IOV_MAX		11
+#define _SC_GETPW_R_SIZE_MAX	12
+#define _SC_GETGR_R_SIZE_MAX	13
+#define _SC_TTY_NAME_MAX	14
+#define _SC_SYMLOOP_MAX		15
+#define _SC_VERSION		16
+#define _SC_CHILD_MAX		17
+#define _SC_RE_DUP_MAX		18
+
+#define _PC_LINK_MAX		0
+#define _PC_MAX_CANON		1
+#define _PC_MAX_INPUT		2
+#define _PC_NAME_MAX		3
+#define _PC_PATH_MAX		4
+#define _PC_PIPE_BUF		5
+#define _PC_CHOWN_RESTRICTED	6
+#define _PC_NO_TRUNC		7
+#define _PC_VDISABLE		8
+#define _PC_FILESIZEBITS	13
+#define _PC_SYMLINK_MAX		19
+
+#define _CS_PATH		0
 
 extern char **environ;
 extern char *optarg;
@@ -59,6 +83,13 @@ int rmdir(const char *path);
 int link(const char *from, const char *to);
 int symlink(const char *target, const char *path);
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t n);
+/* The *at() calls join a relative path to the directory's URL. */
+int faccessat(int dirfd, const char *path, int mode, int flags);
+int unlinkat(int dirfd, const char *path, int flags);
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t n);
+int symlinkat(const char *target, int dirfd, const char *path);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
 int chown(const char *path, uid_t uid, gid_t gid);
 int lchown(const char *path, uid_t uid, gid_t gid);
 int fchown(int fd, uid_t uid, gid_t gid);
@@ -99,6 +130,11 @@ unsigned sleep(unsigned sec);
 int usleep(useconds_t usec);
 int pause(void);
 long sysconf(int name);
+long pathconf(const char *path, int name);
+long fpathconf(int fd, int name);
+size_t confstr(int name, char *buf, size_t len);
+int getdtablesize(void);
+int getentropy(void *buf, size_t len);
 int getpagesize(void);
 int gethostname(char *name, size_t n);
 char *getlogin(void);
@@ -108,6 +144,7 @@ int getopt(int argc, char *const argv[], const char *opts);
 /* Redox: tell init that a daemon is ready (see <redox.h>). */
 int daemon_ready(void);
 
+char *crypt(const char *key, const char *setting);
 __END_DECLS
 
 #endif

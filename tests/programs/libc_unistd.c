@@ -212,7 +212,7 @@ static void test_files(const char *dir)
 	CHECK(unlink(path) == 0);
 	CHECK(open(path, O_RDONLY) == -1 && errno == ENOENT);
 	CHECK(opendir(path) == NULL);
-	CHECK(getcwd(cwd2, 2) == NULL && errno == ERANGE);
+	CHECK(getcwd(cwd2, 1) == NULL && errno == ERANGE);	/* "/" needs 2 */
 	{
 		char *dyn = getcwd(NULL, 0);
 		CHECK(dyn != NULL && strcmp(dyn, cwd) == 0);

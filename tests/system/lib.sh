@@ -38,11 +38,12 @@ boot_rc() {
 	case "$BACKEND" in
 	hosted)
 		# No disk: results must not depend on build/harddrive.img.
-		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk --rc "$f" --timeout "$t" </dev/null 2>&1)
+		OUT=$(timeout $((t + 5)) "$BUILD/redox-hosted" --no-disk ${NET:+--net "$NET"} \
+		    --rc "$f" --timeout "$t" </dev/null 2>&1)
 		STATUS=$?
 		;;
 	qemu)
-		OUT=$("$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
+		OUT=$(QEMU_NET="${NET:-}" "$TOP/scripts/qemu-test.sh" "$f" "$t" 2>&1)
 		STATUS=$?
 		;;
 	*) rm -f "$f"; _fail "unknown backend $BACKEND" ;;

@@ -489,3 +489,10 @@ hal_blk_get(unsigned index)
 	(void)index;
 	return NULL;
 }
+
+struct hal_nic *
+hal_nic_get(unsigned index)
+{
+	(void)index;
+	return NULL;
+}

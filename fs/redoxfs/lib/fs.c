@@ -284,6 +284,33 @@ rfs_read_meta(struct rfs *fs, struct rfs_ptr p, uint8_t buf[RFS_BLOCK_SIZE])
 	return 0;
 }
 
+/*
+ * The cache's own copy of metadata block p, read into its slot if it is
+ * not there: valid only until the next block goes through the cache.
+ * NULL with *err = 0 when there is no cache to use (then read a copy).
+ */
+static const uint8_t *
+meta_peek(struct rfs *fs, struct rfs_ptr p, int *err)
+{
+	struct rfs_mcache *c = fs->nohash ? NULL : mc_get(fs);
+	*err = 0;
+	if (!c || rfs_ptr_is_null(p) || rfs_addr_level(p.addr) != 0 ||
+	    rfs_addr_decomp(p.addr) != 0)
+		return NULL;
+	size_t i = mc_slot(p);
+	uint8_t *slot = c->data + i * RFS_BLOCK_SIZE;
+	if (c->tag[i].addr == p.addr && c->tag[i].hash == p.hash)
+		return slot;
+	c->tag[i] = (struct rfs_ptr){ 0, 0 };	/* half-read: not a copy of anything */
+	long n = rfs_read_ptr(fs, p, slot, RFS_BLOCK_SIZE);
+	if (n < 0) {
+		*err = (int)n;
+		return NULL;
+	}
+	c->tag[i] = p;
+	return slot;
+}
+
 int
 rfs_tree_get(struct rfs *fs, uint32_t id, uint8_t buf[RFS_BLOCK_SIZE],
     struct rfs_ptr *where)
@@ -293,14 +320,21 @@ rfs_tree_get(struct rfs *fs, uint32_t id, uint8_t buf[RFS_BLOCK_SIZE],
 
 	if (id == 0)
 		return rfs_fail(fs, -ENOENT, "null node id", 0);
-	/* Four TreeLists, top index first; each index must be below 254. */
+	/* Four TreeLists, top index first; each index must be below 254.
+	 * Only one pointer of each is needed: read it in place. */
 	for (int shift = 24; shift >= 0; shift -= 8) {
 		unsigned i = (id >> shift) & 0xFF;
 		if (i >= RFS_TREELIST_ENTRIES)
 			return rfs_fail(fs, -ENOENT, "node id out of range", 0);
-		if ((err = rfs_read_meta(fs, p, buf)) != 0)
+		const uint8_t *b = meta_peek(fs, p, &err);
+		if (err)
 			return err;
-		p = rfs_ptr_get(buf + i * RFS_PTR_SIZE);
+		if (!b) {
+			if ((err = rfs_read_meta(fs, p, buf)) != 0)
+				return err;
+			b = buf;
+		}
+		p = rfs_ptr_get(b + i * RFS_PTR_SIZE);
 		if (rfs_ptr_is_null(p))
 			return rfs_fail(fs, -ENOENT, "no such node", 0);
 	}

@@ -1,12 +1,14 @@
 /* sys/resource.h - resource limits (RLIMIT_* numbers are Linux's; the
  * kernel enforces RLIMIT_NPROC, RLIMIT_NOFILE and RLIMIT_AS, see
- * core/limits.h).  getrusage and priorities are not here yet. */
+ * core/limits.h).  getrusage reports zeros: the kernel does not account
+ * CPU time or memory per process.  Priorities are not here yet. */
 #ifndef _SYS_RESOURCE_H
 #define _SYS_RESOURCE_H
 
 #include <features.h>
 #include <sys/types.h>
 #include <redox/abi.h>
+#include <sys/time.h>
 
 typedef uint64_t rlim_t;
 
@@ -21,7 +23,21 @@ struct rlimit {
 	rlim_t rlim_max;
 };
 
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+struct rusage {
+	struct timeval ru_utime;
+	struct timeval ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv;
+	long ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
 __BEGIN_DECLS
+int getrusage(int who, struct rusage *ru);
 int getrlimit(int resource, struct rlimit *rlp);
 int setrlimit(int resource, const struct rlimit *rlp);
 __END_DECLS

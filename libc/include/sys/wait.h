@@ -18,6 +18,10 @@
 __BEGIN_DECLS
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int flags);
+/* wait3/wait4: waitpid, with *ru zeroed (no per-process accounting). */
+struct rusage;
+pid_t wait3(int *status, int flags, struct rusage *ru);
+pid_t wait4(pid_t pid, int *status, int flags, struct rusage *ru);
 __END_DECLS
 
 #endif

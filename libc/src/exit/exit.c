@@ -1,4 +1,5 @@
-/* exit, atexit, _Exit, _exit, abort, and assert's failure path. */
+/* exit, atexit, quick_exit, _Exit, _exit, abort, and assert's failure
+ * path. */
 #include <stdlib.h>
 #include <stdio.h>
 #include <signal.h>
@@ -53,6 +54,38 @@ _Noreturn void exit(int status)
 	while (n-- > 0)
 		__fini_array_start[n]();
 	__stdio_flush_all();
+	__exit_process(status);
+}
+
+/* quick_exit: its own handlers, in reverse order, and no stdio flush. */
+static void (*quick[ATEXIT_MAX])(void);
+static int nquick;
+
+int at_quick_exit(void (*fn)(void))
+{
+	int r = -1;
+
+	__lock(&lock);
+	if (nquick < ATEXIT_MAX) {
+		quick[nquick++] = fn;
+		r = 0;
+	}
+	__unlock(&lock);
+	return r;
+}
+
+_Noreturn void quick_exit(int status)
+{
+	for (;;) {
+		void (*fn)(void) = NULL;
+		__lock(&lock);
+		if (nquick > 0)
+			fn = quick[--nquick];
+		__unlock(&lock);
+		if (fn == NULL)
+			break;
+		fn();
+	}
 	__exit_process(status);
 }
 

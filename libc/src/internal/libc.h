@@ -30,6 +30,12 @@ long __syscall_ret(long r);
 /* Set by __libc_start from auxv AT_REDOX_SYSCALL before any syscall. */
 extern uintptr_t __redox_syscall_entry;
 
+/* A URL on file: as the POSIX path programs expect ("file:/tmp" ->
+ * "/tmp", "file:" -> "/"), in place in s (NUL-terminated, len bytes,
+ * room for cap); other URLs stay.  Returns the new length, or -ERANGE
+ * (unistd/path.c). */
+long __file_url_to_path(char *s, size_t len, size_t cap);
+
 /* Paths cross the boundary as (pointer, length), not NUL-terminated. */
 static inline long __syscall_path(long nr, const char *path, long a, long b)
 {

@@ -1,4 +1,6 @@
-/* system and popen: /bin/sh -c CMD through posix_spawn. */
+/* system and popen: SHELL -c CMD through posix_spawn.  The shell is
+ * /bin/sh when one is installed (a port may bring one), else the
+ * system's shell, ion (_PATH_BSHELL in paths.h). */
 #include <stdlib.h>
 #include <stdio.h>
 #include <spawn.h>
@@ -8,7 +10,12 @@
 #include <sys/wait.h>
 #include "../stdio/stdio_impl.h"
 
-#define SHELL "/bin/sh"
+#include <paths.h>
+
+static const char *shell(void)
+{
+	return access("/bin/sh", X_OK) == 0 ? "/bin/sh" : _PATH_BSHELL;
+}
 
 int system(const char *cmd)
 {
@@ -17,8 +24,8 @@ int system(const char *cmd)
 	int status, e;
 
 	if (cmd == NULL)
-		return access(SHELL, X_OK) == 0;
-	e = posix_spawn(&pid, SHELL, NULL, NULL, argv, environ);
+		return access(shell(), X_OK) == 0;
+	e = posix_spawn(&pid, shell(), NULL, NULL, argv, environ);
 	if (e != 0) {
 		errno = e;
 		return -1;
@@ -46,7 +53,7 @@ FILE *popen(const char *cmd, const char *mode)
 	posix_spawn_file_actions_init(&fa);
 	/* the child's end becomes its stdout (for "r") or stdin (for "w") */
 	posix_spawn_file_actions_adddup2(&fa, p[reading], reading ? 1 : 0);
-	e = posix_spawn(&pid, SHELL, &fa, NULL, argv, environ);
+	e = posix_spawn(&pid, shell(), &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(p[reading]);
 	if (e != 0) {

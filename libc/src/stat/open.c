@@ -19,24 +19,6 @@ int open(const char *path, int flags, ...)
 	    (long)(((unsigned)flags & 0xffff0000u) | (mode & 0xffff)), 0));
 }
 
-/* Only AT_FDCWD or absolute paths: the ABI has no openat. */
-int openat(int dirfd, const char *path, int flags, ...)
-{
-	mode_t mode = 0;
-
-	if (flags & O_CREAT) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
-	if (dirfd != AT_FDCWD && path[0] != '/') {
-		errno = ENOSYS;
-		return -1;
-	}
-	return open(path, flags, mode);
-}
-
 int creat(const char *path, mode_t mode)
 {
 	return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);

@@ -63,15 +63,6 @@ int lstat(const char *restrict path, struct stat *restrict st)
 	return stat_flags(path, st, (int)O_NOFOLLOW);
 }
 
-int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
-{
-	if (dirfd != AT_FDCWD && path[0] != '/') {
-		errno = ENOSYS;
-		return -1;
-	}
-	return stat_flags(path, st, (flags & AT_SYMLINK_NOFOLLOW) ? (int)O_NOFOLLOW : 0);
-}
-
 int mkdir(const char *path, mode_t mode)
 {
 	return (int)__syscall_ret(__syscall_path(SYS_MKDIR, path, mode, 0));
@@ -137,23 +128,6 @@ int futimens(int fd, const struct timespec times[2])
 	to_redox_ts(&times[0], &rt[0]);
 	to_redox_ts(&times[1], &rt[1]);
 	return (int)__syscall_ret(__syscall3(SYS_FUTIMENS, fd, rt, sizeof(rt)));
-}
-
-int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
-{
-	int fd, r;
-
-	if (dirfd != AT_FDCWD && path[0] != '/') {
-		errno = ENOSYS;
-		return -1;
-	}
-	fd = open(path, O_STAT | O_CLOEXEC |
-	    ((flags & AT_SYMLINK_NOFOLLOW) ? (int)O_NOFOLLOW : 0));
-	if (fd < 0)
-		return -1;
-	r = futimens(fd, times);
-	close(fd);
-	return r;
 }
 
 int fstatvfs(int fd, struct statvfs *st)

@@ -9,7 +9,7 @@ int __fflush_unlocked(FILE *f)
 	size_t done = 0;
 
 	while (done < f->wlen) {
-		ssize_t r = write(f->fd, f->buf + done, f->wlen - done);
+		ssize_t r = __swrite(f, f->buf + done, f->wlen - done);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0) {
@@ -45,7 +45,7 @@ int fflush(FILE *f)
 		/* give unread input back to the file, so the offset is right */
 		off_t back = (off_t)(f->rlen - f->rpos) + (f->ungot != EOF);
 		if (back)
-			lseek(f->fd, -back, SEEK_CUR);
+			__sseek(f, -back, SEEK_CUR);
 		f->rpos = f->rlen = 0;
 		f->ungot = EOF;
 		f->dir = DIR_NONE;

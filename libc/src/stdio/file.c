@@ -1,5 +1,7 @@
 /* The standard streams, the list of open streams and stream locks. */
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include "stdio_impl.h"
 #include "../internal/libc.h"
 
@@ -85,10 +87,55 @@ void __funlock(FILE *f)
 	}
 }
 
+ssize_t __sread(FILE *f, void *buf, size_t n)
+{
+	if (f->ops == NULL)
+		return read(f->fd, buf, n);
+	if (f->ops->read == NULL) {
+		errno = EBADF;
+		return -1;
+	}
+	return f->ops->read(f->cookie, buf, n);
+}
+
+ssize_t __swrite(FILE *f, const void *buf, size_t n)
+{
+	if (f->ops == NULL)
+		return write(f->fd, buf, n);
+	if (f->ops->write == NULL) {
+		errno = EBADF;
+		return -1;
+	}
+	return f->ops->write(f->cookie, buf, n);
+}
+
+off_t __sseek(FILE *f, off_t off, int whence)
+{
+	if (f->ops == NULL)
+		return lseek(f->fd, off, whence);
+	if (f->ops->seek == NULL) {
+		errno = ESPIPE;
+		return -1;
+	}
+	return f->ops->seek(f->cookie, &off, whence) < 0 ? -1 : off;
+}
+
+int __sclose(FILE *f)
+{
+	if (f->ops == NULL)
+		return close(f->fd);
+	return f->ops->close ? f->ops->close(f->cookie) : 0;
+}
+
 void flockfile(FILE *f) { __flock(f); }
 void funlockfile(FILE *f) { __funlock(f); }
 
-int fileno(FILE *f) { return f->fd; }
+int fileno(FILE *f)
+{
+	if (f->fd < 0)
+		errno = EBADF;	/* a memory or cookie stream */
+	return f->fd;
+}
 int feof(FILE *f) { return (f->flags & F_EOF) != 0; }
 int ferror(FILE *f) { return (f->flags & F_ERR) != 0; }
 

@@ -46,6 +46,22 @@ FILE *__fdopen_flags(int fd, int sflags)
 	return f;
 }
 
+FILE *__fopen_ops(const struct __fileops *ops, void *cookie, int sflags)
+{
+	FILE *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return NULL;
+	f->fd = -1;
+	f->ops = ops;
+	f->cookie = cookie;
+	f->flags = sflags;
+	f->ungot = EOF;
+	f->bufmode = _IOFBF;
+	__add_stream(f);
+	return f;
+}
+
 FILE *fopen(const char *path, const char *mode)
 {
 	int of, sf, fd;
@@ -80,7 +96,7 @@ int fclose(FILE *f)
 	__flock(f);
 	if (f->dir == DIR_WRITE && __fflush_unlocked(f) == EOF)
 		r = EOF;
-	if (close(f->fd) < 0)
+	if (__sclose(f) < 0)
 		r = EOF;
 	__funlock(f);
 	if (f->flags & F_STATIC) {
@@ -113,8 +129,14 @@ FILE *freopen(const char *path, const char *mode, FILE *f)
 		__funlock(f);
 		return NULL;
 	}
-	/* keep the fd number: freopen(..., stdout) must stay fd 1 */
-	if (fd != f->fd) {
+	if (f->ops != NULL) {
+		/* a memory or cookie stream becomes a file stream */
+		__sclose(f);
+		f->ops = NULL;
+		f->cookie = NULL;
+		f->fd = fd;
+	} else if (fd != f->fd) {
+		/* keep the fd number: freopen(..., stdout) must stay fd 1 */
 		if (dup2(fd, f->fd) < 0) {
 			close(fd);
 			__funlock(f);

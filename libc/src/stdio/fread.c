@@ -33,7 +33,7 @@ int __fill(FILE *f)
 		f->cap = 1;
 	}
 	do
-		r = read(f->fd, f->buf, f->cap);
+		r = __sread(f, f->buf, f->cap);
 	while (r < 0 && errno == EINTR);
 	f->rpos = 0;
 	f->rlen = r > 0 ? (size_t)r : 0;
@@ -79,7 +79,7 @@ size_t fread(void *p, size_t size, size_t n, FILE *f)
 		if (k == 0) {
 			/* big reads skip the buffer */
 			if (want - got >= BUFSIZ) {
-				ssize_t r = read(f->fd, d + got, want - got);
+				ssize_t r = __sread(f, d + got, want - got);
 				if (r < 0 && errno == EINTR)
 					continue;
 				if (r <= 0) {

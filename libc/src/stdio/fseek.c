@@ -15,7 +15,7 @@ int fseeko(FILE *f, off_t off, int whence)
 	/* SEEK_CUR is relative to what the caller has read, not to the fd */
 	if (whence == SEEK_CUR && f->dir == DIR_READ)
 		off -= (off_t)(f->rlen - f->rpos) + (f->ungot != EOF);
-	if (lseek(f->fd, off, whence) < 0)
+	if (__sseek(f, off, whence) < 0)
 		r = -1;
 	f->rpos = f->rlen = 0;
 	f->ungot = EOF;
@@ -36,7 +36,7 @@ off_t ftello(FILE *f)
 	off_t pos;
 
 	__flock(f);
-	pos = lseek(f->fd, 0, SEEK_CUR);
+	pos = __sseek(f, 0, SEEK_CUR);
 	if (pos >= 0) {
 		if (f->dir == DIR_READ)
 			pos -= (off_t)(f->rlen - f->rpos) + (f->ungot != EOF);

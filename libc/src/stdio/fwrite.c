@@ -19,13 +19,13 @@ int __getbuf(FILE *f)
 	return 0;
 }
 
-/* Writes all of p straight to the fd. */
+/* Writes all of p straight to the file. */
 static size_t write_all(FILE *f, const unsigned char *p, size_t n)
 {
 	size_t done = 0;
 
 	while (done < n) {
-		ssize_t r = write(f->fd, p + done, n - done);
+		ssize_t r = __swrite(f, p + done, n - done);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0) {

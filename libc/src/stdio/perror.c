@@ -1,4 +1,4 @@
-/* perror, remove, rename. */
+/* perror, psignal, remove, rename. */
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +9,17 @@
 void perror(const char *s)
 {
 	const char *msg = strerror(errno);
+
+	if (s != NULL && *s)
+		fprintf(stderr, "%s: %s\n", s, msg);
+	else
+		fprintf(stderr, "%s\n", msg);
+}
+
+/* psignal: "s: Terminated", or the name alone when s is empty. */
+void psignal(int sig, const char *s)
+{
+	const char *msg = strsignal(sig);
 
 	if (s != NULL && *s)
 		fprintf(stderr, "%s: %s\n", s, msg);

@@ -25,8 +25,19 @@
 #define DIR_READ	1
 #define DIR_WRITE	2
 
+/* A stream not over an fd (fmemopen, open_memstream, fopencookie):
+ * the calls that stand in for read, write, lseek and close. */
+struct __fileops {
+	ssize_t (*read)(void *cookie, char *buf, size_t n);
+	ssize_t (*write)(void *cookie, const char *buf, size_t n);
+	int (*seek)(void *cookie, off_t *off, int whence);
+	int (*close)(void *cookie);
+};
+
 struct __file {
-	int fd;
+	int fd;			/* -1 for a stream with ops */
+	const struct __fileops *ops;
+	void *cookie;
 	int flags;
 	int dir;
 	int bufmode;		/* _IOFBF, _IOLBF, _IONBF */
@@ -55,6 +66,12 @@ int __to_read(FILE *f);
 int __getbuf(FILE *f);			/* give f a buffer if it has none */
 int __parse_mode(const char *mode, int *oflags);
 FILE *__fdopen_flags(int fd, int sflags);
+FILE *__fopen_ops(const struct __fileops *ops, void *cookie, int sflags);
+/* The stream's read, write, lseek and close: the fd's or the ops'. */
+ssize_t __sread(FILE *f, void *buf, size_t n);
+ssize_t __swrite(FILE *f, const void *buf, size_t n);
+off_t __sseek(FILE *f, off_t off, int whence);
+int __sclose(FILE *f);
 void __add_stream(FILE *f);
 void __remove_stream(FILE *f);
 

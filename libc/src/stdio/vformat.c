@@ -1,14 +1,16 @@
 /*
  * __vformat: the printf engine behind every printf-family function.
  *
- * Conversions: d i u o x X c s p n % and f F e E g G; flags - + space # 0;
+ * Conversions: d i u o x X c s p n % and f F e E g G a A; flags - + space # 0;
  * width and precision (also as *); lengths hh h l ll j z t L.  Output goes
  * to a sink, so the same code serves FILEs, buffers and fds.
  */
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+#include <stdio.h>
 #include "stdio_impl.h"
+#include "../fpconv/big.h"
 
 #define FL_LEFT		0x01
 #define FL_PLUS		0x02
@@ -66,6 +68,29 @@ static void emit(struct sink *s, const struct spec *sp, const char *prefix,
 		pad(s, ' ', fill);
 }
 
+/* emit for a number with mid '0's between body[0..split) and the rest
+ * (the zeros a precision beyond the buffer asks for). */
+static void emit_split(struct sink *s, const struct spec *sp, const char *prefix,
+    const char *body, int blen, int split, int mid)
+{
+	int plen = (int)strlen(prefix);
+	int fill = sp->width - plen - blen - mid, zeros = 0;
+
+	if (fill > 0 && (sp->flags & FL_ZERO) && !(sp->flags & FL_LEFT)) {
+		zeros = fill;
+		fill = 0;
+	}
+	if (!(sp->flags & FL_LEFT))
+		pad(s, ' ', fill);
+	out(s, prefix, (size_t)plen);
+	pad(s, '0', zeros);
+	out(s, body, (size_t)split);
+	pad(s, '0', mid);
+	out(s, body + split, (size_t)(blen - split));
+	if (sp->flags & FL_LEFT)
+		pad(s, ' ', fill);
+}
+
 static void fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 {
 	char buf[72], *e = buf + sizeof(buf), *p = e;
@@ -110,50 +135,33 @@ static void fmt_int(struct sink *s, struct spec *sp, uintmax_t v, int neg)
 
 /* ---- floating point ---- */
 
-/* value = 0.d[0]d[1]...d[n-1] x 10^(e+1), i.e. d[0] is the 10^e digit. */
+/* value = 0.d[0]d[1]...d[n-1] x 10^(e+1), i.e. d[0] is the 10^e digit.
+ * The digits are the exact expansion of the double (at most 767, see
+ * fpconv/big.c), so rounding below is exact too. */
 struct dec {
-	char d[24];
+	char d[800];
 	int n;
 	int e;
 };
 
-/* 17 significant digits, enough to tell doubles apart; the scaling by
- * powers of ten can be off in the last digit, which is fine for a printf
- * that is not used for round-tripping. */
 static void to_dec(double v, struct dec *x)
 {
-	uint64_t m;
-	int e = 0, i;
-
-	x->n = 0;
-	x->e = 0;
 	if (v == 0) {
 		x->d[0] = '0';
 		x->n = 1;
+		x->e = 0;
 		return;
 	}
-	while (v >= 1e32) { v /= 1e32; e += 32; }
-	while (v >= 10) { v /= 10; e++; }
-	while (v < 1e-32) { v *= 1e32; e -= 32; }
-	while (v < 1) { v *= 10; e--; }
-	m = (uint64_t)(v * 1e16 + 0.5);
-	if (m >= 100000000000000000ULL) {
-		m /= 10;
-		e++;
-	}
-	for (i = 16; i >= 0; i--) {
-		x->d[i] = (char)('0' + m % 10);
-		m /= 10;
-	}
-	x->n = 17;
-	x->e = e;
+	x->n = __fp_digits(v, x->d, &x->e);
 }
 
-/* Keeps nsig significant digits, rounding half up.  nsig may be 0 or
- * negative (the value rounds to 0 or to one unit at that place). */
+/* Keeps nsig significant digits, rounding to nearest with ties to even
+ * (as glibc does in the default rounding mode: printf("%.0f", 2.5) is
+ * "2").  nsig may be 0 or negative (the value rounds to 0 or to one unit
+ * at that place). */
 static void round_dec(struct dec *x, int nsig)
 {
-	int i;
+	int i, up;
 
 	if (nsig >= x->n)
 		return;
@@ -161,17 +169,26 @@ static void round_dec(struct dec *x, int nsig)
 		x->n = 0;
 		return;
 	}
-	if (x->d[nsig] < '5') {
+	/* the digits have no trailing zeros: more digits after d[nsig]
+	 * means more than half */
+	if (x->d[nsig] != '5')
+		up = x->d[nsig] > '5';
+	else if (x->n > nsig + 1)
+		up = 1;
+	else
+		up = nsig > 0 ? (x->d[nsig - 1] - '0') & 1 : 0;
+	if (!up) {
 		x->n = nsig;
+		while (x->n > 0 && x->d[x->n - 1] == '0')
+			x->n--;
 		return;
 	}
 	for (i = nsig - 1; i >= 0; i--) {
 		if (x->d[i] != '9') {
 			x->d[i]++;
-			x->n = nsig;
+			x->n = i + 1;
 			return;
 		}
-		x->d[i] = '0';
 	}
 	/* all nines (or nsig == 0): becomes 1 followed by zeros */
 	x->d[0] = '1';
@@ -232,11 +249,52 @@ static int put_exp(char *buf, struct dec x, int prec, int alt, char echar)
 	return len;
 }
 
+/* %a: 0x1.hhhp+d (0x0.hhhp-1022 for subnormals), as glibc writes it;
+ * a precision rounds the hex digits to nearest, ties to even. */
+static int put_hex(char *buf, double v, int prec, int alt, int upper)
+{
+	const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	uint64_t bits, frac, lead;
+	int exp, nd = 13, len = 0, i;
+
+	memcpy(&bits, &v, sizeof(bits));
+	frac = bits & ((1ULL << 52) - 1);
+	exp = (int)(bits >> 52 & 0x7ff);
+	lead = exp != 0;
+	exp = v == 0 ? 0 : exp ? exp - 1023 : -1022;
+	if (prec >= 0 && prec < 13) {
+		unsigned shift = (unsigned)(13 - prec) * 4;
+		uint64_t full = lead << 52 | frac, rem = full & ((1ULL << shift) - 1);
+		uint64_t half = 1ULL << (shift - 1);
+		full >>= shift;
+		if (rem > half || (rem == half && (full & 1)))
+			full++;
+		lead = full >> (prec * 4);
+		frac = prec ? full & ((1ULL << (prec * 4)) - 1) : 0;
+		nd = prec;
+	} else {
+		while (nd > 0 && prec < 0 && (frac & 15) == 0) {
+			frac >>= 4;
+			nd--;
+		}
+	}
+	buf[len++] = (char)('0' + lead);
+	if (nd > 0 || alt || prec > 13)
+		buf[len++] = '.';
+	for (i = nd - 1; i >= 0; i--)
+		buf[len++] = hex[frac >> (4 * i) & 15];
+	for (i = 13; i < prec; i++)
+		buf[len++] = '0';
+	buf[len++] = upper ? 'P' : 'p';
+	len += snprintf(buf + len, 8, "%+d", exp);
+	return len;
+}
+
 static void fmt_float(struct sink *s, struct spec *sp, double v)
 {
-	char buf[400], prefix[2] = "";
+	char buf[1500], prefix[4] = "", *ep;
 	int len, neg = __builtin_signbit(v) != 0, upper = sp->conv <= 'Z';
-	int prec = sp->prec < 0 ? 6 : sp->prec;
+	int prec = sp->prec < 0 ? 6 : sp->prec, extra = 0;
 	struct dec x;
 
 	if (neg)
@@ -253,8 +311,22 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 		emit(s, sp, prefix, t, 3, 0);
 		return;
 	}
-	if (prec > 40)
-		prec = 40;	/* keeps buf bounded: 309 integer digits + 40 */
+	if (prec > 1100) {
+		/* keeps buf bounded: every digit a double has is within 1074
+		 * places, so the rest are zeros, written by emit_split */
+		extra = prec - 1100;
+		prec = 1100;
+	}
+	if ((sp->conv | 32) == 'a') {
+		size_t pl = strlen(prefix);
+		prefix[pl] = '0';
+		prefix[pl + 1] = upper ? 'X' : 'x';
+		prefix[pl + 2] = '\0';
+		len = put_hex(buf, v, sp->prec < 0 ? -1 : prec, sp->flags & FL_ALT, upper);
+		ep = memchr(buf, upper ? 'P' : 'p', (size_t)len);
+		emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
+		return;
+	}
 	to_dec(v, &x);
 	switch (sp->conv | 32) {
 	case 'f':
@@ -284,10 +356,13 @@ static void fmt_float(struct sink *s, struct spec *sp, double v)
 			memmove(buf + k, buf + end, (size_t)(len - end));
 			len -= end - k;
 		}
+		if (!(sp->flags & FL_ALT))
+			extra = 0;	/* trailing zeros are dropped anyway */
 		break;
 	}
 	}
-	emit(s, sp, prefix, buf, len, 0);
+	ep = (sp->conv | 32) == 'f' ? NULL : memchr(buf, upper ? 'E' : 'e', (size_t)len);
+	emit_split(s, sp, prefix, buf, len, ep ? (int)(ep - buf) : len, extra);
 }
 
 int __vformat(struct sink *s, const char *fmt, va_list ap)
@@ -413,7 +488,7 @@ int __vformat(struct sink *s, const char *fmt, va_list ap)
 			emit(s, &sp, "", str, (int)n, 0);
 			break;
 		}
-		case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+		case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
 			if (lmod == 'L')
 				fmt_float(s, &sp, (double)va_arg(ap2, long double));
 			else

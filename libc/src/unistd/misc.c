@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <limits.h>
+#include <sys/resource.h>
 #include "../internal/libc.h"
 
 unsigned sleep(unsigned sec)
@@ -45,6 +46,21 @@ long sysconf(int name)
 	case _SC_ARG_MAX: return ARG_MAX;
 	case _SC_HOST_NAME_MAX: return HOST_NAME_MAX;
 	case _SC_LOGIN_NAME_MAX: return LOGIN_NAME_MAX;
+	case _SC_NGROUPS_MAX: return NGROUPS_MAX;
+	case _SC_LINE_MAX: return LINE_MAX;
+	case _SC_IOV_MAX: return IOV_MAX;
+	case _SC_GETPW_R_SIZE_MAX: return 1024;
+	case _SC_GETGR_R_SIZE_MAX: return 1024;
+	case _SC_TTY_NAME_MAX: return 32;
+	case _SC_SYMLOOP_MAX: return 40;
+	case _SC_VERSION: return 200809L;
+	case _SC_RE_DUP_MAX: return 255;
+	case _SC_CHILD_MAX: {
+		struct rlimit rl;
+		if (getrlimit(RLIMIT_NPROC, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+			return -1;	/* no limit: -1 without errno */
+		return (long)rl.rlim_cur;
+	}
 	}
 	errno = EINVAL;
 	return -1;

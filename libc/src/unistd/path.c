@@ -25,31 +25,70 @@ int fchdir(int fd)
 	return chdir(buf);
 }
 
+/*
+ * The kernel keeps the cwd as a URL.  On file: (the root file system) a
+ * program gets the POSIX path, "/tmp" for "file:/tmp": paths starting
+ * with '/' resolve on the cwd's scheme, so the path names the same
+ * directory, and programs take "file:/tmp" for a relative path.  Other
+ * schemes keep the URL; redox_fpath on an open directory still gives the
+ * URL for file: too.
+ */
+long __file_url_to_path(char *s, size_t len, size_t cap)
+{
+	size_t rest, add;
+
+	if (len < 5 || memcmp(s, "file:", 5) != 0)
+		return (long)len;
+	rest = len - 5;
+	add = rest == 0 || s[5] != '/';	/* "file:" alone is the root */
+	if (add + rest + 1 > cap)
+		return -ERANGE;
+	memmove(s + add, s + 5, rest);
+	if (add)
+		s[0] = '/';
+	s[add + rest] = '\0';
+	return (long)(add + rest);
+}
+
+/* The URL comes into a buffer of its own: it is longer than the path. */
+static long cwd_posix(char *out, size_t cap)
+{
+	char raw[PATH_MAX + 1];
+	long r = __syscall2(SYS_GETCWD, raw, sizeof(raw) - 1);
+
+	if (r < 0)
+		return r;
+	raw[r] = '\0';
+	r = __file_url_to_path(raw, (size_t)r, sizeof(raw));
+	if (r < 0 || (size_t)r + 1 > cap)
+		return -ERANGE;
+	memcpy(out, raw, (size_t)r + 1);
+	return r;
+}
+
 char *getcwd(char *buf, size_t n)
 {
-	char tmp[PATH_MAX];
+	char tmp[PATH_MAX + 1];
 	long r;
 
 	if (buf == NULL) {
 		/* glibc's extension: allocate when buf is NULL */
-		r = __syscall2(SYS_GETCWD, tmp, sizeof(tmp));
-		if (r < 0 || (size_t)r >= sizeof(tmp)) {
-			errno = r < 0 ? (int)-r : ERANGE;
+		r = cwd_posix(tmp, sizeof(tmp));
+		if (r < 0) {
+			errno = (int)-r;
 			return NULL;
 		}
-		tmp[r] = '\0';
 		return strdup(tmp);
 	}
 	if (n == 0) {
 		errno = EINVAL;
 		return NULL;
 	}
-	r = __syscall2(SYS_GETCWD, buf, n - 1);	/* leave room for the NUL */
+	r = cwd_posix(buf, n);
 	if (r < 0) {
 		errno = (int)-r;
 		return NULL;
 	}
-	buf[r] = '\0';
 	return buf;
 }
 

@@ -29,7 +29,7 @@ count() { screen | grep -Ec -- "$1"; }
 
 wait_for '^redox login: ?$' 20
 keys user Enter
-wait_for '^user:file:/home/user\$ ?$'
+wait_for '^user:/home/user\$ ?$'
 text 'echo helo'; keys Left Left; text 'l'; keys Enter
 wait_for '^hello$'
 keys Up Enter					# history
@@ -60,7 +60,7 @@ for _ in $(seq 100); do [ "$(count '^redox login: ')" -ge 2 ] && break; sleep 0.
 keys root Enter
 wait_for '^password: ?$'
 text 'password'; keys Enter
-wait_for '^root:file:/root# ?$'
+wait_for '^root:/root# ?$'
 text 'whoami'; keys Enter
 wait_for '^root$'
 OUT=$(screen)
