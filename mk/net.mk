@@ -1,7 +1,7 @@
 # net/: the TCP/IP stack (net/stack, pure C, built for the host here),
 # its host tests (tests/net) and the packet-parser fuzz target.
 NET_STACK_SRCS := $(addprefix net/stack/,pkt.c stack.c arp.c ip.c ipfrag.c \
-	icmp.c udp.c tcp.c tcp_in.c tcp_out.c sock.c dhcp.c dns.c)
+	icmp.c udp.c tcp.c tcp_in.c tcp_out.c tcp_sack.c sock.c dhcp.c dns.c)
 NET_STACK_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(NET_STACK_SRCS))
 NET_STACK_HOST_A := $(B)/host/net/libnetstack.a
 
@@ -70,5 +70,9 @@ $(NETSTACKD): $(NETSTACKD_OBJS) $(PROG_LIBS)
 NET_LOOPBACK := $(B)/prog/tests/net/os/net_loopback
 $(NET_LOOPBACK): $(B)/prog/tests/net/os/net_loopback.o $(PROG_LIBS)
 	$(call prog_link,$@,$(B)/prog/tests/net/os/net_loopback.o)
-INITFS_BIN += $(NETSTACKD) $(NET_LOOPBACK)
--include $(NETSTACKD_OBJS:.o=.d) $(B)/prog/tests/net/os/net_loopback.d
+NET_TAPCHECK := $(B)/prog/tests/net/os/net_tapcheck
+$(NET_TAPCHECK): $(B)/prog/tests/net/os/net_tapcheck.o $(PROG_LIBS)
+	$(call prog_link,$@,$(B)/prog/tests/net/os/net_tapcheck.o)
+INITFS_BIN += $(NETSTACKD) $(NET_LOOPBACK) $(NET_TAPCHECK)
+-include $(NETSTACKD_OBJS:.o=.d) $(B)/prog/tests/net/os/net_loopback.d \
+	$(B)/prog/tests/net/os/net_tapcheck.d

@@ -1,13 +1,14 @@
 /*
  * netstackd - the TCP/IP stack daemon (net/stack) inside the OS.
  *
- *   netstackd [-d] [-l]
+ *   netstackd [-d] [-l] [-a ADDR/PREFIX] [-g GATEWAY] [-n DNS]
  *
  * It opens the NIC, `network:` (one Ethernet frame per read and write;
  * `network:mac` gives the MAC), and serves tcp:, udp:, icmp:, dns: and
  * netcfg: (README.md has the URL forms).  Without a `network:` device,
  * or with -l, it runs loopback only (127.0.0.1).  The address comes from
- * /etc/net/{ip,ip_subnet,ip_router,dns} if they exist; -d asks DHCP.
+ * -a/-g/-n, else /etc/net/{ip,ip_subnet,ip_router,dns} if they exist;
+ * -d asks DHCP.
  * One thread: it sleeps on an event: queue watching the scheme fds, the
  * NIC and a time: timer, and never waits on a client (reads that must
  * wait are kept and answered later).
@@ -147,7 +148,8 @@ drain_frames(struct netstack *st, int fd)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: netstackd [-d] [-l]\n");
+	fprintf(stderr, "usage: netstackd [-d] [-l] [-a ADDR/PREFIX] "
+	    "[-g GATEWAY] [-n DNS]\n");
 	exit(2);
 }
 
@@ -160,14 +162,21 @@ main(int argc, char **argv)
 	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
 	struct redox_event w[ND_NSCHEMES + 2], ev[16];
 	uint8_t *in;
-	int c, dhcp = 0, loopback = 0, net = -1, q, tm, nw = 0, armed = 0;
+	int c, dhcp = 0, loopback = 0, given = 0, net = -1, q, tm, nw = 0, armed = 0;
 	struct netstack *st;
 
-	while ((c = getopt(argc, argv, "dl")) != -1) {
+	while ((c = getopt(argc, argv, "dla:g:n:")) != -1) {
 		if (c == 'd')
 			dhcp = 1;
 		else if (c == 'l')
 			loopback = 1;
+		else if (c == 'a' && netcfg_cidr(optarg, strlen(optarg), &addr,
+		    &mask) == 0)
+			given = 1;
+		else if (c == 'g' && pkt_aton(optarg, strlen(optarg), &router) == 0)
+			continue;
+		else if (c == 'n' && pkt_aton(optarg, strlen(optarg), &dns) == 0)
+			continue;
 		else
 			usage();
 	}
@@ -198,7 +207,9 @@ main(int argc, char **argv)
 	}
 	if (net >= 0) {
 		ns_set_output(st, nic_output, &net);
-		if (conf_addr("ip", &addr) == 0) {
+		if (given) {
+			ns_configure(st, addr, mask, router, dns);
+		} else if (conf_addr("ip", &addr) == 0) {
 			(void)conf_addr("ip_subnet", &mask);
 			(void)conf_addr("ip_router", &router);
 			(void)conf_addr("dns", &dns);

@@ -550,6 +550,7 @@ tcp_timeout(struct netstack *st, struct tcp_pcb *p)
 	p->cwnd = p->mss;
 	p->in_recovery = 0;
 	p->dupacks = 0;
+	p->nsacked = 0;	/* go back to snd_una: resend all (RFC 6675 5.1) */
 	p->recover = p->snd_max;
 	p->backoff++;
 	p->rto = p->rto * 2 > TCP_RTO_MAX ? TCP_RTO_MAX : p->rto * 2;

@@ -25,6 +25,7 @@ enum tcp_state {
 #define TCP_BUF 262144		/* send and receive buffers, each */
 #endif
 #define TCP_OOO_MAX 32		/* out-of-order ranges held */
+#define TCP_SACKED_MAX 32	/* ranges the peer reported holding */
 #define TCP_RTO_INIT 1000
 #define TCP_RTO_MIN 200
 #define TCP_RTO_MAX 60000
@@ -78,6 +79,12 @@ struct tcp_pcb {
 	int ooo_fin;		/* a FIN seen beyond rcv_nxt, at ooo_fin_seq */
 	uint32_t ooo_fin_seq;
 	int fin_rcvd;
+
+	/* What the peer's SACK blocks say it holds beyond snd_una, and
+	 * how far holes were resent in this recovery (RFC 6675). */
+	struct tcp_range sacked[TCP_SACKED_MAX];
+	int nsacked;
+	uint32_t rexmit_hi;
 
 	/* Congestion control and the retransmission timer. */
 	uint32_t cwnd, ssthresh, recover;

@@ -6,6 +6,7 @@
 #include "net/stack/pkt.h"
 #include "net/stack/tcp_in.h"
 #include "net/stack/tcp_out.h"
+#include "net/stack/tcp_sack.h"
 
 struct tcp_seg {
 	uint32_t src, dst;
@@ -16,6 +17,8 @@ struct tcp_seg {
 	uint32_t len;
 	int mss, ws;		/* options; -1 when absent */
 	int sackok;
+	int nsack;
+	uint32_t sack[8];	/* start, end pairs */
 };
 
 /* Parses the options; -1 if any is malformed. */
@@ -52,6 +55,14 @@ tcp_options(struct tcp_seg *s, const uint8_t *o, size_t n)
 			if (len != 2)
 				return -1;
 			s->sackok = 1;
+		} else if (kind == 5) {
+			if (len < 10 || (len - 2) % 8 != 0)
+				return -1;
+			for (size_t b = i + 2; b < i + len && s->nsack < 4; b += 8) {
+				s->sack[2 * s->nsack] = pkt_get32(o + b);
+				s->sack[2 * s->nsack + 1] = pkt_get32(o + b + 4);
+				s->nsack++;
+			}
 		}
 		i += len;
 	}
@@ -397,6 +408,10 @@ tcp_newack(struct netstack *st, struct tcp_pcb *p, uint32_t ack,
 			    p->ssthresh : flight + p->mss;
 			p->in_recovery = 0;
 			p->dupacks = 0;
+		} else if (p->sack_ok) {
+			if (SEQ_LT(p->rexmit_hi, ack))
+				p->rexmit_hi = ack;
+			tcp_sack_recover(st, p);
 		} else {
 			/* Partial ACK: the next hole is lost too. */
 			tcp_retransmit(st, p);
@@ -421,7 +436,10 @@ tcp_dupack(struct netstack *st, struct tcp_pcb *p)
 
 	p->dupacks++;
 	if (p->in_recovery) {
-		p->cwnd += p->mss;	/* a segment left the network */
+		if (p->sack_ok)
+			tcp_sack_recover(st, p);
+		else
+			p->cwnd += p->mss;	/* a segment left the network */
 		return;
 	}
 	if (p->dupacks != 3)
@@ -434,6 +452,14 @@ tcp_dupack(struct netstack *st, struct tcp_pcb *p)
 	p->ssthresh = flight / 2 > 2u * p->mss ? flight / 2 : 2u * p->mss;
 	p->recover = p->snd_max;
 	p->in_recovery = 1;
+	if (p->sack_ok) {
+		/* The scoreboard says what to resend; cwnd is the pipe's
+		 * limit (RFC 6675 5). */
+		p->cwnd = p->ssthresh;
+		p->rexmit_hi = p->snd_una;
+		tcp_sack_recover(st, p);
+		return;
+	}
 	tcp_retransmit(st, p);
 	p->cwnd = p->ssthresh + 3u * p->mss;
 }
@@ -496,6 +522,8 @@ tcp_ack(struct netstack *st, struct tcp_pcb *p, struct tcp_seg *s,
 	if (SEQ_LT(s->ack, p->snd_una))
 		return 0;	/* old: ignore the ACK, keep the data */
 	p->retries = 0;
+	if (p->sack_ok)
+		tcp_sack_update(p, s->ack, s->sack, s->nsack);
 	if (s->ack == p->snd_una) {
 		if (s->len == 0 && !(s->flags & (TH_SYN | TH_FIN)) &&
 		    wnd == p->snd_wnd && p->snd_max != p->snd_una)

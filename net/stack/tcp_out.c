@@ -176,7 +176,7 @@ tcp_fin_seq(struct tcp_pcb *p)
  * FIN if it reaches the end of a finished stream.  Returns the sequence
  * space it used (0: nothing to send there).
  */
-static uint32_t
+uint32_t
 tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
     uint32_t maxn)
 {
@@ -218,6 +218,8 @@ tcp_retransmit(struct netstack *st, struct tcp_pcb *p)
 	used = tcp_send_at(st, p, p->snd_una, p->mss);
 	if (used > 0 && SEQ_GT(p->snd_una + used, p->snd_nxt))
 		p->snd_nxt = p->snd_una + used;
+	if (SEQ_GT(p->snd_nxt, p->snd_max))
+		p->snd_max = p->snd_nxt;
 	tcp_timer_start(st, p);
 }
 

@@ -7,6 +7,10 @@
 
 /* Sends what the send and congestion windows allow, and a pending ACK. */
 void tcp_output(struct netstack *st, struct tcp_pcb *p);
+/* Sends the segment at seq (at most maxn data bytes, FIN when it ends
+ * a finished stream); returns the sequence space used, 0 if none. */
+uint32_t tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
+    uint32_t maxn);
 /* Resends the first unacknowledged segment (fast retransmit, NewReno). */
 void tcp_retransmit(struct netstack *st, struct tcp_pcb *p);
 /* A segment without data carrying flags at seq (ACK, keep-alive). */
