@@ -5,7 +5,7 @@
 # curl; the stack downloads from python3 -m http.server and pings Linux;
 # an echo round trip; then the transfers again with 5% loss and 25%
 # reordering both ways (netstack-tap -L/-R, and a netem qdisc too when
-# the kernel has netem).  SKIPs when not root or without /dev/net/tun.
+# the kernel has netem); DHCP and DNS against dnsmasq when installed.  SKIPs when not root or without /dev/net/tun.
 # Usage: tap.sh BUILD_DIR
 B=${1:-build}
 TOOL=$B/host/netstack-tap
@@ -165,6 +165,32 @@ serve lossy -L 50 -R 250 -s 1 && {
 	unserve
 }
 get lossy big -L 50 -R 250 -s 2
+
+# DHCP and DNS against dnsmasq on the link, when it is installed.
+if command -v dnsmasq >/dev/null 2>&1; then
+	ip netns exec "$NS" dnsmasq --keep-in-foreground --user=root \
+	    --interface=$TAP --bind-interfaces --except-interface=lo \
+	    --dhcp-range=10.77.0.50,10.77.0.60,1h --dhcp-option=3,10.77.0.1 \
+	    --dhcp-option=6,10.77.0.1 --no-resolv --no-hosts \
+	    --address=/host.test/10.77.0.1 --dhcp-leasefile="$D/leases" \
+	    --pid-file="$D/dnsmasq.pid" >"$D/dnsmasq.log" 2>&1 &
+	PIDS="$PIDS $!"
+	sleep 0.5
+	if inns "$TOOL" -i $TAP -D -t 30 resolve host.test >"$D/dhcp.log" 2>&1 &&
+	    grep -Eq '^dhcp: 10\.77\.0\.(5[0-9]|60)$' "$D/dhcp.log" &&
+	    grep -q '^10\.77\.0\.1$' "$D/dhcp.log"; then
+		ok "a lease from dnsmasq, and host.test resolved by its DNS"
+	else
+		no "DHCP and DNS with dnsmasq: $(cat "$D/dhcp.log")"
+	fi
+	if inns "$TOOL" -i $TAP -D -t 30 resolve nosuch.test >"$D/dns.log" 2>&1; then
+		no "nosuch.test resolved: $(cat "$D/dns.log")"
+	else
+		ok "nosuch.test does not resolve"
+	fi
+else
+	echo "     (no dnsmasq: the DHCP and DNS runs are left out)"
+fi
 
 if inns tc qdisc add dev $TAP root netem delay 1ms loss 5% reorder 25% \
     2>/dev/null; then
