@@ -550,7 +550,9 @@ tcp_timeout(struct netstack *st, struct tcp_pcb *p)
 	p->cwnd = p->mss;
 	p->in_recovery = 0;
 	p->dupacks = 0;
-	p->nsacked = 0;	/* go back to snd_una: resend all (RFC 6675 5.1) */
+	/* The scoreboard stays: going back to snd_una resends only the
+	 * holes (our receivers never renege; RFC 2018 8 allows a sender
+	 * to keep it when that is known). */
 	p->recover = p->snd_max;
 	p->backoff++;
 	p->rto = p->rto * 2 > TCP_RTO_MAX ? TCP_RTO_MAX : p->rto * 2;

@@ -4,6 +4,7 @@
 #include "net/stack/ip.h"
 #include "net/stack/pkt.h"
 #include "net/stack/tcp_out.h"
+#include "net/stack/tcp_sack.h"
 
 uint32_t
 tcp_rcv_window(struct tcp_pcb *p)
@@ -259,8 +260,19 @@ tcp_output(struct netstack *st, struct tcp_pcb *p)
 		uint32_t cw = p->cwnd + (p->in_recovery ? 0 :
 		    (uint32_t)(p->dupacks < 2 ? p->dupacks : 2) * p->mss);
 		uint32_t win = p->snd_wnd < cw ? p->snd_wnd : cw;
-		uint32_t flight = p->snd_nxt - p->snd_una;
-		uint32_t off = p->snd_nxt - p->sbuf_seq;
+		uint32_t flight, off;
+
+		/* Resending after a timeout skips what the peer reported
+		 * holding, and that does not count as in flight. */
+		if (p->nsacked > 0 && SEQ_LT(p->snd_nxt, p->snd_max)) {
+			uint32_t to = tcp_sack_skip(p, p->snd_nxt);
+
+			p->snd_nxt = SEQ_GT(to, p->snd_max) ? p->snd_max : to;
+		}
+		flight = p->snd_nxt - p->snd_una;
+		if (p->nsacked > 0)
+			flight -= tcp_sack_held(p, p->snd_una, p->snd_nxt);
+		off = p->snd_nxt - p->sbuf_seq;
 		uint32_t avail = off < p->slen ? p->slen - off : 0;
 		uint32_t room, used;
 

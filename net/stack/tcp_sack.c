@@ -55,9 +55,8 @@ tcp_sack_update(struct tcp_pcb *p, uint32_t ack, const uint32_t *blocks,
 	p->nsacked = j;
 }
 
-/* Bytes of [a, b) the peer holds. */
-static uint32_t
-sacked_in(const struct tcp_pcb *p, uint32_t a, uint32_t b)
+uint32_t
+tcp_sack_held(const struct tcp_pcb *p, uint32_t a, uint32_t b)
 {
 	uint32_t n = 0;
 
@@ -72,6 +71,16 @@ sacked_in(const struct tcp_pcb *p, uint32_t a, uint32_t b)
 			n += e - s;
 	}
 	return n;
+}
+
+uint32_t
+tcp_sack_skip(const struct tcp_pcb *p, uint32_t seq)
+{
+	for (int i = 0; i < p->nsacked; i++)
+		if (SEQ_LEQ(p->sacked[i].start, seq) &&
+		    SEQ_LT(seq, p->sacked[i].end))
+			seq = p->sacked[i].end;
+	return seq;
 }
 
 void
@@ -93,7 +102,7 @@ tcp_sack_recover(struct netstack *st, struct tcp_pcb *p)
 		 * and the holes below it that were resent. */
 		uint32_t pipe = (SEQ_GT(p->snd_max, hi) ? p->snd_max - hi : 0) +
 		    (p->rexmit_hi - p->snd_una) -
-		    sacked_in(p, p->snd_una, p->rexmit_hi);
+		    tcp_sack_held(p, p->snd_una, p->rexmit_hi);
 		uint32_t seq = p->rexmit_hi, used, lim = p->mss;
 
 		if (pipe + p->mss > p->cwnd)
