@@ -3,16 +3,24 @@
  * a TCP listener on tcp:/:7000, a connection to tcp:127.0.0.1:7000,
  * accept by dup(fd, "listen"), 1 MiB each way, fpath; UDP datagrams;
  * icmp:echo/127.0.0.1; dns:localhost; netcfg:; a refused connection; a
- * non-blocking accept.  Prints "net_loopback: all N checks passed".
+ * non-blocking accept; a reader killed while it waits (its read is
+ * cancelled and does not swallow the next data).  Prints
+ * "net_loopback: all N checks passed".
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include <redox.h>
+
+extern char **environ;
 
 #define SIZE (1 << 20)
 
@@ -194,11 +202,49 @@ test_misc(void)
 	close(l);
 }
 
-int
-main(void)
+/* A child that waits in a read of the socket on fd 0 is killed; the
+ * daemon must drop that read (CANCEL), so the data that comes next is
+ * the parent's. */
+static void
+test_cancel(const char *self)
 {
+	int l = open("tcp:/:7004", O_RDWR), c, s, st;
+	struct timespec ts = { 0, 200000000 };
+	posix_spawn_file_actions_t fa;
+	char *av[] = { (char *)self, "reader", NULL };
+	char buf[16];
+	pid_t pid;
+
+	c = open("tcp:127.0.0.1:7004", O_RDWR);
+	s = dup_named(l, "listen");
+	CHECK(l >= 0 && c >= 0 && s >= 0);
+	if (l < 0 || c < 0 || s < 0)
+		return;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, s, 0);
+	CHECK(posix_spawnp(&pid, self, &fa, NULL, av, environ) == 0);
+	nanosleep(&ts, NULL);		/* it waits in its read now */
+	CHECK(kill(pid, SIGTERM) == 0);
+	CHECK(waitpid(pid, &st, 0) == pid);
+	CHECK(WIFSIGNALED(st));
+	CHECK(write(c, "after", 5) == 5);
+	CHECK(read(s, buf, sizeof(buf)) == 5 && memcmp(buf, "after", 5) == 0);
+	close(c);
+	close(s);
+	close(l);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "reader") == 0) {
+		char b[16];
+
+		return read(0, b, sizeof(b)) < 0 ? 1 : 0;
+	}
 	test_tcp();
 	test_misc();
+	test_cancel(argv[0]);
 	if (failed) {
 		printf("net_loopback: %d of %d checks failed\n", failed, checks);
 		return 1;
