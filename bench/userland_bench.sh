@@ -92,7 +92,7 @@ def wait_for(pat, secs=30):
                 break
     sys.exit("userland_bench: never saw %r in %r" % (pat, buf[-300:]))
 # A prompt after output (the editor's redraws start with \r alone).
-PROMPT = rb"\r\n\ruser:file:/home/user\$ "
+PROMPT = rb"\r\n\ruser:(file:)?/home/user\$ "
 login, ls = [], []
 wait_for(rb"redox login: ")
 for i in range(5):

@@ -33,6 +33,11 @@
 
 static struct waitq done_wait;
 
+/* The HAL's disks, looked up once at boot (hal_blk_get may be a costly
+ * call on some HALs, and the list does not change). */
+static struct hal_blk *disks[MAX_DISKS];
+static unsigned ndisks;
+
 /* Per disk: the buffer for partial sectors, and who holds it. */
 static struct disk_buf {
 	uint8_t *buf;
@@ -69,14 +74,14 @@ bd_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 		if (flags & O_WRONLY)
 			return -EISDIR;
 		struct textbuf t = { 0 };
-		for (unsigned i = 0; hal_blk_get(i); i++)
+		for (unsigned i = 0; i < ndisks; i++)
 			text_printf(&t, "%u\n", i);
 		text_append(&t, "", 0);
 		*handle = text_handle(&t);
 		return *handle ? 0 : -ENOMEM;
 	}
 	long n = str_to_long(ref, len);
-	if (n < 0 || n >= MAX_DISKS || !hal_blk_get((unsigned)n))
+	if (n < 0 || (unsigned long)n >= ndisks)
 		return -ENOENT;
 	if (c->uid != 0)
 		return -EACCES;
@@ -87,7 +92,7 @@ bd_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 static struct hal_blk *
 disk_of(struct file *f)
 {
-	return (f->handle & 1) ? hal_blk_get((unsigned)(f->handle >> 1)) : NULL;
+	return (f->handle & 1) ? disks[f->handle >> 1] : NULL;
 }
 
 static unsigned
@@ -295,9 +300,10 @@ int
 blkdev_init(void)
 {
 	waitq_init(&done_wait);
-	for (unsigned i = 0; i < MAX_DISKS && hal_blk_get(i); i++) {
-		waitq_init(&bufs[i].wait);
-		bufs[i].buf = kmem_alloc(XFER);
+	while (ndisks < MAX_DISKS && (disks[ndisks] = hal_blk_get(ndisks)) != NULL) {
+		waitq_init(&bufs[ndisks].wait);
+		bufs[ndisks].buf = kmem_alloc(XFER);
+		ndisks++;
 	}
 	return scheme_register(STR_LIT("disk"), &disk_ops, NULL, NULL);
 }

@@ -83,6 +83,7 @@ hosted_boot_enter:
 /* Onto the thread's kernel stack, the program's FS saved; r11 = hosted_cur. */
 .macro ENTER_CORE
 	cld
+	movb $0, hosted_sud(%rip)	/* host system calls allowed (signal.c) */
 	movb $1, hosted_in_core(%rip)
 	mov hosted_cur(%rip), %r11
 	mov %rsp, T_USER_RSP(%r11)
@@ -124,6 +125,7 @@ hosted_syscall_exit:
 	mov T_RET_RDI(%r11), %rdi
 	mov T_USER_RSP(%r11), %rsp
 	movb $0, hosted_in_core(%rip)
+	movb $1, hosted_sud(%rip)	/* the program's are not */
 	/*
 	 * An event (a tick) that arrived after the core last looked would
 	 * wait until the next syscall, which a CPU-bound program never makes:
@@ -181,6 +183,7 @@ hosted_user_enter:
 	xor %r14d, %r14d
 	xor %r15d, %r15d
 	movb $0, hosted_in_core(%rip)
+	movb $1, hosted_sud(%rip)
 	jmp *%r11
 	.size hosted_user_enter, .-hosted_user_enter
 

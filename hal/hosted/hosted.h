@@ -45,6 +45,9 @@ struct hal_thread {
 
 extern struct hal_thread *hosted_cur;	/* the running thread */
 extern volatile uint8_t hosted_in_core;	/* 1 while the core runs */
+/* Syscall User Dispatch's selector: 1 while a program runs, when a Linux
+ * system call it makes is trapped (SIGSYS) instead of made (signal.c). */
+extern volatile uint8_t hosted_sud;
 extern uint64_t hosted_host_fs;		/* glibc's FS base */
 extern uint8_t hosted_fsgsbase;		/* fsbase.h: the CPU has FSGSBASE */
 extern uint64_t hosted_fs_now;		/* fsbase.h: the FS base, without it */

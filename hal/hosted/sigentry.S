@@ -27,17 +27,47 @@ hosted_sig_entry:
 	.cfi_startproc
 	push %rbx
 	.cfi_adjust_cfa_offset 8
+	push %r12
+	.cfi_adjust_cfa_offset 8
+	sub $8, %rsp
+	.cfi_adjust_cfa_offset 8
+	/* Host system calls allowed while the handler runs (WRFS is one). */
+	movzbl hosted_sud(%rip), %r12d
+	movb $0, hosted_sud(%rip)
 	RDFS %rbx
 	mov hosted_host_fs(%rip), %rax
 	WRFS %rax
 	mov %rbx, %rcx
 	call hosted_signal
 	WRFS %rax
+	/* Back to the program: its own state again; to the core (or the
+	 * fault trampoline, which is the core): allowed. */
+	cmpb $0, hosted_in_core(%rip)
+	jne 1f
+	movb %r12b, hosted_sud(%rip)
+1:	add $8, %rsp
+	.cfi_adjust_cfa_offset -8
+	pop %r12
+	.cfi_adjust_cfa_offset -8
 	pop %rbx
 	.cfi_adjust_cfa_offset -8
 	ret
 	.cfi_endproc
 	.size hosted_sig_entry, .-hosted_sig_entry
+
+/*
+ * Every handler returns through here (SA_RESTORER, signal.c): the one
+ * place a program's thread may make a Linux system call, rt_sigreturn,
+ * so it is Syscall User Dispatch's allowed range.
+ */
+	.globl hosted_restorer, hosted_restorer_end
+	.type hosted_restorer, @function
+hosted_restorer:
+	mov $15, %eax		/* rt_sigreturn */
+	syscall
+	ud2
+hosted_restorer_end:
+	.size hosted_restorer, .-hosted_restorer
 
 /*
  * The two stubs share their shape: put the resume address (recorded in

@@ -13,9 +13,20 @@
  *    stub) it resumes in hosted_fault_tramp on the thread's kernel stack,
  *    and the core kills the program;
  *  - a fault in the core itself is a bug: default action, core dump.
+ *
+ * Programs share the process with the core, so a `syscall` instruction
+ * in a program would reach Linux (exit_group would end the whole OS).
+ * Syscall User Dispatch traps those: hosted_sud is 1 while a program
+ * runs (entry.S sets it on every way in and out), and a system call made
+ * then raises SIGSYS, which kills the program as a fault does ("bad
+ * system call").  Handlers return through hosted_restorer, the range
+ * allowed whatever the selector says.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,19 +44,53 @@ extern char hosted_yield_stub[], hosted_yield_stub_safe[];
 extern char hosted_fault_stub[], hosted_fault_stub_safe[], hosted_stubs_end[];
 extern char hosted_copy_start[], hosted_copy_end[], hosted_copy_fixup[];
 extern char hosted_fault_tramp[];
+extern char hosted_restorer[], hosted_restorer_end[];
 
 uint64_t hosted_xsave_size;
-static int user_fault_sig[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE };
+volatile uint8_t hosted_sud;
+static unsigned long sud_fixups;	/* host calls made with the selector set */
+static int user_fault_sig[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS };
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_ON 1
+#endif
+#define SYS_USER_DISPATCH_CODE 2	/* si_code of a trapped call */
+#define KSA_RESTORER 0x04000000
+
+/* The kernel's own sigaction: glibc's would return through its restorer,
+ * outside the range Syscall User Dispatch allows. */
+struct ksigaction {
+	void (*handler)(int, siginfo_t *, void *);
+	unsigned long flags;
+	void (*restorer)(void);
+	uint64_t mask;
+};
 
 static void
 install(int sig)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = hosted_sig_entry;
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-	sigfillset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
+	struct ksigaction ka = {
+		.handler = hosted_sig_entry,
+		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART | KSA_RESTORER,
+		.restorer = (void (*)(void))hosted_restorer,
+		.mask = ~0ull,
+	};
+	if (syscall(SYS_rt_sigaction, sig, &ka, NULL, sizeof ka.mask) != 0) {
+		perror("redox-hosted: rt_sigaction");
+		_exit(1);
+	}
+}
+
+/* Traps programs' Linux system calls from now on, where the kernel can. */
+static void
+sud_enable(void)
+{
+	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+	    (unsigned long)hosted_restorer,
+	    (unsigned long)(hosted_restorer_end - hosted_restorer), &hosted_sud) != 0)
+		fprintf(stderr, "redox-hosted: no Syscall User Dispatch (%s): a program's raw "
+		    "Linux system calls are not trapped\n", strerror(errno));
 }
 
 void
@@ -74,6 +119,7 @@ hosted_signals_init(void)
 	for (size_t i = 0; i < sizeof user_fault_sig / sizeof user_fault_sig[0]; i++)
 		install(user_fault_sig[i]);
 	signal(SIGPIPE, SIG_IGN);
+	sud_enable();
 }
 
 static int
@@ -171,6 +217,16 @@ hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
 	case SIGALRM:
 		/* A kill goes into the core, which wants the host FS. */
 		return on_tick(uc) ? hosted_host_fs : fs;
+	case SIGSYS:
+		/* Host code whose way in missed the selector: allow, retry the
+		 * instruction (a 2-byte syscall) and count it; a bug to fix,
+		 * not a reason to stop.  A program's call is a fault. */
+		if (si->si_code == SYS_USER_DISPATCH_CODE && hosted_in_core) {
+			sud_fixups++;
+			uc->uc_mcontext.gregs[REG_RIP] -= 2;
+			return fs;
+		}
+		return on_fault(sig, si, uc, fs);
 	case SIGIO:
 		/* The NIC's descriptor names itself (F_SETSIG); the console's
 		 * plain SIGIO carries no descriptor. */

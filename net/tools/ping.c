@@ -1,10 +1,11 @@
 /*
  * ping - ICMP echo through the stack's icmp:echo/ADDR.
  *   ping [-c COUNT] [-i SECS] [-W SECS] [-s SIZE] HOST
- * Each write to the socket sends one echo request: a 16-bit sequence
- * number (little-endian) and the payload; each read gives one reply in
- * the same form.  The payload starts with the send time, so the round
- * trip is measured on replies alone.  Exit 0 if any reply came.
+ * Each write to the socket sends one echo request with that payload (the
+ * stack numbers them); each read gives one reply: its 16-bit sequence
+ * number (little-endian), then the payload.  The payload starts with
+ * the send time, so the round trip is measured on replies alone.  Exit
+ * 0 if any reply came.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -75,15 +76,13 @@ main(int argc, char **argv)
 
 	long sent = 0, got = 0;
 	double tmin = 1e9, tmax = 0, tsum = 0;
-	uint8_t pkt[1410], rep[1500];
+	uint8_t pkt[1400], rep[1500];
 	for (uint16_t seq = 0; !stop && (count < 0 || sent < count); seq++) {
 		uint64_t t0 = now_us();
-		pkt[0] = (uint8_t)seq;
-		pkt[1] = (uint8_t)(seq >> 8);
-		memcpy(pkt + 2, &t0, sizeof t0);
+		memcpy(pkt, &t0, sizeof t0);
 		for (long i = 8; i < size; i++)
-			pkt[2 + i] = (uint8_t)i;
-		if (write(s, pkt, (size_t)size + 2) < 0) {
+			pkt[i] = (uint8_t)i;
+		if (write(s, pkt, (size_t)size) < 0) {
 			fprintf(stderr, "ping: sending to %s: %s\n", ip, strerror(errno));
 			return 2;
 		}
@@ -111,7 +110,7 @@ main(int argc, char **argv)
 			tmax = ms > tmax ? ms : tmax;
 			printf("%ld bytes from %s: icmp_seq=%u time=%.3f ms\n", (long)r - 2, ip, rseq, ms);
 			fflush(stdout);
-			if (rseq == seq && count >= 0 && sent == count)
+			if (count >= 0 && got >= sent && sent == count)
 				break;
 		}
 	}

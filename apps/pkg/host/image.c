@@ -251,6 +251,18 @@ read_repo(struct repo *r, const char *dir)
 	fclose(f);
 }
 
+static void
+free_repo(struct repo *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->name[i]);
+		free(r->file[i]);
+	}
+	free(r->name);
+	free(r->file);
+	memset(r, 0, sizeof *r);
+}
+
 static struct set installed;
 
 static void
@@ -360,6 +372,7 @@ main(int argc, char **argv)
 		install(&r, name, &k, stage, 0);
 	}
 	fclose(list);
+	free_repo(&r);
 	if (fclose(out) != 0)
 		die(tmp, strerror(errno));
 	if (rename(tmp, outpath) != 0)

@@ -157,9 +157,11 @@ rfs_open(struct rfs *fs, struct rfs_disk *disk)
 
 /*
  * The metadata cache: direct-mapped by block index.  Tags and data are
- * separate so a fresh cache touches only its small tag array.
+ * separate so a fresh cache touches only its small tag array.  4096
+ * blocks (16 MiB, touched only as used): enough for the nodes of a
+ * directory of a few thousand files, which `ls -l` revisits.
  */
-#define RFS_MCACHE_SLOTS 1024
+#define RFS_MCACHE_SLOTS 4096
 
 struct rfs_mcache {
 	struct rfs_ptr tag[RFS_MCACHE_SLOTS];	/* addr 0: empty */
