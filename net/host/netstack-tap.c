@@ -383,7 +383,7 @@ do_ping(struct tool *t, uint32_t addr, long count)
 
 			memcpy(&at, in + 2, sizeof(at));
 			printf("reply from %s: seq %u time %llu ms\n",
-			    pkt_ntoa(addr, a, sizeof(a)), pkt_get16(in),
+			    pkt_ntoa(addr, a, sizeof(a)), in[0] | in[1] << 8,
 			    (unsigned long long)(now_ms() - at));
 			got++;
 			continue;

@@ -30,11 +30,14 @@ serve_positioned_rq(const struct scheme_request *rq)
 struct ndfile {
 	int used;
 	int scheme;
-	int sh;			/* the stack's handle; -1 for netcfg */
+	int sh;			/* the stack's handle; -1: netcfg, or a
+				 * tcp:/udp: socket not bound yet */
+	uint32_t taddr;		/* udp: where writes go (sendto), or 0 */
+	uint16_t tport;
 	int node;		/* netcfg */
 	int nonblock;		/* O_NONBLOCK at open (for accepts) */
 	uint32_t events;	/* readiness last reported */
-	char text[512];		/* netcfg and dns: what reads give */
+	char *text;		/* netcfg and dns: what reads give */
 	size_t tlen, tpos;
 	int have_text;
 };
@@ -145,6 +148,8 @@ nd_open_inet(struct nd *nd, int s, const struct scheme_request *rq,
 	uint16_t rp, lp;
 	int sh, f;
 
+	if (len == 0)		/* socket(): bound and connected by dup */
+		return nd_alloc(nd, s, -1);
 	if (nd_endpoint(path, rlen, &ra, &rp) < 0 ||
 	    (slash && nd_endpoint(slash + 1, len - rlen - 1, &la, &lp) < 0))
 		return -EINVAL;
@@ -173,6 +178,70 @@ nd_open_inet(struct nd *nd, int s, const struct scheme_request *rq,
 		nd->refs[sh] = 0;
 	}
 	return f;
+}
+
+/* dup(fd, ""): another description of the same socket. */
+static int64_t
+nd_dup_plain(struct nd *nd, struct ndfile *f)
+{
+	struct ndfile copy = *f;
+	int nf = nd_alloc(nd, copy.scheme, copy.sh);
+
+	if (nf >= 0) {
+		nd->files[nf] = copy;	/* nd_alloc counted the reference */
+		nd->files[nf].events = 0;
+		if (copy.text != NULL) {
+			nd->files[nf].text = malloc(copy.tlen + 1);
+			if (nd->files[nf].text == NULL) {
+				nd->files[nf].used = 0;
+				if (copy.sh >= 0)
+					nd->refs[copy.sh]--;
+				return -ENOMEM;
+			}
+			memcpy(nd->files[nf].text, copy.text, copy.tlen);
+		}
+	}
+	return nf;
+}
+
+/*
+ * dup(fd, "REMOTE[/LOCAL]") on tcp: and udp:, as the libc's sockets use
+ * it: on a socket not bound yet it opens what the path says (connect,
+ * or bind: a bound TCP socket listens); on a UDP socket it gives a
+ * description whose writes go to REMOTE from the same socket (sendto,
+ * and connect), binding an ephemeral port first if there is none.
+ */
+static int64_t
+nd_dup_addr(struct nd *nd, int s, const struct scheme_request *rq,
+    struct ndfile *f, const char *path, size_t len)
+{
+	uint32_t ra;
+	uint16_t rp;
+	int nf, sh;
+
+	if (s != ND_TCP && s != ND_UDP)
+		return -EINVAL;
+	if (s == ND_TCP || path[0] == '/') {
+		if (f->sh >= 0)
+			return -EISCONN;
+		return nd_open_inet(nd, s, rq, path, len);
+	}
+	if (memchr(path, '/', len) != NULL ||
+	    nd_endpoint(path, len, &ra, &rp) < 0 || ra == 0 || rp == 0)
+		return -EINVAL;
+	if (f->sh < 0) {
+		sh = ns_udp_open(nd->st, 0, 0, 0, 0);
+		if (sh < 0)
+			return sh;
+		f->sh = sh;
+		nd->refs[sh]++;
+	}
+	nf = nd_alloc(nd, s, f->sh);
+	if (nf >= 0) {
+		nd->files[nf].taddr = ra;
+		nd->files[nf].tport = rp;
+	}
+	return nf;
 }
 
 static int64_t
@@ -209,10 +278,17 @@ nd_open(struct nd *nd, int s, const struct scheme_request *rq,
 			return node;
 		f = nd_alloc(nd, s, -1);
 		if (f >= 0) {
-			nd->files[f].node = node;
-			nd->files[f].tlen = netcfg_read(nd->st, node,
-			    nd->files[f].text, sizeof(nd->files[f].text));
-			nd->files[f].have_text = 1;
+			struct ndfile *nf = &nd->files[f];
+
+			nf->node = node;
+			nf->text = malloc(NETCFG_TEXT_MAX);
+			if (nf->text == NULL) {
+				nf->used = 0;
+				return -ENOMEM;
+			}
+			nf->tlen = netcfg_read(nd->st, node, nf->text,
+			    NETCFG_TEXT_MAX);
+			nf->have_text = 1;
 		}
 		break;
 	}
@@ -238,7 +314,10 @@ nd_read(struct nd *nd, struct ndfile *f, uint64_t want, uint8_t *out,
 		n = ns_read(nd->st, f->sh, a, sizeof(a));
 		if (n < 0)
 			return n;
-		k = snprintf(f->text, sizeof(f->text), "%s\n",
+		f->text = malloc(20);
+		if (f->text == NULL)
+			return -ENOMEM;
+		k = snprintf(f->text, 20, "%s\n",
 		    pkt_ntoa(pkt_get32(a), s, sizeof(s)));
 		f->tlen = k > 0 ? (size_t)k : 0;
 		f->have_text = 1;
@@ -253,6 +332,8 @@ nd_read(struct nd *nd, struct ndfile *f, uint64_t want, uint8_t *out,
 		*out_len = (uint32_t)k;
 		return (int64_t)k;
 	}
+	if (f->sh < 0)
+		return -ENOTCONN;
 	n = ns_read(nd->st, f->sh, out, (size_t)want);
 	if (n >= 0)
 		*out_len = (uint32_t)n;
@@ -270,6 +351,10 @@ nd_write(struct nd *nd, struct ndfile *f, const uint8_t *in, uint32_t len)
 	}
 	if (f->scheme == ND_DNS)
 		return -EBADF;
+	if (f->sh < 0)
+		return -ENOTCONN;
+	if (f->taddr != 0)
+		return ns_sendto(nd->st, f->sh, in, len, f->taddr, f->tport);
 	return ns_write(nd->st, f->sh, in, len);
 }
 
@@ -320,16 +405,18 @@ nd_fpath(struct nd *nd, struct ndfile *f, uint64_t cap, char *out,
 	char ra[16], la[16];
 	int n;
 
+	memset(&e, 0, sizeof(e));
 	if (f->scheme == ND_NETCFG || f->scheme == ND_DNS)
 		n = snprintf(out, 64, "%s:", nd_names[f->scheme]);
-	else if (ns_endpoints(nd->st, f->sh, &e) < 0)
+	else if (f->sh >= 0 && ns_endpoints(nd->st, f->sh, &e) < 0)
 		return -EBADF;
 	else if (f->scheme == ND_ICMP)
 		n = snprintf(out, 64, "icmp:echo/%s",
 		    pkt_ntoa(e.raddr, ra, sizeof(ra)));
 	else
 		n = snprintf(out, 96, "%s:%s:%u/%s:%u", nd_names[f->scheme],
-		    pkt_ntoa(e.raddr, ra, sizeof(ra)), e.rport,
+		    pkt_ntoa(f->taddr ? f->taddr : e.raddr, ra, sizeof(ra)),
+		    f->taddr ? f->tport : e.rport,
 		    pkt_ntoa(e.laddr, la, sizeof(la)), e.lport);
 	if (n < 0)
 		return -EIO;
@@ -358,6 +445,8 @@ nd_close(struct nd *nd, int h)
 	}
 	if (f->sh >= 0 && --nd->refs[f->sh] == 0)
 		ns_close(nd->st, f->sh);
+	free(f->text);
+	f->text = NULL;
 	f->used = 0;
 }
 
@@ -370,6 +459,8 @@ nd_ready(struct nd *nd, struct ndfile *f)
 		return EVENT_READ | EVENT_WRITE;
 	if (f->scheme == ND_DNS && f->have_text)
 		return EVENT_READ;
+	if (f->sh < 0)
+		return 0;
 	ev = ns_poll(nd->st, f->sh);
 	return ((ev & (NS_EV_READ | NS_EV_HUP | NS_EV_ERR)) ? EVENT_READ : 0) |
 	    ((ev & (NS_EV_WRITE | NS_EV_ERR)) ? EVENT_WRITE : 0);
@@ -407,8 +498,16 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 		return r;
 	case SCHEME_DUP:
 		if (rq->len == 0)
-			return nd_alloc(nd, s, f->sh);
-		if (rq->len != 6 || memcmp(in, "listen", 6) != 0 || s != ND_TCP)
+			return nd_dup_plain(nd, f);
+		if (rq->len == 8 && memcmp(in, "shutdown", 8) == 0) {
+			if (s != ND_TCP || f->sh < 0)
+				return -ENOTCONN;
+			r = ns_shutdown(nd->st, f->sh);
+			return r < 0 ? r : nd_dup_plain(nd, f);
+		}
+		if (rq->len != 6 || memcmp(in, "listen", 6) != 0)
+			return nd_dup_addr(nd, s, rq, f, (const char *)in, rq->len);
+		if (s != ND_TCP || f->sh < 0)
 			return -EINVAL;
 		r = nd_accept(nd, f);
 		if (r == -EAGAIN && !f->nonblock)

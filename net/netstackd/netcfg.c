@@ -5,6 +5,7 @@
 
 #include "net/netstackd/netcfg.h"
 #include "net/stack/pkt.h"
+#include "net/stack/sock.h"
 
 static const struct {
 	const char *path;
@@ -17,7 +18,39 @@ static const struct {
 	{ "route/add", NC_ROUTE_ADD },
 	{ "route/rm", NC_ROUTE_RM },
 	{ "resolv/nameserver", NC_NAMESERVER },
+	{ "sockets", NC_SOCKETS },
 };
+
+static const char *const tcp_states[] = {
+	"CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED",
+	"FIN_WAIT1", "FIN_WAIT2", "CLOSE_WAIT", "CLOSING", "LAST_ACK",
+	"TIME_WAIT"
+};
+
+/* One line per TCP and UDP socket. */
+static int
+netcfg_sockets(struct netstack *st, char *buf, size_t cap)
+{
+	size_t n = 0;
+
+	for (int h = 0; h < NS_SOCK_MAX && n + 100 < cap; h++) {
+		struct ns_endpoints e;
+		char la[16], ra[16];
+		int t = ns_type(st, h), k, state;
+
+		if ((t != NS_TCP && t != NS_UDP) || ns_endpoints(st, h, &e) < 0)
+			continue;
+		state = t == NS_TCP ? ns_tcp_state(st, h) : -1;
+		k = snprintf(buf + n, cap - n, "%s %s:%u %s:%u %s\n",
+		    t == NS_TCP ? "tcp" : "udp", pkt_ntoa(e.laddr, la, sizeof(la)),
+		    e.lport, pkt_ntoa(e.raddr, ra, sizeof(ra)), e.rport,
+		    state >= 0 && state <= 10 ? tcp_states[state] : "");
+		if (k < 0 || (size_t)k >= cap - n)
+			break;
+		n += (size_t)k;
+	}
+	return (int)n;
+}
 
 int
 netcfg_lookup(const char *path, size_t len)
@@ -64,11 +97,10 @@ netcfg_read(struct netstack *st, int node, char *buf, size_t cap)
 		    st->mac[5]);
 		break;
 	case NC_ADDR_LIST:
+		/* eth0's own: loopback is not on this interface. */
 		if (st->addr != 0)
-			n = snprintf(buf, cap, "%s/%d\n127.0.0.1/8\n",
+			n = snprintf(buf, cap, "%s/%d\n",
 			    pkt_ntoa(st->addr, a, sizeof(a)), prefix_of(st->mask));
-		else
-			n = snprintf(buf, cap, "127.0.0.1/8\n");
 		break;
 	case NC_ROUTE_LIST:
 		if (st->router != 0)
@@ -86,6 +118,9 @@ netcfg_read(struct netstack *st, int node, char *buf, size_t cap)
 	case NC_NAMESERVER:
 		if (st->dns != 0)
 			n = snprintf(buf, cap, "%s\n", pkt_ntoa(st->dns, a, sizeof(a)));
+		break;
+	case NC_SOCKETS:
+		n = netcfg_sockets(st, buf, cap);
 		break;
 	default:
 		n = 0;

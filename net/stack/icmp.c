@@ -83,7 +83,10 @@ icmp_reply_in(struct netstack *st, uint32_t src, const uint8_t *p, size_t len)
 	}
 	r->next = NULL;
 	r->len = len - 6;
-	memcpy(r->data, p + 6, r->len);
+	/* The sequence number little-endian, as the OS's ping reads it. */
+	r->data[0] = p[7];
+	r->data[1] = p[6];
+	memcpy(r->data + 2, p + 8, r->len - 2);
 	if (s->tail != NULL)
 		s->tail->next = r;
 	else

@@ -24,7 +24,8 @@ int icmp_open(struct netstack *st, uint32_t raddr, int handle,
 /* Sends one echo request with data as payload; returns n or -errno. */
 ssize_t icmp_send(struct netstack *st, struct icmp_sock *s, const void *data,
     size_t n);
-/* One reply: 2-byte sequence number, then the payload. */
+/* One reply: its sequence number (2 bytes, little-endian), then the
+ * payload. */
 ssize_t icmp_recv(struct netstack *st, struct icmp_sock *s, void *buf,
     size_t n);
 void icmp_close(struct netstack *st, struct icmp_sock *s);

@@ -40,8 +40,9 @@ int ns_accept(struct netstack *st, int h);
 /* raddr/rport 0: unconnected (use sendto/recvfrom). */
 int ns_udp_open(struct netstack *st, uint32_t laddr, uint16_t lport,
     uint32_t raddr, uint16_t rport);
-/* Writes send echo requests with the data as payload; reads return a
- * reply as a 2-byte big-endian sequence number and the payload. */
+/* Writes send echo requests with the data as payload (numbered from 0);
+ * reads return a reply as its 2-byte little-endian sequence number and
+ * the payload. */
 int ns_icmp_echo(struct netstack *st, uint32_t raddr);
 /* Reads give the 4-byte address (network order) once resolved. */
 int ns_dns_lookup(struct netstack *st, const char *name, size_t len);

@@ -179,11 +179,20 @@ test_misc(void)
 	CHECK(n == 10 && memcmp(buf, "127.0.0.1\n", 10) == 0);
 	close(d);
 
-	d = open("netcfg:ifaces/eth0/addr/list", O_RDONLY);
+	d = open("netcfg:route/list", O_RDONLY);
 	CHECK(d >= 0);
 	n = (int)read(d, buf, sizeof(buf) - 1);
 	buf[n > 0 ? n : 0] = '\0';
-	CHECK(strstr(buf, "127.0.0.1/8") != NULL);
+	CHECK(strstr(buf, "127.0.0.0/8 dev lo") != NULL);
+	close(d);
+	/* Setting an address shows in addr/list. */
+	d = open("netcfg:ifaces/eth0/addr/set", O_WRONLY);
+	CHECK(d >= 0 && write(d, "10.9.8.7/16\n", 12) == 12);
+	CHECK(d >= 0 && write(d, "10.9.8/16", 9) < 0 && errno == EINVAL);
+	close(d);
+	d = open("netcfg:ifaces/eth0/addr/list", O_RDONLY);
+	n = (int)read(d, buf, sizeof(buf) - 1);
+	CHECK(n == 12 && memcmp(buf, "10.9.8.7/16\n", 12) == 0);
 	close(d);
 	CHECK(open("netcfg:nosuch", O_RDONLY) < 0 && errno == ENOENT);
 	CHECK(open("tcp:1.2.3:80", O_RDWR) < 0 && errno == EINVAL);
