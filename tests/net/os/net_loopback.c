@@ -5,7 +5,8 @@
  * icmp:echo/127.0.0.1; dns:localhost; netcfg:; a refused connection; a
  * non-blocking accept; a reader killed while it waits (its read is
  * cancelled and does not swallow the next data).  Prints
- * "net_loopback: all N checks passed".
+ * "net_loopback: all N checks passed".  "net_loopback restart" checks
+ * a restart of the daemon (see test_restart).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -243,9 +244,57 @@ test_cancel(const char *self)
 	close(l);
 }
 
+/*
+ * "net_loopback restart": a connection is open when netstackd is killed
+ * (ut kill); its read and write then fail, and once init has restarted
+ * the daemon a new connection works.
+ */
+static int
+test_restart(void)
+{
+	char *av[] = { "ut", "kill", "netstackd", NULL };
+	struct timespec ts = { 0, 50000000 };
+	char buf[16];
+	int l = open("tcp:/:7005", O_RDWR), c, s, st, tries;
+	pid_t pid;
+
+	c = open("tcp:127.0.0.1:7005", O_RDWR);
+	s = dup_named(l, "listen");
+	CHECK(l >= 0 && c >= 0 && s >= 0);
+	CHECK(posix_spawnp(&pid, "ut", NULL, NULL, av, environ) == 0);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+	CHECK(read(s, buf, sizeof(buf)) < 0);
+	CHECK(write(c, "x", 1) < 0);
+	close(c);
+	close(s);
+	close(l);
+	for (tries = 0; tries < 100; tries++) {
+		l = open("tcp:/:7005", O_RDWR);
+		if (l >= 0)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	CHECK(l >= 0);
+	c = open("tcp:127.0.0.1:7005", O_RDWR);
+	s = dup_named(l, "listen");
+	CHECK(c >= 0 && s >= 0);
+	CHECK(write(c, "again", 5) == 5);
+	CHECK(read(s, buf, sizeof(buf)) == 5 && memcmp(buf, "again", 5) == 0);
+	if (failed) {
+		printf("net_loopback: restart: %d of %d checks failed\n", failed,
+		    checks);
+		return 1;
+	}
+	printf("net_loopback: restart: all %d checks passed\n", checks);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "restart") == 0)
+		return test_restart();
 	if (argc == 2 && strcmp(argv[1], "reader") == 0) {
 		char b[16];
 
