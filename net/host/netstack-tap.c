@@ -588,9 +588,9 @@ main(int argc, char **argv)
 	for (int i = 0; i < 50; i++)
 		tool_turn(&t, 2);
 	if (t.st->stats.tcp_rexmit || t.tx_drop || t.impaired)
-		fprintf(stderr, "netstack-tap: %llu segments resent (%llu fast, %llu timeouts), "
-		    "%llu frames dropped or reordered by -L/-R, %llu lost on "
-		    "a full TAP queue\n",
+		fprintf(stderr, "netstack-tap: %llu segments resent (%llu "
+		    "fast, %llu timeouts), %llu frames dropped or reordered "
+		    "by -L/-R, %llu lost on a full TAP queue\n",
 		    (unsigned long long)t.st->stats.tcp_rexmit,
 		    (unsigned long long)t.st->stats.tcp_fast_rexmit,
 		    (unsigned long long)t.st->stats.tcp_timeouts,

@@ -162,7 +162,8 @@ main(int argc, char **argv)
 	size_t cap = sizeof(struct scheme_request) + SCHEME_PAYLOAD_MAX;
 	struct redox_event w[ND_NSCHEMES + 2], ev[16];
 	uint8_t *in;
-	int c, dhcp = 0, loopback = 0, given = 0, net = -1, q, tm, nw = 0, armed = 0;
+	int c, dhcp = 0, loopback = 0, given = 0, net = -1, q, tm, nw = 0;
+	int armed = 0;
 	struct netstack *st;
 
 	while ((c = getopt(argc, argv, "dla:g:n:")) != -1) {
