@@ -8,7 +8,7 @@
  * netcfg: (README.md has the URL forms).  Without a `network:` device,
  * or with -l, it runs loopback only (127.0.0.1).  The address comes from
  * -a/-g/-n, else /etc/net/{ip,ip_subnet,ip_router,dns} if they exist;
- * -d asks DHCP.
+ * -d asks DHCP (and reports ready once it has a lease, or after 10 s).
  * One thread: it sleeps on an event: queue watching the scheme fds, the
  * NIC and a time: timer, and never waits on a client (reads that must
  * wait are kept and answered later).
@@ -34,6 +34,7 @@
 #define EV_NET 101
 #define TICK_MS 10		/* timer granularity while anything is busy */
 #define IDLE_MS 500
+#define DHCP_WAIT_MS 10000
 
 static uint64_t
 now_ms(void)
@@ -163,7 +164,8 @@ main(int argc, char **argv)
 	struct redox_event w[ND_NSCHEMES + 2], ev[16];
 	uint8_t *in;
 	int c, dhcp = 0, loopback = 0, given = 0, net = -1, q, tm, nw = 0;
-	int armed = 0;
+	int armed = 0, told = 0;
+	uint64_t start;
 	struct netstack *st;
 
 	while ((c = getopt(argc, argv, "dla:g:n:")) != -1) {
@@ -248,9 +250,20 @@ main(int argc, char **argv)
 		fprintf(stderr, "netstackd: event: %s\n", strerror(errno));
 		return 1;
 	}
-	daemon_ready();
+	/* With -d, ready (and init's next line) waits for the lease, at
+	 * most DHCP_WAIT_MS; DHCP goes on in the background after that. */
+	start = now_ms();
 	for (;;) {
 		ssize_t n;
+
+		if (!told && (!dhcp || dhcp_state(st) == DHCP_BOUND ||
+		    now_ms() - start >= DHCP_WAIT_MS)) {
+			if (dhcp && dhcp_state(st) != DHCP_BOUND)
+				fprintf(stderr, "netstackd: no DHCP lease yet; "
+				    "going on without one\n");
+			daemon_ready();
+			told = 1;
+		}
 
 		for (int s = 0; s < ND_NSCHEMES; s++)
 			if (drain_requests(&nd, s, in, cap) < 0)
