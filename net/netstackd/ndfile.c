@@ -12,7 +12,7 @@
 #include "net/stack/sock.h"
 
 const char *const nd_names[ND_NSCHEMES] = {
-	"tcp", "udp", "icmp", "netcfg", "dns"
+	"tcp", "udp", "icmp", "netcfg", "dns", "ip"
 };
 
 enum { OP_READ, OP_WRITE, OP_ACCEPT };
@@ -266,6 +266,27 @@ nd_open(struct nd *nd, int s, const struct scheme_request *rq,
 			return sh;
 		f = nd_alloc(nd, s, sh);
 		break;
+	case ND_IP: {
+		/* ip:PROTO, decimal or 0x-hex, as smolnetd takes it. */
+		char num[8];
+		char *end;
+		long proto;
+
+		if (len == 0 || len >= sizeof(num))
+			return -ENOENT;
+		memcpy(num, path, len);
+		num[len] = '\0';
+		proto = strtol(num, &end, 0);
+		if (*end != '\0' || proto < 0 || proto > 255)
+			return -ENOENT;
+		if (rq->uid != 0)
+			return -EACCES;
+		sh = ns_ip_raw(nd->st, (uint8_t)proto);
+		if (sh < 0)
+			return sh;
+		f = nd_alloc(nd, s, sh);
+		break;
+	}
 	case ND_DNS:
 		sh = ns_dns_lookup(nd->st, path, len);
 		if (sh < 0)
@@ -413,6 +434,8 @@ nd_fpath(struct nd *nd, struct ndfile *f, uint64_t cap, char *out,
 	else if (f->scheme == ND_ICMP)
 		n = snprintf(out, 64, "icmp:echo/%s",
 		    pkt_ntoa(e.raddr, ra, sizeof(ra)));
+	else if (f->scheme == ND_IP)
+		n = snprintf(out, 64, "ip:%u", e.lport);
 	else
 		n = snprintf(out, 96, "%s:%s:%u/%s:%u", nd_names[f->scheme],
 		    pkt_ntoa(f->taddr ? f->taddr : e.raddr, ra, sizeof(ra)),

@@ -1,6 +1,6 @@
 /*
  * The open files of netstackd's schemes and the requests that wait: one
- * table of handles over the stack's sockets (tcp:, udp:, icmp:, dns:) and
+ * table of handles over the stack's sockets (tcp:, udp:, icmp:, dns:, ip:) and
  * netcfg: nodes, and a list of requests kept for later (a read with no
  * data yet, an accept with no connection, a write into a full buffer),
  * answered as the stack moves and dropped on CANCEL or CLOSE.
@@ -14,7 +14,7 @@
 
 #include "net/stack/stack.h"
 
-enum { ND_TCP, ND_UDP, ND_ICMP, ND_NETCFG, ND_DNS, ND_NSCHEMES };
+enum { ND_TCP, ND_UDP, ND_ICMP, ND_NETCFG, ND_DNS, ND_IP, ND_NSCHEMES };
 
 #define ND_FILES 1024
 

@@ -8,6 +8,7 @@
 #include "net/stack/ip.h"
 #include "net/stack/ipfrag.h"
 #include "net/stack/pkt.h"
+#include "net/stack/raw.h"
 #include "net/stack/tcp_in.h"
 #include "net/stack/udp.h"
 
@@ -128,6 +129,8 @@ ip_input(struct netstack *st, const uint8_t *pkt, size_t len, int lo)
 		st->stats.ip_drop++;
 		return;
 	}
+	/* Raw sockets see every packet for us, fragments as they come. */
+	raw_input(st, pkt, total);
 	if ((frag & 0x3fff) != 0) {	/* MF or an offset: a fragment */
 		uint8_t *whole;
 		size_t wlen;

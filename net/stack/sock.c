@@ -6,6 +6,7 @@
 #include "net/stack/dns.h"
 #include "net/stack/icmp.h"
 #include "net/stack/pkt.h"
+#include "net/stack/raw.h"
 #include "net/stack/sock.h"
 #include "net/stack/tcp.h"
 #include "net/stack/udp.h"
@@ -152,6 +153,20 @@ ns_icmp_echo(struct netstack *st, uint32_t raddr)
 }
 
 int
+ns_ip_raw(struct netstack *st, uint8_t proto)
+{
+	struct raw_sock *r;
+	int h = sock_alloc(st), e;
+
+	if (h < 0)
+		return h;
+	e = raw_open(st, proto, h, &r);
+	if (e < 0)
+		return e;
+	return sock_set(st, h, NS_RAW, r);
+}
+
+int
 ns_dns_lookup(struct netstack *st, const char *name, size_t len)
 {
 	struct dns_query *q;
@@ -188,6 +203,8 @@ ns_recvfrom(struct netstack *st, int h, void *buf, size_t n, uint32_t *addr,
 		return udp_recvfrom(st, s->obj, buf, n, addr, port);
 	case NS_ICMP:
 		return icmp_recv(st, s->obj, buf, n);
+	case NS_RAW:
+		return raw_recv(st, s->obj, buf, n);
 	case NS_DNS:
 		r = dns_result(s->obj, &a);
 		if (r < 0)
@@ -221,6 +238,8 @@ ns_sendto(struct netstack *st, int h, const void *buf, size_t n,
 		return udp_sendto(st, s->obj, buf, n, addr, port);
 	case NS_ICMP:
 		return icmp_send(st, s->obj, buf, n);
+	case NS_RAW:
+		return raw_send(st, s->obj, buf, n);
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -258,6 +277,9 @@ ns_close(struct netstack *st, int h)
 	case NS_DNS:
 		dns_cancel(st, s->obj);
 		break;
+	case NS_RAW:
+		raw_close(st, s->obj);
+		break;
 	}
 	s->type = NS_FREE;
 	s->obj = NULL;
@@ -279,6 +301,8 @@ ns_poll(struct netstack *st, int h)
 		return udp_poll(s->obj);
 	case NS_ICMP:
 		return icmp_poll(s->obj);
+	case NS_RAW:
+		return raw_poll(s->obj);
 	case NS_DNS:
 		return dns_result(s->obj, &a) == -EAGAIN ? 0 : NS_EV_READ;
 	}
@@ -308,6 +332,9 @@ ns_endpoints(struct netstack *st, int h, struct ns_endpoints *e)
 		return 0;
 	case NS_ICMP:
 		e->raddr = icmp_peer(s->obj);
+		return 0;
+	case NS_RAW:
+		e->lport = raw_proto(s->obj);	/* the protocol, for fpath */
 		return 0;
 	}
 	return -EOPNOTSUPP;

@@ -17,7 +17,7 @@
 #define NS_EV_HUP 4u
 #define NS_EV_ERR 8u
 
-enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS };
+enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS, NS_RAW };
 
 #define NS_SOCK_MAX 4096
 
@@ -44,6 +44,10 @@ int ns_udp_open(struct netstack *st, uint32_t laddr, uint16_t lport,
  * reads return a reply as its 2-byte little-endian sequence number and
  * the payload. */
 int ns_icmp_echo(struct netstack *st, uint32_t raddr);
+/* Raw IP (ip:PROTO): reads give whole packets of that protocol sent to
+ * us; writes take whole packets (destination and protocol from the
+ * header). */
+int ns_ip_raw(struct netstack *st, uint8_t proto);
 /* Reads give the 4-byte address (network order) once resolved. */
 int ns_dns_lookup(struct netstack *st, const char *name, size_t len);
 

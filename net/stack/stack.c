@@ -9,6 +9,7 @@
 #include "net/stack/ip.h"
 #include "net/stack/ipfrag.h"
 #include "net/stack/pkt.h"
+#include "net/stack/raw.h"
 #include "net/stack/sock.h"
 #include "net/stack/stack.h"
 #include "net/stack/tcp.h"
@@ -35,7 +36,8 @@ ns_create(const uint8_t mac[6], uint64_t seed, uint64_t now)
 	st->now = now;
 	if (arp_init(st) < 0 || ip_init(st) < 0 || ipfrag_init(st) < 0 ||
 	    icmp_init(st) < 0 || udp_init(st) < 0 || tcp_init(st) < 0 ||
-	    sock_init(st) < 0 || dhcp_init(st) < 0 || dns_init(st) < 0) {
+	    sock_init(st) < 0 || dhcp_init(st) < 0 || dns_init(st) < 0 ||
+	    raw_init(st) < 0) {
 		ns_destroy(st);
 		return NULL;
 	}
@@ -49,6 +51,7 @@ ns_destroy(struct netstack *st)
 
 	if (st == NULL)
 		return;
+	raw_fini(st);
 	dns_fini(st);
 	dhcp_fini(st);
 	tcp_fini(st);

@@ -44,6 +44,7 @@ struct tcp_table;
 struct sock_table;
 struct dhcp_client;
 struct dns_table;
+struct raw_table;
 struct ns_lopkt;
 
 struct netstack {
@@ -66,6 +67,7 @@ struct netstack {
 	struct sock_table *sock;
 	struct dhcp_client *dhcp;
 	struct dns_table *dnsq;
+	struct raw_table *raw;
 
 	struct ns_lopkt *lo_head, *lo_tail;
 	unsigned lo_count;

@@ -2,8 +2,8 @@
  * libFuzzer target for the network stack's parsers.  Each input is run
  * against a fresh stack (10.0.0.1/24) with a TCP listener on port 80, a
  * TCP connection from 10.0.0.2:1234 already established with unsent and
- * unacknowledged data both ways, a UDP socket on port 53 and an ICMP
- * echo socket.  The input is a flags byte, then frames, each a time step
+ * unacknowledged data both ways, a UDP socket on port 53, an ICMP echo
+ * socket and a raw UDP socket.  The input is a flags byte, then frames, each a time step
  * (1 byte, ms), a length (2 bytes, big-endian) and the frame.  Flag 1
  * recomputes the IP, TCP, UDP and ICMP checksums so mutations reach
  * past them; flag 2 makes a TCP segment's sequence and acknowledgment
@@ -163,6 +163,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)ns_udp_open(st, 0, 53, 0, 0);
 	(void)ns_icmp_echo(st, PEER);
 	(void)ns_dns_lookup(st, "fuzz.test", 9);
+	(void)ns_ip_raw(st, 17);
 	/* The peer's ARP entry, then the handshake with ISN 1000. */
 	{
 		uint8_t a[42];

@@ -314,7 +314,51 @@ test_malformed(void)
 	sim_fini(&s);
 }
 
+static void
+test_raw(void)
+{
+	struct sim s;
+	uint8_t pkt[64], buf[256];
+	int r, ra, u, e;
+
+	CHECK_EQ(sim_init(&s, 36), 0);
+	/* B's raw ICMP socket sees A's echo request, whole. */
+	r = ns_ip_raw(s.st[SIM_B], 1);
+	CHECK(r >= 0);
+	e = ns_icmp_echo(s.st[SIM_A], SIM_ADDR_B);
+	CHECK_EQ(ns_write(s.st[SIM_A], e, "hi", 2), 2);
+	sim_run(&s, 10);
+	CHECK_EQ(ns_read(s.st[SIM_B], r, buf, sizeof(buf)), 20 + 8 + 2);
+	CHECK(buf[9] == 1 && buf[20] == 8);
+	CHECK_EQ(pkt_get32(buf + 12), SIM_ADDR_A);
+	CHECK_EQ(ns_read(s.st[SIM_B], r, buf, sizeof(buf)), -EAGAIN);
+	/* A raw UDP packet from A reaches B's UDP socket. */
+	ra = ns_ip_raw(s.st[SIM_A], 17);
+	u = ns_udp_open(s.st[SIM_B], 0, 9000, 0, 0);
+	memset(pkt, 0, sizeof(pkt));
+	pkt[0] = 0x45;
+	pkt[9] = 17;
+	pkt_put32(pkt + 16, SIM_ADDR_B);
+	pkt_put16(pkt + 20, 1234);
+	pkt_put16(pkt + 22, 9000);
+	pkt_put16(pkt + 24, 12);
+	memcpy(pkt + 28, "raw!", 4);	/* UDP checksum 0: none */
+	CHECK_EQ(ns_write(s.st[SIM_A], ra, pkt, 32), 32);
+	sim_run(&s, 10);
+	CHECK_EQ(ns_read(s.st[SIM_B], u, buf, sizeof(buf)), 4);
+	CHECK(memcmp(buf, "raw!", 4) == 0);
+	/* Short, not IPv4, another protocol: refused. */
+	CHECK_EQ(ns_write(s.st[SIM_A], ra, pkt, 10), -EINVAL);
+	pkt[9] = 6;
+	CHECK_EQ(ns_write(s.st[SIM_A], ra, pkt, 32), -EINVAL);
+	pkt[9] = 17;
+	pkt[0] = 0x65;
+	CHECK_EQ(ns_write(s.st[SIM_A], ra, pkt, 32), -EINVAL);
+	sim_fini(&s);
+}
+
 const struct net_test ip_tests[] = {
+	{ "ip_raw", test_raw },
 	{ "arp", test_arp },
 	{ "icmp_ping", test_ping },
 	{ "udp", test_udp },

@@ -174,6 +174,16 @@ test_misc(void)
 	CHECK(read(i, buf, sizeof(buf)) == 10 && memcmp(buf + 2, "12345678", 8) == 0);
 	close(i);
 
+	/* ip:1 sees the echo request of a ping to 127.0.0.1, whole. */
+	d = open("ip:1", O_RDWR);
+	CHECK(d >= 0);
+	i = open("icmp:echo/127.0.0.1", O_RDWR);
+	CHECK(i >= 0 && write(i, "raw", 3) == 3);
+	n = (int)read(d, buf, sizeof(buf));
+	CHECK(n == 20 + 8 + 3 && buf[9] == 1 && (buf[20] == 8 || buf[20] == 0));
+	close(i);
+	close(d);
+
 	d = open("dns:localhost", O_RDONLY);
 	CHECK(d >= 0);
 	n = (int)read(d, buf, sizeof(buf) - 1);
