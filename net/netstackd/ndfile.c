@@ -16,6 +16,10 @@ const char *const nd_names[ND_NSCHEMES] = {
 };
 
 enum { OP_READ, OP_WRITE, OP_ACCEPT };
+enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT };
+
+/* A kept request whose timeout passed (answered -EAGAIN). */
+#define ETIMEDOUT_AS_EAGAIN 10000
 
 /* A handler's "answered later" (the request was kept). */
 #define SCHEME_DEFERRED INT64_MIN
@@ -36,6 +40,9 @@ struct ndfile {
 	uint16_t tport;
 	int node;		/* netcfg */
 	int nonblock;		/* O_NONBLOCK at open (for accepts) */
+	uint64_t rd_to, wr_to;	/* ms a kept read/write may wait; 0: ever */
+	int setting;		/* a dup(fd, "read_timeout") file: which */
+	int target;		/* and the file it sets */
 	uint32_t events;	/* readiness last reported */
 	char *text;		/* netcfg and dns: what reads give */
 	size_t tlen, tpos;
@@ -46,6 +53,7 @@ struct ndpend {
 	struct ndpend *next;
 	int scheme, file, op;
 	uint64_t id;
+	uint64_t deadline;	/* st->now at which it gives up; 0: never */
 	uint32_t len;
 	uint8_t data[];
 };
@@ -407,6 +415,12 @@ nd_defer(struct nd *nd, int s, const struct scheme_request *rq, int file,
 	p->file = file;
 	p->op = op;
 	p->id = rq->id;
+	{
+		uint64_t to = op == OP_WRITE ? nd->files[file].wr_to :
+		    nd->files[file].rd_to;
+
+		p->deadline = to ? nd->st->now + to : 0;
+	}
 	p->len = op == OP_WRITE ? len : (uint32_t)(rq->c < SCHEME_PAYLOAD_MAX ?
 	    rq->c : SCHEME_PAYLOAD_MAX);
 	if (op == OP_WRITE && len > 0)
@@ -489,6 +503,44 @@ nd_ready(struct nd *nd, struct ndfile *f)
 	    ((ev & (NS_EV_WRITE | NS_EV_ERR)) ? EVENT_WRITE : 0);
 }
 
+/*
+ * A read_timeout or write_timeout file (libc's SO_RCVTIMEO and
+ * SO_SNDTIMEO): a struct timespec, two 64-bit words; zero for none.
+ */
+static int64_t
+nd_setting(struct nd *nd, struct ndfile *f, const struct scheme_request *rq,
+    const uint8_t *in, uint32_t len, uint8_t *out, uint32_t *out_len)
+{
+	struct ndfile *t;
+	uint64_t *to;
+	int64_t ts[2];
+
+	if (f->target < 0 || f->target >= ND_FILES ||
+	    !nd->files[f->target].used ||
+	    nd->files[f->target].scheme != f->scheme)
+		return -EBADF;
+	t = &nd->files[f->target];
+	to = f->setting == SET_READ_TIMEOUT ? &t->rd_to : &t->wr_to;
+	if (rq->op == SCHEME_READ) {
+		if (rq->c < sizeof(ts))
+			return -EINVAL;
+		ts[0] = (int64_t)(*to / 1000);
+		ts[1] = (int64_t)(*to % 1000) * 1000000;
+		memcpy(out, ts, sizeof(ts));
+		*out_len = sizeof(ts);
+		return sizeof(ts);
+	}
+	if (len < sizeof(ts))
+		return -EINVAL;
+	memcpy(ts, in, sizeof(ts));
+	if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
+		return -EINVAL;
+	*to = (uint64_t)ts[0] * 1000 + (uint64_t)ts[1] / 1000000;
+	if (*to == 0 && (ts[0] != 0 || ts[1] != 0))
+		*to = 1;	/* under a millisecond: the shortest wait */
+	return sizeof(ts);
+}
+
 static int64_t
 nd_op(struct nd *nd, int s, const struct scheme_request *rq,
     const uint8_t *in, uint8_t *out, uint32_t *out_len)
@@ -500,6 +552,9 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 
 	if (f == NULL)
 		return scheme_op_missing(rq->op);
+	if (f->setting != SET_NONE &&
+	    (rq->op == SCHEME_READ || rq->op == SCHEME_WRITE))
+		return nd_setting(nd, f, rq, in, len, out, out_len);
 	switch (rq->op) {
 	case SCHEME_READ:
 		if (serve_positioned_rq(rq) && f->scheme != ND_NETCFG)
@@ -527,6 +582,17 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 				return -ENOTCONN;
 			r = ns_shutdown(nd->st, f->sh);
 			return r < 0 ? r : nd_dup_plain(nd, f);
+		}
+		if ((rq->len == 12 && memcmp(in, "read_timeout", 12) == 0) ||
+		    (rq->len == 13 && memcmp(in, "write_timeout", 13) == 0)) {
+			int nf = nd_alloc(nd, s, -1);
+
+			if (nf < 0)
+				return nf;
+			nd->files[nf].setting = rq->len == 12 ?
+			    SET_READ_TIMEOUT : SET_WRITE_TIMEOUT;
+			nd->files[nf].target = (int)rq->a;
+			return nf;
 		}
 		if (rq->len != 6 || memcmp(in, "listen", 6) != 0)
 			return nd_dup_addr(nd, s, rq, f, (const char *)in, rq->len);
@@ -608,7 +674,9 @@ nd_service(struct nd *nd)
 		uint32_t out_len = 0;
 		int64_t r;
 
-		if (p->op == OP_READ)
+		if (p->deadline != 0 && nd->st->now >= p->deadline)
+			r = -ETIMEDOUT_AS_EAGAIN;
+		else if (p->op == OP_READ)
 			r = nd_read(nd, f, p->len, out, &out_len);
 		else if (p->op == OP_WRITE)
 			r = nd_write(nd, f, p->data, p->len);
@@ -618,6 +686,8 @@ nd_service(struct nd *nd)
 			pp = &p->next;
 			continue;
 		}
+		if (r == -ETIMEDOUT_AS_EAGAIN)
+			r = -EAGAIN;	/* SO_RCVTIMEO's answer, as on Linux */
 		*pp = p->next;
 		nd_reply(nd, p->scheme, p->id, r, NULL,
 		    p->op == OP_READ && r > 0 ? out_len : 0);

@@ -208,6 +208,26 @@ test_misc(void)
 	CHECK(open("netcfg:nosuch", O_RDONLY) < 0 && errno == ENOENT);
 	CHECK(open("tcp:1.2.3:80", O_RDWR) < 0 && errno == EINVAL);
 
+	/* A read timeout (libc's SO_RCVTIMEO): the read gives EAGAIN. */
+	l = open("tcp:/:7006", O_RDWR);
+	d = open("tcp:127.0.0.1:7006", O_RDWR);
+	i = dup_named(l, "listen");
+	CHECK(l >= 0 && d >= 0 && i >= 0);
+	v = dup_named(i, "read_timeout");
+	CHECK(v >= 0);
+	{
+		int64_t ts[2] = { 0, 200000000 };
+
+		CHECK(write(v, ts, sizeof(ts)) == sizeof(ts));
+		close(v);
+	}
+	CHECK(read(i, buf, sizeof(buf)) < 0 && errno == EAGAIN);
+	CHECK(write(d, "late", 4) == 4);
+	CHECK(read(i, buf, sizeof(buf)) == 4);
+	close(i);
+	close(d);
+	close(l);
+
 	/* Nobody listens on 7003: the connection is refused. */
 	d = open("tcp:127.0.0.1:7003", O_RDWR);
 	CHECK(d >= 0);
