@@ -3,8 +3,8 @@
 # The OS pings Linux and downloads 4 MB from python3 -m http.server (its
 # FNV-1a hash must match the file's); Linux pings the OS and downloads
 # 6 MB from the OS's server with curl (the bytes must match the
-# pattern).  Hosted only; needs root, /dev/net/tun, ip, curl, python3.
-[ "$BACKEND" = hosted ] || { echo "SKIP hosted only"; exit 0; }
+# pattern).  Hosted (--net tap:) or QEMU (an e1000 on the TAP); needs
+# root, /dev/net/tun, ip, curl, python3.
 if [ "$(id -u)" != 0 ] || [ ! -c /dev/net/tun ]; then
 	echo "SKIP needs root and /dev/net/tun"
 	exit 0
@@ -48,10 +48,19 @@ printf '%s\n' "notify netstackd -a 10.77.2.2/24 -g 10.77.2.1" \
     "net_tapcheck ping 10.77.2.1 3" \
     "net_tapcheck get 10.77.2.1 8000 /big" \
     "net_tapcheck serve 8080 6000000" >"$d/rc"
-ip netns exec "$ns" "$BUILD/redox-hosted" --no-disk --net tap:rxos0 \
-    --rc "$d/rc" --timeout 90 </dev/null >"$d/os.log" 2>&1 &
+case "$BACKEND" in
+hosted)
+	ip netns exec "$ns" "$BUILD/redox-hosted" --no-disk --net tap:rxos0 \
+	    --rc "$d/rc" --timeout 90 </dev/null >"$d/os.log" 2>&1 &
+	;;
+qemu)
+	ip netns exec "$ns" env QEMU_NET=tap:rxos0 BUILD="$BUILD" \
+	    "$TOP/scripts/qemu-test.sh" "$d/rc" 90 </dev/null >"$d/os.log" 2>&1 &
+	;;
+*) _fail "unknown backend $BACKEND" ;;
+esac
 os=$!
-for _ in $(seq 600); do
+for _ in $(seq 3000); do
 	grep -q "net_tapcheck: serving" "$d/os.log" && break
 	kill -0 "$os" 2>/dev/null || break
 	sleep 0.1

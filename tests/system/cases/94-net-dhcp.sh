@@ -1,8 +1,7 @@
 # netstackd -d over a real NIC: a lease from dnsmasq (in a network
 # namespace of this test's own, on a TAP), then the OS's tools resolve a
-# name through dnsmasq's DNS and ping Linux by it.  Hosted only; needs
-# root, /dev/net/tun, ip and dnsmasq.
-[ "$BACKEND" = hosted ] || { echo "SKIP hosted only"; exit 0; }
+# name through dnsmasq's DNS and ping Linux by it.  Hosted (--net tap:)
+# or QEMU (an e1000 on the TAP); needs root, /dev/net/tun, ip, dnsmasq.
 if [ "$(id -u)" != 0 ] || [ ! -c /dev/net/tun ]; then
 	echo "SKIP needs root and /dev/net/tun"
 	exit 0
@@ -37,9 +36,19 @@ sleep 0.5
 printf '%s\n' "notify netstackd -d" "net_tapcheck ping 10.77.3.1 1" "ifconfig" \
     "nslookup linux.test" \
     "ping -c 2 linux.test" >"$d/rc"
-OUT=$(ip netns exec "$ns" timeout 60 "$BUILD/redox-hosted" --no-disk \
-    --net tap:rxdh0 --rc "$d/rc" --timeout 40 </dev/null 2>&1)
-STATUS=$?
+case "$BACKEND" in
+hosted)
+	OUT=$(ip netns exec "$ns" timeout 60 "$BUILD/redox-hosted" --no-disk \
+	    --net tap:rxdh0 --rc "$d/rc" --timeout 40 </dev/null 2>&1)
+	STATUS=$?
+	;;
+qemu)
+	OUT=$(ip netns exec "$ns" env QEMU_NET=tap:rxdh0 BUILD="$BUILD" \
+	    "$TOP/scripts/qemu-test.sh" "$d/rc" 40 </dev/null 2>&1)
+	STATUS=$?
+	;;
+*) _fail "unknown backend $BACKEND" ;;
+esac
 expect '^	inet 10\.77\.3\.(5[0-9]|60)  netmask 255\.255\.255\.0$'
 expect '^Address: 10\.77\.3\.1$'
 expect '^2 packets transmitted, 2 received, 0% packet loss$'
