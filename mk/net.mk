@@ -1,7 +1,7 @@
 # net/: the TCP/IP stack (net/stack, pure C, built for the host here),
 # its host tests (tests/net) and the packet-parser fuzz target.
 NET_STACK_SRCS := $(addprefix net/stack/,pkt.c stack.c arp.c ip.c ipfrag.c \
-	icmp.c udp.c tcp.c tcp_in.c tcp_out.c tcp_sack.c sock.c dhcp.c dns.c)
+	icmp.c udp.c tcp.c tcp_in.c tcp_out.c tcp_sack.c sock.c dhcp.c dns.c raw.c)
 NET_STACK_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(NET_STACK_SRCS))
 NET_STACK_HOST_A := $(B)/host/net/libnetstack.a
 
