@@ -217,7 +217,15 @@ struct redox_rlimit {
 #define F_SETFD		2
 #define F_GETFL		3
 #define F_SETFL		4
+#define F_GETLK		5	/* struct redox_flock * (Linux's numbers) */
+#define F_SETLK		6
+#define F_SETLKW	7
 #define FD_CLOEXEC	1
+
+/* fcntl record locks: l_type values (Linux's). */
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
 
 #define EVENT_READ	1
 #define EVENT_WRITE	2
@@ -341,6 +349,23 @@ struct redox_timespec {
 	int32_t _pad;
 };
 
+/*
+ * A record lock (fcntl F_GETLK/F_SETLK/F_SETLKW), laid out as Linux's
+ * x86_64 struct flock: the range is l_len bytes from l_start relative to
+ * l_whence (SEEK_*); l_len 0 is "to the end, however far the file
+ * grows", a negative l_len the bytes before l_start.  l_pid is the
+ * holder F_GETLK reports.
+ */
+struct redox_flock {
+	int16_t l_type;		/* F_RDLCK, F_WRLCK, F_UNLCK */
+	int16_t l_whence;
+	int32_t _pad0;
+	int64_t l_start;
+	int64_t l_len;
+	int32_t l_pid;
+	int32_t _pad1;
+};
+
 struct redox_event {
 	uint64_t id;		/* the watched fd */
 	uint64_t flags;		/* EVENT_READ | EVENT_WRITE */
@@ -401,8 +426,24 @@ enum scheme_op {
 	SCHEME_FRENAME, SCHEME_UNLINK, SCHEME_RMDIR, SCHEME_FEVENT,
 	SCHEME_GETDENTS, SCHEME_FMAP, SCHEME_MKDIR, SCHEME_FUTIMENS,
 	SCHEME_CANCEL,	/* one-way: a = id of a request whose caller gave up */
+	SCHEME_LOCK,	/* a = handle, d = SCHEME_LOCK_*; PROTOCOL.md */
 	SCHEME_OP_MAX
 };
+
+/* d of a LOCK request: what to do with the struct redox_flock it carries. */
+#define SCHEME_LOCK_GET		0	/* F_GETLK: answer the first conflict */
+#define SCHEME_LOCK_SET		1	/* F_SETLK: -EAGAIN on a conflict */
+#define SCHEME_LOCK_WAIT	2	/* F_SETLKW: answer once granted */
+#define SCHEME_LOCK_RELEASE	3	/* one-way, no payload: drop all of
+					   hdr.pid's locks on h's file */
+
+/* Requests the daemon never answers. */
+static inline int
+scheme_request_oneway(uint32_t op, uint64_t d)
+{
+	return op == SCHEME_CLOSE || op == SCHEME_CANCEL ||
+	    (op == SCHEME_LOCK && d == SCHEME_LOCK_RELEASE);
+}
 
 /*
  * What a scheme that lacks an op answers, the same for every caller:
@@ -422,7 +463,7 @@ scheme_op_missing(uint32_t op)
 	case SCHEME_CLOSE: case SCHEME_FSYNC: case SCHEME_FEVENT:
 	case SCHEME_CANCEL:
 		return 0;
-	case SCHEME_DUP: case SCHEME_FTRUNCATE:
+	case SCHEME_DUP: case SCHEME_FTRUNCATE: case SCHEME_LOCK:
 		return -EINVAL;
 	case SCHEME_FSTATVFS:
 		return -ENOSYS;

@@ -7,6 +7,16 @@
 #include "core/file.h"
 #include "core/kmem.h"
 #include "core/str.h"
+#include "core/vfs.h"
+
+/* A descriptor of t goes: its process's record locks on the file go too. */
+static void
+drop(struct fdtable *t, struct file *f)
+{
+	if (t->locks)
+		vfs_lock_release(f);
+	file_put(f);
+}
 
 struct fdtable *
 fdtable_new(void)
@@ -30,7 +40,7 @@ fdtable_free(struct fdtable *t)
 		return;
 	for (unsigned i = 0; i < t->cap; i++)
 		if (t->ents[i].file)
-			file_put(t->ents[i].file);
+			drop(t, t->ents[i].file);
 	kmem_free(t->ents);
 	kmem_free(t);
 }
@@ -92,7 +102,7 @@ fd_close(struct fdtable *t, int fd)
 		return -EBADF;
 	t->ents[fd].file = NULL;
 	t->ents[fd].cloexec = false;
-	file_put(f);
+	drop(t, f);
 	return 0;
 }
 
@@ -109,7 +119,7 @@ fd_install(struct fdtable *t, int fd, struct file *f)
 	t->ents[fd].file = f;
 	t->ents[fd].cloexec = false;
 	if (old)
-		file_put(old);
+		drop(t, old);
 	return fd;
 }
 

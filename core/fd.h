@@ -18,6 +18,10 @@ struct fdtable {
 	unsigned cap;
 	unsigned max;		/* RLIMIT_NOFILE: fds are below it */
 	struct fdent *ents;
+	/* The process has set a record lock: closing any of its fds then
+	 * drops its locks on that file (POSIX), so each close tells the
+	 * file's scheme (vfs_lock_release). */
+	bool locks;
 };
 
 struct fdtable *fdtable_new(void);

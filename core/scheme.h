@@ -61,6 +61,11 @@ struct scheme_ops {
 	long (*getdents)(struct scheme *s, struct file *f, void *buf, size_t len);
 	/* Readiness now (EVENT_READ/WRITE) for the flags asked. */
 	int (*fevent)(struct scheme *s, struct file *f, uint32_t flags);
+	/* Record locks of the calling process: mode SCHEME_LOCK_* (abi.h);
+	 * fl is in (type and whence checked) and, for GET, out.  RELEASE
+	 * has no fl and no answer. */
+	int (*lock)(struct scheme *s, struct file *f, uint32_t mode,
+	    struct redox_flock *fl);
 	/* Called once when the scheme is removed (its last file is gone). */
 	void (*release)(struct scheme *s);
 };

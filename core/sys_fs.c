@@ -505,6 +505,32 @@ sys_getcwd(long buf, long len)
 	return (long)p->cwd_len;
 }
 
+/*
+ * Record locks: the struct redox_flock is copied in, checked (vfs_lock)
+ * and, for F_GETLK, copied back.  The description is held across the
+ * call: F_SETLKW may sleep while another thread closes the fd.
+ */
+static long
+fcntl_lock(struct proc *p, struct file *f, long cmd, long arg)
+{
+	struct redox_flock fl;
+	uint32_t mode = cmd == F_GETLK ? SCHEME_LOCK_GET :
+	    cmd == F_SETLK ? SCHEME_LOCK_SET : SCHEME_LOCK_WAIT;
+
+	if (uc_copy_in(&fl, (uintptr_t)arg, sizeof fl) != 0)
+		return -EFAULT;
+	/* Set before the request: a close racing a grant still releases. */
+	if (mode != SCHEME_LOCK_GET && fl.l_type != F_UNLCK)
+		p->fds->locks = true;
+	file_get(f);
+	int e = vfs_lock(f, mode, &fl);
+	file_put(f);
+	if (e == 0 && mode == SCHEME_LOCK_GET &&
+	    uc_copy_out((uintptr_t)arg, &fl, sizeof fl) != 0)
+		e = -EFAULT;
+	return e;
+}
+
 long
 sys_fcntl(long fd, long cmd, long arg)
 {
@@ -530,6 +556,10 @@ sys_fcntl(long fd, long cmd, long arg)
 	case F_SETFL:
 		f->flags = (f->flags & ~(uint32_t)O_FCNTL_MASK) | ((uint32_t)arg & O_FCNTL_MASK);
 		return 0;
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+		return fcntl_lock(p, f, cmd, arg);
 	default:
 		return -EINVAL;
 	}

@@ -349,6 +349,38 @@ u_fevent(struct scheme *s, struct file *f, uint32_t flags)
 	return (int)simple(s, SCHEME_FEVENT, f->handle, flags, 0, NULL, 0, NULL, 0, 0);
 }
 
+/*
+ * Record locks: a = handle, d = SCHEME_LOCK_*, the lock as the caller
+ * gave it in the payload (the daemon resolves whence: it holds the
+ * position and the size).  GET's answer is the conflicting lock, whole.
+ * A WAIT sleeps until the daemon grants it; a signal gives -EINTR and
+ * the daemon a CANCEL (call()).  RELEASE is one-way, like CLOSE.
+ */
+static int
+u_lock(struct scheme *s, struct file *f, uint32_t mode, struct redox_flock *fl)
+{
+	struct uscheme *u = s->priv;
+	struct ureq *r;
+
+	if (mode == SCHEME_LOCK_RELEASE) {
+		if (u->dead)
+			return 0;
+		r = req_new(SCHEME_LOCK, f->handle, 0, 0, NULL, 0, NULL, 0);
+		if (!r)
+			return -ENOMEM;
+		r->hdr.d = SCHEME_LOCK_RELEASE;
+		call(u, r, true);
+		return 0;
+	}
+	r = req_new(SCHEME_LOCK, f->handle, 0, 0, fl, sizeof *fl, fl,
+	    mode == SCHEME_LOCK_GET ? sizeof *fl : 0);
+	if (!r)
+		return -ENOMEM;
+	r->hdr.flags = f->flags;
+	r->hdr.d = mode;
+	return (int)call(u, r, false);
+}
+
 static void
 u_release(struct scheme *s)
 {
@@ -363,6 +395,7 @@ static const struct scheme_ops uscheme_ops = {
 	.fchmod = u_fchmod, .fchown = u_fchown, .frename = u_frename,
 	.futimens = u_futimens, .unlink = u_unlink, .rmdir = u_rmdir,
 	.mkdir = u_mkdir, .getdents = u_getdents, .fevent = u_fevent,
+	.lock = u_lock,
 	.release = u_release,
 };
 
@@ -467,7 +500,7 @@ daemon_read(struct file *f, const struct dbuf *buf, size_t len)
 		return -EFAULT;
 	list_remove(&r->link);
 	r->taken = true;
-	if (r->abandoned && (r->hdr.op == SCHEME_CLOSE || r->hdr.op == SCHEME_CANCEL)) {
+	if (r->abandoned && scheme_request_oneway(r->hdr.op, r->hdr.d)) {
 		free_req(r);	/* one-way: no answer expected */
 	} else {
 		r->payload = NULL;	/* the caller's buffer may go away */
@@ -502,6 +535,7 @@ reply_result(const struct ureq *r, int64_t res, size_t n)
 		return res & (int64_t)r->hdr.b & (EVENT_READ | EVENT_WRITE);
 	case SCHEME_FSTAT:
 	case SCHEME_FSTATVFS:
+	case SCHEME_LOCK:	/* GET's answer whole; the others have none */
 		return res == 0 && n == r->reply_cap ? 0 : -EIO;
 	default:
 		return res == 0 ? 0 : -EIO;

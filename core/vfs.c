@@ -341,6 +341,67 @@ vfs_fevent(struct file *f, uint32_t flags)
 	    scheme_op_missing(SCHEME_FEVENT);
 }
 
+/*
+ * Record locks.  The range's arithmetic (whence, a negative length) is
+ * the scheme's, which holds the position and the size; what can be
+ * checked without them is checked here, and nothing a scheme answers
+ * reaches the caller unchecked.
+ */
+int
+vfs_lock(struct file *f, uint32_t mode, struct redox_flock *fl)
+{
+	struct scheme *s = f->scheme;
+	int16_t type = fl->l_type;
+
+	if (type != F_RDLCK && type != F_WRLCK && type != F_UNLCK)
+		return -EINVAL;
+	if (fl->l_whence < SEEK_SET || fl->l_whence > SEEK_END)
+		return -EINVAL;
+	if (mode == SCHEME_LOCK_GET && type == F_UNLCK)
+		return -EINVAL;
+	if (mode != SCHEME_LOCK_GET && mode != SCHEME_LOCK_SET &&
+	    mode != SCHEME_LOCK_WAIT)
+		return -EINVAL;
+	/* POSIX: a read lock needs a readable fd, a write lock a writable. */
+	if (mode != SCHEME_LOCK_GET &&
+	    ((type == F_RDLCK && !(f->flags & O_RDONLY)) ||
+	    (type == F_WRLCK && !(f->flags & O_WRONLY))))
+		return -EBADF;
+	if (fl->l_whence == SEEK_SET && (fl->l_start < 0 ||
+	    (fl->l_len < 0 && fl->l_start + fl->l_len < 0)))
+		return -EINVAL;
+	/* The last byte, l_start + l_len - 1, must be an off_t. */
+	if (fl->l_whence == SEEK_SET && fl->l_len > 0 &&
+	    fl->l_len - 1 > INT64_MAX - fl->l_start)
+		return -EOVERFLOW;
+	if (!s->ops->lock)
+		return scheme_op_missing(SCHEME_LOCK);
+	struct redox_flock in = *fl;
+	int e = s->ops->lock(s, f, mode, fl);
+	if (e || mode != SCHEME_LOCK_GET)
+		return e;
+	if (fl->l_type == F_UNLCK) {
+		/* No conflict: only the type changes (POSIX). */
+		in.l_type = F_UNLCK;
+		*fl = in;
+		return 0;
+	}
+	if ((fl->l_type != F_RDLCK && fl->l_type != F_WRLCK) ||
+	    fl->l_whence != SEEK_SET || fl->l_start < 0 || fl->l_len < 0 ||
+	    fl->l_pid <= 0)
+		return -EIO;
+	fl->_pad0 = fl->_pad1 = 0;
+	return 0;
+}
+
+void
+vfs_lock_release(struct file *f)
+{
+	struct scheme *s = f->scheme;
+	if (s->ops->lock)
+		s->ops->lock(s, f, SCHEME_LOCK_RELEASE, NULL);
+}
+
 int
 vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len)
 {

@@ -44,6 +44,11 @@ int vfs_fchown(struct file *f, uint32_t uid, uint32_t gid);
 int vfs_frename(struct file *f, const char *path, size_t len);
 int vfs_futimens(struct file *f, const struct redox_timespec *ts);
 int vfs_fevent(struct file *f, uint32_t flags);
+/* fcntl record locks for the current process (SCHEME_LOCK_GET/SET/WAIT);
+ * fl checked here, and for GET the scheme's answer checked too. */
+int vfs_lock(struct file *f, uint32_t mode, struct redox_flock *fl);
+/* Drops all the current process's locks on f's file (a close). */
+void vfs_lock_release(struct file *f);
 /* Reads a whole file (at most max bytes) into kernel memory. */
 int vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len);
 

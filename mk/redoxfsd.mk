@@ -1,7 +1,7 @@
 # redoxfsd: the RedoxFS library built for programs, serving file: inside
 # the OS; and build/harddrive.img, the root file system it mounts.
 RFSD_SRCS := $(addprefix fs/redoxfs/daemon/,redoxfsd.c rfsd.c rfsd_handle.c \
-	rfsd_path.c rfsd_file.c rfsd_meta.c)
+	rfsd_path.c rfsd_file.c rfsd_meta.c rfsd_lock.c rfsd_flock.c)
 RFSD_OBJS := $(patsubst %.c,$(B)/prog/%.o,$(RFSD_SRCS) $(RFS_LIB_SRCS))
 RFSD := $(B)/prog/fs/redoxfs/daemon/redoxfsd
 # The request loop is the scheme daemons' (schemes/lib/serve.c).
@@ -57,3 +57,7 @@ TEST_STEPS += test-redoxfs-oscrash
 test-redoxfs-oscrash: $(B)/redox-hosted $(RFS_MKIMAGE) $(RFS_FSCK) $(RFS_LS) \
 		$(B)/initfs.img
 	tests/redoxfs/oscrash.sh $(B) $(RFS_OSCRASH_ROUNDS) $(RFS_OSCRASH_SEED)
+
+# The record lock table is a pure module: unit tests drive it directly.
+UNIT_SRCS   += tests/unit/test_rfsd_lock.c fs/redoxfs/daemon/rfsd_lock.c
+UNIT_SUITES += rfsd_lock_suite

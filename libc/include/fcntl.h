@@ -19,6 +19,20 @@
 #define AT_EACCESS	0x200
 #define AT_SYMLINK_FOLLOW 0x400
 
+/*
+ * Record locks (F_GETLK, F_SETLK, F_SETLKW and F_RDLCK, F_WRLCK,
+ * F_UNLCK come from redox/abi.h): the kernel's struct redox_flock,
+ * Linux's layout.  The owner is the process; any close of the file by it,
+ * and its exit, drop its locks.  A file system that has none gives EINVAL.
+ */
+struct flock {
+	short l_type;
+	short l_whence;
+	off_t l_start;
+	off_t l_len;
+	pid_t l_pid;
+};
+
 __BEGIN_DECLS
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);

@@ -7,7 +7,7 @@
 #define _PATH_CONSOLE	"debug:"
 #define _PATH_DEFPATH	"/usr/bin:/bin"
 #define _PATH_STDPATH	"/usr/bin:/bin:/usr/sbin:/sbin"
-#define _PATH_DEVNULL	"null:"
+#define _PATH_DEVNULL	"/dev/null"	/* open maps it to null: */
 #define _PATH_TMP	"/tmp/"
 #define _PATH_PASSWD	"/etc/passwd"
 #define _PATH_GROUP	"/etc/group"

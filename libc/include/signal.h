@@ -47,6 +47,7 @@ __BEGIN_DECLS
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
+int sigsuspend(const sigset_t *mask);
 int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

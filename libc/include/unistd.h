@@ -72,7 +72,14 @@ int fdatasync(int fd);
 int ftruncate(int fd, off_t len);
 int truncate(const char *path, off_t len);
 int isatty(int fd);
+/* lockf: record locks from the position (fcntl's, so they mix with them). */
+#define F_ULOCK	0
+#define F_LOCK	1
+#define F_TLOCK	2
+#define F_TEST	3
+int lockf(int fd, int cmd, off_t len);
 char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t len);
 
 int access(const char *path, int mode);
 int chdir(const char *path);
@@ -128,6 +135,8 @@ __noreturn void _exit(int status);
 
 unsigned sleep(unsigned sec);
 int usleep(useconds_t usec);
+unsigned alarm(unsigned secs);
+useconds_t ualarm(useconds_t usecs, useconds_t interval);
 int pause(void);
 long sysconf(int name);
 long pathconf(const char *path, int name);

@@ -1,6 +1,6 @@
 /* wchar.h - wide characters.  wchar_t holds a Unicode code point; the
- * multibyte encoding is UTF-8 in every locale (MB_CUR_MAX is 4).  The
- * wide printf/scanf families are not here. */
+ * multibyte encoding is UTF-8 in every locale (MB_CUR_MAX is 4).  Of
+ * the wide scanf family only swscanf/vswscanf are here. */
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
@@ -88,6 +88,16 @@ wint_t ungetwc(wint_t c, FILE *f);
 wchar_t *fgetws(wchar_t *restrict s, int n, FILE *restrict f);
 int fputws(const wchar_t *restrict s, FILE *restrict f);
 int fwide(FILE *f, int mode);
+
+/* The wide printfs: UTF-8 on streams; widths count characters. */
+int swprintf(wchar_t *restrict ws, size_t n, const wchar_t *restrict fmt, ...);
+int vswprintf(wchar_t *restrict ws, size_t n, const wchar_t *restrict fmt, va_list ap);
+int fwprintf(FILE *restrict f, const wchar_t *restrict fmt, ...);
+int vfwprintf(FILE *restrict f, const wchar_t *restrict fmt, va_list ap);
+int wprintf(const wchar_t *restrict fmt, ...);
+int vwprintf(const wchar_t *restrict fmt, va_list ap);
+int swscanf(const wchar_t *restrict ws, const wchar_t *restrict fmt, ...);
+int vswscanf(const wchar_t *restrict ws, const wchar_t *restrict fmt, va_list ap);
 __END_DECLS
 
 #endif

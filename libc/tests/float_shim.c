@@ -24,7 +24,7 @@ int our_snprintf(char *buf, size_t n, const char *fmt, ...);
 
 int our_snprintf(char *buf, size_t n, const char *fmt, ...)
 {
-	struct bufsink b = { { put, 0, 0 }, buf, n, 0 };
+	struct bufsink b = { { put, 0, 0, 0 }, buf, n, 0 };
 	va_list ap;
 	int r;
 

@@ -37,7 +37,7 @@ answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
 	uint32_t out_len = 0;
 	int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
 	    SCHEME_PAYLOAD_MAX, &out_len);
-	if (rq.op == SCHEME_CLOSE || rq.op == SCHEME_CANCEL || r == SERVE_DEFER)
+	if (scheme_request_oneway(rq.op, rq.d) || r == SERVE_DEFER)
 		return 0;	/* one-way, or answered later */
 	rs->id = rq.id;
 	rs->result = r;

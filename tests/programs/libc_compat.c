@@ -94,6 +94,14 @@ static void test_files(const char *dir)
 	CHECK(fpathconf(0, 9999) == -1 && errno == EINVAL);
 	CHECK_INT(confstr(_CS_PATH, buf, sizeof(buf)), strlen(buf) + 1);
 	CHECK(strstr(buf, "/bin") != NULL);
+	{
+		int p[2];
+		CHECK_INT(pipe(p), 0);
+		CHECK_INT(ttyname_r(p[0], buf, sizeof(buf)), ENOTTY);
+		close(p[0]);
+		close(p[1]);
+		CHECK(ttyname_r(999, buf, sizeof(buf)) != 0);	/* EBADF (ENOTTY on rxrun) */
+	}
 	CHECK_INT(sysconf(_SC_VERSION), 200809L);
 	CHECK_INT(sysconf(_SC_NGROUPS_MAX), 32);
 	CHECK(getdtablesize() >= 256);

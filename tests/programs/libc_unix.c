@@ -258,6 +258,14 @@ static void test_poll(const char *dir)
 	pf[0].fd = fd; pf[0].events = POLLIN | POLLOUT;
 	CHECK_INT(poll(pf, 1, -1), 1);
 	CHECK_INT(pf[0].revents, POLLIN | POLLOUT);
+	/* so is a file on a scheme that reports no readiness (initfs:) */
+	pf[1].fd = open("initfs:/bin/ion", O_RDONLY);
+	pf[1].events = POLLIN;
+	CHECK(pf[1].fd >= 0);
+	CHECK_INT(poll(pf + 1, 1, -1), 1);
+	CHECK_INT(pf[1].revents, POLLIN);
+	if (pf[1].fd >= 0)
+		close(pf[1].fd);
 	/* writer closed: the read end is readable (read gives 0) */
 	close(p[1]);
 	pf[0].fd = p[0]; pf[0].events = POLLIN;
@@ -349,6 +357,48 @@ static void test_at(const char *dir, int sys)
 	CHECK_INT(rmdir(path), 0);
 }
 
+/* The /dev paths Unix programs use reach the schemes. */
+static void test_dev(void)
+{
+	unsigned char b[16];
+	struct stat st;
+	FILE *f;
+	int fd, i, zeros = 1;
+
+	fd = open("/dev/null", O_RDWR);
+	CHECK(fd >= 0);
+	CHECK_INT(write(fd, "gone", 4), 4);
+	CHECK_INT(read(fd, b, sizeof(b)), 0);
+	close(fd);
+	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+	CHECK_INT(access("/dev/null", F_OK), 0);
+	f = fopen("/dev/null", "w");
+	CHECK(f != NULL && fprintf(f, "x") == 1 && fclose(f) == 0);
+	fd = open("/dev/zero", O_RDONLY);
+	memset(b, 1, sizeof(b));
+	CHECK(fd >= 0 && read(fd, b, sizeof(b)) == (ssize_t)sizeof(b));
+	for (i = 0; i < (int)sizeof(b); i++)
+		zeros &= b[i] == 0;
+	CHECK(zeros);
+	if (fd >= 0)
+		close(fd);
+	fd = open("/dev/urandom", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, b, sizeof(b)) == (ssize_t)sizeof(b));
+	if (fd >= 0)
+		close(fd);
+	fd = open("/dev/fd/1", O_WRONLY);
+	CHECK(fd > 2 && fcntl(fd, F_GETFD) == 0);
+	if (fd >= 0)
+		close(fd);
+	fd = open("/dev/stdin", O_RDONLY | O_CLOEXEC);
+	CHECK(fd > 2 && (fcntl(fd, F_GETFD) & FD_CLOEXEC));
+	if (fd >= 0)
+		close(fd);
+	errno = 0;
+	CHECK(open("/dev/fd/999", O_RDONLY) == -1 && errno == EBADF);
+	CHECK(open("/dev/nosuch", O_RDONLY) == -1 && errno == ENOENT);
+}
+
 /* system and popen run the shell paths.h names (no /bin/sh here). */
 static void test_shell(void)
 {
@@ -428,6 +478,7 @@ int main(int argc, char **argv)
 			test_poll(dir);
 			test_getcwd();
 			test_shell();
+			test_dev();
 		}
 	} else {
 		printf("%s: no scratch directory: file checks skipped\n", NAME);

@@ -1,4 +1,5 @@
-/* libc_wchar: locale.h, langinfo.h, wchar.h (UTF-8), wctype.h, iconv.h. */
+/* libc_wchar: locale.h, langinfo.h, wchar.h (UTF-8), wctype.h, iconv.h,
+ * and printf's %lc/%ls. */
 #define NAME "libc_wchar"
 #include <errno.h>
 #include <iconv.h>
@@ -144,6 +145,79 @@ static void test_wcs(void)
 	CHECK(wmemcmp(a, L"qqq", 3) == 0);
 }
 
+/* printf's %lc and %ls write UTF-8. */
+static void test_printf_wide(void)
+{
+	char b[32];
+
+	CHECK_INT(snprintf(b, sizeof(b), "%ls", L"h\u00e9"), 3);
+	CHECK_STR(b, "h\xc3\xa9");
+	CHECK_INT(snprintf(b, sizeof(b), "[%5ls]", L"\u00e9"), 7);
+	CHECK_STR(b, "[   \xc3\xa9]");
+	CHECK_INT(snprintf(b, sizeof(b), "[%-4ls]", L"ab"), 6);
+	CHECK_STR(b, "[ab  ]");
+	/* the precision counts bytes and never splits a character */
+	CHECK_INT(snprintf(b, sizeof(b), "%.3ls", L"\u00e9\u00e9"), 2);
+	CHECK_STR(b, "\xc3\xa9");
+	CHECK_INT(snprintf(b, sizeof(b), "%lc%C", (wint_t)0x20ac, (wint_t)'x'), 4);
+	CHECK_STR(b, "\xe2\x82\xacx");
+	CHECK_INT(snprintf(b, sizeof(b), "%S", L"ok"), 2);
+	CHECK_STR(b, "ok");
+	{
+		const wchar_t *volatile none = NULL;	/* hidden from gcc's check */
+		CHECK_INT(snprintf(b, sizeof(b), "%ls", none), 6);
+	}
+	errno = 0;
+	CHECK(snprintf(b, sizeof(b), "%lc", (wint_t)0xd800) == -1 && errno == EILSEQ);
+}
+
+/* swprintf and fwprintf: widths and precisions count characters. */
+static void test_wprintf(void)
+{
+	wchar_t w[32];
+	char buf[32];
+	FILE *f;
+
+	CHECK_INT(swprintf(w, 32, L"%d-%ls", 42, L"h\u00e9"), 5);
+	CHECK(wcscmp(w, L"42-h\u00e9") == 0);
+	CHECK_INT(swprintf(w, 32, L"[%5ls]", L"\u00e9"), 7);
+	CHECK(wcscmp(w, L"[    \u00e9]") == 0);
+	CHECK_INT(swprintf(w, 32, L"[%-3s]", "\xc3\xa9"), 5);
+	CHECK(wcscmp(w, L"[\u00e9  ]") == 0);
+	CHECK_INT(swprintf(w, 32, L"%.1s|", "\xc3\xa9z"), 2);
+	CHECK(wcscmp(w, L"\u00e9|") == 0);
+	CHECK_INT(swprintf(w, 32, L"%.2f %x %c", 3.14159, 255u, 'q'), 9);
+	CHECK(wcscmp(w, L"3.14 ff q") == 0);
+	CHECK_INT(swprintf(w, 4, L"%s", "toolong"), -1);
+	memset(buf, 0, sizeof(buf));
+	f = fmemopen(buf, sizeof(buf), "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_INT(fwprintf(f, L"%lc=%d", (wint_t)0x20ac, 5), 3);
+	fclose(f);
+	CHECK_STR(buf, "\xe2\x82\xac=5");
+}
+
+/* scanf's %lc/%ls read UTF-8; swscanf reads wide strings. */
+static void test_wscanf(void)
+{
+	wchar_t ws[16], wc = 0;
+	double d = 0;
+	int k = 0;
+
+	CHECK_INT(sscanf("h\xc3\xa9llo w", "%ls", ws), 1);
+	CHECK(wcscmp(ws, L"h\u00e9llo") == 0);
+	CHECK_INT(sscanf("\xe2\x82\xac!", "%lc", &wc), 1);
+	CHECK_INT(wc, 0x20ac);
+	CHECK_INT(sscanf("ab\xff", "%3ls", ws), 0);	/* a bad byte */
+	CHECK_INT(swscanf(L"42 \u00e9t\u00e9 x", L"%d %ls", &k, ws), 2);
+	CHECK(k == 42 && wcscmp(ws, L"\u00e9t\u00e9") == 0);
+	CHECK_INT(swscanf(L"3.5", L"%lf", &d), 1);
+	CHECK(d == 3.5);
+	CHECK_INT(swscanf(L"", L"%d", &k), EOF);
+}
+
 static void test_wctype(void)
 {
 	CHECK(iswalpha('a') && iswalpha('Z') && !iswalpha('1') && !iswalpha(' '));
@@ -240,6 +314,9 @@ int main(void)
 	test_locale();
 	test_mb();
 	test_wcs();
+	test_printf_wide();
+	test_wprintf();
+	test_wscanf();
 	test_wctype();
 	test_iconv();
 	return finish();

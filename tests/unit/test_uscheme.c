@@ -371,6 +371,53 @@ START_TEST(test_close_is_one_way)
 }
 END_TEST
 
+/* LOCK: the caller's flock goes out whole; GET's answer must come back
+ * whole; RELEASE is one-way like CLOSE. */
+START_TEST(test_lock_packet)
+{
+	struct file *f = file_new(s, 12, O_RDWR);
+	struct redox_flock fl = { F_WRLCK, SEEK_END, 0, -5, 10, 0, 0 };
+	struct redox_flock ans = { F_RDLCK, SEEK_SET, 0, 3, 4, 99, 0 };
+
+	d.result = 0;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_SET, &fl), 0);
+	ck_assert_uint_eq(REQ->op, SCHEME_LOCK);
+	ck_assert_uint_eq(REQ->a, 12);
+	ck_assert_uint_eq(REQ->d, SCHEME_LOCK_SET);
+	ck_assert_uint_eq(REQ->flags, O_RDWR);
+	ck_assert_uint_eq(REQ->len, sizeof fl);
+	ck_assert(memcmp(d.req + sizeof(struct scheme_request), &fl, sizeof fl) == 0);
+	d.result = -EAGAIN;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_WAIT, &fl), -EAGAIN);
+	ck_assert_uint_eq(REQ->d, SCHEME_LOCK_WAIT);
+	/* a status is 0 or an errno */
+	d.result = 1;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_SET, &fl), -EIO);
+	/* GET: the answer whole, or an I/O error */
+	d.result = 0;
+	d.data = &ans;
+	d.len = sizeof ans;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_GET, &fl), 0);
+	ck_assert(memcmp(&fl, &ans, sizeof ans) == 0);
+	d.len = sizeof ans - 1;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_GET, &fl), -EIO);
+	/* RELEASE: nobody waits, and the daemon's answer is not looked for */
+	unsigned sw = fake_switches;
+	fake_switch_hook = NULL;
+	ck_assert_int_eq(s->ops->lock(s, f, SCHEME_LOCK_RELEASE, NULL), 0);
+	ck_assert_uint_eq(fake_switches, sw);
+	d.req_len = uscheme_daemon_read(&df, d.req, sizeof d.req);
+	ck_assert_int_eq(d.req_len, sizeof(struct scheme_request));
+	ck_assert_uint_eq(REQ->op, SCHEME_LOCK);
+	ck_assert_uint_eq(REQ->d, SCHEME_LOCK_RELEASE);
+	ck_assert_uint_eq(REQ->pid, 7);
+	ck_assert(scheme_request_oneway(REQ->op, REQ->d));
+	ck_assert(!scheme_request_oneway(SCHEME_LOCK, SCHEME_LOCK_WAIT));
+	uscheme_daemon_close(dh);
+	file_put(f);
+}
+END_TEST
+
 static long
 kern_read(struct scheme *sc, struct file *f, void *buf, size_t len)
 {
@@ -408,6 +455,7 @@ uscheme_suite(void)
 	tcase_add_test(tc, test_read_reply);
 	tcase_add_test(tc, test_write_payload);
 	tcase_add_test(tc, test_pread_packet);
+	tcase_add_test(tc, test_lock_packet);
 	tcase_add_test(tc, test_pwrite_packet);
 	tcase_add_test(tc, test_fstat_reply);
 	tcase_add_test(tc, test_errors);

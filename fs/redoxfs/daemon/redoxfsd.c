@@ -25,6 +25,7 @@
 #include "fs/redoxfs/lib/wbdisk.h"
 #include "fs/redoxfs/daemon/rfsd.h"
 #include "fs/redoxfs/daemon/rfsd_file.h"
+#include "fs/redoxfs/daemon/rfsd_flock.h"
 #include "fs/redoxfs/daemon/rfsd_handle.h"
 #include "fs/redoxfs/daemon/rfsd_meta.h"
 #include "schemes/lib/serve.h"
@@ -59,6 +60,8 @@ static const rfsd_op ops[SCHEME_OP_MAX] = {
 	[SCHEME_GETDENTS] = rfsd_getdents,
 	[SCHEME_MKDIR] = rfsd_mkdir,
 	[SCHEME_FUTIMENS] = rfsd_futimens,
+	[SCHEME_CANCEL] = rfsd_flock_cancel,
+	[SCHEME_LOCK] = rfsd_flock,
 };
 
 /* Opens and mounts the disk; returns 0 or prints why not. */
@@ -208,6 +211,7 @@ main(int argc, char **argv)
 		unmount_disk();
 		return 1;
 	}
+	rfsd.schemefd = fd;
 	fprintf(stderr, "redoxfsd: %s: %llu MiB, %s, serving %s:\n",
 	    rfsd.disk_name, (unsigned long long)(rfsd.fs.blocks / 256),
 	    rfsd.readonly ? "read-only" : "read-write", rfsd.scheme);

@@ -31,6 +31,7 @@ struct rfsd {
 	struct rfs_disk raw;	/* disk:N */
 	struct rfs_disk disk;	/* the write-back layer over it */
 	int diskfd;
+	int schemefd;		/* ":file", for answers given later (locks) */
 	const char *disk_name;	/* "disk:0" */
 	const char *scheme;	/* "file" */
 	int readonly;

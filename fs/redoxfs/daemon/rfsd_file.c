@@ -11,6 +11,7 @@
 
 #include "fs/redoxfs/daemon/rfsd.h"
 #include "fs/redoxfs/daemon/rfsd_file.h"
+#include "fs/redoxfs/daemon/rfsd_flock.h"
 #include "fs/redoxfs/daemon/rfsd_handle.h"
 #include "fs/redoxfs/daemon/rfsd_path.h"
 #include "schemes/lib/serve.h"
@@ -281,6 +282,8 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 		return 0;
 	}
 	rfsd_handle_free(rq->a);
+	/* Any close of a file drops the closer's record locks on it (POSIX). */
+	rfsd_flock_closed(node, rq->pid, rfsd_handle_count(node) == 0);
 	if (rfsd_handle_count(node) > 0)
 		return 0;
 	/*

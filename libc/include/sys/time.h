@@ -11,6 +11,16 @@ struct timeval {
 	suseconds_t tv_usec;
 };
 
+/* Interval timers: only ITIMER_REAL (src/signal/alarm.c). */
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+struct itimerval {
+	struct timeval it_interval;
+	struct timeval it_value;
+};
+
 struct timezone {
 	int tz_minuteswest;
 	int tz_dsttime;
@@ -41,6 +51,8 @@ __BEGIN_DECLS
 int gettimeofday(struct timeval *restrict tv, void *restrict tz);
 int utimes(const char *path, const struct timeval t[2]);
 int futimes(int fd, const struct timeval t[2]);
+int getitimer(int which, struct itimerval *cur);
+int setitimer(int which, const struct itimerval *restrict nv, struct itimerval *restrict old);
 __END_DECLS
 
 /* select() and fd_set, as glibc's sys/time.h gives them */

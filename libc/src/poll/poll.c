@@ -8,13 +8,16 @@
  * deadline joins the queue, and one blocking read returns whatever
  * became ready first.  Signals interrupt the wait (EINTR).
  *
- * What files report: pipes (readable with data or no writers left,
- * writable with room or no readers left), the console and pty: ends,
- * redoxfs files (always ready), event: queues and time: files.  POLLHUP
- * is never reported: at a pipe's end of file poll says POLLIN and read
- * returns 0.  A file whose scheme cannot report readiness is ready if it
- * is a regular file or directory (never blocks) and gets POLLERR
- * otherwise, rather than a "ready" that could block.
+ * What files report: regular files and directories are always ready
+ * (POSIX; poll does not ask their scheme).  Pipes are readable with
+ * data or no writers left, writable with room or no readers left; the
+ * console, pty: ends, event: queues and time: files report their own
+ * readiness.  POLLHUP is never reported: at a pipe's end of file poll
+ * says POLLIN and read returns 0.  A scheme that does not implement
+ * readiness answers "not ready" (the kernel's default for a missing
+ * fevent), so such a device is never reported ready: poll waits for the
+ * timeout rather than say "ready" for a read that could block.  A
+ * registration the kernel refuses gives POLLERR.
  */
 #include <poll.h>
 #include <sys/select.h>
@@ -63,18 +66,6 @@ static void mark(struct pollfd *fds, nfds_t n, int fd, uint64_t ev, short extra)
 			fds[k].revents |= from_event(ev, fds[k].events) | extra;
 }
 
-/* A file whose scheme has no readiness: regular files and directories
- * never block; anything else is an error for poll. */
-static void no_events(struct pollfd *fds, nfds_t n, int fd)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
-		mark(fds, n, fd, EVENT_READ | EVENT_WRITE, 0);
-	else
-		mark(fds, n, fd, 0, POLLERR);
-}
-
 /* Registers the fds in q; -1 with errno on a failure of q itself. */
 static int watch_all(int q, struct pollfd *fds, nfds_t n)
 {
@@ -82,6 +73,7 @@ static int watch_all(int q, struct pollfd *fds, nfds_t n)
 
 	for (i = 0; i < n; i++) {
 		struct redox_event ev;
+		struct stat st;
 		int fd = fds[i].fd, seen = 0;
 
 		if (fd < 0)
@@ -96,20 +88,23 @@ static int watch_all(int q, struct pollfd *fds, nfds_t n)
 		for (j = i; j < n; j++)
 			if (fds[j].fd == fd)
 				ev.flags |= to_event(fds[j].events);
-		if (ev.flags == 0) {
-			/* nothing to wait for, but POLLNVAL still applies */
-			if (fcntl(fd, F_GETFD) < 0)
-				mark(fds, n, fd, 0, POLLNVAL);
+		if (fstat(fd, &st) < 0) {
+			if (errno != EBADF)
+				return -1;
+			mark(fds, n, fd, 0, POLLNVAL);
+			continue;
+		}
+		if (ev.flags == 0)
+			continue;	/* nothing to wait for */
+		if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+			mark(fds, n, fd, ev.flags, 0);	/* never block */
 			continue;
 		}
 		if (write(q, &ev, sizeof(ev)) == (ssize_t)sizeof(ev))
 			continue;
-		if (errno == EBADF)
-			mark(fds, n, fd, 0, POLLNVAL);
-		else if (errno == EINTR || errno == ENOMEM)
+		if (errno == EINTR || errno == ENOMEM)
 			return -1;
-		else
-			no_events(fds, n, fd);
+		mark(fds, n, fd, 0, errno == EBADF ? POLLNVAL : POLLERR);
 	}
 	return 0;
 }
@@ -145,11 +140,12 @@ static int arm_timer(int q, int ms)
 {
 	struct redox_timespec t;
 	struct redox_event ev;
-	int tf = open("time:4", O_RDWR | O_CLOEXEC);
+	ssize_t r;
+	int tf = open("time:4", O_RDWR | O_CLOEXEC), e;
 
 	if (tf < 0)
 		return -1;
-	if (read(tf, &t, sizeof(t)) != (ssize_t)sizeof(t))
+	if ((r = read(tf, &t, sizeof(t))) != (ssize_t)sizeof(t))
 		goto fail;
 	t.tv_sec += ms / 1000;
 	t.tv_nsec += (ms % 1000) * 1000000;
@@ -157,22 +153,18 @@ static int arm_timer(int q, int ms)
 		t.tv_sec++;
 		t.tv_nsec -= 1000000000;
 	}
-	if (write(tf, &t, sizeof(t)) != (ssize_t)sizeof(t))
+	if ((r = write(tf, &t, sizeof(t))) != (ssize_t)sizeof(t))
 		goto fail;
 	ev.id = (uint64_t)tf;
 	ev.flags = EVENT_READ;
 	ev.data = TIMER_COOKIE;
-	if (write(q, &ev, sizeof(ev)) != (ssize_t)sizeof(ev))
+	if ((r = write(q, &ev, sizeof(ev))) != (ssize_t)sizeof(ev))
 		goto fail;
 	return tf;
 fail:
-	if (errno == 0)
-		errno = EIO;
-	{
-		int e = errno;
-		close(tf);
-		errno = e;
-	}
+	e = r < 0 ? errno : EIO;	/* a short transfer: the file misbehaves */
+	close(tf);
+	errno = e;
 	return -1;
 }
 

@@ -46,12 +46,18 @@ static void find_tls(void)
 	tls.image = (const void *)(bias + t->p_vaddr);
 	tls.filesz = t->p_filesz;
 	tls.memsz = t->p_memsz;
-	if (t->p_align > tls.align)
-		tls.align = t->p_align;
 	/* As musl: round up so that block start and image agree modulo the
-	 * alignment, which is what the linker assumed. */
-	tls.offset = tls.memsz +
-	    ((-tls.memsz - (uintptr_t)tls.image) & (tls.align - 1));
+	 * segment's own alignment, which is what the linker assumed: the
+	 * block ends where image + memsz rounded up to p_align would.  Only
+	 * then may tp's alignment grow (16 for the TCB); using 16 here too
+	 * put the block 8 bytes off for an image that is 8- but not
+	 * 16-aligned. */
+	{
+		size_t a = t->p_align > 1 ? t->p_align : 1;
+		tls.offset = tls.memsz + ((-tls.memsz - (uintptr_t)tls.image) & (a - 1));
+		if (a > tls.align)
+			tls.align = a;
+	}
 }
 
 /* Bytes needed for one thread's TLS block and TCB, alignment slack included. */

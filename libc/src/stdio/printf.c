@@ -22,7 +22,7 @@ static void put_file(struct sink *s, const char *p, size_t n)
 
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	struct file_sink fs = { { put_file, 0, 0 }, f };
+	struct file_sink fs = { { put_file, 0, 0, 0 }, f };
 	int r;
 
 	__flock(f);
@@ -79,7 +79,7 @@ static void put_buf(struct sink *s, const char *p, size_t n)
 
 int vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 {
-	struct buf_sink bs = { { put_buf, 0, 0 }, buf, n ? n - 1 : 0, 0 };
+	struct buf_sink bs = { { put_buf, 0, 0, 0 }, buf, n ? n - 1 : 0, 0 };
 	int r = __vformat(&bs.s, fmt, ap);
 
 	if (n)
@@ -150,7 +150,7 @@ static void put_heap(struct sink *s, const char *p, size_t n)
 
 int vasprintf(char **sp, const char *fmt, va_list ap)
 {
-	struct heap_sink hs = { { put_heap, 0, 0 }, NULL, 0, 0 };
+	struct heap_sink hs = { { put_heap, 0, 0, 0 }, NULL, 0, 0 };
 	int r;
 
 	put_heap(&hs.s, "", 0);		/* so an empty result is still a string */
@@ -218,7 +218,7 @@ static void put_fd(struct sink *s, const char *p, size_t n)
 
 int vdprintf(int fd, const char *fmt, va_list ap)
 {
-	struct fd_sink fs = { { put_fd, 0, 0 }, fd, 0, { 0 } };
+	struct fd_sink fs = { { put_fd, 0, 0, 0 }, fd, 0, { 0 } };
 	int r = __vformat(&fs.s, fmt, ap);
 
 	fd_flush(&fs);

@@ -1,7 +1,9 @@
 /*
  * sscanf.c - the scanf family: sscanf/vsscanf on strings, fscanf/scanf/
- * vfscanf/vscanf on streams.  Conversions: d i u o x X c s [ n p a f e g
- * E G and %%, with * (suppress), a width and lengths hh h l ll j z t L.
+ * vfscanf/vscanf on streams, swscanf/vswscanf on wide strings.
+ * Conversions: d i u o x X c s [ n p a f e g E G and %%, with *
+ * (suppress), a width and lengths hh h l ll j z t L; %lc %ls %l[ read
+ * UTF-8 into wchar_t.
  *
  * One scanner reads from either source through get/unget.  A stream
  * can take back one character (ungetc), so numbers are read as the
@@ -14,6 +16,7 @@
 #include <stdint.h>
 #include <inttypes.h>
 #include <strings.h>
+#include <wchar.h>
 #include "stdio_impl.h"
 
 struct in {
@@ -153,6 +156,42 @@ static size_t read_float(struct in *in, int width, char *buf, size_t cap)
 	return n;
 }
 
+/* Reads up to width (0: any number of) UTF-8 characters for %lc, %ls
+ * or %l[ into d (if not NULL); *k is how many.  The set and the space
+ * test look at a character's first byte.  -1 on a bad sequence. */
+static int scan_wide(struct in *in, char conv, const char *set, int width, wchar_t *d, int *k)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t r;
+	int c;
+	char b;
+
+	while (width == 0 || *k < width) {
+		if ((c = get(in)) == EOF)
+			break;
+		if ((conv == 's' && isspace(c)) || (conv == '[' && !set[c])) {
+			unget(in, c);
+			break;
+		}
+		memset(&st, 0, sizeof(st));
+		for (;;) {
+			b = (char)c;
+			r = mbrtowc(&wc, &b, 1, &st);
+			if (r != (size_t)-2)
+				break;
+			if ((c = get(in)) == EOF)
+				return -1;
+		}
+		if (r == (size_t)-1)
+			return -1;
+		if (d)
+			d[*k] = wc;
+		(*k)++;
+	}
+	return 0;
+}
+
 static int scan(struct in *in, const char *fmt, va_list ap0)
 {
 	int n = 0, c, failed = 0;
@@ -240,6 +279,21 @@ static int scan(struct in *in, const char *fmt, va_list ap0)
 			}
 			if (conv == 'c' && width == 0)
 				width = 1;
+			if (lmod == 'l') {
+				/* %lc %ls %l[: UTF-8 in, wchar_t out */
+				wchar_t *wd = (wchar_t *)d;
+				if (scan_wide(in, conv, set, width, wd, &k) < 0) {
+					failed = 1;
+					break;
+				}
+				if (k == 0 || (conv == 'c' && k < width))
+					break;
+				if (wd && conv != 'c')
+					wd[k] = 0;
+				if (!suppress)
+					n++;
+				continue;
+			}
 			while (width == 0 || k < width) {
 				if ((c = get(in)) == EOF)
 					break;
@@ -372,6 +426,42 @@ int scanf(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	r = vfscanf(stdin, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* The wide string and format as UTF-8, then the one scanner.  %n counts
+ * bytes of that UTF-8, not wide characters. */
+int vswscanf(const wchar_t *restrict ws, const wchar_t *restrict wfmt, va_list ap)
+{
+	size_t ns = wcstombs(NULL, ws, 0), nf = wcstombs(NULL, wfmt, 0);
+	char *s, *fmt;
+	int r;
+
+	if (ns == (size_t)-1 || nf == (size_t)-1)
+		return EOF;	/* EILSEQ */
+	s = malloc(ns + 1);
+	fmt = malloc(nf + 1);
+	if (s == NULL || fmt == NULL) {
+		free(s);
+		free(fmt);
+		return EOF;
+	}
+	wcstombs(s, ws, ns + 1);
+	wcstombs(fmt, wfmt, nf + 1);
+	r = vsscanf(s, fmt, ap);
+	free(s);
+	free(fmt);
+	return r;
+}
+
+int swscanf(const wchar_t *restrict ws, const wchar_t *restrict fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vswscanf(ws, fmt, ap);
 	va_end(ap);
 	return r;
 }

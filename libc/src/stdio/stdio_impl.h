@@ -80,6 +80,9 @@ struct sink {
 	void (*put)(struct sink *s, const char *p, size_t n);
 	size_t count;		/* bytes produced so far */
 	int error;
+	/* for the wide printfs (output UTF-8, turned into wchar_t after):
+	 * widths and string precisions count characters, not bytes */
+	int wide;
 };
 int __vformat(struct sink *s, const char *fmt, va_list ap);
 

@@ -1,7 +1,8 @@
 /*
  * __vformat: the printf engine behind every printf-family function.
  *
- * Conversions: d i u o x X c s p n % and f F e E g G a A; flags - + space # 0;
+ * Conversions: d i u o x X c s p n % and f F e E g G a A, lc ls C S
+ * (wide characters written in UTF-8); flags - + space # 0;
  * width and precision (also as *); lengths hh h l ll j z t L.  Output goes
  * to a sink, so the same code serves FILEs, buffers and fds.
  */
@@ -9,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <stdio.h>
+#include <wchar.h>
 #include "stdio_impl.h"
 #include "../fpconv/big.h"
 
@@ -49,11 +51,24 @@ static void pad(struct sink *s, char c, int n)
  * Writes prefix (sign, 0x), then body, padded to the width.  zeros is the
  * count of '0's between prefix and body (precision or the 0 flag).
  */
+/* How many columns of the width n bytes of p take: bytes, or for the
+ * wide printfs the UTF-8 characters (bytes that are not 10xxxxxx). */
+static int width_of(const struct sink *s, const char *p, int n)
+{
+	int i, c = 0;
+
+	if (!s->wide)
+		return n;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return c;
+}
+
 static void emit(struct sink *s, const struct spec *sp, const char *prefix,
     const char *body, int blen, int zeros)
 {
 	int plen = (int)strlen(prefix);
-	int fill = sp->width - plen - zeros - blen;
+	int fill = sp->width - plen - zeros - width_of(s, body, blen);
 
 	if (fill > 0 && (sp->flags & FL_ZERO) && !(sp->flags & FL_LEFT)) {
 		zeros += fill;
@@ -87,6 +102,54 @@ static void emit_split(struct sink *s, const struct spec *sp, const char *prefix
 	out(s, body, (size_t)split);
 	pad(s, '0', mid);
 	out(s, body + split, (size_t)(blen - split));
+	if (sp->flags & FL_LEFT)
+		pad(s, ' ', fill);
+}
+
+/* %lc: the character in UTF-8; -1 (and the sink's error, EILSEQ) if it
+ * is not one. */
+static int wide_char(struct sink *s, wchar_t wc, char out[4])
+{
+	size_t n = wcrtomb(out, wc, NULL);
+
+	if (n == (size_t)-1) {
+		s->error = 1;	/* errno is EILSEQ */
+		return -1;
+	}
+	return (int)n;
+}
+
+/* %ls: a wide string in UTF-8; the precision bounds the bytes written,
+ * never splitting a character. */
+static void fmt_wstr(struct sink *s, struct spec *sp, const wchar_t *ws)
+{
+	char c[4];
+	size_t i, total = 0, max = sp->prec >= 0 ? (size_t)sp->prec : (size_t)-1;
+	int n, fill;
+
+	if (ws == NULL)
+		ws = L"(null)";
+	/* the length first, for the padding; the wide printfs count
+	 * characters, the others bytes */
+	for (i = 0; ws[i]; i++) {
+		if ((n = wide_char(s, ws[i], c)) < 0)
+			return;
+		if (s->wide)
+			n = 1;
+		if (total + (size_t)n > max)
+			break;
+		total += (size_t)n;
+	}
+	fill = sp->width - (int)total;
+	if (!(sp->flags & FL_LEFT))
+		pad(s, ' ', fill);
+	for (i = 0, total = 0; ws[i]; i++) {
+		n = wide_char(s, ws[i], c);
+		if (total + (size_t)(s->wide ? 1 : n) > max)
+			break;
+		out(s, c, (size_t)n);
+		total += (size_t)(s->wide ? 1 : n);
+	}
 	if (sp->flags & FL_LEFT)
 		pad(s, ' ', fill);
 }
@@ -472,18 +535,49 @@ int __vformat(struct sink *s, const char *fmt, va_list ap)
 			sp.flags |= FL_ALT;
 			fmt_int(s, &sp, u, 0);
 			break;
+		case 'C':
+			lmod = 'l';
+			/* fall through */
 		case 'c': {
-			char c = (char)va_arg(ap2, int);
+			char c[4];
+			int n = 1;
+			if (lmod == 'l') {
+				n = wide_char(s, (wchar_t)va_arg(ap2, wint_t), c);
+				if (n < 0)
+					break;
+			} else {
+				c[0] = (char)va_arg(ap2, int);
+			}
 			sp.flags &= ~FL_ZERO;
-			emit(s, &sp, "", &c, 1, 0);
+			emit(s, &sp, "", c, n, 0);
 			break;
 		}
+		case 'S':
+			lmod = 'l';
+			/* fall through */
 		case 's': {
-			const char *str = va_arg(ap2, const char *);
+			const char *str;
 			size_t n;
+			if (lmod == 'l') {
+				fmt_wstr(s, &sp, va_arg(ap2, const wchar_t *));
+				break;
+			}
+			str = va_arg(ap2, const char *);
 			if (str == NULL)
 				str = "(null)";
 			n = sp.prec >= 0 ? strnlen(str, (size_t)sp.prec) : strlen(str);
+			if (s->wide && sp.prec >= 0) {
+				/* the precision counts characters: take whole
+				 * UTF-8 sequences up to prec of them */
+				size_t k = 0, chars = 0, lim = strlen(str);
+				while (k < lim && chars < (size_t)sp.prec) {
+					k++;
+					while (k < lim && ((unsigned char)str[k] & 0xc0) == 0x80)
+						k++;
+					chars++;
+				}
+				n = k;
+			}
 			sp.flags &= ~FL_ZERO;
 			emit(s, &sp, "", str, (int)n, 0);
 			break;

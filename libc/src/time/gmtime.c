@@ -124,8 +124,34 @@ char *ctime(const time_t *t)
 	return asctime(gmtime(t));
 }
 
-/* strftime: the common conversions (a A b B c d D e F H I j m M n p S t T
- * u w y Y z Z %). */
+/* ISO 8601 week number (1..53) of tm; *year gets the ISO year it
+ * belongs to.  Week 1 holds the year's first Thursday. */
+static int iso_week(const struct tm *tm, int *year)
+{
+	int y = 1900 + tm->tm_year;
+	int wday = (tm->tm_wday + 6) % 7;		/* Monday = 0 */
+	int w = (tm->tm_yday - wday + 10) / 7;
+	int leap, days;
+
+	if (w < 1) {		/* the last week of the year before */
+		y--;
+		leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+		days = tm->tm_yday + 365 + leap;
+		w = (days - wday + 10) / 7;
+	} else if (w == 53) {	/* week 1 of the next year unless Jan 1 is past Thursday */
+		leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+		if (tm->tm_yday - wday + 3 >= 365 + leap) {
+			y++;
+			w = 1;
+		}
+	}
+	*year = y;
+	return w;
+}
+
+/* strftime: the C99 conversions for the one locale (a A b B c C d D e F g
+ * G H I j m M n p r R S t T u U V w W x X y Y z Z %; E and O modifiers
+ * are accepted and ignored). */
 size_t strftime(char *restrict s, size_t n, const char *restrict fmt,
     const struct tm *restrict tm)
 {
@@ -138,6 +164,10 @@ size_t strftime(char *restrict s, size_t n, const char *restrict fmt,
 			tmp[0] = *fmt;
 			tmp[1] = '\0';
 		} else {
+			int iy;
+
+			if (fmt[1] == 'E' || fmt[1] == 'O')
+				fmt++;		/* alternative forms: the C locale has none */
 			switch (*++fmt) {
 			case 'a': add = wday_name[tm->tm_wday % 7]; break;
 			case 'A': add = wday_full[tm->tm_wday % 7]; break;
@@ -149,9 +179,10 @@ size_t strftime(char *restrict s, size_t n, const char *restrict fmt,
 				    tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec,
 				    1900 + tm->tm_year);
 				break;
+			case 'C': snprintf(tmp, sizeof(tmp), "%02d", (1900 + tm->tm_year) / 100); break;
 			case 'd': snprintf(tmp, sizeof(tmp), "%02d", tm->tm_mday); break;
 			case 'e': snprintf(tmp, sizeof(tmp), "%2d", tm->tm_mday); break;
-			case 'D':
+			case 'D': case 'x':
 				snprintf(tmp, sizeof(tmp), "%02d/%02d/%02d", tm->tm_mon + 1,
 				    tm->tm_mday, tm->tm_year % 100);
 				break;
@@ -159,6 +190,15 @@ size_t strftime(char *restrict s, size_t n, const char *restrict fmt,
 				snprintf(tmp, sizeof(tmp), "%d-%02d-%02d", 1900 + tm->tm_year,
 				    tm->tm_mon + 1, tm->tm_mday);
 				break;
+			case 'g': case 'G': case 'V': {
+				int w = iso_week(tm, &iy);
+				if (*fmt == 'V')
+					snprintf(tmp, sizeof(tmp), "%02d", w);
+				else
+					snprintf(tmp, sizeof(tmp), *fmt == 'G' ? "%d" : "%02d",
+					    *fmt == 'G' ? iy : iy % 100);
+				break;
+			}
 			case 'H': snprintf(tmp, sizeof(tmp), "%02d", tm->tm_hour); break;
 			case 'I': snprintf(tmp, sizeof(tmp), "%02d", (tm->tm_hour + 11) % 12 + 1); break;
 			case 'j': snprintf(tmp, sizeof(tmp), "%03d", tm->tm_yday + 1); break;
@@ -166,17 +206,28 @@ size_t strftime(char *restrict s, size_t n, const char *restrict fmt,
 			case 'M': snprintf(tmp, sizeof(tmp), "%02d", tm->tm_min); break;
 			case 'n': add = "\n"; break;
 			case 'p': add = tm->tm_hour < 12 ? "AM" : "PM"; break;
+			case 'r':
+				snprintf(tmp, sizeof(tmp), "%02d:%02d:%02d %s", (tm->tm_hour + 11) % 12 + 1,
+				    tm->tm_min, tm->tm_sec, tm->tm_hour < 12 ? "AM" : "PM");
+				break;
+			case 'R': snprintf(tmp, sizeof(tmp), "%02d:%02d", tm->tm_hour, tm->tm_min); break;
 			case 'S': snprintf(tmp, sizeof(tmp), "%02d", tm->tm_sec); break;
 			case 's': snprintf(tmp, sizeof(tmp), "%ld", (long)timegm(&(struct tm){
 				.tm_year = tm->tm_year, .tm_mon = tm->tm_mon, .tm_mday = tm->tm_mday,
 				.tm_hour = tm->tm_hour, .tm_min = tm->tm_min, .tm_sec = tm->tm_sec }));
 				break;
 			case 't': add = "\t"; break;
-			case 'T':
+			case 'T': case 'X':
 				snprintf(tmp, sizeof(tmp), "%02d:%02d:%02d", tm->tm_hour,
 				    tm->tm_min, tm->tm_sec);
 				break;
 			case 'u': snprintf(tmp, sizeof(tmp), "%d", tm->tm_wday ? tm->tm_wday : 7); break;
+			case 'U':	/* weeks starting on Sunday; days before the first are week 0 */
+				snprintf(tmp, sizeof(tmp), "%02d", (tm->tm_yday + 7 - tm->tm_wday) / 7);
+				break;
+			case 'W':	/* the same with Monday */
+				snprintf(tmp, sizeof(tmp), "%02d", (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7);
+				break;
 			case 'w': snprintf(tmp, sizeof(tmp), "%d", tm->tm_wday); break;
 			case 'y': snprintf(tmp, sizeof(tmp), "%02d", tm->tm_year % 100); break;
 			case 'Y': snprintf(tmp, sizeof(tmp), "%d", 1900 + tm->tm_year); break;

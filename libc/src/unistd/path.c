@@ -228,16 +228,31 @@ int isatty(int fd)
 	return 0;
 }
 
-char *ttyname(int fd)
+int ttyname_r(int fd, char *buf, size_t len)
 {
-	static char buf[PATH_MAX];
+	char tmp[PATH_MAX];
 	ssize_t n;
 
 	if (!isatty(fd))
-		return NULL;
-	n = redox_fpath(fd, buf, sizeof(buf) - 1);
+		return errno;
+	n = redox_fpath(fd, tmp, sizeof(tmp) - 1);
 	if (n < 0)
-		return NULL;
+		return errno;
+	if ((size_t)n + 1 > len)
+		return ERANGE;
+	memcpy(buf, tmp, (size_t)n);
 	buf[n] = '\0';
+	return 0;
+}
+
+char *ttyname(int fd)
+{
+	static char buf[PATH_MAX];
+	int e = ttyname_r(fd, buf, sizeof(buf));
+
+	if (e != 0) {
+		errno = e;
+		return NULL;
+	}
 	return buf;
 }

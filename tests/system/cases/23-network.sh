@@ -16,7 +16,7 @@ ip link set "$tap" up
 # Linux's own chatter on a fresh link (IPv6) is harmless: kt_net skips it.
 python3 "$TOP/tests/system/net-peer.py" "$tap" 120 >"$log" 2>&1 &
 peer=$!
-for _ in $(seq 50); do grep -q ready "$log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q ready "$log" 2>/dev/null && break; sleep 0.1; done
 NET=tap:$tap boot_rc "kt_net" 60
 kill $peer 2>/dev/null
 expect '^kt_net: mac ([0-9a-f]{2}:){5}[0-9a-f]{2}$'
@@ -34,7 +34,7 @@ ip link set "$vb" up
 : >"$log"
 python3 "$TOP/tests/system/net-peer.py" "$vb" 120 >"$log" 2>&1 &
 peer=$!
-for _ in $(seq 50); do grep -q ready "$log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q ready "$log" 2>/dev/null && break; sleep 0.1; done
 NET=pcap:$va boot_rc "kt_net" 60
 kill $peer 2>/dev/null
 expect '^kt_net: all [0-9]+ checks passed$'

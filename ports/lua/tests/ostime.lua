@@ -1,0 +1,33 @@
+-- os.time and os.date (the OS has no time zones: run in UTC), os.clock,
+-- os.getenv, files through io and os.
+local t = 1700000000
+print(os.date("!%Y-%m-%d %H:%M:%S", t))
+print(os.date("!%A %B %d %j %p %y %a %b", t))
+print(os.date("!%c", 0))
+print(os.date("!%x %X %%", 86400 * 366))
+local d = os.date("!*t", t)
+print(d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, d.isdst)
+print(os.time({year = 2000, month = 1, day = 1, hour = 0}))
+print(os.time({year = 2024, month = 2, day = 30, hour = 12, min = 30}))
+local n = os.date("*t", os.time({year = 2024, month = 13, day = 1}))
+print(n.year, n.month, n.day)
+local now = os.time()
+print(math.type(now), now > 1600000000, os.difftime(now + 60, now))
+local c = os.clock()
+print(type(c), c >= 0)
+print(type(os.getenv("PATH")), os.getenv("NO_SUCH_VARIABLE_X"))
+-- Files: write, append, read by lines and numbers, seek.
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+f:write("line one\n", 42, " ", 3.5, "\n", "last")
+f:close()
+f = assert(io.open(name, "a"))
+f:write("\nappended\n")
+f:close()
+for l in io.lines(name) do io.write("[", l, "]") end
+print()
+f = assert(io.open(name, "r"))
+print(f:read("l"), f:read("n"), f:read("n"), f:read("L"), f:seek("set", 5), f:read(3), f:seek("end"))
+f:close()
+print(os.remove(name), io.open(name) == nil, select(2, io.open("/no/such/file")) ~= nil)
+print(io.type(f), io.type(io.stdout), io.type(42))
