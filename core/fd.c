@@ -9,11 +9,13 @@
 #include "core/str.h"
 #include "core/vfs.h"
 
-/* A descriptor of t goes: its process's record locks on the file go too. */
+/* A descriptor of t goes: its process's record locks on the file go too
+ * (POSIX), unless it was opened for stat() alone: libc stats a path
+ * that way, and a program's stat() must not drop its locks. */
 static void
 drop(struct fdtable *t, struct file *f)
 {
-	if (t->locks)
+	if (t->locks && !(f->flags & O_STAT))
 		vfs_lock_release(f);
 	file_put(f);
 }

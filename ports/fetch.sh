@@ -32,9 +32,14 @@ if ! ls "$cache"/*.dsc >/dev/null 2>&1; then
 	    -o APT::Sandbox::User=root -o Acquire::Languages=none \
 	    -o Acquire::http::Timeout=20 -o Acquire::Retries=1
 	# One index download serves every recipe; refresh it once a day.
+	# Recipes fetch in parallel under make -j: one update at a time (the
+	# others wait for it, then find the index fresh).
+	exec 9>"$apt/update.lock"
+	flock 9
 	if [ -z "$(find "$apt/lists" -name '*Sources*' -mtime -1 2>/dev/null)" ]; then
 		apt-get "$@" -qq update || { echo "fetch: $pkg: apt-get update failed (no network?)" >&2; exit 1; }
 	fi
+	flock -u 9
 	tmp=$cache.tmp
 	rm -rf "$tmp" && mkdir -p "$tmp"
 	( cd "$tmp" && apt-get "$@" -qq source --download-only "$pkg" ) ||

@@ -14,15 +14,12 @@ recipe_build() {
 	# Its Makefile links lemon with the target's compiler (LTLINK) when
 	# BEXE and TEXE are both empty: give it this machine's.
 	make LTLINK="$HOSTCC" sqlite3.c shell.c sqlite3.h
-	# SQLite's usual options for a shell (as Debian's), plus what the OS
-	# needs: fcntl() record locks are not there yet (EINVAL), so the
-	# default VFS is "unix-dotfile" (a lock directory next to the
-	# database, DB.lock, made with mkdir) instead of "unix".
+	# SQLite's usual options for a shell (as Debian's).  The default VFS,
+	# "unix", locks with fcntl() record locks (redoxfsd keeps them).
 	opts="-DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE
 	      -DSQLITE_ENABLE_JSON1 -DSQLITE_ENABLE_COLUMN_METADATA
 	      -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_MATH_FUNCTIONS
 	      -DSQLITE_OMIT_LOAD_EXTENSION
-	      -DSQLITE_DEFAULT_UNIX_VFS=\"unix-dotfile\"
 	      -DHAVE_USLEEP=1 -DHAVE_LOCALTIME_R=1 -DHAVE_GMTIME_R=1
 	      -DHAVE_UTIME=1"
 	$CC -O2 $opts -c sqlite3.c -o sqlite3.o

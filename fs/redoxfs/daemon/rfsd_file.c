@@ -281,9 +281,13 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 		rfsd_handle_free(rq->a);
 		return 0;
 	}
+	/* Any close of a file drops the closer's record locks on it (POSIX),
+	 * but not one opened for stat() alone: that is libc's way to stat a
+	 * path, not a descriptor the program ever had. */
+	int stat_only = (h->flags & O_STAT) != 0;
 	rfsd_handle_free(rq->a);
-	/* Any close of a file drops the closer's record locks on it (POSIX). */
-	rfsd_flock_closed(node, rq->pid, rfsd_handle_count(node) == 0);
+	if (!stat_only || rfsd_handle_count(node) == 0)
+		rfsd_flock_closed(node, rq->pid, rfsd_handle_count(node) == 0);
 	if (rfsd_handle_count(node) > 0)
 		return 0;
 	/*
