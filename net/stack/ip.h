@@ -1,0 +1,35 @@
+/*
+ * IPv4 (RFC 791): header checks, delivery to ICMP, UDP and TCP, the
+ * choice of next hop (on-link, router, or loopback) and fragmentation of
+ * datagrams larger than the MTU on the way out.  Reassembly is ipfrag.
+ */
+#ifndef NET_STACK_IP_H
+#define NET_STACK_IP_H
+
+#include "net/stack/stack.h"
+
+#define IP_HLEN 20
+#define IP_PROTO_ICMP 1
+#define IP_PROTO_TCP 6
+#define IP_PROTO_UDP 17
+#define IP_TTL 64
+#define IP_MAXPACKET 65535
+
+int ip_init(struct netstack *st);
+void ip_fini(struct netstack *st);
+/* A received IP packet (from the wire or loopback). */
+void ip_input(struct netstack *st, const uint8_t *pkt, size_t len, int lo);
+/*
+ * Sends one datagram whose payload is hdr followed by data, from src
+ * (0: the address ip_source picks) to dst.  0 or -errno.
+ */
+int ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
+    const uint8_t *hdr, size_t hlen, const uint8_t *data, size_t dlen);
+/* The local address a packet to dst leaves from (0: none configured). */
+uint32_t ip_source(struct netstack *st, uint32_t dst);
+/* Whether addr is one of ours (the interface's or 127/8). */
+int ip_is_local(struct netstack *st, uint32_t addr);
+/* Whether packets to dst go through loopback. */
+int ip_is_loopback(struct netstack *st, uint32_t dst);
+
+#endif
