@@ -66,14 +66,21 @@ $(PKG_PUB): | $(B)/host/pkg-keygen
 # $(B)/pkg/repo/NAME-VERSION.pkg, then the index repo.txt.
 PORTS_STAGE ?= $(B)/ports/stage
 PKG_REPO := $(B)/pkg/repo
-.PHONY: pkg-repo
-pkg-repo: $(PKG_TOOLS) $(PKG_PUB)
+# A file target, not a phony one: the repository is made again only when
+# a port's stage or the tools change (make test runs suites side by side,
+# which must not rebuild it under each other).  A port built later in the
+# same make is seen by the next make.
+PKG_REPO_INDEX := $(PKG_REPO)/repo.txt
+$(PKG_REPO_INDEX): $(PKG_TOOLS) $(PKG_PUB) $(wildcard $(PORTS_STAGE)/*.meta)
 	@mkdir -p $(PKG_REPO)
 	@for m in $(PORTS_STAGE)/*.meta; do \
 	  [ -e "$$m" ] || continue; \
 	  $(B)/host/pkg-create -k $(PKG_KEY) -m "$$m" "$${m%.meta}" $(PKG_REPO) >/dev/null || exit 1; \
 	done
 	@$(B)/host/pkg-repo -k $(PKG_PUB) $(PKG_REPO)
+	@touch $@
+.PHONY: pkg-repo
+pkg-repo: $(PKG_REPO_INDEX)
 
 # The image's pkg lines (keys, the database, the repository at /pkg/repo,
 # the packages scripts/image/packages.list preinstalls), appended to
@@ -83,7 +90,7 @@ $(PKG_IMAGE): $(B)/host/apps/pkg/host/image.o $(PKG_HOST_LIB)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
 ALL_TARGETS += $(PKG_IMAGE)
 PKG_IMAGE_LIST := $(B)/pkg/image.list
-$(PKG_IMAGE_LIST): pkg-repo $(PKG_IMAGE) scripts/image/packages.list \
+$(PKG_IMAGE_LIST): $(PKG_REPO_INDEX) $(PKG_IMAGE) scripts/image/packages.list \
 		scripts/image/filesystem.list $(B)/initfs.img
 	@rm -rf $(B)/pkg/image && mkdir -p $(B)/pkg/image
 	@$(PKG_IMAGE) -B $(B) -r $(PKG_REPO) scripts/image/filesystem.list \

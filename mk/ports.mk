@@ -39,13 +39,24 @@ test-ports: all ports
 	  tests/system/run --backend $$be --build $(B) $(PORTS:%=ports/tests/%.sh) || exit 1; \
 	done
 
-# `make test` runs test-ports only when every recipe's Debian source is
+# `make test` builds the ports (before its suites run side by side) and
+# checks them on each backend, only when every recipe's Debian source is
 # cached in build/ports/src/ or can be downloaded now.
-.PHONY: test-ports-if-sources
+.PHONY: ports-if-sources test-ports-if-sources test-ports-qemu-if-sources
+ports-if-sources:
+	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory ports; \
+	else echo "SKIP ports: the Debian sources are neither cached nor reachable"; fi
 test-ports-if-sources:
-	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory test-ports; \
+	@if ports/sources.sh $(PORTS); then \
+	  $(MAKE) --no-print-directory test-ports PORTS_BACKENDS=hosted; \
 	else echo "SKIP test-ports: the Debian sources are neither cached nor reachable"; fi
+test-ports-qemu-if-sources:
+	@if ports/sources.sh $(PORTS); then \
+	  $(MAKE) --no-print-directory test-ports PORTS_BACKENDS=qemu; \
+	else echo "SKIP test-ports (qemu): the Debian sources are neither cached nor reachable"; fi
 TEST_STEPS += test-ports-if-sources
+NATIVE_STEPS += test-ports-qemu-if-sources
+PRE_TEST_STEPS += ports-if-sources
 
 # lua and sqlite3 in redox-hosted against the same sources built for Linux
 # (ports/bench.sh); `make bench` runs it when the sources are there.

@@ -65,7 +65,9 @@ qemu: $(B)/redox.iso
 	scripts/qemu-run.sh $(B)/redox.iso kvm=$(kvm) vga=$(vga)
 
 # ---- tests ----
-TEST_STEPS += test-same-core test-native-ktest test-native-smoke
+TEST_STEPS += test-same-core
+# QEMU-bound suites: make test runs them beside the hosted ones (Makefile).
+NATIVE_STEPS += test-native-ktest test-native-smoke
 .PHONY: test-same-core test-native-ktest test-native-smoke
 test-same-core: $(B)/kernel.elf $(B)/redox-hosted $(B)/redox-hosted.core-sha256
 	@scripts/check-same-core.sh $(B)

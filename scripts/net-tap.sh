@@ -6,7 +6,7 @@
 #                                       # owned by you (no sudo to boot)
 #   ./redox-hosted --net tap:redox0     # the OS is 10.0.2.15 (/etc/net)
 #   sudo scripts/net-tap.sh up --dhcp   # the same, and dnsmasq serves
-#                                       # DHCP and DNS on it (if installed)
+#                                       # DHCP and DNS (10.0.2.3) on it
 #   sudo scripts/net-tap.sh down
 # The addresses are QEMU's user-network ones, so the same /etc/net works
 # under `make qemu`.
@@ -26,6 +26,7 @@ up)
 	owner=${SUDO_USER:-$(id -un)}
 	ip tuntap add dev "$name" mode tap user "$owner"
 	ip addr add 10.0.2.2/24 dev "$name"
+	ip addr add 10.0.2.3/24 dev "$name"	# the DNS server, as QEMU's
 	ip link set "$name" up
 	if [ $dhcp = 1 ]; then
 		if ! command -v dnsmasq >/dev/null; then

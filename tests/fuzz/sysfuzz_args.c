@@ -715,10 +715,17 @@ tame(const struct spec *s, long *a)
 		if (ours(a[0], 4) && !(a[0] & 3) && rn(4))
 			a[2] = ~*(uint32_t *)a[0];	/* a mismatch: -EAGAIN */
 	}
-	/* A timespec we wrote, or none the kernel can read: other bytes
-	 * may make a valid sleep of years. */
-	if (nr == SYS_NANOSLEEP && !unreadable(a[0]))
-		a[0] = (long)(scratch + SCRATCH - 128);
+	/* A timespec we write now, or none the kernel can read: other bytes
+	 * may make a valid sleep of years (the slot itself may have been
+	 * overwritten by a fuzzed read since any_ts filled it: a parent
+	 * once slept 2^61 ns on one). */
+	if (nr == SYS_NANOSLEEP && !unreadable(a[0])) {
+		struct redox_timespec *ts = (void *)(scratch + SCRATCH - 128);
+		ts->tv_sec = 0;
+		ts->tv_nsec = (int32_t)rn(200000);
+		ts->_pad = 0;
+		a[0] = (long)ts;
+	}
 	if ((nr == SYS_SETREUID || nr == SYS_SETREGID) && !unpriv)
 		for (int i = 0; i < 2; i++)
 			if (a[i] != 0 && a[i] != -1)
