@@ -4,6 +4,7 @@
 img=$(mktemp)
 trap 'rm -f "$img"' EXIT
 fresh_image "$img"
+e=$'\e'
 boot_disk "$img" "notify redoxfsd disk:0
 export PATH file:/bin:initfs:/bin
 export NO_COLOR 1
@@ -26,8 +27,8 @@ shutdown" 30
 expect '^-rwxr-xr-x 1 root +root +[0-9]+ [A-Z][a-z]{2} [ 0-9]{2} ([0-9]{2}:[0-9]{2}| [0-9]{4}) ls$'
 expect '^-rwxr-xr-x 1 root +root +[0-9.]+K .* file:/bin/ls$'
 expect '^init\.rc$'
-# The console is a terminal: names in columns.
-expect '^group +init\.rc +issue +motd +passwd +shadow$'
+# The console is a terminal: names in columns (net/ coloured: a directory).
+expect "^group +init\\.rc +issue +motd +$e\\[01;34mnet$e\\[0m +passwd +shadow\$"
 expect '^Redox-C$'
 expect '^Redox-C redox [0-9.]+ x86_64'
 expect '^ +PID +PPID +UID STAT +MEM CMD$'
@@ -35,7 +36,6 @@ expect '^ +1 +0 +0 [RS] +[0-9]+K init$'
 expect '^ +[0-9]+ +1 +0 R +[0-9]+K ps$'
 expect '^root[:;]'
 # On the console (a terminal) ls colours directories.
-e=$'\e'
 expect_order '^marker$' '^file:/tmp/cu:$' "^$e\\[01;34ma$e\\[0m$" '^file:/tmp/cu/a:$' \
 	"^$e\\[01;34mb$e\\[0m$" '^file:/tmp/cu/a/b:$' "^$e\\[01;34mfile:/tmp/cu/a$e\\[0m$"
 expect '^[0-9]+ file:/etc/passwd$'
