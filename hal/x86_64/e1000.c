@@ -253,12 +253,9 @@ e1000_probe(const struct pci_dev *pd)
 		x86_printf("x86: e1000 %02x:%02x.%x: only one NIC is used\n", pd->bus, pd->dev, pd->fn);
 		return;
 	}
-	uint64_t bar = pci_bar(pd, 0);
-	if (!bar || bar >= DMAP_BOOT_SIZE) {
-		x86_printf("x86: e1000 %02x:%02x.%x: BAR0 %p is not reachable\n",
-		    pd->bus, pd->dev, pd->fn, (void *)bar);
+	uint64_t bar = pci_mmio_bar(pd, 0, "e1000");
+	if (!bar)
 		return;
-	}
 	pci_enable(pd);
 	dev.regs = phys_to_virt(bar);
 	wr(IMC, ~0u);

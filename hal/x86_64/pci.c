@@ -3,6 +3,7 @@
  * hands each function to the drivers that claim its class.
  */
 #include "hal/x86_64/ahci.h"
+#include "hal/x86_64/boot.h"
 #include "hal/x86_64/e1000.h"
 #include "hal/x86_64/rtl8168.h"
 #include "hal/x86_64/io.h"
@@ -85,6 +86,18 @@ pci_msi_enable(const struct pci_dev *d, uint64_t addr, uint32_t data)
 	uint32_t cmd = pci_read32(d, 0x04);
 	pci_write32(d, 0x04, (cmd & 0xffff) | (1u << 10));	/* INTx disable */
 	return 0;
+}
+
+uint64_t
+pci_mmio_bar(const struct pci_dev *d, int n, const char *what)
+{
+	uint64_t bar = pci_bar(d, n);
+	if (!bar || bar >= DMAP_BOOT_SIZE) {
+		x86_printf("x86: %s %02x:%02x.%x: BAR%d %p is not reachable\n", what,
+		    d->bus, d->dev, d->fn, n, (void *)bar);
+		return 0;
+	}
+	return bar;
 }
 
 static void scan_bus(uint8_t bus, int depth);

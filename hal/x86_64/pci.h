@@ -19,6 +19,9 @@ uint32_t pci_read32(const struct pci_dev *d, uint8_t off);
 void pci_write32(const struct pci_dev *d, uint8_t off, uint32_t v);
 /* The physical address of memory BAR n (64-bit BARs included). */
 uint64_t pci_bar(const struct pci_dev *d, int n);
+/* Memory BAR n if the kernel's direct map reaches it; else 0, after
+ * saying so for driver `what`. */
+uint64_t pci_mmio_bar(const struct pci_dev *d, int n, const char *what);
 /* Enables memory decoding and bus mastering. */
 void pci_enable(const struct pci_dev *d);
 /*

@@ -266,12 +266,9 @@ rtl8168_probe(const struct pci_dev *pd)
 		x86_printf("x86: rtl8168 %02x:%02x.%x: only one NIC is used\n", pd->bus, pd->dev, pd->fn);
 		return;
 	}
-	uint64_t bar = pci_bar(pd, 2);
-	if (!bar || bar >= DMAP_BOOT_SIZE) {
-		x86_printf("x86: rtl8168 %02x:%02x.%x: BAR2 %p is not reachable\n",
-		    pd->bus, pd->dev, pd->fn, (void *)bar);
+	uint64_t bar = pci_mmio_bar(pd, 2, "rtl8168");
+	if (!bar)
 		return;
-	}
 	pci_enable(pd);
 	int msi = pci_msi_enable(pd, apic_msi_address(), VEC_NIC) == 0;
 	if (msi)

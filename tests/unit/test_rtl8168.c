@@ -71,6 +71,7 @@ x86_event_post(uint32_t ev)
 }
 
 uint64_t pci_bar(const struct pci_dev *d, int n) { (void)d; (void)n; return 0; }
+uint64_t pci_mmio_bar(const struct pci_dev *d, int n, const char *w) { (void)d; (void)n; (void)w; return 0; }
 void pci_enable(const struct pci_dev *d) { (void)d; }
 int pci_msi_enable(const struct pci_dev *d, uint64_t a, uint32_t v) { (void)d; (void)a; (void)v; return -1; }
 uint64_t apic_msi_address(void) { return 0; }
