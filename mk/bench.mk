@@ -32,3 +32,11 @@ BENCH_STEPS += bench-userland
 .PHONY: bench-userland
 bench-userland: $(B)/redox-hosted $(HARDDRIVE) $(RFS_MKIMAGE) $(RFS_FUSE)
 	@bench/userland_bench.sh $(B)
+
+# TCP throughput and UDP round trips: the OS over TAP against Linux over
+# a veth pair (bench/net_bench.sh; root, else it says SKIP).
+BENCH_TARGETS += $(B)/host/netbench
+BENCH_STEPS += bench-net
+.PHONY: bench-net
+bench-net: $(B)/host/netbench $(B)/redox-hosted
+	@bench/net_bench.sh $(B)

@@ -1,6 +1,7 @@
 # net/tools: the network programs (ping, nc, wget, httpd, nslookup,
 # ifconfig, netstat), each NAME.c plus the shared netutil.c, into the
-# initfs (and so the disk's /bin).
+# initfs (and so the disk's /bin); netbench, built for the OS and for
+# Linux (build/host/netbench), which bench/net_bench.sh runs on both ends.
 NETTOOLS := ping nc wget httpd nslookup ifconfig netstat
 NETTOOLS_BINS := $(addprefix $(B)/prog/net/tools/,$(NETTOOLS))
 
@@ -10,3 +11,12 @@ $(NETTOOLS_BINS): $(B)/prog/net/tools/%: $(B)/prog/net/tools/%.o \
 
 INITFS_BIN += $(NETTOOLS_BINS)
 -include $(patsubst %,$(B)/prog/net/tools/%.d,$(NETTOOLS) netutil)
+
+$(B)/prog/net/tools/netbench: $(B)/prog/net/tools/netbench.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter %.o,$(filter-out $(PROG_LIBS),$^)))
+INITFS_BIN += $(B)/prog/net/tools/netbench
+$(B)/host/netbench: net/tools/netbench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+ALL_TARGETS += $(B)/host/netbench
+-include $(B)/prog/net/tools/netbench.d
