@@ -4,6 +4,14 @@
  *   network:      read takes one whole Ethernet frame, write sends one.
  *                 One holder at a time (the stack daemon), root only:
  *                 whoever holds it sees and forges every frame.
+ *   network:batch the same frames, many per call: each is a 2-byte
+ *                 little-endian length, then the frame.  A read gives as
+ *                 many whole frames as fit (at least one, waiting as
+ *                 network: does); a write sends frames in order and
+ *                 returns the bytes of those sent, short when the NIC's
+ *                 queue fills.  One system call per batch instead of per
+ *                 frame: in hosted mode every call costs FS-base swaps.
+ *                 It shares network:'s one holder.
  *   network:mac   the interface's 6-byte address, for anyone to read.
  *
  * The core keeps one received frame at most ("held"): enough to answer
@@ -21,8 +29,10 @@
 #include "core/textfile.h"
 #include "hal/hal.h"
 
-/* The frame handle; text handles (mac) are pointers, never 1. */
+/* The frame handles; text handles (mac) are pointers, never 1 or 2. */
 #define H_FRAMES 1
+#define H_BATCH 2
+#define REC_HDR 2	/* a batch record's length prefix */
 
 static struct scheme *net_scheme;
 static struct hal_nic *nic;
@@ -70,7 +80,8 @@ net_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 		*handle = text_handle(&t);
 		return *handle ? 0 : -ENOMEM;
 	}
-	if (len != 0)
+	bool batch = str_eqn(ref, len, "batch");
+	if (len != 0 && !batch)
 		return -ENOENT;
 	if (c->uid != 0)
 		return -EACCES;
@@ -78,18 +89,39 @@ net_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 		return -EBUSY;
 	held_open = true;
 	held_len = 0;		/* nothing from before this holder */
-	*handle = H_FRAMES;
+	*handle = batch ? H_BATCH : H_FRAMES;
 	return 0;
+}
+
+/* Frames into buf as batch records, while whole ones fit: the bytes. */
+static size_t
+read_batch(uint8_t *buf, size_t len)
+{
+	size_t got = 0;
+	while (fill() && got + REC_HDR + held_len <= len) {
+		buf[got] = (uint8_t)held_len;
+		buf[got + 1] = (uint8_t)(held_len >> 8);
+		memcpy(buf + got + REC_HDR, held, held_len);
+		got += REC_HDR + held_len;
+		held_len = 0;
+	}
+	return got;
 }
 
 static long
 net_read(struct scheme *s, struct file *f, void *buf, size_t len)
 {
 	(void)s;
-	if (f->handle != H_FRAMES)
+	if (f->handle != H_FRAMES && f->handle != H_BATCH)
 		return text_read(f, buf, len);
+	if (f->handle == H_BATCH && len < REC_HDR + HAL_NIC_FRAME_MAX)
+		return -EINVAL;		/* could starve on a full-size frame */
 	for (;;) {
-		if (fill()) {
+		if (f->handle == H_BATCH) {
+			size_t n = read_batch(buf, len);
+			if (n > 0)
+				return (long)n;
+		} else if (fill()) {
 			size_t n = held_len < len ? held_len : len;
 			memcpy(buf, held, n);
 			held_len = 0;
@@ -102,18 +134,14 @@ net_read(struct scheme *s, struct file *f, void *buf, size_t len)
 	}
 }
 
-static long
-net_write(struct scheme *s, struct file *f, const void *buf, size_t len)
+/* Sends one frame, waiting for room unless the file is non-blocking. */
+static int
+send_one(struct file *f, const void *frame, size_t len)
 {
-	(void)s;
-	if (f->handle != H_FRAMES)
-		return -EBADF;
 	if (len < HAL_NIC_FRAME_MIN || len > HAL_NIC_FRAME_MAX)
 		return -EINVAL;
 	for (;;) {
-		int e = nic->send(nic, buf, len);
-		if (e == 0)
-			return (long)len;
+		int e = nic->send(nic, frame, len);
 		if (e != -EAGAIN)
 			return e;
 		if (f->flags & O_NONBLOCK)
@@ -123,11 +151,39 @@ net_write(struct scheme *s, struct file *f, const void *buf, size_t len)
 	}
 }
 
+static long
+net_write(struct scheme *s, struct file *f, const void *buf, size_t len)
+{
+	(void)s;
+	if (f->handle == H_FRAMES) {
+		int e = send_one(f, buf, len);
+		return e < 0 ? e : (long)len;
+	}
+	if (f->handle != H_BATCH)
+		return -EBADF;
+	/* Records in order; the first failure ends the batch, reported
+	 * only when nothing went (a short count tells the rest). */
+	const uint8_t *p = buf;
+	size_t done = 0;
+	while (done < len) {
+		if (len - done < REC_HDR)
+			return done ? (long)done : -EINVAL;
+		size_t n = (size_t)p[done] | (size_t)p[done + 1] << 8;
+		if (n > len - done - REC_HDR)
+			return done ? (long)done : -EINVAL;
+		int e = send_one(f, p + done + REC_HDR, n);
+		if (e < 0)
+			return done ? (long)done : e;
+		done += REC_HDR + n;
+	}
+	return (long)done;
+}
+
 static int
 net_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
 {
 	(void)s;
-	if (f->handle != H_FRAMES)
+	if (f->handle != H_FRAMES && f->handle != H_BATCH)
 		return text_fstat(f, st, MODE_FILE | 0444);
 	*st = (struct redox_stat){ .st_mode = MODE_CHR | 0600, .st_nlink = 1 };
 	return 0;
@@ -137,7 +193,7 @@ static int
 net_fevent(struct scheme *s, struct file *f, uint32_t flags)
 {
 	(void)s;
-	if (f->handle != H_FRAMES)
+	if (f->handle != H_FRAMES && f->handle != H_BATCH)
 		return (int)(flags & EVENT_READ);
 	return (int)(flags & (EVENT_WRITE | (fill() ? EVENT_READ : 0)));
 }
@@ -146,7 +202,8 @@ static long
 net_fpath(struct scheme *s, struct file *f, char *buf, size_t len)
 {
 	(void)s;
-	const char *p = f->handle == H_FRAMES ? "network:" : "network:mac";
+	const char *p = f->handle == H_FRAMES ? "network:" :
+	    f->handle == H_BATCH ? "network:batch" : "network:mac";
 	size_t n = str_len(p);
 	if (len < n)
 		return -ERANGE;
@@ -158,7 +215,7 @@ static int
 net_close(struct scheme *s, uint64_t handle)
 {
 	(void)s;
-	if (handle == H_FRAMES) {
+	if (handle == H_FRAMES || handle == H_BATCH) {
 		held_open = false;
 		held_len = 0;
 	} else {

@@ -13,7 +13,7 @@ $(NET_STACK_HOST_A): $(NET_STACK_HOST_OBJS)
 # Two stacks over a simulated lossy link.
 NET_TEST := $(B)/tests/net/nettest
 NET_TEST_SRCS := tests/net/main.c tests/net/sim.c tests/net/test_tcp.c \
-	tests/net/test_ip.c tests/net/test_apps.c
+	tests/net/test_ip.c tests/net/test_apps.c tests/net/test_batch.c
 $(NET_TEST): $(patsubst %.c,$(B)/host/%.o,$(NET_TEST_SRCS)) $(NET_STACK_HOST_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^
@@ -63,7 +63,7 @@ test-net-tap: $(NETSTACK_TAP)
 # netstackd, the stack daemon inside the OS, with the stack built for
 # the OS; net_loopback is its in-OS test (tests/system/cases/90-net-*).
 NETSTACKD := $(B)/prog/net/netstackd/netstackd
-NETSTACKD_OBJS := $(addprefix $(B)/prog/net/netstackd/,netstackd.o ndfile.o netcfg.o) \
+NETSTACKD_OBJS := $(addprefix $(B)/prog/net/netstackd/,netstackd.o ndfile.o netcfg.o nic.o) \
 	$(patsubst %.c,$(B)/prog/%.o,$(NET_STACK_SRCS)) $(B)/prog/schemes/lib/serve.o
 $(NETSTACKD): $(NETSTACKD_OBJS) $(PROG_LIBS)
 	$(call prog_link,$@,$(NETSTACKD_OBJS))

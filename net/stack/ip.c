@@ -146,16 +146,15 @@ ip_input(struct netstack *st, const uint8_t *pkt, size_t len, int lo)
 }
 
 static void
-ip_header(struct netstack *st, uint8_t *h, size_t total, uint16_t id,
-    uint16_t frag, uint8_t proto, uint32_t src, uint32_t dst)
+ip_header(uint8_t *h, size_t total, uint16_t id, uint16_t frag,
+    uint8_t proto, uint8_t ttl, uint32_t src, uint32_t dst)
 {
-	(void)st;
 	h[0] = 0x45;
 	h[1] = 0;
 	pkt_put16(h + 2, (uint16_t)total);
 	pkt_put16(h + 4, id);
 	pkt_put16(h + 6, frag);
-	h[8] = IP_TTL;
+	h[8] = ttl;
 	h[9] = proto;
 	pkt_put16(h + 10, 0);
 	pkt_put32(h + 12, src);
@@ -167,6 +166,14 @@ int
 ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
     const uint8_t *hdr, size_t hlen, const uint8_t *data, size_t dlen)
 {
+	return ip_output_ttl(st, src, dst, proto, 0, hdr, hlen, data, dlen);
+}
+
+int
+ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
+    uint8_t ttl, const uint8_t *hdr, size_t hlen, const uint8_t *data,
+    size_t dlen)
+{
 	uint8_t *b = st->ip->buf;
 	size_t plen = hlen + dlen, off;
 	uint32_t nexthop;
@@ -175,6 +182,8 @@ ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 
 	if (plen > IP_MAXPACKET - IP_HLEN)
 		return -EMSGSIZE;
+	if (ttl == 0)
+		ttl = IP_TTL;
 	if (src == 0)
 		src = ip_source(st, dst);
 	if (lo) {
@@ -196,13 +205,13 @@ ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 		memcpy(b + IP_HLEN + hlen, data, dlen);
 	if (lo) {
 		/* Loopback carries whole datagrams: no MTU to respect. */
-		ip_header(st, b, IP_HLEN + plen, id, 0, proto, src, dst);
+		ip_header(b, IP_HLEN + plen, id, 0, proto, ttl, src, dst);
 		ns_loopback(st, b, IP_HLEN + plen);
 		return 0;
 	}
 	if (plen <= NS_MTU - IP_HLEN) {
-		ip_header(st, b, IP_HLEN + plen, id,
-		    proto == IP_PROTO_TCP ? 0x4000 : 0, proto, src, dst);
+		ip_header(b, IP_HLEN + plen, id,
+		    proto == IP_PROTO_TCP ? 0x4000 : 0, proto, ttl, src, dst);
 		arp_output(st, nexthop, b, IP_HLEN + plen);
 		return 0;
 	}
@@ -221,7 +230,7 @@ ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 		if (off + n < plen)
 			fl |= 0x2000;
 		memcpy(save, h, IP_HLEN);
-		ip_header(st, h, IP_HLEN + n, id, fl, proto, src, dst);
+		ip_header(h, IP_HLEN + n, id, fl, proto, ttl, src, dst);
 		arp_output(st, nexthop, h, IP_HLEN + n);
 		memcpy(h, save, IP_HLEN);
 		off += n;

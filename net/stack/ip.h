@@ -25,6 +25,10 @@ void ip_input(struct netstack *st, const uint8_t *pkt, size_t len, int lo);
  */
 int ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
     const uint8_t *hdr, size_t hlen, const uint8_t *data, size_t dlen);
+/* The same with a socket's time to live (0: IP_TTL). */
+int ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst,
+    uint8_t proto, uint8_t ttl, const uint8_t *hdr, size_t hlen,
+    const uint8_t *data, size_t dlen);
 /* The local address a packet to dst leaves from (0: none configured). */
 uint32_t ip_source(struct netstack *st, uint32_t dst);
 /* Whether addr is one of ours (the interface's or 127/8). */

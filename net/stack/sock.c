@@ -5,6 +5,7 @@
 
 #include "net/stack/dns.h"
 #include "net/stack/icmp.h"
+#include "net/stack/ip.h"
 #include "net/stack/pkt.h"
 #include "net/stack/raw.h"
 #include "net/stack/sock.h"
@@ -347,6 +348,17 @@ ns_setopt(struct netstack *st, int h, int opt, int val)
 
 	if (s == NULL)
 		return -EBADF;
+	if (opt == NS_OPT_TTL) {
+		if (val < 1 || val > 255)
+			return -EINVAL;
+		if (s->type == NS_TCP)
+			((struct tcp_pcb *)s->obj)->ttl = (uint8_t)val;
+		else if (s->type == NS_UDP)
+			udp_set_ttl(s->obj, (uint8_t)val);
+		else
+			return -EOPNOTSUPP;
+		return 0;
+	}
 	if (s->type != NS_TCP)
 		return -EOPNOTSUPP;
 	switch (opt) {
@@ -358,6 +370,25 @@ ns_setopt(struct netstack *st, int h, int opt, int val)
 		return 0;
 	}
 	return -EINVAL;
+}
+
+int
+ns_getopt(struct netstack *st, int h, int opt)
+{
+	struct ns_sock *s = sock_get(st, h);
+
+	if (s == NULL)
+		return -EBADF;
+	if (opt != NS_OPT_TTL)
+		return -EINVAL;
+	if (s->type == NS_TCP) {
+		uint8_t t = ((struct tcp_pcb *)s->obj)->ttl;
+
+		return t ? t : IP_TTL;
+	}
+	if (s->type == NS_UDP)
+		return udp_ttl(s->obj);
+	return -EOPNOTSUPP;
 }
 
 int

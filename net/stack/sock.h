@@ -21,7 +21,9 @@ enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS, NS_RAW };
 
 #define NS_SOCK_MAX 4096
 
-enum ns_opt { NS_OPT_KEEPALIVE = 1, NS_OPT_NODELAY };
+/* NS_OPT_TTL: the IP time to live of what the socket sends (1..255;
+ * TCP and UDP; ns_getopt reads it back). */
+enum ns_opt { NS_OPT_KEEPALIVE = 1, NS_OPT_NODELAY, NS_OPT_TTL };
 
 struct ns_endpoints {
 	uint32_t laddr, raddr;
@@ -63,6 +65,8 @@ int ns_close(struct netstack *st, int h);
 unsigned ns_poll(struct netstack *st, int h);
 int ns_endpoints(struct netstack *st, int h, struct ns_endpoints *e);
 int ns_setopt(struct netstack *st, int h, int opt, int val);
+/* An option's value (NS_OPT_TTL only), or -errno. */
+int ns_getopt(struct netstack *st, int h, int opt);
 int ns_type(struct netstack *st, int h);
 /* The TCP state of a handle (enum tcp_state), or -errno. */
 int ns_tcp_state(struct netstack *st, int h);

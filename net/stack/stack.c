@@ -200,6 +200,16 @@ ns_input(struct netstack *st, const uint8_t *frame, size_t len, uint64_t now)
 }
 
 void
+ns_input_batch(struct netstack *st, int on)
+{
+	st->hold_acks = on;
+	if (!on) {
+		tcp_send_held_acks(st);
+		ns_flush(st);
+	}
+}
+
+void
 ns_tick(struct netstack *st, uint64_t now)
 {
 	if (now > st->now)

@@ -72,6 +72,7 @@ struct netstack {
 	struct ns_lopkt *lo_head, *lo_tail;
 	unsigned lo_count;
 	int lo_draining;
+	int hold_acks;		/* ns_input_batch: pure ACKs wait for its end */
 };
 
 struct netstack *ns_create(const uint8_t mac[6], uint64_t seed, uint64_t now);
@@ -82,6 +83,14 @@ void ns_set_ready(struct netstack *st, ns_ready_fn fn, void *ctx);
 void ns_configure(struct netstack *st, uint32_t addr, uint32_t mask,
     uint32_t router, uint32_t dns);
 /* One received Ethernet frame. */
+/*
+ * Frames that came together (one read of many): between ns_input_batch(st,
+ * 1) and ns_input_batch(st, 0) a connection's pure ACKs for in-order data
+ * wait, and the end sends one per connection, as a NIC's receive
+ * coalescing does.  A sender's ACK clock then costs one frame a batch,
+ * not one per two segments.
+ */
+void ns_input_batch(struct netstack *st, int on);
 void ns_input(struct netstack *st, const uint8_t *frame, size_t len,
     uint64_t now);
 /* Runs the timers due at now and delivers queued loopback packets. */

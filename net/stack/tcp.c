@@ -83,6 +83,17 @@ tcp_count(struct netstack *st)
 	return st->tcp->npcb;
 }
 
+void
+tcp_send_held_acks(struct netstack *st)
+{
+	for (struct tcp_pcb *p = st->tcp->list; p != NULL; p = p->next)
+		if (p->ack_held) {
+			p->ack_held = 0;
+			if (p->need_ack)
+				tcp_send_ctl(st, p, p->snd_nxt, TH_ACK);
+		}
+}
+
 static struct tcp_pcb *
 tcp_new(struct netstack *st)
 {
@@ -174,6 +185,7 @@ tcp_new_child(struct netstack *st, struct tcp_pcb *l)
 	if (p == NULL)
 		return NULL;
 	p->parent = l;
+	p->ttl = l->ttl;	/* accepted connections keep the listener's */
 	l->syn_count++;
 	return p;
 }

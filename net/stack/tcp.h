@@ -102,6 +102,8 @@ struct tcp_pcb {
 	int keepalive, keep_probes;
 	uint64_t keep_at;
 	int need_ack, nodelay;
+	int ack_held;		/* its ACK waits for ns_input_batch's end */
+	uint8_t ttl;		/* IP_TTL for its segments (0: the default) */
 	int err;		/* pending error for the user (errno) */
 
 	/* Listening: half-open children count against syn_count; finished
@@ -153,6 +155,8 @@ void tcp_wakeup(struct netstack *st, struct tcp_pcb *p);
 void tcp_reap(struct netstack *st);
 /* Connection blocks in all (for tests). */
 int tcp_count(struct netstack *st);
+/* Sends the ACKs ns_input_batch held. */
+void tcp_send_held_acks(struct netstack *st);
 /* Shortens the timers for tests (0 leaves one as it is). */
 void tcp_tune(struct netstack *st, uint32_t msl_ms, uint32_t keep_idle_ms,
     uint32_t keep_intvl_ms, uint32_t keep_cnt);

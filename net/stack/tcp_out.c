@@ -128,8 +128,8 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 		if (SEQ_GT(p->rcv_nxt + win, p->rcv_adv))
 			p->rcv_adv = p->rcv_nxt + win;
 	}
-	(void)ip_output(st, p->laddr, p->raddr, IP_PROTO_TCP, h, hl + n,
-	    NULL, 0);
+	(void)ip_output_ttl(st, p->laddr, p->raddr, IP_PROTO_TCP, p->ttl, h,
+	    hl + n, NULL, 0);
 }
 
 void
@@ -307,7 +307,14 @@ tcp_output(struct netstack *st, struct tcp_pcb *p)
 			tcp_timer_start(st, p);
 		p->force_probe = 0;
 	}
-	if (!sent && p->need_ack)
+	/* In a batch of received frames, an ACK for in-order data waits
+	 * for the batch's end (one ACK for all of it); with holes, each
+	 * duplicate ACK goes at once (the peer's fast retransmit counts
+	 * them). */
+	if (!sent && p->need_ack && st->hold_acks && p->nooo == 0 &&
+	    p->state == TCP_ESTABLISHED)
+		p->ack_held = 1;
+	else if (!sent && p->need_ack)
 		tcp_send_ctl(st, p, p->snd_nxt, TH_ACK);
 	/* Data waits behind a zero window with nothing in flight to bring
 	 * an ACK: probe it (the persist timer, RFC 9293 3.8.6.1). */

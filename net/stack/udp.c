@@ -26,6 +26,7 @@ struct udp_sock {
 	size_t bytes;
 	udp_deliver_fn deliver;
 	void *ctx;
+	uint8_t ttl;
 };
 
 struct udp_table {
@@ -234,9 +235,21 @@ udp_recvfrom(struct netstack *st, struct udp_sock *u, void *buf, size_t n,
 	return (ssize_t)k;
 }
 
-int
-udp_send_raw(struct netstack *st, uint32_t src, uint16_t sport, uint32_t dst,
-    uint16_t dport, const void *buf, size_t n)
+void
+udp_set_ttl(struct udp_sock *u, uint8_t ttl)
+{
+	u->ttl = ttl;
+}
+
+uint8_t
+udp_ttl(struct udp_sock *u)
+{
+	return u->ttl ? u->ttl : IP_TTL;
+}
+
+static int
+udp_send_ttl(struct netstack *st, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport, uint8_t ttl, const void *buf, size_t n)
 {
 	uint8_t *h = st->udp->buf;
 	uint16_t sum;
@@ -255,8 +268,16 @@ udp_send_raw(struct netstack *st, uint32_t src, uint16_t sport, uint32_t dst,
 	sum = pkt_fold(pkt_sum(pkt_pseudo(src, dst, IP_PROTO_UDP,
 	    UDP_HLEN + n), h, UDP_HLEN + n));
 	pkt_put16(h + 6, sum == 0 ? 0xffff : sum);
-	r = ip_output(st, src, dst, IP_PROTO_UDP, h, UDP_HLEN + n, NULL, 0);
+	r = ip_output_ttl(st, src, dst, IP_PROTO_UDP, ttl, h, UDP_HLEN + n,
+	    NULL, 0);
 	return r < 0 ? r : 0;
+}
+
+int
+udp_send_raw(struct netstack *st, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport, const void *buf, size_t n)
+{
+	return udp_send_ttl(st, src, sport, dst, dport, 0, buf, n);
 }
 
 ssize_t
@@ -275,7 +296,7 @@ udp_sendto(struct netstack *st, struct udp_sock *u, const void *buf,
 	src = u->laddr != 0 ? u->laddr : ip_source(st, addr);
 	if (src == 0 && addr != 0xffffffffu)
 		return -ENETUNREACH;
-	r = udp_send_raw(st, src, u->lport, addr, port, buf, n);
+	r = udp_send_ttl(st, src, u->lport, addr, port, u->ttl, buf, n);
 	if (r < 0)
 		return r;
 	ns_flush(st);

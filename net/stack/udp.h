@@ -33,6 +33,9 @@ ssize_t udp_recvfrom(struct netstack *st, struct udp_sock *u, void *buf,
 ssize_t udp_sendto(struct netstack *st, struct udp_sock *u, const void *buf,
     size_t n, uint32_t addr, uint16_t port);
 /* A datagram from any source address (DHCP sends from 0.0.0.0). */
+/* A socket's IP time to live (0: the default). */
+void udp_set_ttl(struct udp_sock *u, uint8_t ttl);
+uint8_t udp_ttl(struct udp_sock *u);
 int udp_send_raw(struct netstack *st, uint32_t src, uint16_t sport,
     uint32_t dst, uint16_t dport, const void *buf, size_t n);
 void udp_close(struct netstack *st, struct udp_sock *u);

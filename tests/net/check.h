@@ -29,6 +29,7 @@ struct net_test {
 	const char *name;
 	void (*fn)(void);
 };
-extern const struct net_test tcp_tests[], ip_tests[], app_tests[];
+extern const struct net_test tcp_tests[], ip_tests[], app_tests[],
+    batch_tests[];
 
 #endif

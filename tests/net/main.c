@@ -12,7 +12,8 @@ int check_failed;
 int
 main(int argc, char **argv)
 {
-	const struct net_test *lists[] = { ip_tests, tcp_tests, app_tests };
+	const struct net_test *lists[] = { ip_tests, tcp_tests, app_tests,
+	    batch_tests };
 	int run = 0, failed = 0;
 
 	if (argc > 2) {

@@ -1,0 +1,191 @@
+/* What netstackd's batching and the socket options rely on: ACKs held
+ * over a batch of received frames, per-socket TTL, raw Ethernet sockets. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "net/stack/pkt.h"
+#include "net/stack/sock.h"
+#include "net/stack/tcp.h"
+#include "tests/net/check.h"
+#include "tests/net/sim.h"
+
+#define CAP_MAX 64
+
+/* Frames one stack sent, kept while the link drops them. */
+struct capture {
+	int from;
+	int n;
+	size_t len[CAP_MAX];
+	uint8_t f[CAP_MAX][NS_FRAME_MAX];
+};
+
+static void
+capture_tap(void *ctx, int from, const uint8_t *f, size_t len)
+{
+	struct capture *c = ctx;
+
+	if (from != c->from || c->n >= CAP_MAX || len > NS_FRAME_MAX)
+		return;
+	memcpy(c->f[c->n], f, len);
+	c->len[c->n++] = len;
+}
+
+/* An IPv4 frame's TTL and protocol; -1 for anything else. */
+static int
+frame_ttl(const uint8_t *f, size_t len, int proto)
+{
+	if (len < NS_ETH_HLEN + 20 || pkt_get16(f + 12) != NS_ETHERTYPE_IP ||
+	    f[NS_ETH_HLEN + 9] != proto)
+		return -1;
+	return f[NS_ETH_HLEN + 8];
+}
+
+struct acc {
+	struct netstack *st;
+	int lh, h;
+};
+
+static int
+acc_done(void *ctx)
+{
+	struct acc *a = ctx;
+
+	if (a->h < 0)
+		a->h = ns_accept(a->st, a->lh);
+	return a->h >= 0;
+}
+
+/* A TCP connection B -> A on port; 0, or -1 after failing the test. */
+static int
+pair(struct sim *s, uint16_t port, int *ah, int *bh)
+{
+	struct acc a = { s->st[SIM_A], -1, -1 };
+
+	a.lh = ns_tcp_listen(s->st[SIM_A], 0, port, 4);
+	*bh = ns_tcp_connect(s->st[SIM_B], SIM_ADDR_A, port, 0, 0);
+	CHECK(a.lh >= 0 && *bh >= 0);
+	if (a.lh < 0 || *bh < 0)
+		return -1;
+	CHECK(sim_until(s, acc_done, &a, 5000));
+	*ah = a.h;
+	ns_close(s->st[SIM_A], a.lh);
+	sim_run(s, 5);
+	return a.h >= 0 ? 0 : -1;
+}
+
+/* A's data segments, captured, then fed to B in one batch or one by one;
+ * how many frames B answered with.  *acked: the last ACK number. */
+static int
+feed(int batch, uint32_t *acked, size_t *got)
+{
+	static struct capture in, out;
+	static uint8_t data[14600], buf[16384];
+	struct sim s;
+	int ah, bh, n = -1;
+
+	*got = 0;
+	CHECK_EQ(sim_init(&s, 11), 0);
+	if (pair(&s, 9000, &ah, &bh) == 0) {
+		/* Slow start first, so A's window lets ten segments out. */
+		for (int i = 0; i < 40; i++) {
+			(void)ns_write(s.st[SIM_A], ah, data, sizeof(data));
+			sim_run(&s, 5);
+			while (ns_read(s.st[SIM_B], bh, buf, sizeof(buf)) > 0)
+				;
+		}
+		sim_run(&s, 300);
+		while (ns_read(s.st[SIM_B], bh, buf, sizeof(buf)) > 0)
+			;
+		memset(&in, 0, sizeof(in));
+		in.from = SIM_A;
+		s.tap = capture_tap;
+		s.tap_ctx = &in;
+		sim_impair(&s, 1000, 0, 0);	/* the link drops all */
+		for (size_t i = 0; i < sizeof(data); i++)
+			data[i] = (uint8_t)(i * 7);
+		CHECK_EQ(ns_write(s.st[SIM_A], ah, data, sizeof(data)),
+		    (long long)sizeof(data));
+		CHECK(in.n >= 8);
+		memset(&out, 0, sizeof(out));
+		out.from = SIM_B;
+		s.tap_ctx = &out;
+		if (batch)
+			ns_input_batch(s.st[SIM_B], 1);
+		for (int i = 0; i < in.n; i++)
+			ns_input(s.st[SIM_B], in.f[i], in.len[i], s.now);
+		if (batch)
+			ns_input_batch(s.st[SIM_B], 0);
+		n = out.n;
+		*acked = n > 0 ? pkt_get32(out.f[n - 1] + NS_ETH_HLEN + 20 + 8) : 0;
+		ssize_t r;
+		while ((r = ns_read(s.st[SIM_B], bh, buf, sizeof(buf))) > 0) {
+			CHECK(memcmp(buf, data + *got, (size_t)r) == 0);
+			*got += (size_t)r;
+		}
+		/* The data A sent so far, in order. */
+		CHECK_EQ(*acked, pkt_get32(in.f[in.n - 1] + NS_ETH_HLEN + 20 + 4) +
+		    (in.len[in.n - 1] - NS_ETH_HLEN - 40));
+	}
+	sim_fini(&s);
+	return n;
+}
+
+static void
+test_batch_acks(void)
+{
+	uint32_t ack1, ackn;
+	size_t got1, gotn;
+	int one = feed(1, &ack1, &got1), each = feed(0, &ackn, &gotn);
+
+	printf("  ACK frames: %d in a batch, %d frame by frame\n", one, each);
+	CHECK_EQ(one, 1);
+	CHECK(each >= 4);
+	CHECK_EQ(ack1, ackn);
+	CHECK_EQ(got1, gotn);
+	CHECK(got1 >= 8 * 1460);
+}
+
+static void
+test_ttl(void)
+{
+	static struct capture c;
+	struct sim s;
+	uint8_t buf[64];
+	int ua, ub, ah, bh;
+
+	CHECK_EQ(sim_init(&s, 12), 0);
+	memset(&c, 0, sizeof(c));
+	c.from = SIM_A;
+	s.tap = capture_tap;
+	s.tap_ctx = &c;
+	ub = ns_udp_open(s.st[SIM_B], 0, 5000, 0, 0);
+	ua = ns_udp_open(s.st[SIM_A], 0, 0, SIM_ADDR_B, 5000);
+	CHECK(ua >= 0 && ub >= 0);
+	CHECK_EQ(ns_getopt(s.st[SIM_A], ua, NS_OPT_TTL), 64);
+	CHECK_EQ(ns_setopt(s.st[SIM_A], ua, NS_OPT_TTL, 0), -EINVAL);
+	CHECK_EQ(ns_setopt(s.st[SIM_A], ua, NS_OPT_TTL, 256), -EINVAL);
+	CHECK_EQ(ns_setopt(s.st[SIM_A], ua, NS_OPT_TTL, 7), 0);
+	CHECK_EQ(ns_getopt(s.st[SIM_A], ua, NS_OPT_TTL), 7);
+	CHECK_EQ(ns_write(s.st[SIM_A], ua, "ttl", 3), 3);
+	sim_run(&s, 5);
+	CHECK_EQ(ns_read(s.st[SIM_B], ub, buf, sizeof(buf)), 3);
+	CHECK(c.n >= 1);
+	/* ARP first, then the datagram. */
+	CHECK_EQ(frame_ttl(c.f[c.n - 1], c.len[c.n - 1], 17), 7);
+	if (pair(&s, 9001, &ah, &bh) == 0) {
+		CHECK_EQ(ns_setopt(s.st[SIM_A], ah, NS_OPT_TTL, 200), 0);
+		c.n = 0;
+		CHECK_EQ(ns_write(s.st[SIM_A], ah, "x", 1), 1);
+		CHECK(c.n >= 1);
+		CHECK_EQ(frame_ttl(c.f[0], c.len[0], 6), 200);
+		CHECK_EQ(ns_getopt(s.st[SIM_B], bh, NS_OPT_TTL), 64);
+	}
+	sim_fini(&s);
+}
+
+const struct net_test batch_tests[] = {
+	{ "batch_acks", test_batch_acks },
+	{ "ttl", test_ttl },
+	{ NULL, NULL },
+};
