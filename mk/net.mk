@@ -73,6 +73,9 @@ $(NET_LOOPBACK): $(B)/prog/tests/net/os/net_loopback.o $(PROG_LIBS)
 NET_TAPCHECK := $(B)/prog/tests/net/os/net_tapcheck
 $(NET_TAPCHECK): $(B)/prog/tests/net/os/net_tapcheck.o $(PROG_LIBS)
 	$(call prog_link,$@,$(B)/prog/tests/net/os/net_tapcheck.o)
-INITFS_BIN += $(NETSTACKD) $(NET_LOOPBACK) $(NET_TAPCHECK)
+NET_SOCKOPT := $(B)/prog/tests/net/os/net_sockopt
+$(NET_SOCKOPT): $(B)/prog/tests/net/os/net_sockopt.o $(PROG_LIBS)
+	$(call prog_link,$@,$(B)/prog/tests/net/os/net_sockopt.o)
+INITFS_BIN += $(NETSTACKD) $(NET_LOOPBACK) $(NET_TAPCHECK) $(NET_SOCKOPT)
 -include $(NETSTACKD_OBJS:.o=.d) $(B)/prog/tests/net/os/net_loopback.d \
 	$(B)/prog/tests/net/os/net_tapcheck.d

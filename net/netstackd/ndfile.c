@@ -16,7 +16,7 @@ const char *const nd_names[ND_NSCHEMES] = {
 };
 
 enum { OP_READ, OP_WRITE, OP_ACCEPT };
-enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT };
+enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT, SET_TTL };
 
 /* A kept request whose timeout passed (answered -EAGAIN). */
 #define ETIMEDOUT_AS_EAGAIN 10000
@@ -38,9 +38,13 @@ struct ndfile {
 				 * tcp:/udp: socket not bound yet */
 	uint32_t taddr;		/* udp: where writes go (sendto), or 0 */
 	uint16_t tport;
+	uint32_t faddr;		/* udp: the last datagram's sender, which */
+	uint16_t fport;		/* fpath gives an unconnected socket as its
+				 * remote end (libc's recvfrom reads it) */
 	int node;		/* netcfg */
 	int nonblock;		/* O_NONBLOCK at open (for accepts) */
 	uint64_t rd_to, wr_to;	/* ms a kept read/write may wait; 0: ever */
+	uint8_t ttl;		/* IP_TTL asked for before the socket existed */
 	int setting;		/* a dup(fd, "read_timeout") file: which */
 	int target;		/* and the file it sets */
 	uint32_t events;	/* readiness last reported */
@@ -55,8 +59,39 @@ struct ndpend {
 	uint64_t id;
 	uint64_t deadline;	/* st->now at which it gives up; 0: never */
 	uint32_t len;
+	uint32_t cap;		/* bytes data[] has room for */
 	uint8_t data[];
 };
+
+/* Kept writes are as big as a request (128 KiB): malloc gives those
+ * fresh pages each time (mmap, faults, munmap), so one is kept. */
+#define PEND_SMALL 4096
+
+static struct ndpend *
+nd_pend_alloc(struct nd *nd, uint32_t len)
+{
+	struct ndpend *p;
+	uint32_t cap = len <= PEND_SMALL ? len : SCHEME_PAYLOAD_MAX;
+
+	if (cap > PEND_SMALL && nd->spare != NULL) {
+		p = nd->spare;
+		nd->spare = NULL;
+		return p;
+	}
+	p = malloc(sizeof(*p) + cap);
+	if (p != NULL)
+		p->cap = cap;
+	return p;
+}
+
+static void
+nd_pend_free(struct nd *nd, struct ndpend *p)
+{
+	if (p->cap > PEND_SMALL && nd->spare == NULL)
+		nd->spare = p;
+	else
+		free(p);
+}
 
 int
 nd_init(struct nd *nd, struct netstack *st)
@@ -232,7 +267,17 @@ nd_dup_addr(struct nd *nd, int s, const struct scheme_request *rq,
 	if (s == ND_TCP || path[0] == '/') {
 		if (f->sh >= 0)
 			return -EISCONN;
-		return nd_open_inet(nd, s, rq, path, len);
+		nf = nd_open_inet(nd, s, rq, path, len);
+		if (nf >= 0) {
+			/* What setsockopt set before connect or bind. */
+			nd->files[nf].rd_to = f->rd_to;
+			nd->files[nf].wr_to = f->wr_to;
+			nd->files[nf].ttl = f->ttl;
+			if (f->ttl)
+				(void)ns_setopt(nd->st, nd->files[nf].sh,
+				    NS_OPT_TTL, f->ttl);
+		}
+		return nf;
 	}
 	if (memchr(path, '/', len) != NULL ||
 	    nd_endpoint(path, len, &ra, &rp) < 0 || ra == 0 || rp == 0)
@@ -243,6 +288,8 @@ nd_dup_addr(struct nd *nd, int s, const struct scheme_request *rq,
 			return sh;
 		f->sh = sh;
 		nd->refs[sh]++;
+		if (f->ttl)
+			(void)ns_setopt(nd->st, sh, NS_OPT_TTL, f->ttl);
 	}
 	nf = nd_alloc(nd, s, f->sh);
 	if (nf >= 0) {
@@ -363,6 +410,13 @@ nd_read(struct nd *nd, struct ndfile *f, uint64_t want, uint8_t *out,
 	}
 	if (f->sh < 0)
 		return -ENOTCONN;
+	if (f->scheme == ND_UDP) {
+		n = ns_recvfrom(nd->st, f->sh, out, (size_t)want, &f->faddr,
+		    &f->fport);
+		if (n >= 0)
+			*out_len = (uint32_t)n;
+		return n;
+	}
 	n = ns_read(nd->st, f->sh, out, (size_t)want);
 	if (n >= 0)
 		*out_len = (uint32_t)n;
@@ -406,7 +460,7 @@ static int
 nd_defer(struct nd *nd, int s, const struct scheme_request *rq, int file,
     int op, const uint8_t *data, uint32_t len)
 {
-	struct ndpend *p = malloc(sizeof(*p) + len), **pp;
+	struct ndpend *p = nd_pend_alloc(nd, len), **pp;
 
 	if (p == NULL)
 		return -ENOMEM;
@@ -452,8 +506,9 @@ nd_fpath(struct nd *nd, struct ndfile *f, uint64_t cap, char *out,
 		n = snprintf(out, 64, "ip:%u", e.lport);
 	else
 		n = snprintf(out, 96, "%s:%s:%u/%s:%u", nd_names[f->scheme],
-		    pkt_ntoa(f->taddr ? f->taddr : e.raddr, ra, sizeof(ra)),
-		    f->taddr ? f->tport : e.rport,
+		    pkt_ntoa(f->taddr ? f->taddr : e.raddr ? e.raddr :
+		    f->faddr, ra, sizeof(ra)),
+		    f->taddr ? f->tport : e.raddr ? e.rport : f->fport,
 		    pkt_ntoa(e.laddr, la, sizeof(la)), e.lport);
 	if (n < 0)
 		return -EIO;
@@ -475,7 +530,7 @@ nd_close(struct nd *nd, int h)
 		if (p->file == h && p->scheme == f->scheme) {
 			*pp = p->next;
 			nd_reply(nd, p->scheme, p->id, -EBADF, NULL, 0);
-			free(p);
+			nd_pend_free(nd, p);
 			continue;
 		}
 		pp = &p->next;
@@ -504,6 +559,35 @@ nd_ready(struct nd *nd, struct ndfile *f)
 }
 
 /*
+ * A ttl file (libc's IP_TTL): one byte, 1 to 255.  A socket not bound
+ * yet keeps it for when it is.
+ */
+static int64_t
+nd_ttl(struct nd *nd, struct ndfile *t, const struct scheme_request *rq,
+    const uint8_t *in, uint32_t len, uint8_t *out, uint32_t *out_len)
+{
+	int r;
+
+	if (rq->op == SCHEME_READ) {
+		if (rq->c < 1)
+			return -EINVAL;
+		r = t->sh >= 0 ? ns_getopt(nd->st, t->sh, NS_OPT_TTL) :
+		    t->ttl ? t->ttl : 64;
+		if (r < 0)
+			return r;
+		out[0] = (uint8_t)r;
+		*out_len = 1;
+		return 1;
+	}
+	if (len != 1 || in[0] == 0)
+		return -EINVAL;
+	if (t->sh >= 0 && (r = ns_setopt(nd->st, t->sh, NS_OPT_TTL, in[0])) < 0)
+		return r;
+	t->ttl = in[0];
+	return 1;
+}
+
+/*
  * A read_timeout or write_timeout file (libc's SO_RCVTIMEO and
  * SO_SNDTIMEO): a struct timespec, two 64-bit words; zero for none.
  */
@@ -520,6 +604,8 @@ nd_setting(struct nd *nd, struct ndfile *f, const struct scheme_request *rq,
 	    nd->files[f->target].scheme != f->scheme)
 		return -EBADF;
 	t = &nd->files[f->target];
+	if (f->setting == SET_TTL)
+		return nd_ttl(nd, t, rq, in, len, out, out_len);
 	to = f->setting == SET_READ_TIMEOUT ? &t->rd_to : &t->wr_to;
 	if (rq->op == SCHEME_READ) {
 		if (rq->c < sizeof(ts))
@@ -584,13 +670,16 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 			return r < 0 ? r : nd_dup_plain(nd, f);
 		}
 		if ((rq->len == 12 && memcmp(in, "read_timeout", 12) == 0) ||
-		    (rq->len == 13 && memcmp(in, "write_timeout", 13) == 0)) {
+		    (rq->len == 13 && memcmp(in, "write_timeout", 13) == 0) ||
+		    (rq->len == 3 && memcmp(in, "ttl", 3) == 0 &&
+		    (s == ND_TCP || s == ND_UDP))) {
 			int nf = nd_alloc(nd, s, -1);
 
 			if (nf < 0)
 				return nf;
 			nd->files[nf].setting = rq->len == 12 ?
-			    SET_READ_TIMEOUT : SET_WRITE_TIMEOUT;
+			    SET_READ_TIMEOUT : rq->len == 13 ?
+			    SET_WRITE_TIMEOUT : SET_TTL;
 			nd->files[nf].target = (int)rq->a;
 			return nf;
 		}
@@ -643,7 +732,7 @@ nd_request(struct nd *nd, int s, const struct scheme_request *rq,
 		for (pp = &nd->pend; (p = *pp) != NULL; pp = &p->next)
 			if (p->id == rq->a && p->scheme == s) {
 				*pp = p->next;
-				free(p);
+				nd_pend_free(nd, p);
 				break;
 			}
 		return;
@@ -691,7 +780,7 @@ nd_service(struct nd *nd)
 		*pp = p->next;
 		nd_reply(nd, p->scheme, p->id, r, NULL,
 		    p->op == OP_READ && r > 0 ? out_len : 0);
-		free(p);
+		nd_pend_free(nd, p);
 	}
 	for (int h = 0; h < ND_FILES; h++) {
 		struct ndfile *f = &nd->files[h];

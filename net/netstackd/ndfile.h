@@ -28,6 +28,7 @@ struct nd {
 	struct ndpend *pend;
 	int *refs;		/* descriptions per stack handle */
 	uint8_t *out;		/* a response and its payload */
+	struct ndpend *spare;	/* a freed full-size kept write, for reuse */
 };
 
 extern const char *const nd_names[ND_NSCHEMES];

@@ -105,6 +105,8 @@ int __futex_wake(volatile uint32_t *addr, int n);
 
 /* exit helpers */
 void __stdio_flush_all(void);
+/* Drops socket/socket.c's cached kind of fd (close, dup2 call it). */
+void __sock_forget(int fd);
 _Noreturn void __exit_process(int status);
 
 /* spawn helper shared by posix_spawn, system and popen */

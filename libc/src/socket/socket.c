@@ -75,6 +75,56 @@ __sock_url(int fd, char *url, size_t n)
 	return -1;
 }
 
+/*
+ * What each fd is (0 unknown, else a KIND_), so send and recv skip the
+ * fpath round trip to the stack.  Filled on first use, not at socket():
+ * fds come from posix_spawn too, and the cache starts empty in every
+ * program, so an inherited fd is asked about once.  close and dup2 forget
+ * the number (__sock_forget); a kind never changes while the number
+ * names the same description (connect and bind dup2 onto it, which
+ * forgets, and the kind stays the same anyway).
+ */
+enum { KIND_UNKNOWN, KIND_STREAM, KIND_DGRAM, KIND_NOTSOCK };
+#define KIND_FDS 1024
+static unsigned char sock_kinds[KIND_FDS];
+
+void
+__sock_forget(int fd)
+{
+	if (fd >= 0 && fd < KIND_FDS)
+		__atomic_store_n(&sock_kinds[fd], KIND_UNKNOWN, __ATOMIC_RELAXED);
+}
+
+static void
+remember(int fd, int kind)
+{
+	if (fd >= 0 && fd < KIND_FDS)
+		__atomic_store_n(&sock_kinds[fd], kind == SOCK_STREAM ? KIND_STREAM :
+		    kind == SOCK_DGRAM ? KIND_DGRAM : KIND_NOTSOCK, __ATOMIC_RELAXED);
+}
+
+int
+__sock_kind(int fd)
+{
+	char url[URL_MAX];
+	int k = fd >= 0 && fd < KIND_FDS ?
+	    __atomic_load_n(&sock_kinds[fd], __ATOMIC_RELAXED) : KIND_UNKNOWN;
+
+	if (k == KIND_STREAM)
+		return SOCK_STREAM;
+	if (k == KIND_DGRAM)
+		return SOCK_DGRAM;
+	if (k == KIND_NOTSOCK) {
+		errno = ENOTSOCK;
+		return -1;
+	}
+	k = __sock_url(fd, url, sizeof url);
+	/* EBADF and the like say nothing about the number's next life. */
+	if (k >= 0 || errno == ENOTSOCK)
+		remember(fd, k);
+	return k;
+}
+
 /* "A.B.C.D:PORT" for an AF_INET address, with a '/' before it if lead. */
 static int
 endpoint(const struct sockaddr *sa, socklen_t len, char *buf, size_t n, int lead)
@@ -116,8 +166,11 @@ socket(int domain, int type, int protocol)
 		errno = kind == SOCK_STREAM || kind == SOCK_DGRAM ? EPROTONOSUPPORT : EPROTOTYPE;
 		return -1;
 	}
-	return open(url, O_RDWR | (type & SOCK_NONBLOCK ? O_NONBLOCK : 0) |
+	int fd = open(url, O_RDWR | (type & SOCK_NONBLOCK ? O_NONBLOCK : 0) |
 	    (type & SOCK_CLOEXEC ? O_CLOEXEC : 0));
+	if (fd >= 0)
+		remember(fd, kind);
+	return fd;
 }
 
 int
@@ -131,8 +184,8 @@ socketpair(int domain, int type, int protocol, int sv[2])
 int
 connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
-	char url[URL_MAX], ep[40];
-	if (__sock_url(fd, url, sizeof url) < 0 || endpoint(addr, len, ep, sizeof ep, 0) < 0)
+	char ep[40];
+	if (__sock_kind(fd) < 0 || endpoint(addr, len, ep, sizeof ep, 0) < 0)
 		return -1;
 	return replace(fd, ep);
 }
@@ -140,8 +193,8 @@ connect(int fd, const struct sockaddr *addr, socklen_t len)
 int
 bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
-	char url[URL_MAX], ep[40];
-	if (__sock_url(fd, url, sizeof url) < 0 || endpoint(addr, len, ep, sizeof ep, 1) < 0)
+	char ep[40];
+	if (__sock_kind(fd) < 0 || endpoint(addr, len, ep, sizeof ep, 1) < 0)
 		return -1;
 	return replace(fd, ep);
 }
@@ -169,12 +222,12 @@ listen(int fd, int backlog)
 int
 accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
-	char url[URL_MAX];
-	if (__sock_url(fd, url, sizeof url) < 0)
+	if (__sock_kind(fd) < 0)
 		return -1;
 	int n = dup_named(fd, "listen");
 	if (n < 0)
 		return -1;
+	remember(n, SOCK_STREAM);
 	/* The connection's description starts blocking, as accept's does. */
 	int fl = fcntl(n, F_GETFL);
 	if (fl >= 0)
@@ -239,8 +292,8 @@ ssize_t
 sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to,
     socklen_t tolen)
 {
-	char url[URL_MAX], ep[40];
-	int saved, kind = __sock_url(fd, url, sizeof url);
+	char ep[40];
+	int saved, kind = __sock_kind(fd);
 	if (kind < 0)
 		return -1;
 	if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_EOR)) {
@@ -268,8 +321,7 @@ sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to
 ssize_t
 recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from, socklen_t *fromlen)
 {
-	char url[URL_MAX];
-	int saved, kind = __sock_url(fd, url, sizeof url);
+	int saved, kind = __sock_kind(fd);
 	if (kind < 0)
 		return -1;
 	if (flags & ~(MSG_DONTWAIT | MSG_WAITALL | MSG_NOSIGNAL)) {
@@ -341,8 +393,7 @@ recvmsg(int fd, struct msghdr *msg, int flags)
 int
 shutdown(int fd, int how)
 {
-	char url[URL_MAX];
-	if (__sock_url(fd, url, sizeof url) < 0)
+	if (__sock_kind(fd) < 0)
 		return -1;
 	if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) {
 		errno = EINVAL;

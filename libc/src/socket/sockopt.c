@@ -1,7 +1,7 @@
 /*
  * sockopt.c - socket names and options.  Names come from the fd's URL,
  * "tcp:REMOTE/LOCAL".  Timeouts and the TTL are settings the stack
- * serves as files (dup(fd, "read_timeout") ...).  Options the stack has
+ * serves as files (dup(fd, "read_timeout"), "ttl" ...).  Options the stack has
  * no use for are accepted and change nothing: buffer sizes, address
  * reuse (it never holds a port in TIME_WAIT against a bind), Nagle (it
  * sends at once), keep-alive (its own, always on).
@@ -116,8 +116,7 @@ setting(int fd, const char *what, void *val, size_t len, int write_it)
 int
 setsockopt(int fd, int level, int opt, const void *val, socklen_t len)
 {
-	char url[URL_MAX];
-	if (__sock_url(fd, url, sizeof url) < 0)
+	if (__sock_kind(fd) < 0)
 		return -1;
 	if (!val && len) {
 		errno = EFAULT;
@@ -153,13 +152,21 @@ setsockopt(int fd, int level, int opt, const void *val, socklen_t len)
 int
 getsockopt(int fd, int level, int opt, void *val, socklen_t *len)
 {
-	char url[URL_MAX];
-	int kind = __sock_url(fd, url, sizeof url), v;
+	int kind = __sock_kind(fd), v;
 	if (kind < 0)
 		return -1;
 	if (!val || !len) {
 		errno = EFAULT;
 		return -1;
+	}
+	if (level == IPPROTO_IP && opt == IP_TTL) {
+		unsigned char ttl;
+		if (setting(fd, "ttl", &ttl, 1, 0) != 1)
+			return -1;
+		v = ttl;
+		memcpy(val, &v, *len < sizeof v ? *len : sizeof v);
+		*len = sizeof v;
+		return 0;
 	}
 	if (level != SOL_SOCKET) {
 		errno = ENOPROTOOPT;

@@ -16,6 +16,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 
 int close(int fd)
 {
+	__sock_forget(fd);	/* socket/socket.c's kind cache */
 	return (int)__syscall_ret(__syscall1(SYS_CLOSE, fd));
 }
 
@@ -49,6 +50,7 @@ int dup2(int fd, int newfd)
 		}
 		return newfd;
 	}
+	__sock_forget(newfd);
 	return (int)__syscall_ret(__syscall4(SYS_DUP2, fd, newfd, 0, 0));
 }
 

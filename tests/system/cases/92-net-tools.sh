@@ -7,6 +7,7 @@ ifconfig
 ping -c 2 127.0.0.1
 nslookup localhost
 httpd -q initfs:/bin 8080 &
+sleep 1
 wget -O null: http://127.0.0.1:8080/net_loopback
 wc -c initfs:/bin/net_loopback
 netstat -t" 60

@@ -1,0 +1,210 @@
+/*
+ * net_sockopt - runs inside the OS against netstackd on loopback (root):
+ *
+ *  - IP_TTL: set on a UDP socket, read back, and seen in the header of
+ *    the datagram a raw ip:17 socket receives; set before connect on a
+ *    TCP socket and kept by the connection;
+ *  - libc's per-fd socket kind: send on a socket, then on a file that
+ *    took its number after close, after dup2 either way, and in a child
+ *    given a file under a number the parent knows as a socket (and a
+ *    socket under a number it knows as a file): ENOTSOCK exactly where
+ *    the fd is no socket;
+ *  - recvfrom on an unconnected UDP socket names the sender.
+ *
+ * Prints "net_sockopt: all N checks passed".  "net_sockopt child FD
+ * WANT" is the spawned half: sends on FD and says whether it worked.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int checks, failed;
+
+#define CHECK(c) do { \
+	checks++; \
+	if (!(c)) { \
+		failed++; \
+		fprintf(stderr, "net_sockopt: line %d: %s failed (errno %s)\n", \
+		    __LINE__, #c, strerror(errno)); \
+	} \
+} while (0)
+
+static struct sockaddr_in
+loop(int port)
+{
+	struct sockaddr_in a;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(0x7f000001);
+	a.sin_port = htons((uint16_t)port);
+	return a;
+}
+
+static int
+udp_bound(int port)
+{
+	struct sockaddr_in a = loop(port);
+	struct timeval tv = { 5, 0 };	/* no check waits for ever */
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+	if (s >= 0 && (bind(s, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+	    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)) {
+		close(s);
+		return -1;
+	}
+	return s;
+}
+
+static void
+test_ttl(void)
+{
+	struct sockaddr_in to = loop(7101), from;
+	socklen_t fl = sizeof(from);
+	uint8_t pkt[256];
+	int ttl = 9, got = 0, raw, rx, tx, l, c;
+	socklen_t gl = sizeof(got);
+
+	raw = open("ip:17", O_RDWR | O_NONBLOCK);
+	rx = udp_bound(7101);
+	tx = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(raw >= 0 && rx >= 0 && tx >= 0);
+	CHECK(getsockopt(tx, IPPROTO_IP, IP_TTL, &got, &gl) == 0 && got == 64);
+	CHECK(setsockopt(tx, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) == 0);
+	got = 0;
+	CHECK(getsockopt(tx, IPPROTO_IP, IP_TTL, &got, &gl) == 0 && got == 9);
+	ttl = 0;
+	CHECK(setsockopt(tx, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) < 0 && errno == EINVAL);
+	CHECK(sendto(tx, "ttl?", 4, 0, (struct sockaddr *)&to, sizeof(to)) == 4);
+	CHECK(recvfrom(rx, pkt, sizeof(pkt), 0, (struct sockaddr *)&from, &fl) == 4);
+	/* The raw socket saw the datagram whole: TTL is byte 8. */
+	ssize_t n = read(raw, pkt, sizeof(pkt));
+	CHECK(n >= 32 && pkt[9] == 17 && pkt[8] == 9);
+	struct sockaddr_in me;
+	socklen_t ml = sizeof(me);
+	CHECK(getsockname(tx, (struct sockaddr *)&me, &ml) == 0);
+	CHECK(from.sin_family == AF_INET && from.sin_port == me.sin_port &&
+	    from.sin_addr.s_addr == htonl(0x7f000001));
+
+	/* TCP: set before connect, kept by the connection. */
+	struct sockaddr_in la = loop(7102);
+	l = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK(l >= 0 && bind(l, (struct sockaddr *)&la, sizeof(la)) == 0 && listen(l, 4) == 0);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	ttl = 33;
+	CHECK(setsockopt(c, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) == 0);
+	CHECK(connect(c, (struct sockaddr *)&la, sizeof(la)) == 0);
+	got = 0;
+	CHECK(getsockopt(c, IPPROTO_IP, IP_TTL, &got, &gl) == 0 && got == 33);
+	int a = accept(l, NULL, NULL);
+	CHECK(a >= 0);
+	close(a);
+	close(c);
+	close(l);
+	close(tx);
+	close(rx);
+	close(raw);
+}
+
+/* Spawns "net_sockopt child FD WANT" with parent fd src as child fd dst. */
+static int
+child(const char *self, int src, int dst, const char *want)
+{
+	posix_spawn_file_actions_t fa;
+	char fd[16];
+	char *argv[] = { (char *)self, "child", fd, (char *)want, NULL };
+	pid_t pid;
+	int st = -1;
+
+	snprintf(fd, sizeof(fd), "%d", dst);
+	if (posix_spawn_file_actions_init(&fa) != 0 ||
+	    posix_spawn_file_actions_adddup2(&fa, src, dst) != 0)
+		return -1;
+	int e = posix_spawn(&pid, self, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (e != 0 || waitpid(pid, &st, 0) != pid)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void
+test_kind_cache(const char *self)
+{
+	struct sockaddr_in to = loop(7103);
+	char b[16];
+	int rx = udp_bound(7103), s, f, g;
+
+	CHECK(rx >= 0);
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(s >= 0 && connect(s, (struct sockaddr *)&to, sizeof(to)) == 0);
+	CHECK(send(s, "a", 1, 0) == 1);		/* known as a socket now */
+	CHECK(recv(rx, b, sizeof(b), 0) == 1);
+	close(s);
+	f = open("initfs:/bin/net_sockopt", O_RDONLY);
+	CHECK(f == s);				/* the same number, a file now */
+	errno = 0;
+	CHECK(send(f, "b", 1, 0) < 0 && errno == ENOTSOCK);
+	errno = 0;
+	CHECK(recv(f, b, sizeof(b), MSG_DONTWAIT) < 0 && errno == ENOTSOCK);
+
+	/* dup2 a socket over the file's number, then a file over it. */
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(s >= 0 && connect(s, (struct sockaddr *)&to, sizeof(to)) == 0);
+	CHECK(dup2(s, f) == f);
+	CHECK(send(f, "c", 1, 0) == 1);
+	CHECK(recv(rx, b, sizeof(b), 0) == 1 && b[0] == 'c');
+	g = open("initfs:/bin/net_sockopt", O_RDONLY);
+	CHECK(g >= 0 && dup2(g, f) == f);
+	errno = 0;
+	CHECK(send(f, "d", 1, 0) < 0 && errno == ENOTSOCK);
+
+	/* Children start knowing nothing: fd 5 is a file in one, a socket
+	 * in the other, whatever the parent's fd 5 is. */
+	CHECK(send(s, "e", 1, 0) == 1);		/* s known as a socket here */
+	CHECK(recv(rx, b, sizeof(b), 0) == 1);
+	errno = 0;
+	CHECK(send(g, "f", 1, 0) < 0 && errno == ENOTSOCK);	/* g: a file */
+	CHECK(child(self, g, s, "notsock") == 0);
+	CHECK(child(self, s, g, "sock") == 0);
+	CHECK(recv(rx, b, sizeof(b), MSG_DONTWAIT) == 1 && b[0] == 'k');
+	close(g);
+	close(f);
+	close(s);
+	close(rx);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "child")) {
+		int fd = atoi(argv[2]);
+		ssize_t r = send(fd, "k", 1, 0);
+
+		if (!strcmp(argv[3], "sock"))
+			return r == 1 ? 0 : 1;
+		return r < 0 && errno == ENOTSOCK ? 0 : 1;
+	}
+	if (argc != 1) {
+		fprintf(stderr, "usage: net_sockopt\n");
+		return 2;
+	}
+	test_ttl();
+	test_kind_cache(argv[0][0] == '/' || strchr(argv[0], ':') ? argv[0] :
+	    "initfs:/bin/net_sockopt");
+	if (failed) {
+		printf("net_sockopt: %d of %d checks failed\n", failed, checks);
+		return 1;
+	}
+	printf("net_sockopt: all %d checks passed\n", checks);
+	return 0;
+}
