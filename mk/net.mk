@@ -1,7 +1,7 @@
 # net/: the TCP/IP stack (net/stack, pure C, built for the host here),
 # its host tests (tests/net) and the packet-parser fuzz target.
 NET_STACK_SRCS := $(addprefix net/stack/,pkt.c stack.c arp.c ip.c ipfrag.c \
-	icmp.c udp.c tcp.c tcp_in.c tcp_out.c tcp_sack.c sock.c dhcp.c dns.c raw.c)
+	icmp.c udp.c tcp.c tcp_in.c tcp_out.c tcp_sack.c sock.c dhcp.c dns.c raw.c eth.c)
 NET_STACK_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(NET_STACK_SRCS))
 NET_STACK_HOST_A := $(B)/host/net/libnetstack.a
 
@@ -63,7 +63,7 @@ test-net-tap: $(NETSTACK_TAP)
 # netstackd, the stack daemon inside the OS, with the stack built for
 # the OS; net_loopback is its in-OS test (tests/system/cases/90-net-*).
 NETSTACKD := $(B)/prog/net/netstackd/netstackd
-NETSTACKD_OBJS := $(addprefix $(B)/prog/net/netstackd/,netstackd.o ndfile.o netcfg.o nic.o) \
+NETSTACKD_OBJS := $(addprefix $(B)/prog/net/netstackd/,netstackd.o ndfile.o ndset.o netcfg.o nic.o) \
 	$(patsubst %.c,$(B)/prog/%.o,$(NET_STACK_SRCS)) $(B)/prog/schemes/lib/serve.o
 $(NETSTACKD): $(NETSTACKD_OBJS) $(PROG_LIBS)
 	$(call prog_link,$@,$(NETSTACKD_OBJS))

@@ -7,16 +7,16 @@
 #include <unistd.h>
 
 #include "net/netstackd/ndfile.h"
+#include "net/netstackd/ndset.h"
 #include "net/netstackd/netcfg.h"
 #include "net/stack/pkt.h"
 #include "net/stack/sock.h"
 
 const char *const nd_names[ND_NSCHEMES] = {
-	"tcp", "udp", "icmp", "netcfg", "dns", "ip"
+	"tcp", "udp", "icmp", "netcfg", "dns", "ip", "ethernet"
 };
 
 enum { OP_READ, OP_WRITE, OP_ACCEPT };
-enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT, SET_TTL };
 
 /* A kept request whose timeout passed (answered -EAGAIN). */
 #define ETIMEDOUT_AS_EAGAIN 10000
@@ -31,37 +31,7 @@ serve_positioned_rq(const struct scheme_request *rq)
 	    (rq->d & SCHEME_IO_POSITIONED);
 }
 
-struct ndfile {
-	int used;
-	int scheme;
-	int sh;			/* the stack's handle; -1: netcfg, or a
-				 * tcp:/udp: socket not bound yet */
-	uint32_t taddr;		/* udp: where writes go (sendto), or 0 */
-	uint16_t tport;
-	uint32_t faddr;		/* udp: the last datagram's sender, which */
-	uint16_t fport;		/* fpath gives an unconnected socket as its
-				 * remote end (libc's recvfrom reads it) */
-	int node;		/* netcfg */
-	int nonblock;		/* O_NONBLOCK at open (for accepts) */
-	uint64_t rd_to, wr_to;	/* ms a kept read/write may wait; 0: ever */
-	uint8_t ttl;		/* IP_TTL asked for before the socket existed */
-	int setting;		/* a dup(fd, "read_timeout") file: which */
-	int target;		/* and the file it sets */
-	uint32_t events;	/* readiness last reported */
-	char *text;		/* netcfg and dns: what reads give */
-	size_t tlen, tpos;
-	int have_text;
-};
 
-struct ndpend {
-	struct ndpend *next;
-	int scheme, file, op;
-	uint64_t id;
-	uint64_t deadline;	/* st->now at which it gives up; 0: never */
-	uint32_t len;
-	uint32_t cap;		/* bytes data[] has room for */
-	uint8_t data[];
-};
 
 /* Kept writes are as big as a request (128 KiB): malloc gives those
  * fresh pages each time (mmap, faults, munmap), so one is kept. */
@@ -342,6 +312,29 @@ nd_open(struct nd *nd, int s, const struct scheme_request *rq,
 		f = nd_alloc(nd, s, sh);
 		break;
 	}
+	case ND_ETH: {
+		/* ethernet:TYPE, the ethertype in hex (ethernet:806 is
+		 * ARP), as the original ethernetd took it. */
+		char num[8];
+		char *end;
+		unsigned long type;
+
+		if (len == 0 || len >= sizeof(num))
+			return -ENOENT;
+		memcpy(num, path, len);
+		num[len] = '\0';
+		type = strtoul(num, &end, 16);
+		if (*end != '\0' || num[0] == '-' || num[0] == '+' ||
+		    type > 0xffff)
+			return -ENOENT;
+		if (rq->uid != 0)
+			return -EACCES;
+		sh = ns_eth_raw(nd->st, (uint16_t)type);
+		if (sh < 0)
+			return sh;
+		f = nd_alloc(nd, s, sh);
+		break;
+	}
 	case ND_DNS:
 		sh = ns_dns_lookup(nd->st, path, len);
 		if (sh < 0)
@@ -504,6 +497,8 @@ nd_fpath(struct nd *nd, struct ndfile *f, uint64_t cap, char *out,
 		    pkt_ntoa(e.raddr, ra, sizeof(ra)));
 	else if (f->scheme == ND_IP)
 		n = snprintf(out, 64, "ip:%u", e.lport);
+	else if (f->scheme == ND_ETH)
+		n = snprintf(out, 64, "ethernet:%x", e.lport);
 	else
 		n = snprintf(out, 96, "%s:%s:%u/%s:%u", nd_names[f->scheme],
 		    pkt_ntoa(f->taddr ? f->taddr : e.raddr ? e.raddr :
@@ -558,75 +553,6 @@ nd_ready(struct nd *nd, struct ndfile *f)
 	    ((ev & (NS_EV_WRITE | NS_EV_ERR)) ? EVENT_WRITE : 0);
 }
 
-/*
- * A ttl file (libc's IP_TTL): one byte, 1 to 255.  A socket not bound
- * yet keeps it for when it is.
- */
-static int64_t
-nd_ttl(struct nd *nd, struct ndfile *t, const struct scheme_request *rq,
-    const uint8_t *in, uint32_t len, uint8_t *out, uint32_t *out_len)
-{
-	int r;
-
-	if (rq->op == SCHEME_READ) {
-		if (rq->c < 1)
-			return -EINVAL;
-		r = t->sh >= 0 ? ns_getopt(nd->st, t->sh, NS_OPT_TTL) :
-		    t->ttl ? t->ttl : 64;
-		if (r < 0)
-			return r;
-		out[0] = (uint8_t)r;
-		*out_len = 1;
-		return 1;
-	}
-	if (len != 1 || in[0] == 0)
-		return -EINVAL;
-	if (t->sh >= 0 && (r = ns_setopt(nd->st, t->sh, NS_OPT_TTL, in[0])) < 0)
-		return r;
-	t->ttl = in[0];
-	return 1;
-}
-
-/*
- * A read_timeout or write_timeout file (libc's SO_RCVTIMEO and
- * SO_SNDTIMEO): a struct timespec, two 64-bit words; zero for none.
- */
-static int64_t
-nd_setting(struct nd *nd, struct ndfile *f, const struct scheme_request *rq,
-    const uint8_t *in, uint32_t len, uint8_t *out, uint32_t *out_len)
-{
-	struct ndfile *t;
-	uint64_t *to;
-	int64_t ts[2];
-
-	if (f->target < 0 || f->target >= ND_FILES ||
-	    !nd->files[f->target].used ||
-	    nd->files[f->target].scheme != f->scheme)
-		return -EBADF;
-	t = &nd->files[f->target];
-	if (f->setting == SET_TTL)
-		return nd_ttl(nd, t, rq, in, len, out, out_len);
-	to = f->setting == SET_READ_TIMEOUT ? &t->rd_to : &t->wr_to;
-	if (rq->op == SCHEME_READ) {
-		if (rq->c < sizeof(ts))
-			return -EINVAL;
-		ts[0] = (int64_t)(*to / 1000);
-		ts[1] = (int64_t)(*to % 1000) * 1000000;
-		memcpy(out, ts, sizeof(ts));
-		*out_len = sizeof(ts);
-		return sizeof(ts);
-	}
-	if (len < sizeof(ts))
-		return -EINVAL;
-	memcpy(ts, in, sizeof(ts));
-	if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
-		return -EINVAL;
-	*to = (uint64_t)ts[0] * 1000 + (uint64_t)ts[1] / 1000000;
-	if (*to == 0 && (ts[0] != 0 || ts[1] != 0))
-		*to = 1;	/* under a millisecond: the shortest wait */
-	return sizeof(ts);
-}
-
 static int64_t
 nd_op(struct nd *nd, int s, const struct scheme_request *rq,
     const uint8_t *in, uint8_t *out, uint32_t *out_len)
@@ -640,7 +566,7 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 		return scheme_op_missing(rq->op);
 	if (f->setting != SET_NONE &&
 	    (rq->op == SCHEME_READ || rq->op == SCHEME_WRITE))
-		return nd_setting(nd, f, rq, in, len, out, out_len);
+		return ndset_io(nd, f, rq, in, len, out, out_len);
 	switch (rq->op) {
 	case SCHEME_READ:
 		if (serve_positioned_rq(rq) && f->scheme != ND_NETCFG)

@@ -14,12 +14,44 @@
 
 #include "net/stack/stack.h"
 
-enum { ND_TCP, ND_UDP, ND_ICMP, ND_NETCFG, ND_DNS, ND_IP, ND_NSCHEMES };
+enum { ND_TCP, ND_UDP, ND_ICMP, ND_NETCFG, ND_DNS, ND_IP, ND_ETH, ND_NSCHEMES };
 
 #define ND_FILES 1024
 
-struct ndfile;
-struct ndpend;
+/* What a dup(fd, "read_timeout") (ndset.c) file sets. */
+enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT, SET_TTL };
+
+struct ndfile {
+	int used;
+	int scheme;
+	int sh;			/* the stack's handle; -1: netcfg, or a
+				 * tcp:/udp: socket not bound yet */
+	uint32_t taddr;		/* udp: where writes go (sendto), or 0 */
+	uint16_t tport;
+	uint32_t faddr;		/* udp: the last datagram's sender, which */
+	uint16_t fport;		/* fpath gives an unconnected socket as its
+				 * remote end (libc's recvfrom reads it) */
+	int node;		/* netcfg */
+	int nonblock;		/* O_NONBLOCK at open (for accepts) */
+	uint64_t rd_to, wr_to;	/* ms a kept read/write may wait; 0: ever */
+	uint8_t ttl;		/* IP_TTL asked for before the socket existed */
+	int setting;		/* a dup(fd, "read_timeout") file: which */
+	int target;		/* and the file it sets */
+	uint32_t events;	/* readiness last reported */
+	char *text;		/* netcfg and dns: what reads give */
+	size_t tlen, tpos;
+	int have_text;
+};
+
+struct ndpend {
+	struct ndpend *next;
+	int scheme, file, op;
+	uint64_t id;
+	uint64_t deadline;	/* st->now at which it gives up; 0: never */
+	uint32_t len;
+	uint32_t cap;		/* bytes data[] has room for */
+	uint8_t data[];
+};
 
 struct nd {
 	struct netstack *st;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "net/stack/dns.h"
+#include "net/stack/eth.h"
 #include "net/stack/icmp.h"
 #include "net/stack/ip.h"
 #include "net/stack/pkt.h"
@@ -168,6 +169,20 @@ ns_ip_raw(struct netstack *st, uint8_t proto)
 }
 
 int
+ns_eth_raw(struct netstack *st, uint16_t type)
+{
+	struct eth_sock *e;
+	int h = sock_alloc(st), r;
+
+	if (h < 0)
+		return h;
+	r = eth_open(st, type, h, &e);
+	if (r < 0)
+		return r;
+	return sock_set(st, h, NS_ETH, e);
+}
+
+int
 ns_dns_lookup(struct netstack *st, const char *name, size_t len)
 {
 	struct dns_query *q;
@@ -206,6 +221,8 @@ ns_recvfrom(struct netstack *st, int h, void *buf, size_t n, uint32_t *addr,
 		return icmp_recv(st, s->obj, buf, n);
 	case NS_RAW:
 		return raw_recv(st, s->obj, buf, n);
+	case NS_ETH:
+		return eth_recv(s->obj, buf, n);
 	case NS_DNS:
 		r = dns_result(s->obj, &a);
 		if (r < 0)
@@ -241,6 +258,8 @@ ns_sendto(struct netstack *st, int h, const void *buf, size_t n,
 		return icmp_send(st, s->obj, buf, n);
 	case NS_RAW:
 		return raw_send(st, s->obj, buf, n);
+	case NS_ETH:
+		return eth_send(st, s->obj, buf, n);
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -281,6 +300,9 @@ ns_close(struct netstack *st, int h)
 	case NS_RAW:
 		raw_close(st, s->obj);
 		break;
+	case NS_ETH:
+		eth_close(st, s->obj);
+		break;
 	}
 	s->type = NS_FREE;
 	s->obj = NULL;
@@ -304,6 +326,8 @@ ns_poll(struct netstack *st, int h)
 		return icmp_poll(s->obj);
 	case NS_RAW:
 		return raw_poll(s->obj);
+	case NS_ETH:
+		return eth_poll(s->obj);
 	case NS_DNS:
 		return dns_result(s->obj, &a) == -EAGAIN ? 0 : NS_EV_READ;
 	}
@@ -336,6 +360,9 @@ ns_endpoints(struct netstack *st, int h, struct ns_endpoints *e)
 		return 0;
 	case NS_RAW:
 		e->lport = raw_proto(s->obj);	/* the protocol, for fpath */
+		return 0;
+	case NS_ETH:
+		e->lport = eth_type(s->obj);	/* the ethertype, for fpath */
 		return 0;
 	}
 	return -EOPNOTSUPP;

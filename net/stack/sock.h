@@ -17,7 +17,7 @@
 #define NS_EV_HUP 4u
 #define NS_EV_ERR 8u
 
-enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS, NS_RAW };
+enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS, NS_RAW, NS_ETH };
 
 #define NS_SOCK_MAX 4096
 
@@ -50,6 +50,9 @@ int ns_icmp_echo(struct netstack *st, uint32_t raddr);
  * us; writes take whole packets (destination and protocol from the
  * header). */
 int ns_ip_raw(struct netstack *st, uint8_t proto);
+/* Raw Ethernet (ethernet:TYPE, eth.h): reads give whole frames of that
+ * ethertype sent to us, writes take whole frames of it. */
+int ns_eth_raw(struct netstack *st, uint16_t type);
 /* Reads give the 4-byte address (network order) once resolved. */
 int ns_dns_lookup(struct netstack *st, const char *name, size_t len);
 

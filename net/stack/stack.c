@@ -5,6 +5,7 @@
 #include "net/stack/arp.h"
 #include "net/stack/dhcp.h"
 #include "net/stack/dns.h"
+#include "net/stack/eth.h"
 #include "net/stack/icmp.h"
 #include "net/stack/ip.h"
 #include "net/stack/ipfrag.h"
@@ -37,7 +38,7 @@ ns_create(const uint8_t mac[6], uint64_t seed, uint64_t now)
 	if (arp_init(st) < 0 || ip_init(st) < 0 || ipfrag_init(st) < 0 ||
 	    icmp_init(st) < 0 || udp_init(st) < 0 || tcp_init(st) < 0 ||
 	    sock_init(st) < 0 || dhcp_init(st) < 0 || dns_init(st) < 0 ||
-	    raw_init(st) < 0) {
+	    raw_init(st) < 0 || eth_init(st) < 0) {
 		ns_destroy(st);
 		return NULL;
 	}
@@ -52,6 +53,7 @@ ns_destroy(struct netstack *st)
 	if (st == NULL)
 		return;
 	raw_fini(st);
+	eth_fini(st);
 	dns_fini(st);
 	dhcp_fini(st);
 	tcp_fini(st);
@@ -190,6 +192,7 @@ ns_input(struct netstack *st, const uint8_t *frame, size_t len, uint64_t now)
 		return;
 	}
 	type = pkt_get16(frame + 12);
+	eth_input(st, frame, len);
 	if (type == NS_ETHERTYPE_ARP)
 		arp_input(st, frame + NS_ETH_HLEN, len - NS_ETH_HLEN);
 	else if (type == NS_ETHERTYPE_IP)

@@ -45,6 +45,7 @@ struct sock_table;
 struct dhcp_client;
 struct dns_table;
 struct raw_table;
+struct eth_table;
 struct ns_lopkt;
 
 struct netstack {
@@ -68,6 +69,7 @@ struct netstack {
 	struct dhcp_client *dhcp;
 	struct dns_table *dnsq;
 	struct raw_table *raw;
+	struct eth_table *eth;
 
 	struct ns_lopkt *lo_head, *lo_tail;
 	unsigned lo_count;

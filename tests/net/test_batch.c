@@ -184,8 +184,65 @@ test_ttl(void)
 	sim_fini(&s);
 }
 
+static void
+test_ethernet(void)
+{
+	static struct capture c;
+	struct sim s;
+	uint8_t f[64], got[128];
+	int ea, eb, arp, ua, ub;
+
+	CHECK_EQ(sim_init(&s, 13), 0);
+	CHECK_EQ(ns_eth_raw(s.st[SIM_A], 0x0800 - 0x300), -EINVAL);
+	ea = ns_eth_raw(s.st[SIM_A], 0x88b5);
+	eb = ns_eth_raw(s.st[SIM_B], 0x88b5);
+	arp = ns_eth_raw(s.st[SIM_B], 0x0806);
+	CHECK(ea >= 0 && eb >= 0 && arp >= 0);
+	memset(f, 0, sizeof(f));
+	memcpy(f, s.st[SIM_B]->mac, 6);		/* to B, from "zero" */
+	pkt_put16(f + 12, 0x88b5);
+	memcpy(f + 14, "raw frame", 9);
+	CHECK_EQ(ns_write(s.st[SIM_A], ea, f, 14), 14);
+	CHECK_EQ(ns_write(s.st[SIM_A], ea, f, 13), -EINVAL);	/* no type */
+	CHECK_EQ(ns_write(s.st[SIM_A], ea, f, sizeof(f)), (long long)sizeof(f));
+	pkt_put16(f + 12, 0x88b6);
+	CHECK_EQ(ns_write(s.st[SIM_A], ea, f, sizeof(f)), -EINVAL);
+	CHECK_EQ(ns_read(s.st[SIM_B], eb, got, sizeof(got)), -EAGAIN);
+	sim_run(&s, 5);
+	CHECK(ns_poll(s.st[SIM_B], eb) & NS_EV_READ);
+	CHECK_EQ(ns_read(s.st[SIM_B], eb, got, sizeof(got)), 14);
+	CHECK_EQ(ns_read(s.st[SIM_B], eb, got, sizeof(got)), (long long)sizeof(f));
+	CHECK(memcmp(got, s.st[SIM_B]->mac, 6) == 0);
+	CHECK(memcmp(got + 6, s.st[SIM_A]->mac, 6) == 0);	/* filled in */
+	CHECK(memcmp(got + 14, "raw frame", 9) == 0);
+	CHECK_EQ(ns_read(s.st[SIM_B], eb, got, sizeof(got)), -EAGAIN);
+	/* A socket for ARP sees the stack's ARP, which still works. */
+	ub = ns_udp_open(s.st[SIM_B], 0, 5000, 0, 0);
+	ua = ns_udp_open(s.st[SIM_A], 0, 0, SIM_ADDR_B, 5000);
+	CHECK_EQ(ns_write(s.st[SIM_A], ua, "x", 1), 1);
+	sim_run(&s, 5);
+	CHECK_EQ(ns_read(s.st[SIM_B], ub, got, sizeof(got)), 1);
+	CHECK(ns_read(s.st[SIM_B], arp, got, sizeof(got)) >= 42);
+	CHECK_EQ(pkt_get16(got + 12), 0x0806);
+	/* A reader that never reads holds at most ETH_QUEUE_MAX frames. */
+	memset(&c, 0, sizeof(c));
+	pkt_put16(f + 12, 0x88b5);
+	for (int i = 0; i < 200; i++) {
+		CHECK_EQ(ns_write(s.st[SIM_A], ea, f, sizeof(f)), (long long)sizeof(f));
+		sim_run(&s, 1);
+	}
+	int n = 0;
+	while (ns_read(s.st[SIM_B], eb, got, sizeof(got)) > 0)
+		n++;
+	CHECK_EQ(n, 64);
+	CHECK_EQ(ns_close(s.st[SIM_B], eb), 0);
+	CHECK_EQ(ns_read(s.st[SIM_B], eb, got, sizeof(got)), -EBADF);
+	sim_fini(&s);
+}
+
 const struct net_test batch_tests[] = {
 	{ "batch_acks", test_batch_acks },
 	{ "ttl", test_ttl },
+	{ "ethernet", test_ethernet },
 	{ NULL, NULL },
 };

@@ -13,9 +13,15 @@
  *
  * Prints "net_sockopt: all N checks passed".  "net_sockopt child FD
  * WANT" is the spawned half: sends on FD and says whether it worked.
+ *
+ * "net_sockopt ether" (over a real NIC, 96-net-ethernet.sh) opens
+ * ethernet:88b5, broadcasts a frame saying "redox-eth-out", and waits
+ * (10 s at most) for one of that type from Linux, whose payload it
+ * prints: "net_sockopt: ether got PAYLOAD from MAC".
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -183,9 +189,60 @@ test_kind_cache(const char *self)
 	close(rx);
 }
 
+static int
+ether(void)
+{
+	uint8_t f[64], got[1600];
+	struct pollfd p;
+	int fd = open("ethernet:88b5", O_RDWR | O_NONBLOCK);
+
+	if (fd < 0) {
+		fprintf(stderr, "net_sockopt: ethernet:88b5: %s\n", strerror(errno));
+		return 1;
+	}
+	memset(f, 0, sizeof(f));
+	memset(f, 0xff, 6);		/* broadcast; the stack fills the source */
+	f[12] = 0x88;
+	f[13] = 0xb5;
+	memcpy(f + 14, "redox-eth-out", 13);
+	if (write(fd, f, sizeof(f)) != (ssize_t)sizeof(f)) {
+		fprintf(stderr, "net_sockopt: ethernet:88b5: write: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("net_sockopt: ether sent\n");
+	fflush(stdout);
+	p.fd = fd;
+	p.events = POLLIN;
+	for (int tries = 0; tries < 100; tries++) {
+		ssize_t n = read(fd, got, sizeof(got));
+
+		if (n >= 14) {
+			char text[32];
+			size_t k = (size_t)n - 14 < sizeof(text) - 1 ? (size_t)n - 14 :
+			    sizeof(text) - 1;
+
+			memcpy(text, got + 14, k);
+			text[k] = 0;
+			text[strcspn(text, "\n")] = 0;
+			printf("net_sockopt: ether got %s from %02x:%02x:%02x:%02x:%02x:%02x\n",
+			    text, got[6], got[7], got[8], got[9], got[10], got[11]);
+			return 0;
+		}
+		if (n < 0 && errno != EAGAIN) {
+			fprintf(stderr, "net_sockopt: ethernet:88b5: read: %s\n", strerror(errno));
+			return 1;
+		}
+		(void)poll(&p, 1, 100);
+	}
+	fprintf(stderr, "net_sockopt: ethernet:88b5: nothing came\n");
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "ether"))
+		return ether();
 	if (argc == 4 && !strcmp(argv[1], "child")) {
 		int fd = atoi(argv[2]);
 		ssize_t r = send(fd, "k", 1, 0);
