@@ -5,7 +5,7 @@ set -e
 PKGS="build-essential pkg-config check libfuse3-dev fuse3 xz-utils
       qemu-system-x86 qemu-utils grub-pc-bin grub-efi-amd64-bin grub-common
       xorriso mtools ovmf e2fsprogs fuse2fs tmux clang llvm libpcap-dev iproute2
-      dpkg-dev tcl8.6 lua5.4 sqlite3 lz4 iputils-ping dnsmasq-base"
+      dpkg-dev tcl8.6 lua5.4 sqlite3 lz4 iputils-ping dnsmasq-base iperf3"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
