@@ -36,7 +36,7 @@
 
 static struct scheme *net_scheme;
 static struct hal_nic *nic;
-static bool held_open;			/* network: has its one holder */
+static uint64_t holder;			/* H_FRAMES or H_BATCH; 0: none */
 static uint8_t held[HAL_NIC_FRAME_MAX];
 static size_t held_len;
 static struct waitq rx_wait, tx_wait;
@@ -60,8 +60,8 @@ netscheme_event(void)
 		return;
 	waitq_wake(&rx_wait, -1);
 	waitq_wake(&tx_wait, -1);
-	if (held_open && fill())
-		event_trigger(net_scheme, H_FRAMES, EVENT_READ);
+	if (holder && fill())
+		event_trigger(net_scheme, holder, EVENT_READ);
 }
 
 static int
@@ -85,11 +85,11 @@ net_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
 		return -ENOENT;
 	if (c->uid != 0)
 		return -EACCES;
-	if (held_open)
+	if (holder)
 		return -EBUSY;
-	held_open = true;
+	holder = batch ? H_BATCH : H_FRAMES;
 	held_len = 0;		/* nothing from before this holder */
-	*handle = batch ? H_BATCH : H_FRAMES;
+	*handle = holder;
 	return 0;
 }
 
@@ -216,7 +216,7 @@ net_close(struct scheme *s, uint64_t handle)
 {
 	(void)s;
 	if (handle == H_FRAMES || handle == H_BATCH) {
-		held_open = false;
+		holder = 0;
 		held_len = 0;
 	} else {
 		text_close(handle);

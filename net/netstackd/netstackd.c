@@ -36,13 +36,6 @@
 #define EV_NET 101
 #define TICK_MS 10		/* timer granularity while anything is busy */
 #define IDLE_MS 500
-/* While frames flow the timer also polls the NIC every millisecond: in
- * redox-hosted some arrivals raise no event (seen as turns woken only by
- * the timer that find dozens of frames waiting), and at a 10 ms tick a
- * bulk transfer then runs at a third of its speed.  BUSY_HOLD_MS after
- * the last frame it goes back to TICK_MS. */
-#define BUSY_MS 1
-#define BUSY_HOLD_MS 100
 #define DHCP_WAIT_MS 10000
 
 static uint64_t
@@ -151,7 +144,7 @@ main(int argc, char **argv)
 	uint8_t *in;
 	int c, dhcp = 0, loopback = 0, given = 0, q, tm, nw = 0, e, single = 0;
 	int armed = 0, told = 0;
-	uint64_t start, busy_until = 0;
+	uint64_t start;
 	struct netstack *st;
 
 	while ((c = getopt(argc, argv, "1dla:g:n:")) != -1) {
@@ -244,18 +237,13 @@ main(int argc, char **argv)
 		for (int s = 0; s < ND_NSCHEMES; s++)
 			if (drain_requests(&nd, s, in, cap) < 0)
 				return 1;
-		uint64_t rx = st->stats.rx_frames;
-
 		if (nic.fd >= 0)
 			nic_drain(&nic, st, now_ms);
-		if (st->stats.rx_frames != rx)
-			busy_until = now_ms() + BUSY_HOLD_MS;
 		ns_tick(st, now_ms());
 		nd_service(&nd);
 		if (nic.fd >= 0)
 			nic_flush(&nic);
-		if (!armed && arm(tm, now_ms() < busy_until ? BUSY_MS :
-		    tcp_count(st) > 0 || nd_waiting(&nd) ||
+		if (!armed && arm(tm, tcp_count(st) > 0 || nd_waiting(&nd) ||
 		    (dhcp && dhcp_state(st) != DHCP_BOUND) ? TICK_MS :
 		    IDLE_MS) == 0)
 			armed = 1;
