@@ -3,7 +3,9 @@
 # ethernet:88b5 (an experimental ethertype) and broadcasts a frame;
 # Linux, on an AF_PACKET socket bound to the TAP, must see it with the
 # OS's MAC as source, and answers with a frame of the same type to that
-# MAC, which the OS must read whole.  Needs root, /dev/net/tun, ip,
+# MAC, which the OS must read whole.  Then 40 frames go back and forth
+# one at a time, 20 ms apart, within 4 s in all: a frame the daemon
+# hears of only at its idle timer takes up to half a second.  Needs root, /dev/net/tun, ip,
 # python3.
 if [ "$(id -u)" != 0 ] || [ ! -c /dev/net/tun ]; then
 	echo "SKIP needs root and /dev/net/tun"
@@ -27,7 +29,8 @@ ip netns add "$ns" || _fail "ip netns add"
 ip netns exec "$ns" ip tuntap add dev rxeth0 mode tap || _fail "tuntap"
 ip netns exec "$ns" sysctl -qw net.ipv6.conf.rxeth0.disable_ipv6=1
 ip netns exec "$ns" ip link set rxeth0 up
-# Linux's side: wait (30 s at most) for the OS's frame, answer it.
+# Linux's side: wait (30 s at most) for the OS's frame, answer it, then
+# time 40 round trips.
 ip netns exec "$ns" timeout 60 python3 -c '
 import socket, struct, sys, time
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88b5))
@@ -46,9 +49,31 @@ while time.time() < end:
         print("linux: tap is %s" % me.hex(":"))
         sys.stdout.flush()
         s.send(f[6:12] + me + b"\x88\xb5" + b"linux-eth-in\n" + bytes(33))
-        sys.exit(0)
-print("linux: no frame from the OS")
-sys.exit(1)' >"$d/py.log" 2>&1 &
+        break
+else:
+    print("linux: no frame from the OS")
+    sys.exit(1)
+# 40 round trips, each waiting for its echo, 20 ms apart so the OS
+# waits in poll: a frame the daemon hears of only at its idle timer
+# (500 ms) makes them slow.
+os_mac = f[6:12]
+t0 = time.time()
+for i in range(40):
+    time.sleep(0.02)	# the OS is asleep in poll by now
+    s.send(os_mac + me + b"\x88\xb5" + b"ping %02d\n" % i + bytes(38))
+    end = time.time() + 3
+    while time.time() < end:
+        try:
+            g = s.recv(2048)
+        except socket.timeout:
+            continue
+        if g[14:21] == b"ping %02d" % i and g[0:6] == me:
+            break
+    else:
+        print("linux: echo %d lost" % i)
+        sys.exit(1)
+print("linux: 40 echoes in %.3f s" % (time.time() - t0))
+sys.exit(0)' >"$d/py.log" 2>&1 &
 py=$!
 for _ in $(seq 50); do grep -q listening "$d/py.log" && break; sleep 0.1; done
 printf '%s\n' "notify netstackd -a 10.77.6.2/24" "net_sockopt ether" >"$d/rc"
@@ -77,4 +102,8 @@ tapmac=$(sed -n 's/^linux: tap is \([0-9a-f:]*\)$/\1/p' "$d/py.log")
 [ -n "$osmac" ] && [ "$osmac" != 00:00:00:00:00:00 ] || _fail "the OS's frame had no source MAC"
 expect '^net_sockopt: ether sent$'
 expect "^net_sockopt: ether got linux-eth-in from $tapmac\$"
+expect '^net_sockopt: ether echoed 40$'
+secs=$(sed -n 's/^linux: 40 echoes in \([0-9.]*\) s$/\1/p' "$d/py.log")
+[ -n "$secs" ] && awk -v s="$secs" 'BEGIN { exit !(s < 4) }' ||
+	_fail "40 ethernet round trips took ${secs:-ever} s (at most 4)"
 expect_status 0
