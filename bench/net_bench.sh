@@ -5,8 +5,10 @@
 #
 # Both ends run netbench (net/tools/netbench.c: the same source built
 # for the OS and for Linux), which times a transfer at the receiver from
-# the first byte to EOF, and 64-byte UDP echoes one at a time; iperf3
-# (when installed) adds Linux's own figure over the veth for reference.
+# the first byte to EOF, and 64-byte UDP echoes one at a time.  Then
+# Linux's iperf3 client runs against the OS's iperf3-compatible server
+# (net/tools/iperf.c) both ways, next to iperf3 over the veth, when
+# iperf3 is installed (NET_BENCH_IPERF_SECS, default 5, per test).
 # It makes its own namespaces and devices and removes them; without root
 # or /dev/net/tun it says SKIP.  NET_BENCH_BYTES sets the transfer size
 # (default 256 MiB), NET_BENCH_PINGS the echoes (default 2000).
@@ -14,6 +16,7 @@ set -u
 B=${1:-build}
 BYTES=${NET_BENCH_BYTES:-268435456}
 PINGS=${NET_BENCH_PINGS:-2000}
+IPERF_SECS=${NET_BENCH_IPERF_SECS:-5}
 if [ "$(id -u)" != 0 ] || [ ! -c /dev/net/tun ] || ! command -v ip >/dev/null; then
 	echo "net bench: SKIP (needs root, /dev/net/tun and ip)"
 	exit 0
@@ -62,13 +65,23 @@ linux_udp() {
 }
 veth=$(linux_tcp)
 veth_rtt=$(linux_udp | grep '^netbench: .* echoes')
+# iperf3 -J's receiver figure in Mbit/s (the JSON on stdin).
+iperf_mbit() {
+	python3 -c 'import json, sys
+try:
+    print("%.1f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e6))
+except Exception:
+    print(0)'
+}
+have_iperf=0
+command -v iperf3 >/dev/null && command -v python3 >/dev/null && have_iperf=1
 iperf=
-if command -v iperf3 >/dev/null; then
-	ip netns exec "$nv2" iperf3 -s -1 -B 10.78.1.2 >/dev/null 2>&1 &
+if [ $have_iperf = 1 ]; then
+	ip netns exec "$nv2" timeout 60 iperf3 -s -1 -B 10.78.1.2 >/dev/null 2>&1 &
 	ip=$!
 	sleep 0.3
-	iperf=$(timeout 30 ip netns exec "$nv1" iperf3 -c 10.78.1.2 -t 3 -f m 2>/dev/null |
-	    awk '/receiver/ { print $7 }')
+	iperf=$(timeout 30 ip netns exec "$nv1" iperf3 -c 10.78.1.2 -t $IPERF_SECS -J 2>/dev/null |
+	    iperf_mbit)
 	wait $ip
 fi
 
@@ -88,6 +101,7 @@ printf '%s\n' "notify netstackd ${NET_BENCH_NETSTACKD:-} -a 10.78.2.2/24" \
     "netbench send 10.78.2.1 5011 $BYTES" \
     "netbench ping 10.78.2.1 5012 $PINGS" \
     "netbench echo -w 20 5022 $PINGS" \
+    "iperf -s -n 2" \
     "shutdown" >"$T/rc"
 ip netns exec "$nt" "$B/redox-hosted" --no-disk --net tap:nbtap0 --rc "$T/rc" \
     --timeout $((LIMIT * 3)) </dev/null >"$T/os.log" 2>&1 &
@@ -108,6 +122,15 @@ if waitfor 'netbench: echoing'; then
 	tap_rtt_lin=$(timeout $LIMIT ip netns exec "$nt" "$NB" ping 10.78.2.2 5022 "$PINGS" 2>&1 |
 	    grep '^netbench: .* echoes')
 fi
+ip_to= ip_from=
+if [ $have_iperf = 1 ] && waitfor 'iperf: listening'; then
+	ip_to=$(timeout 60 ip netns exec "$nt" iperf3 -c 10.78.2.2 -t $IPERF_SECS -J 2>/dev/null |
+	    iperf_mbit)
+	ip_from=$(timeout 60 ip netns exec "$nt" iperf3 -c 10.78.2.2 -t $IPERF_SECS -R -J 2>/dev/null |
+	    iperf_mbit)
+elif [ $have_iperf = 1 ]; then
+	echo "net bench: the OS's iperf did not start"
+fi
 wait $os
 to_os=$(grep '^netbench: received' "$T/os.log")
 from_os=$(grep '^netbench: received' "$T/tr")
@@ -127,7 +150,12 @@ row "TCP Linux->OS (netbench)" "$(mbit "$to_os")" "$(mbit "$veth")" Mb/s 0 ">= 1
 row "TCP OS->Linux (netbench)" "$(mbit "$from_os")" "$(mbit "$veth")" Mb/s 0 ">= 1000 Mb/s, >= 0.30x veth"
 row "UDP 64 B rtt median, Linux pings" "$(median "$tap_rtt_lin")" "$(median "$veth_rtt")" us 1 "(ratio: Linux's / ours)"
 row "UDP 64 B rtt median, OS pings" "$(median "$tap_rtt_os")" "$(median "$veth_rtt")" us 1 ""
-[ -n "$iperf" ] && printf '%-40s %12s %7.1f Mb/s\n' "TCP Linux->Linux veth (iperf3)" "" "$iperf"
+if [ $have_iperf = 1 ]; then
+	row "TCP Linux->OS (iperf3)" "${ip_to:-0}" "${iperf:-0}" Mb/s 0 ">= 1000 Mb/s, >= 0.30x veth"
+	row "TCP OS->Linux (iperf3 -R)" "${ip_from:-0}" "${iperf:-0}" Mb/s 0 ">= 1000 Mb/s, >= 0.30x veth"
+else
+	echo "(no iperf3: its rows are left out; scripts/deps.sh installs it)"
+fi
 for v in to_os from_os tap_rtt_lin tap_rtt_os; do
 	[ -n "${!v:-}" ] || { echo "net bench: no figure for $v; the OS said:"; tail -20 "$T/os.log"; exit 1; }
 done

@@ -2,7 +2,7 @@
 # ifconfig, netstat), each NAME.c plus the shared netutil.c, into the
 # initfs (and so the disk's /bin); netbench, built for the OS and for
 # Linux (build/host/netbench), which bench/net_bench.sh runs on both ends.
-NETTOOLS := ping nc wget httpd nslookup ifconfig netstat
+NETTOOLS := ping nc wget httpd nslookup ifconfig netstat iperf
 NETTOOLS_BINS := $(addprefix $(B)/prog/net/tools/,$(NETTOOLS))
 
 $(NETTOOLS_BINS): $(B)/prog/net/tools/%: $(B)/prog/net/tools/%.o \
