@@ -6,8 +6,9 @@
  * 80,000 frames a second each way at 1 Gbit/s, and in redox-hosted each
  * call costs several microseconds of FS-base swaps.  Frames the stack
  * sends wait in out until nic_flush, which the event loop calls before
- * it sleeps (and nic_output when out is full).  A kernel without
- * network:batch gets one frame per call on network:.
+ * it sleeps (and nic_output when out is full); what a full NIC queue
+ * refuses stays for the next flush.  A kernel without network:batch
+ * gets one frame per call on network:.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,24 +43,28 @@ nic_open(struct nic *n, uint8_t mac[6], int single)
 	return 0;
 }
 
-static void
+/* Writes frames; the bytes the NIC took (whole records), 0 if none. */
+static size_t
 send_frames(struct nic *n, const uint8_t *buf, size_t len)
 {
-	/* A full NIC queue loses frames, as a full ring does; TCP resends. */
 	ssize_t w = write(n->fd, buf, len);
 
 	if (w < 0 && errno != EAGAIN && errno != EINTR)
 		fprintf(stderr, "netstackd: network: %s\n", strerror(errno));
-	if (w < (ssize_t)len)
-		n->dropped++;
+	return w > 0 ? (size_t)w : 0;
 }
 
 void
 nic_flush(struct nic *n)
 {
-	if (n->olen > 0)
-		send_frames(n, n->out, n->olen);
-	n->olen = 0;
+	size_t w;
+
+	if (n->olen == 0)
+		return;
+	/* What a full NIC queue refused waits for the next flush. */
+	w = send_frames(n, n->out, n->olen);
+	memmove(n->out, n->out + w, n->olen - w);
+	n->olen -= w;
 }
 
 void
@@ -68,13 +73,18 @@ nic_output(void *ctx, const uint8_t *f, size_t len)
 	struct nic *n = ctx;
 
 	if (!n->batch) {
-		send_frames(n, f, len);
+		/* A full NIC queue loses the frame, as a full ring does. */
+		(void)send_frames(n, f, len);
 		return;
 	}
 	if (len > 0xffff)
 		return;
 	if (n->olen + REC_HDR + len > sizeof(n->out))
 		nic_flush(n);
+	/* Still full: the NIC takes nothing, so the oldest frames are lost
+	 * (TCP resends) rather than the stack stalling. */
+	if (n->olen + REC_HDR + len > sizeof(n->out))
+		n->olen = 0;
 	n->out[n->olen] = (uint8_t)len;
 	n->out[n->olen + 1] = (uint8_t)(len >> 8);
 	memcpy(n->out + n->olen + REC_HDR, f, len);

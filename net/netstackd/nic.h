@@ -13,7 +13,6 @@ struct nic {
 	int fd;			/* network:batch or network:, -1 for none */
 	int batch;		/* fd speaks batch records */
 	size_t olen;		/* bytes waiting in out */
-	uint64_t dropped;	/* frames the NIC's queue refused */
 	uint8_t out[NIC_BATCH];
 	uint8_t in[NIC_BATCH];
 };

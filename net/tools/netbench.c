@@ -96,12 +96,20 @@ dial(const char *host, const char *port, int type)
 		fprintf(stderr, "netbench: %s: %s\n", host, gai_strerror(e));
 		return -1;
 	}
-	fd = socket(AF_INET, type, 0);
-	if (fd < 0 || connect(fd, res->ai_addr, res->ai_addrlen) < 0) {
-		fprintf(stderr, "netbench: %s:%s: %s\n", host, port, strerror(errno));
+	/* A receiver started beside us may not listen yet: 5 s of tries. */
+	for (int i = 0;; i++) {
+		fd = socket(AF_INET, type, 0);
+		if (fd >= 0 && connect(fd, res->ai_addr, res->ai_addrlen) == 0)
+			break;
+		e = errno;
 		if (fd >= 0)
 			close(fd);
 		fd = -1;
+		if (e != ECONNREFUSED || i == 50) {
+			fprintf(stderr, "netbench: %s:%s: %s\n", host, port, strerror(e));
+			break;
+		}
+		usleep(100000);
 	}
 	freeaddrinfo(res);
 	return fd;
@@ -267,25 +275,33 @@ do_ping(const char *host, const char *port, long count)
 	if (fd < 0 || timeout(fd, 1) < 0)
 		return 1;
 	for (long i = 0; i < count; i++) {
+		int answered = 0;
+
 		memset(out, 0, sizeof out);
 		memcpy(out, &i, sizeof i);
-		double t0 = now_s();
-		if (send(fd, out, sizeof out, 0) != (ssize_t)sizeof out) {
-			perror("netbench: ping: send");
-			return 1;
-		}
-		/* Stale replies (to a ping that timed out) are skipped. */
-		for (;;) {
-			ssize_t n = recv(fd, in, sizeof in, 0);
-			long seq;
+		/* Three tries a second apart (an echo server started beside
+		 * us may not be there yet); the time is the answered try's. */
+		for (int try = 0; try < 3 && !answered; try++) {
+			double t0 = now_s();
 
-			if (n < 0)
-				break;	/* lost: counted as missing */
-			memcpy(&seq, in, sizeof seq);
-			if (n == (ssize_t)sizeof out && seq == i) {
-				rtt[got] = (now_s() - t0) * 1e6;
-				sum += rtt[got++];
-				break;
+			if (send(fd, out, sizeof out, 0) != (ssize_t)sizeof out) {
+				perror("netbench: ping: send");
+				return 1;
+			}
+			/* Stale replies (to a try that timed out) are skipped. */
+			for (;;) {
+				ssize_t n = recv(fd, in, sizeof in, 0);
+				long seq;
+
+				if (n < 0)
+					break;
+				memcpy(&seq, in, sizeof seq);
+				if (n == (ssize_t)sizeof out && seq == i) {
+					rtt[got] = (now_s() - t0) * 1e6;
+					sum += rtt[got++];
+					answered = 1;
+					break;
+				}
 			}
 		}
 	}
