@@ -238,7 +238,8 @@ serve(int l, int ctrl)
 	while (full_read(ctrl, &c, 1) == 0 && c != TEST_END && c != CLIENT_TERMINATE)
 		;
 	r.stop = 1;
-	pthread_join(t, NULL);
+	if (pthread_join(t, NULL) != 0)
+		fprintf(stderr, "iperf: the data thread: cannot join\n");
 	/* The stream ends before the results, as iperf3's server does: a
 	 * client still reading (-R) waits for its end of file. */
 	close(r.data);
