@@ -44,14 +44,6 @@ hosted_events_init(void)
 }
 
 
-uint64_t
-hosted_wallclock_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 void
 hosted_timer_arm(uint64_t deadline_ns)
 {

@@ -1,5 +1,6 @@
 /*
- * mem.c - pages, address spaces and user copies for the hosted backend.
+ * mem.c - address spaces and user copies for the hosted backend
+ * (kernel pages: pages.c).
  *
  * All programs share the host's one address space (hosted mode isolates
  * faults, not wild writes).  An address space is a reserved range of it
@@ -17,11 +18,7 @@
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
 
-#define RAM_PAGES (256u * 1024u)	/* 1 GiB of "RAM" in 4 KiB pages */
-
 int hosted_copy(void *dst, const void *src, size_t n);
-
-static size_t pages_used;
 
 /* Address room per program; RLIMIT_AS and the 1 TiB mmap cap are
  * checked by the core, this only bounds the reservation. */
@@ -30,57 +27,6 @@ static size_t pages_used;
 struct hal_as {
 	struct arena arena;
 };
-
-/*
- * Freed kernel pages wait here for reuse instead of going back to Linux
- * at once: an munmap flushes the TLB (in a VM, a trip to the hypervisor)
- * and the next touch faults again, and the core allocates and frees a
- * page or two on every path lookup.  Runs of up to CACHE_RUN pages,
- * CACHE_DEPTH of each length (at most 8 MiB); they count as free.
- */
-#define CACHE_RUN 32
-#define CACHE_DEPTH 4
-static void *cache[CACHE_RUN + 1][CACHE_DEPTH];
-static unsigned ncache[CACHE_RUN + 1];
-
-void *
-hosted_page_alloc(size_t npages)
-{
-	void *p;
-
-	if (npages == 0 || npages > RAM_PAGES - pages_used)
-		return NULL;
-	if (npages <= CACHE_RUN && ncache[npages] > 0) {
-		p = cache[npages][--ncache[npages]];
-		memset(p, 0, npages * HAL_PAGE_SIZE);
-	} else {
-		p = mmap(NULL, npages * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p == MAP_FAILED)
-			return NULL;
-	}
-	pages_used += npages;
-	return p;
-}
-
-void
-hosted_page_free(void *p, size_t npages)
-{
-	if (!p)
-		return;
-	pages_used -= npages;
-	if (npages <= CACHE_RUN && ncache[npages] < CACHE_DEPTH)
-		cache[npages][ncache[npages]++] = p;
-	else
-		munmap(p, npages * HAL_PAGE_SIZE);
-}
-
-void
-hosted_page_counts(size_t *total, size_t *used)
-{
-	*total = RAM_PAGES;
-	*used = pages_used;
-}
 
 struct hal_as *
 hosted_as_new(void)

@@ -20,13 +20,18 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
-int hal_nic_send(struct hal_nic *dev, const void *frame, size_t len);
-long hal_nic_recv(struct hal_nic *dev, void *buf, size_t cap);
+/* pcap's calls need glibc: through a thunk (thunks.S). */
+int hosted_pcap_send_thunk(struct hal_nic *dev, const void *frame, size_t len);
+long hosted_pcap_recv_thunk(struct hal_nic *dev, void *buf, size_t cap);
+static int tap_send(struct hal_nic *dev, const void *frame, size_t len);
+static long tap_recv(struct hal_nic *dev, void *buf, size_t cap);
 
 static struct nic {
 	struct hal_nic nic;
@@ -123,8 +128,8 @@ hosted_nic_add(const char *spec)
 	}
 	random_mac(n->nic.mac);
 	n->nic.name = n->name;
-	n->nic.send = hal_nic_send;
-	n->nic.recv = hal_nic_recv;
+	n->nic.send = n->pcap ? hosted_pcap_send_thunk : tap_send;
+	n->nic.recv = n->pcap ? hosted_pcap_recv_thunk : tap_recv;
 	n->nic.priv = n;
 	have_nic = 1;
 	return 0;
@@ -161,44 +166,59 @@ hosted_nic_get(unsigned index)
 }
 
 int
-hosted_nic_send(struct hal_nic *dev, const void *frame, size_t len)
+hosted_pcap_send(struct hal_nic *dev, const void *frame, size_t len)
 {
 	struct nic *n = dev->priv;
 	if (len < HAL_NIC_FRAME_MIN || len > HAL_NIC_FRAME_MAX)
 		return -EINVAL;
-	if (n->pcap)
-		return pcap_inject(n->pcap, frame, len) == (int)len ? 0 : -EIO;
-	for (;;) {
-		ssize_t w = write(n->fd, frame, len);
-		if (w == (ssize_t)len)
-			return 0;
-		if (w < 0 && errno == EINTR)
-			continue;
-		/* The TAP's queue is full (or no one has it up): like a NIC
-		 * whose ring is full, the caller may retry. */
-		return w < 0 && errno == EAGAIN ? -EAGAIN : -EIO;
-	}
+	return pcap_inject(n->pcap, frame, len) == (int)len ? 0 : -EIO;
 }
 
 long
-hosted_nic_recv(struct hal_nic *dev, void *buf, size_t cap)
+hosted_pcap_recv(struct hal_nic *dev, void *buf, size_t cap)
 {
 	struct nic *n = dev->priv;
-	if (n->pcap) {
-		struct pcap_pkthdr *h;
-		const u_char *data;
-		int r = pcap_next_ex(n->pcap, &h, &data);
-		if (r != 1)
-			return 0;
-		size_t len = h->caplen < cap ? h->caplen : cap;
-		memcpy(buf, data, len);
-		return (long)len;
-	}
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	if (pcap_next_ex(n->pcap, &h, &data) != 1)
+		return 0;
+	size_t len = h->caplen < cap ? h->caplen : cap;
+	memcpy(buf, data, len);
+	return (long)len;
+}
+
+/*
+ * A TAP's frames go without a thunk: two FS swaps per frame (host system
+ * calls without FSGSBASE) would cost more than the frame.  Raw system
+ * calls only (rawsys.h).
+ */
+static int
+tap_send(struct hal_nic *dev, const void *frame, size_t len)
+{
+	struct nic *n = dev->priv;
+	if (len < HAL_NIC_FRAME_MIN || len > HAL_NIC_FRAME_MAX)
+		return -EINVAL;
 	for (;;) {
-		ssize_t r = read(n->fd, buf, cap);
+		long w = hosted_rawsys3(SYS_write, n->fd, frame, len);
+		if (w == (long)len)
+			return 0;
+		if (w == -EINTR)
+			continue;
+		/* The TAP's queue is full (or no one has it up): like a NIC
+		 * whose ring is full, the caller may retry. */
+		return w == -EAGAIN ? -EAGAIN : -EIO;
+	}
+}
+
+static long
+tap_recv(struct hal_nic *dev, void *buf, size_t cap)
+{
+	struct nic *n = dev->priv;
+	for (;;) {
+		long r = hosted_rawsys3(SYS_read, n->fd, buf, cap);
 		if (r >= 0)
-			return (long)r;
-		if (errno != EINTR)
+			return r;
+		if (r != -EINTR)
 			return 0;
 	}
 }
