@@ -57,8 +57,12 @@ host_prot(int prot)
 	    (prot & HAL_PROT_EXEC ? PROT_EXEC : 0);
 }
 
+/*
+ * hal_map, hal_unmap and hal_protect run without a thunk (thunks.S): a
+ * program's every mmap would otherwise swap the FS base twice.
+ */
 int
-hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
+hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 {
 	uintptr_t a = *addr;
 	if (a == 0) {
@@ -67,9 +71,7 @@ hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 	} else if (!arena_contains(&as->arena, a, len)) {
 		return -EINVAL;
 	}
-	void *p = mmap((void *)a, len, host_prot(prot),
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-	if (p == MAP_FAILED) {
+	if (arena_map(a, len, host_prot(prot)) != 0) {
 		if (*addr == 0)
 			arena_give(&as->arena, a, len);
 		return -ENOMEM;
@@ -79,21 +81,20 @@ hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 }
 
 int
-hosted_unmap(struct hal_as *as, uintptr_t addr, size_t len)
+hal_unmap(struct hal_as *as, uintptr_t addr, size_t len)
 {
 	if (!arena_contains(&as->arena, addr, len))
 		return -EINVAL;
 	/* Drop the pages, keep the addresses reserved for reuse. */
-	if (mmap((void *)addr, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
-	    MAP_FIXED, -1, 0) == MAP_FAILED)
+	if (arena_map(addr, len, PROT_NONE) != 0)
 		return -ENOMEM;
 	return arena_give(&as->arena, addr, len);
 }
 
 int
-hosted_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
+hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 {
 	(void)as;
-	return mprotect((void *)addr, len, host_prot(prot)) == 0 ? 0 : -EINVAL;
+	return arena_protect(addr, len, host_prot(prot));
 }
 

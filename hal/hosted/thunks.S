@@ -43,9 +43,6 @@
 	THUNK signal_return
 	THUNK as_new
 	THUNK as_free
-	THUNK map
-	THUNK unmap
-	THUNK protect
 	THUNK random_seed
 	THUNK blk_get
 	THUNK nic_get
@@ -57,8 +54,9 @@
  * and make their host system calls raw (rawsys.h).  Each is on a hot
  * path where a thunk's two FS swaps (host system calls without FSGSBASE)
  * would cost more than the call: hal_clock_ns and hal_wallclock_ns
- * (clock.c), hal_page_alloc/free/counts (pages.c), hal_console_write
- * (console.c), a disk's submit (blk.c), a TAP's send and recv (nic.c).
+ * (clock.c), hal_page_alloc/free/counts (pages.c), hal_map/unmap/protect
+ * (mem.c, arena.c), hal_console_write (console.c), a disk's submit
+ * (blk.c), a TAP's send and recv (nic.c).
  */
 
 /*
