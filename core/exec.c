@@ -292,7 +292,7 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 	if (!err && !(st.st_mode & 0111))
 		err = -EACCES;
 	if (!err)
-		err = vfs_read_all(f, IMAGE_MAX, &img, &len);
+		err = vfs_read_all(f, st.st_size, IMAGE_MAX, &img, &len);
 	file_put(f);
 	if (err)
 		return err;
