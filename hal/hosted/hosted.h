@@ -101,6 +101,7 @@ int hosted_blk_add(const char *path);
 int hosted_nic_add(const char *spec);
 void hosted_nic_start(void);	/* after the signal handlers */
 int hosted_nic_fd(void);
+void hosted_nic_quiet(void);	/* SIGIO off until the TAP is drained */
 
 /* boot.c */
 void hosted_set_console_echo(bool on);

@@ -38,6 +38,8 @@ static struct nic {
 	int fd;			/* the TAP, or pcap's selectable fd */
 	pcap_t *pcap;		/* NULL for a TAP */
 	char name[IFNAMSIZ + 8];
+	int async_fl;		/* the TAP's flags with O_ASYNC; 0: no SIGIO */
+	volatile int quiet;	/* SIGIO off until the queue is drained */
 } the_nic = { .fd = -1 };
 static int have_nic;
 
@@ -151,6 +153,26 @@ hosted_nic_start(void)
 	    fcntl(n->fd, F_SETFL, fl | O_ASYNC) != 0)
 		fprintf(stderr, "redox-hosted: %s: no SIGIO (%s); frames wait for idle\n", n->name,
 		    strerror(errno));
+	else if (!n->pcap)
+		n->async_fl = fl | O_ASYNC;
+}
+
+/*
+ * A TAP raises SIGIO for every frame Linux queues.  One is enough until
+ * the OS has read the queue empty: the first turns them off, and
+ * tap_recv turns them on again when a read finds nothing (then reads once
+ * more, for a frame that came in between).  hal_idle polls the TAP as
+ * well, so a queue the OS stopped reading half way is not forgotten.
+ * Called from the signal handler (signal.c): raw calls only.
+ */
+void
+hosted_nic_quiet(void)
+{
+	struct nic *n = &the_nic;
+	if (n->async_fl && !n->quiet) {
+		n->quiet = 1;
+		(void)hosted_rawsys3(SYS_fcntl, n->fd, F_SETFL, n->async_fl & ~O_ASYNC);
+	}
 }
 
 int
@@ -211,14 +233,24 @@ tap_send(struct hal_nic *dev, const void *frame, size_t len)
 }
 
 static long
+tap_read(struct nic *n, void *buf, size_t cap)
+{
+	for (;;) {
+		long r = hosted_rawsys3(SYS_read, n->fd, buf, cap);
+		if (r != -EINTR)
+			return r;
+	}
+}
+
+static long
 tap_recv(struct hal_nic *dev, void *buf, size_t cap)
 {
 	struct nic *n = dev->priv;
-	for (;;) {
-		long r = hosted_rawsys3(SYS_read, n->fd, buf, cap);
-		if (r >= 0)
-			return r;
-		if (r != -EINTR)
-			return 0;
+	long r = tap_read(n, buf, cap);
+	if (r == -EAGAIN && n->quiet) {
+		n->quiet = 0;
+		(void)hosted_rawsys3(SYS_fcntl, n->fd, F_SETFL, n->async_fl);
+		r = tap_read(n, buf, cap);
 	}
+	return r > 0 ? r : 0;
 }

@@ -214,9 +214,10 @@ on_tick(ucontext_t *uc)
 static void
 on_io(const siginfo_t *si)
 {
-	if (si->si_code > 0 && si->si_fd >= 0 && si->si_fd == hosted_nic_fd())
+	if (si->si_code > 0 && si->si_fd >= 0 && si->si_fd == hosted_nic_fd()) {
 		hosted_event_post(HAL_EV_NET);
-	else
+		hosted_nic_quiet();
+	} else
 		hosted_event_post(HAL_EV_CONSOLE);
 }
 
