@@ -29,7 +29,6 @@
 	THUNK console_read
 	THUNK poweroff
 	THUNK reboot
-	THUNK timer_arm
 	THUNK idle
 	THUNK thread_new
 	THUNK thread_free
@@ -54,9 +53,9 @@
  * and make their host system calls raw (rawsys.h).  Each is on a hot
  * path where a thunk's two FS swaps (host system calls without FSGSBASE)
  * would cost more than the call: hal_clock_ns and hal_wallclock_ns
- * (clock.c), hal_page_alloc/free/counts (pages.c), hal_map/unmap/protect
- * (mem.c, arena.c), hal_console_write (console.c), a disk's submit
- * (blk.c), a TAP's send and recv (nic.c).
+ * (clock.c), hal_timer_arm (events.c), hal_page_alloc/free/counts
+ * (pages.c), hal_map/unmap/protect (mem.c, arena.c), hal_console_write
+ * (console.c), a disk's submit (blk.c), a TAP's send and recv (nic.c).
  */
 
 /*
