@@ -1,6 +1,7 @@
 /* Checksums and address text for the stack (pkt.h). */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "net/stack/pkt.h"
 
@@ -8,17 +9,35 @@ uint32_t
 pkt_sum(uint32_t sum, const void *data, size_t len)
 {
 	const uint8_t *p = data;
-	uint64_t s = sum;
+	uint64_t s = 0;
+	uint16_t le;
 
+	/* A one's complement sum is the same in either byte order (RFC
+	 * 1071): add the data as native 32-bit words, fold, and swap the
+	 * two bytes once at the end.  Eight bytes a step, not two. */
+	while (len >= 8) {
+		uint32_t a, b;
+
+		memcpy(&a, p, 4);
+		memcpy(&b, p + 4, 4);
+		s += (uint64_t)a + b;
+		p += 8;
+		len -= 8;
+	}
 	while (len >= 2) {
-		s += (uint32_t)(p[0] << 8 | p[1]);
+		uint16_t h;
+
+		memcpy(&h, p, 2);
+		s += h;
 		p += 2;
 		len -= 2;
 	}
 	if (len)
-		s += (uint32_t)p[0] << 8;
-	while (s >> 32)
-		s = (s & 0xffffffff) + (s >> 32);
+		s += p[0];	/* the high byte of a big-endian pair */
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	le = (uint16_t)s;
+	s = (uint64_t)sum + (uint16_t)(le >> 8 | le << 8);
 	/* Keep the partial sum small so callers can keep adding. */
 	while (s >> 16)
 		s = (s & 0xffff) + (s >> 16);
