@@ -581,7 +581,11 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 	case SCHEME_WRITE:
 		if (serve_positioned_rq(rq) && f->scheme != ND_NETCFG)
 			return -ESPIPE;
-		r = nd_write(nd, f, in, len);
+		/* A blocking write waits for room for much of it rather than
+		 * going in small pieces, each a round trip for the writer and
+		 * a copy of the rest into a kept request. */
+		r = nonblock || f->sh < 0 || ns_write_ready(nd->st, f->sh, len) ?
+		    nd_write(nd, f, in, len) : -EAGAIN;
 		if (r == -EAGAIN && !nonblock)
 			return nd_defer(nd, s, rq, (int)rq->a, OP_WRITE, in, len) < 0 ?
 			    -ENOMEM : SCHEME_DEFERRED;
@@ -694,7 +698,8 @@ nd_service(struct nd *nd)
 		else if (p->op == OP_READ)
 			r = nd_read(nd, f, p->len, out, &out_len);
 		else if (p->op == OP_WRITE)
-			r = nd_write(nd, f, p->data, p->len);
+			r = f->sh < 0 || ns_write_ready(nd->st, f->sh, p->len) ?
+			    nd_write(nd, f, p->data, p->len) : -EAGAIN;
 		else
 			r = nd_accept(nd, f);
 		if (r == -EAGAIN) {

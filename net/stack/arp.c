@@ -241,6 +241,25 @@ arp_output(struct netstack *st, uint32_t nexthop, const uint8_t *pkt,
 }
 
 void
+arp_output_frame(struct netstack *st, uint32_t nexthop, uint8_t *frame,
+    size_t len)
+{
+	struct arp_entry *e = NULL;
+
+	if (len < NS_ETH_HLEN || len > NS_FRAME_MAX)
+		return;
+	if (!arp_is_broadcast(st, nexthop) &&
+	    ((e = arp_find(st, nexthop)) == NULL || e->state != ARP_VALID)) {
+		arp_output(st, nexthop, frame + NS_ETH_HLEN, len - NS_ETH_HLEN);
+		return;
+	}
+	memcpy(frame, e != NULL ? e->mac : bcast_mac, 6);
+	memcpy(frame + 6, st->mac, 6);
+	pkt_put16(frame + 12, NS_ETHERTYPE_IP);
+	ns_send_frame(st, frame, len);
+}
+
+void
 arp_tick(struct netstack *st)
 {
 	static const uint8_t zero[6];

@@ -25,6 +25,10 @@ void arp_tick(struct netstack *st);
 /* Sends an IP packet to nexthop (255.255.255.255 = broadcast). */
 void arp_output(struct netstack *st, uint32_t nexthop, const uint8_t *pkt,
     size_t len);
+/* The same for a whole frame whose Ethernet header (the first
+ * NS_ETH_HLEN bytes) is filled in here: no copy once addr is resolved. */
+void arp_output_frame(struct netstack *st, uint32_t nexthop, uint8_t *frame,
+    size_t len);
 /* 0 and the MAC if addr is resolved, else -ENOENT. */
 int arp_lookup(struct netstack *st, uint32_t addr, uint8_t mac[6]);
 

@@ -162,6 +162,43 @@ ip_header(uint8_t *h, size_t total, uint16_t id, uint16_t frag,
 	pkt_put16(h + 10, pkt_fold(pkt_sum(0, h, IP_HLEN)));
 }
 
+/* The next hop towards dst (not loopback); 0, or -errno. */
+static int
+ip_route(struct netstack *st, uint32_t dst, uint32_t *nexthop)
+{
+	if (dst == 0xffffffffu)
+		*nexthop = dst;
+	else if (st->addr == 0)
+		return -ENETUNREACH;
+	else if ((dst & st->mask) == (st->addr & st->mask))
+		*nexthop = dst;
+	else if (st->router != 0)
+		*nexthop = st->router;
+	else
+		return -EHOSTUNREACH;
+	return 0;
+}
+
+int
+ip_output_frame(struct netstack *st, uint32_t src, uint32_t dst,
+    uint8_t proto, uint8_t ttl, uint8_t *frame, size_t plen)
+{
+	uint32_t nexthop;
+
+	/* Loopback, fragments and errors take the copying way. */
+	if (plen > NS_MTU - IP_HLEN || ip_is_loopback(st, dst) ||
+	    ip_route(st, dst, &nexthop) < 0)
+		return ip_output_ttl(st, src, dst, proto, ttl,
+		    frame + NS_ETH_HLEN + IP_HLEN, plen, NULL, 0);
+	if (src == 0)
+		src = ip_source(st, dst);
+	ip_header(frame + NS_ETH_HLEN, IP_HLEN + plen, st->ip->id++,
+	    proto == IP_PROTO_TCP ? 0x4000 : 0, proto, ttl ? ttl : IP_TTL,
+	    src, dst);
+	arp_output_frame(st, nexthop, frame, NS_ETH_HLEN + IP_HLEN + plen);
+	return 0;
+}
+
 int
 ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
     const uint8_t *hdr, size_t hlen, const uint8_t *data, size_t dlen)
@@ -178,7 +215,7 @@ ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 	size_t plen = hlen + dlen, off;
 	uint32_t nexthop;
 	uint16_t id;
-	int lo = ip_is_loopback(st, dst);
+	int lo = ip_is_loopback(st, dst), e;
 
 	if (plen > IP_MAXPACKET - IP_HLEN)
 		return -EMSGSIZE;
@@ -186,19 +223,10 @@ ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 		ttl = IP_TTL;
 	if (src == 0)
 		src = ip_source(st, dst);
-	if (lo) {
+	if (lo)
 		nexthop = dst;
-	} else if (dst == 0xffffffffu) {
-		nexthop = dst;
-	} else if (st->addr == 0) {
-		return -ENETUNREACH;
-	} else if ((dst & st->mask) == (st->addr & st->mask)) {
-		nexthop = dst;
-	} else if (st->router != 0) {
-		nexthop = st->router;
-	} else {
-		return -EHOSTUNREACH;
-	}
+	else if ((e = ip_route(st, dst, &nexthop)) < 0)
+		return e;
 	id = st->ip->id++;
 	memcpy(b + IP_HLEN, hdr, hlen);
 	if (dlen > 0)

@@ -29,6 +29,13 @@ int ip_output(struct netstack *st, uint32_t src, uint32_t dst, uint8_t proto,
 int ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst,
     uint8_t proto, uint8_t ttl, const uint8_t *hdr, size_t hlen,
     const uint8_t *data, size_t dlen);
+/*
+ * The same for a payload (plen bytes) already in place in frame, after
+ * room for the Ethernet and IP headers, which are written in front: no
+ * copy on the common way out (loopback and fragments copy).
+ */
+int ip_output_frame(struct netstack *st, uint32_t src, uint32_t dst,
+    uint8_t proto, uint8_t ttl, uint8_t *frame, size_t plen);
 /* The local address a packet to dst leaves from (0: none configured). */
 uint32_t ip_source(struct netstack *st, uint32_t dst);
 /* Whether addr is one of ours (the interface's or 127/8). */

@@ -235,6 +235,23 @@ ns_recvfrom(struct netstack *st, int h, void *buf, size_t n, uint32_t *addr,
 	return -EBADF;
 }
 
+int
+ns_write_ready(struct netstack *st, int h, size_t n)
+{
+	struct ns_sock *s = sock_get(st, h);
+	struct tcp_pcb *p;
+	uint32_t room;
+
+	if (s == NULL || s->type != NS_TCP)
+		return 1;
+	p = s->obj;
+	if (p->err || p->scap == 0 || (p->state != TCP_ESTABLISHED &&
+	    p->state != TCP_CLOSE_WAIT))
+		return 1;
+	room = p->scap - p->slen;
+	return room >= n || room >= p->scap / 2;
+}
+
 ssize_t
 ns_write(struct netstack *st, int h, const void *buf, size_t n)
 {

@@ -58,6 +58,10 @@ int ns_dns_lookup(struct netstack *st, const char *name, size_t len);
 
 ssize_t ns_read(struct netstack *st, int h, void *buf, size_t n);
 ssize_t ns_write(struct netstack *st, int h, const void *buf, size_t n);
+/* Whether a write of n bytes should go now: TCP has room for it or for
+ * half its buffer (or an error or state ns_write will report); other
+ * sockets always. */
+int ns_write_ready(struct netstack *st, int h, size_t n);
 ssize_t ns_recvfrom(struct netstack *st, int h, void *buf, size_t n,
     uint32_t *addr, uint16_t *port);
 ssize_t ns_sendto(struct netstack *st, int h, const void *buf, size_t n,

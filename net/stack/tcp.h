@@ -21,6 +21,7 @@ enum tcp_state {
 #define TCP_HLEN 20
 #define TCP_MSS 1460		/* ours: an Ethernet MTU less IP and TCP */
 #define TCP_MSS_MIN 64		/* a peer's smaller MSS is raised to this */
+#define TCP_SEG_HEAD (NS_ETH_HLEN + 20)	/* Ethernet + IP headers */
 #ifndef TCP_BUF			/* the fuzz target makes it small */
 #define TCP_BUF 262144		/* send and receive buffers, each */
 #endif
@@ -119,7 +120,9 @@ struct tcp_table {
 	int npcb, nclosed;
 	uint16_t next_port;
 	uint32_t msl_ms, keep_idle_ms, keep_intvl_ms, keep_cnt;
-	uint8_t seg[TCP_HLEN + 40 + TCP_MSS];
+	/* A segment is built after room for the Ethernet and IP headers
+	 * (ip_output_frame writes them in front, no copy). */
+	uint8_t seg[TCP_SEG_HEAD + TCP_HLEN + 40 + TCP_MSS];
 };
 
 int tcp_init(struct netstack *st);

@@ -74,7 +74,7 @@ static void
 tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
     uint32_t off, uint32_t n)
 {
-	uint8_t *h = st->tcp->seg;
+	uint8_t *h = st->tcp->seg + TCP_SEG_HEAD;
 	size_t hl = TCP_HLEN;
 	uint32_t win = tcp_rcv_window(p);
 	uint32_t sum;
@@ -128,8 +128,8 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 		if (SEQ_GT(p->rcv_nxt + win, p->rcv_adv))
 			p->rcv_adv = p->rcv_nxt + win;
 	}
-	(void)ip_output_ttl(st, p->laddr, p->raddr, IP_PROTO_TCP, p->ttl, h,
-	    hl + n, NULL, 0);
+	(void)ip_output_frame(st, p->laddr, p->raddr, IP_PROTO_TCP, p->ttl,
+	    st->tcp->seg, hl + n);
 }
 
 void

@@ -279,10 +279,42 @@ test_checksum(void)
 	CHECK_EQ(pkt_fold(pkt_sum(0, "\x45\x00\x00\x1c", 4)), 0xbae3);
 }
 
+static void
+test_write_ready(void)
+{
+	static uint8_t data[65536], buf[65536];
+	struct sim s;
+	int ah, bh, u;
+
+	CHECK_EQ(sim_init(&s, 14), 0);
+	u = ns_udp_open(s.st[SIM_A], 0, 0, 0, 0);
+	CHECK_EQ(ns_write_ready(s.st[SIM_A], u, 1 << 20), 1);
+	if (pair(&s, 9002, &ah, &bh) == 0) {
+		CHECK_EQ(ns_write_ready(s.st[SIM_A], ah, sizeof(data)), 1);
+		sim_impair(&s, 1000, 0, 0);	/* nothing is acknowledged */
+		while (ns_write(s.st[SIM_A], ah, data, sizeof(data)) > 0)
+			;
+		/* Full: neither a big write nor a byte should go now. */
+		CHECK_EQ(ns_write_ready(s.st[SIM_A], ah, 1), 0);
+		sim_impair(&s, 0, 0, 0);
+		for (int i = 0; i < 200; i++) {
+			sim_run(&s, 50);
+			while (ns_read(s.st[SIM_B], bh, buf, sizeof(buf)) > 0)
+				;
+		}
+		CHECK_EQ(ns_write_ready(s.st[SIM_A], ah, sizeof(data)), 1);
+		/* No such socket: ns_write says so, so it is "ready". */
+		ns_close(s.st[SIM_B], bh);
+		CHECK_EQ(ns_write_ready(s.st[SIM_A], 4095, 1), 1);
+	}
+	sim_fini(&s);
+}
+
 const struct net_test batch_tests[] = {
 	{ "batch_acks", test_batch_acks },
 	{ "ttl", test_ttl },
 	{ "ethernet", test_ethernet },
 	{ "checksum", test_checksum },
+	{ "write_ready", test_write_ready },
 	{ NULL, NULL },
 };
