@@ -11,8 +11,8 @@
  *   getsockname/getpeername  read the fd's URL, "tcp:REMOTE/LOCAL"
  *   shutdown(SHUT_WR)  dup(fd, "shutdown"): the stack sends FIN
  *
- * send and recv are write and read; poll and select see sockets as any
- * other fd.  Only AF_INET: the stack speaks IPv4.
+ * send and recv are write and read (the fd's kind kept per fd, so no
+ * fpath each time); poll and select see sockets as any other fd.  Only AF_INET: the stack speaks IPv4.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -77,12 +77,13 @@ __sock_url(int fd, char *url, size_t n)
 
 /*
  * What each fd is (0 unknown, else a KIND_), so send and recv skip the
- * fpath round trip to the stack.  Filled on first use, not at socket():
- * fds come from posix_spawn too, and the cache starts empty in every
- * program, so an inherited fd is asked about once.  close and dup2 forget
- * the number (__sock_forget); a kind never changes while the number
- * names the same description (connect and bind dup2 onto it, which
- * forgets, and the kind stays the same anyway).
+ * fpath round trip to the stack.  socket() and accept() fill it, else
+ * the first call that needs it: fds also come from posix_spawn, and the
+ * cache starts empty in every program, so an inherited fd is asked
+ * about once.  close and dup2 forget the number (__sock_forget): a
+ * number changes what it names only through them (or by being free and
+ * handed out again, which a close made so).  connect and bind dup2 onto
+ * the fd, which forgets; the kind is the same anyway.
  */
 enum { KIND_UNKNOWN, KIND_STREAM, KIND_DGRAM, KIND_NOTSOCK };
 #define KIND_FDS 1024
