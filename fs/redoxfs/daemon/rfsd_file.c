@@ -13,6 +13,7 @@
 #include "fs/redoxfs/daemon/rfsd_file.h"
 #include "fs/redoxfs/daemon/rfsd_flock.h"
 #include "fs/redoxfs/daemon/rfsd_handle.h"
+#include "fs/redoxfs/daemon/rfsd_meta.h"
 #include "fs/redoxfs/daemon/rfsd_path.h"
 #include "schemes/lib/serve.h"
 
@@ -122,9 +123,6 @@ rfsd_open(const struct scheme_request *rq, const void *in, void *out,
 	int follow = !(flags & (O_SYMLINK | O_NOFOLLOW)), created = 0, err;
 	int64_t id;
 
-	(void)out;
-	(void)cap;
-	(void)out_len;
 	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, follow, &walk);
 	if (err == -ENOENT && walk.parent != 0 && (flags & O_CREAT)) {
 		if ((err = create(rq, flags, &walk)) != 0)
@@ -141,6 +139,15 @@ rfsd_open(const struct scheme_request *rq, const void *in, void *out,
 	id = rfsd_handle_new(RFSD_NODE, walk.node, flags, walk.path);
 	if (id > 0 && created)
 		rfsd_handle_get((uint64_t)id)->changed = 1;
+	/*
+	 * An O_STAT open answers with the node's stat too, so that libc's
+	 * stat (open, fstat, close) costs one round trip (core/PROTOCOL.md).
+	 * walk.n is the node as it stands: create loaded the new one.
+	 */
+	if (id > 0 && (rq->flags & O_STAT) && cap >= sizeof(struct redox_stat)) {
+		rfsd_node_stat(&walk.n, out);
+		*out_len = sizeof(struct redox_stat);
+	}
 	return id;
 }
 
@@ -151,6 +158,7 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 	struct rfs_node node;
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	size_t len = rq->c < cap ? (size_t)rq->c : cap;
+	const uint8_t *data;
 	int pio = serve_positioned(rq);
 	uint64_t pos;
 	long k;
@@ -176,7 +184,13 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 		return -EISDIR;
 	/* pread: at the request's offset, the handle's position untouched. */
 	pos = pio ? rq->b : h->pos;
-	if ((k = rfs_node_read(&rfsd.fs, &node, pos, out, len)) < 0)
+	/* From the record buffer itself when one record holds it all: the
+	 * kernel copies it to the caller from there (serve_payload_at). */
+	if ((k = rfs_node_peek(&rfsd.fs, &node, pos, len, &data)) < 0)
+		return k;
+	if (k > 0)
+		serve_payload_at(data);
+	else if ((k = rfs_node_read(&rfsd.fs, &node, pos, out, len)) < 0)
 		return k;
 	if (!pio)
 		h->pos += (uint64_t)k;

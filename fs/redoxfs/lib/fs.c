@@ -161,7 +161,8 @@ rfs_open(struct rfs *fs, struct rfs_disk *disk)
  * blocks (16 MiB, touched only as used): enough for the nodes of a
  * directory of a few thousand files, which `ls -l` revisits.
  */
-#define RFS_MCACHE_SLOTS 4096
+#define RFS_MCACHE_BITS 12
+#define RFS_MCACHE_SLOTS (1u << RFS_MCACHE_BITS)
 
 struct rfs_mcache {
 	struct rfs_ptr tag[RFS_MCACHE_SLOTS];	/* addr 0: empty */
@@ -171,8 +172,10 @@ struct rfs_mcache {
 static size_t
 mc_slot(struct rfs_ptr p)
 {
-	return (size_t)((rfs_addr_index(p.addr) * 0x9E3779B97F4A7C15ull) >> 54) %
-	    RFS_MCACHE_SLOTS;
+	/* The top bits of a Fibonacci hash, as many as there are slots (a
+	 * shift by 54 once left three quarters of them unused). */
+	return (size_t)((rfs_addr_index(p.addr) * 0x9E3779B97F4A7C15ull) >>
+	    (64 - RFS_MCACHE_BITS));
 }
 
 static struct rfs_mcache *
