@@ -88,13 +88,15 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 #define LZ4_MINMATCH	4
 #define LZ4_LASTLIT	5
 #define LZ4_MFLIMIT	12
-#define LZ4_TAIL	64	/* positions of a long match remembered */
+#define LZ4_TAIL	16	/* positions of a long match remembered */
 
 static uint32_t
 lz4_read32(const uint8_t *p)
 {
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);	/* little-endian, as the format */
+	return v;
 }
 
 /* How many leading bytes a and b (max bytes each) have in common. */
@@ -105,8 +107,9 @@ lz4_common(const uint8_t *a, const uint8_t *b, size_t max)
 
 	while (max - n >= 8) {
 		uint64_t x, y;
-		memcpy(&x, a + n, 8);
-		memcpy(&y, b + n, 8);
+		/* The builtin stays inline in freestanding builds (redoxfsd). */
+		__builtin_memcpy(&x, a + n, 8);
+		__builtin_memcpy(&y, b + n, 8);
 		if (x != y)	/* little-endian: the first difference is lowest */
 			return n + (size_t)(__builtin_ctzll(x ^ y) >> 3);
 		n += 8;
