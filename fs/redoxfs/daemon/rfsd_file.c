@@ -43,7 +43,9 @@ create(const struct scheme_request *rq, uint32_t flags, struct rfsd_walk *w)
 
 	if (rfsd.readonly)
 		return -EROFS;
-	if ((err = rfs_node_load(&rfsd.fs, w->parent, &w->dir)) != 0)
+	/* The walk that missed the name has its directory loaded. */
+	if (w->dir.id != w->parent &&
+	    (err = rfs_node_load(&rfsd.fs, w->parent, &w->dir)) != 0)
 		return err;
 	if ((err = rfsd_may(&w->dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
