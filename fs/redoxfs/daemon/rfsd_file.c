@@ -300,17 +300,18 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 	/* Any close of a file drops the closer's record locks on it (POSIX),
 	 * but not one opened for stat() alone: that is libc's way to stat a
 	 * path, not a descriptor the program ever had. */
-	int stat_only = (h->flags & O_STAT) != 0;
+	int stat_only = (h->flags & O_STAT) != 0, orphan = h->orphan;
 	rfsd_handle_free(rq->a);
 	if (!stat_only || rfsd_handle_count(node) == 0)
 		rfsd_flock_closed(node, rq->pid, rfsd_handle_count(node) == 0);
 	if (rfsd_handle_count(node) > 0)
 		return 0;
 	/*
-	 * The last close of an unlinked file frees it.  Closing commits
+	 * The last close of an unlinked file frees it (only an orphan's:
+	 * others need no look at the release list).  Closing commits
 	 * nothing (POSIX): the policy's window does, or an fsync (rfsd.h).
 	 */
-	if (!rfsd.readonly) {
+	if (orphan && !rfsd.readonly) {
 		rfsd_begin();
 		rfsd_end(rfs_release_node(&rfsd.fs, node));
 	}
@@ -369,6 +370,7 @@ rfsd_dup(const struct scheme_request *rq, const void *in, void *out,
 		return id;
 	d = rfsd_handle_get((uint64_t)id);
 	d->pos = h->pos;
+	d->orphan = h->orphan;
 	return id;
 }
 
