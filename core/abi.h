@@ -508,6 +508,8 @@ struct scheme_response {
 	uint32_t flags;		/* SCHEME_RESP_EVENT: an unsolicited event */
 };
 #define SCHEME_RESP_EVENT 1	/* id = handle, result = EVENT_* flags */
+#define SCHEME_RESP_AT	2	/* the len payload bytes are at the uint64_t
+				 * address that follows, in the daemon's memory */
 #define SCHEME_PAYLOAD_MAX (128u * 1024u)
 
 /*

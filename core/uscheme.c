@@ -32,6 +32,19 @@ struct uscheme {
 	uint64_t next_id;
 	bool dead;
 	uint64_t daemon_handle;	/* its ':' handle, for events */
+	struct list stats;	/* struct ustat: O_STAT opens' stats, not yet asked for */
+};
+
+/*
+ * The stat a daemon sent with an O_STAT open's handle (core/PROTOCOL.md):
+ * the description's first fstat is answered from it, without a round
+ * trip, so libc's stat (open, fstat, close) costs one.  Later fstats ask
+ * the daemon; the handle's close drops an unused one.
+ */
+struct ustat {
+	struct list link;
+	uint64_t handle;
+	struct redox_stat st;
 };
 
 struct ureq {
@@ -83,6 +96,7 @@ finish(struct ureq *r, int64_t result)
 static struct ureq *req_new(uint32_t op, uint64_t a, uint64_t b, uint64_t c,
     const void *payload, size_t len, void *reply, size_t reply_cap);
 static int64_t call(struct uscheme *u, struct ureq *r, bool oneway);
+static int64_t call_got(struct uscheme *u, struct ureq *r, uint32_t *got);
 
 /* Tells the daemon that the caller of request id gave up, so that it can
  * drop a request it keeps (a read waiting for data) instead of answering
@@ -99,6 +113,17 @@ cancel(struct uscheme *u, uint64_t id)
 static int64_t
 call(struct uscheme *u, struct ureq *r, bool oneway)
 {
+	if (oneway)
+		return call_got(u, r, NULL) < 0 ? -EIO : 0;
+	uint32_t got;
+	return call_got(u, r, &got);
+}
+
+/* call(); got = NULL: one-way; else *got = the reply's payload length. */
+static int64_t
+call_got(struct uscheme *u, struct ureq *r, uint32_t *got)
+{
+	bool oneway = got == NULL;
 	if (u->dead) {
 		free_req(r);
 		return -EIO;
@@ -132,6 +157,7 @@ call(struct uscheme *u, struct ureq *r, bool oneway)
 		}
 	}
 	int64_t res = r->result;
+	*got = r->reply_len;
 	free_req(r);
 	return res;
 }
@@ -170,15 +196,50 @@ simple(struct scheme *s, uint32_t op, uint64_t a, uint64_t b, uint64_t c,
 
 /* ---- the ops callers reach (through the registered name) ---- */
 
+static struct ustat *
+ustat_take(struct uscheme *u, uint64_t handle)
+{
+	struct list *l;
+	list_for_each(l, &u->stats) {
+		struct ustat *e = list_entry(l, struct ustat, link);
+		if (e->handle == handle) {
+			list_remove(&e->link);
+			return e;
+		}
+	}
+	return NULL;
+}
+
 static int
 u_open(struct scheme *s, const char *ref, size_t len, uint32_t flags,
     const struct cred *c, uint64_t *handle)
 {
+	struct uscheme *u = s->priv;
+	struct ustat *e = NULL;
+	uint32_t got = 0;
 	(void)c;
-	int64_t r = simple(s, SCHEME_OPEN, 0, 0, 0, ref, len, NULL, 0, flags);
-	if (r < 0)
-		return (int)r;
-	*handle = (uint64_t)r;
+	if (len > SCHEME_PAYLOAD_MAX)
+		return -EINVAL;
+	/* Without memory for the stat the open still goes, as a plain one. */
+	if (flags & O_STAT)
+		e = kmem_alloc(sizeof *e);
+	struct ureq *r = req_new(SCHEME_OPEN, 0, 0, 0, ref, len,
+	    e ? &e->st : NULL, e ? sizeof e->st : 0);
+	if (!r) {
+		kmem_free(e);
+		return -ENOMEM;
+	}
+	r->hdr.flags = flags;
+	int64_t h = call_got(u, r, &got);
+	if (h < 0 || !e || got != sizeof e->st) {
+		kmem_free(e);
+		if (h < 0)
+			return (int)h;
+	} else {
+		e->handle = (uint64_t)h;
+		list_push_back(&u->stats, &e->link);
+	}
+	*handle = (uint64_t)h;
 	return 0;
 }
 
@@ -237,6 +298,7 @@ static int
 u_close(struct scheme *s, uint64_t handle)
 {
 	struct uscheme *u = s->priv;
+	kmem_free(ustat_take(u, handle));
 	if (u->dead)
 		return 0;
 	struct ureq *r = req_new(SCHEME_CLOSE, handle, 0, 0, NULL, 0, NULL, 0);
@@ -260,6 +322,12 @@ u_dup(struct scheme *s, struct file *f, const char *buf, size_t len,
 static int
 u_fstat(struct scheme *s, struct file *f, struct redox_stat *st)
 {
+	struct ustat *e = ustat_take(s->priv, f->handle);
+	if (e) {
+		*st = e->st;
+		kmem_free(e);
+		return 0;
+	}
 	return (int)simple(s, SCHEME_FSTAT, f->handle, 0, sizeof *st, NULL, 0, st, sizeof *st, 0);
 }
 
@@ -384,7 +452,13 @@ u_lock(struct scheme *s, struct file *f, uint32_t mode, struct redox_flock *fl)
 static void
 u_release(struct scheme *s)
 {
-	kmem_free(s->priv);
+	struct uscheme *u = s->priv;
+	while (!list_empty(&u->stats)) {
+		struct ustat *e = list_entry(u->stats.next, struct ustat, link);
+		list_remove(&e->link);
+		kmem_free(e);
+	}
+	kmem_free(u);
 }
 
 static const struct scheme_ops uscheme_ops = {
@@ -415,6 +489,7 @@ uscheme_create(const char *name, size_t len, uint32_t flags,
 		return -ENOMEM;
 	list_init(&u->pending);
 	list_init(&u->inflight);
+	list_init(&u->stats);
 	waitq_init(&u->daemon);
 	int e = scheme_register(name, len, &uscheme_ops, u, &u->scheme);
 	if (e) {
@@ -547,15 +622,35 @@ daemon_write(struct file *f, const struct dbuf *buf, size_t len)
 {
 	struct uscheme *u = from_handle(f->handle);
 	struct scheme_response resp;
+	struct dbuf src = *buf;	/* where the payload is */
+	size_t at = sizeof resp;
 	if (len < sizeof resp)
 		return -EINVAL;
 	if (dbuf_in(buf, 0, &resp, sizeof resp))
 		return -EFAULT;
-	if (resp.len > len - sizeof resp)
-		return -EINVAL;
 	if (resp.flags & SCHEME_RESP_EVENT) {
+		if (resp.len > len - sizeof resp)
+			return -EINVAL;
 		event_trigger(u->scheme, resp.id, (uint32_t)resp.result);
 		return (long)len;
+	}
+	if (resp.flags & SCHEME_RESP_AT) {
+		/*
+		 * The payload stays where the daemon has it (its cache) and
+		 * is copied once, from there to the caller's buffer: only
+		 * from the daemon's own memory, checked whole.
+		 */
+		uint64_t addr;
+		if (buf->k || len - sizeof resp < sizeof addr)
+			return -EINVAL;
+		if (dbuf_in(buf, sizeof resp, &addr, sizeof addr))
+			return -EFAULT;
+		if (!uc_check((uintptr_t)addr, resp.len, 0))
+			return -EFAULT;
+		src = (struct dbuf){ NULL, (uintptr_t)addr };
+		at = 0;
+	} else if (resp.len > len - sizeof resp) {
+		return -EINVAL;
 	}
 	struct list *l;
 	list_for_each(l, &u->inflight) {
@@ -573,7 +668,7 @@ daemon_write(struct file *f, const struct dbuf *buf, size_t len)
 		}
 		size_t n = resp.len < r->reply_cap ? resp.len : r->reply_cap;
 		/* A fault leaves the request waiting for a good answer. */
-		if (n && dbuf_in(buf, sizeof resp, r->reply, n))
+		if (n && dbuf_in(&src, at, r->reply, n))
 			return -EFAULT;
 		r->reply_len = (uint32_t)n;
 		finish(r, reply_result(r, resp.result, n));

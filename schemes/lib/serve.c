@@ -23,6 +23,15 @@ serve_register(const char *name)
 	return fd;
 }
 
+/* Set by serve_payload_at during a handler, for its answer only. */
+static const void *payload_at;
+
+void
+serve_payload_at(const void *p)
+{
+	payload_at = p;
+}
+
 /* Handles the request in `in` (n bytes) and writes its answer; 0 or -EIO. */
 static int
 answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
@@ -35,15 +44,26 @@ answer(int fd, const char *name, serve_fn fn, void *ctx, char *in, size_t n,
 		rq.len = (uint32_t)(n - sizeof rq);
 	struct scheme_response *rs = (struct scheme_response *)out;
 	uint32_t out_len = 0;
+	payload_at = NULL;
 	int64_t r = fn(ctx, &rq, in + sizeof rq, out + sizeof *rs,
 	    SCHEME_PAYLOAD_MAX, &out_len);
+	const void *at = payload_at;
+	payload_at = NULL;
 	if (scheme_request_oneway(rq.op, rq.d) || r == SERVE_DEFER)
 		return 0;	/* one-way, or answered later */
 	rs->id = rq.id;
 	rs->result = r;
 	rs->len = r < 0 ? 0 : out_len;
 	rs->flags = 0;
-	if (write(fd, out, sizeof *rs + rs->len) < 0 && errno != EINTR) {
+	size_t wlen = sizeof *rs + rs->len;
+	if (at && rs->len) {
+		/* The payload's address in place of the payload. */
+		uint64_t a = (uint64_t)(uintptr_t)at;
+		rs->flags = SCHEME_RESP_AT;
+		memcpy(out + sizeof *rs, &a, sizeof a);
+		wlen = sizeof *rs + sizeof a;
+	}
+	if (write(fd, out, wlen) < 0 && errno != EINTR) {
 		fprintf(stderr, "%s: writing a response: %s\n", name, strerror(errno));
 		return -EIO;
 	}

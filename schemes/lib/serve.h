@@ -40,6 +40,15 @@ serve_positioned(const struct scheme_request *rq)
  */
 #define SERVE_DEFER	INT64_MIN
 
+/*
+ * For a handler of a READ or GETDENTS whose data already sits in its own
+ * memory (a cache): the answer's *out_len bytes are taken from p, not
+ * from `out`, and the kernel copies them from there straight to the
+ * caller (SCHEME_RESP_AT, core/PROTOCOL.md), one copy fewer.  p must
+ * stay as it is until the handler returns (the answer is written then).
+ */
+void serve_payload_at(const void *p);
+
 /* Writes the response to request id; 0 or -errno. */
 int serve_reply(int fd, uint64_t id, int64_t result, const void *data, uint32_t len);
 /* Reports that handle became ready (EVENT_* bits) to event: watchers. */

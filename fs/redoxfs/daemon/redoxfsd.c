@@ -148,6 +148,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 	int err;
 
 	(void)ctx;
+	rfsd_request();
 	if (rq->op < SCHEME_OP_MAX && ops[rq->op])
 		r = ops[rq->op](rq, in, out, cap, out_len);
 	else
@@ -166,6 +167,7 @@ static int64_t
 tick(void *ctx)
 {
 	(void)ctx;
+	rfsd_request();
 	return rfsd_tick();
 }
 

@@ -18,13 +18,27 @@ rfsd_now(uint64_t *sec, uint32_t *nsec)
 	*nsec = (uint32_t)ts.tv_nsec;
 }
 
+/* The policy's clock, read once per request (rfsd_request). */
+static uint64_t req_ms;
+static int req_ms_read;
+
 static uint64_t
 mono_ms(void)
 {
 	struct timespec ts;
 
+	if (req_ms_read)
+		return req_ms;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+	req_ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+	req_ms_read = 1;
+	return req_ms;
+}
+
+void
+rfsd_request(void)
+{
+	req_ms_read = 0;
 }
 
 static int

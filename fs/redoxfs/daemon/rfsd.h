@@ -43,6 +43,13 @@ struct rfsd {
 
 extern struct rfsd rfsd;
 
+/*
+ * Starts a request, or a tick without one: the policy's clock is read
+ * afresh at its first use, then kept for the rest of it (a change and
+ * the check after it need one reading, not two system calls).
+ */
+void rfsd_request(void);
+
 /* The time now (CLOCK_REALTIME). */
 void rfsd_now(uint64_t *sec, uint32_t *nsec);
 

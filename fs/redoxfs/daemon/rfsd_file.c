@@ -13,6 +13,7 @@
 #include "fs/redoxfs/daemon/rfsd_file.h"
 #include "fs/redoxfs/daemon/rfsd_flock.h"
 #include "fs/redoxfs/daemon/rfsd_handle.h"
+#include "fs/redoxfs/daemon/rfsd_meta.h"
 #include "fs/redoxfs/daemon/rfsd_path.h"
 #include "schemes/lib/serve.h"
 
@@ -42,7 +43,9 @@ create(const struct scheme_request *rq, uint32_t flags, struct rfsd_walk *w)
 
 	if (rfsd.readonly)
 		return -EROFS;
-	if ((err = rfs_node_load(&rfsd.fs, w->parent, &w->dir)) != 0)
+	/* The walk that missed the name has its directory loaded. */
+	if (w->dir.id != w->parent &&
+	    (err = rfs_node_load(&rfsd.fs, w->parent, &w->dir)) != 0)
 		return err;
 	if ((err = rfsd_may(&w->dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
@@ -122,9 +125,6 @@ rfsd_open(const struct scheme_request *rq, const void *in, void *out,
 	int follow = !(flags & (O_SYMLINK | O_NOFOLLOW)), created = 0, err;
 	int64_t id;
 
-	(void)out;
-	(void)cap;
-	(void)out_len;
 	err = rfsd_walk(&rfsd.fs, in, rq->len, rq->uid, rq->gid, follow, &walk);
 	if (err == -ENOENT && walk.parent != 0 && (flags & O_CREAT)) {
 		if ((err = create(rq, flags, &walk)) != 0)
@@ -141,6 +141,15 @@ rfsd_open(const struct scheme_request *rq, const void *in, void *out,
 	id = rfsd_handle_new(RFSD_NODE, walk.node, flags, walk.path);
 	if (id > 0 && created)
 		rfsd_handle_get((uint64_t)id)->changed = 1;
+	/*
+	 * An O_STAT open answers with the node's stat too, so that libc's
+	 * stat (open, fstat, close) costs one round trip (core/PROTOCOL.md).
+	 * walk.n is the node as it stands: create loaded the new one.
+	 */
+	if (id > 0 && (rq->flags & O_STAT) && cap >= sizeof(struct redox_stat)) {
+		rfsd_node_stat(&walk.n, out);
+		*out_len = sizeof(struct redox_stat);
+	}
 	return id;
 }
 
@@ -151,6 +160,7 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 	struct rfs_node node;
 	struct rfsd_handle *h = rfsd_handle_get(rq->a);
 	size_t len = rq->c < cap ? (size_t)rq->c : cap;
+	const uint8_t *data;
 	int pio = serve_positioned(rq);
 	uint64_t pos;
 	long k;
@@ -176,7 +186,13 @@ rfsd_read(const struct scheme_request *rq, const void *in, void *out,
 		return -EISDIR;
 	/* pread: at the request's offset, the handle's position untouched. */
 	pos = pio ? rq->b : h->pos;
-	if ((k = rfs_node_read(&rfsd.fs, &node, pos, out, len)) < 0)
+	/* From the record buffer itself when one record holds it all: the
+	 * kernel copies it to the caller from there (serve_payload_at). */
+	if ((k = rfs_node_peek(&rfsd.fs, &node, pos, len, &data)) < 0)
+		return k;
+	if (k > 0)
+		serve_payload_at(data);
+	else if ((k = rfs_node_read(&rfsd.fs, &node, pos, out, len)) < 0)
 		return k;
 	if (!pio)
 		h->pos += (uint64_t)k;
@@ -284,17 +300,18 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 	/* Any close of a file drops the closer's record locks on it (POSIX),
 	 * but not one opened for stat() alone: that is libc's way to stat a
 	 * path, not a descriptor the program ever had. */
-	int stat_only = (h->flags & O_STAT) != 0;
+	int stat_only = (h->flags & O_STAT) != 0, orphan = h->orphan;
 	rfsd_handle_free(rq->a);
 	if (!stat_only || rfsd_handle_count(node) == 0)
 		rfsd_flock_closed(node, rq->pid, rfsd_handle_count(node) == 0);
 	if (rfsd_handle_count(node) > 0)
 		return 0;
 	/*
-	 * The last close of an unlinked file frees it.  Closing commits
+	 * The last close of an unlinked file frees it (only an orphan's:
+	 * others need no look at the release list).  Closing commits
 	 * nothing (POSIX): the policy's window does, or an fsync (rfsd.h).
 	 */
-	if (!rfsd.readonly) {
+	if (orphan && !rfsd.readonly) {
 		rfsd_begin();
 		rfsd_end(rfs_release_node(&rfsd.fs, node));
 	}
@@ -353,6 +370,7 @@ rfsd_dup(const struct scheme_request *rq, const void *in, void *out,
 		return id;
 	d = rfsd_handle_get((uint64_t)id);
 	d->pos = h->pos;
+	d->orphan = h->orphan;
 	return id;
 }
 

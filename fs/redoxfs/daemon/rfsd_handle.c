@@ -93,8 +93,16 @@ rfsd_handle_forget_lists(void)
 int
 rfsd_handle_busy(void *arg, uint32_t node)
 {
+	int open = 0;
+
 	(void)arg;
-	return rfsd_handle_count(node) > 0;
+	for (size_t i = 0; i < ntab; i++) {
+		if (tab[i] && tab[i]->kind == RFSD_NODE && tab[i]->node == node) {
+			tab[i]->orphan = 1;
+			open = 1;
+		}
+	}
+	return open;
 }
 
 void

@@ -27,6 +27,7 @@ struct rfsd_handle {
 	uint32_t flags;		/* open flags (O_ACCMODE, O_APPEND, ...) */
 	uint64_t pos;		/* byte offset; for directories an entry index */
 	int changed;		/* wrote through this handle (no commit hangs on it) */
+	int orphan;		/* its node lost its last name while open (busy) */
 	char *path;		/* canonical, no leading '/'; "" is the root */
 	/* Directory listing (getdents), NULL until the first read. */
 	struct rfsd_dent *ents;
@@ -51,7 +52,9 @@ struct rfsd_handle *rfsd_node_handle(uint64_t id, struct rfs_node *n, int *err);
 unsigned rfsd_handle_count(uint32_t node);
 /* Drops the directory listings of every handle (after a rollback). */
 void rfsd_handle_forget_lists(void);
-/* The library's "is node open?" hook. */
+/* The library's "is node open?" hook: when it is, the library keeps the
+ * node (on its release list) and its handles are marked orphan, so that
+ * the last close frees it and other closes need not look. */
 int rfsd_handle_busy(void *arg, uint32_t node);
 /* Frees everything (at exit). */
 void rfsd_handle_free_all(void);

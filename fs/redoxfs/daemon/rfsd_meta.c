@@ -14,6 +14,29 @@
 #define RFSD_UTIME_NOW	((1L << 30) - 1)
 #define RFSD_UTIME_OMIT	((1L << 30) - 2)
 
+void
+rfsd_node_stat(const struct rfs_node *node, struct redox_stat *st)
+{
+	memset(st, 0, sizeof *st);
+	st->st_dev = rfs_le64(rfsd.fs.hdr.uuid);
+	st->st_blksize = RFS_BLOCK_SIZE;
+	st->st_ino = node->id;
+	st->st_mode = node->mode;	/* Redox's type bits are RedoxFS's */
+	/* A directory whose entries cannot be read shows its 1. */
+	if (rfs_node_nlink(&rfsd.fs, node, &st->st_nlink) != 0)
+		st->st_nlink = node->links;
+	st->st_uid = node->uid;
+	st->st_gid = node->gid;
+	st->st_size = node->size;
+	st->st_blocks = node->blocks * (RFS_BLOCK_SIZE / 512);
+	st->st_mtime = node->mtime;
+	st->st_mtime_nsec = node->mtime_nsec;
+	st->st_atime = node->atime;
+	st->st_atime_nsec = node->atime_nsec;
+	st->st_ctime = node->ctime;
+	st->st_ctime_nsec = node->ctime_nsec;
+}
+
 int64_t
 rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
     size_t cap, uint32_t *out_len)
@@ -24,31 +47,17 @@ rfsd_fstat(const struct scheme_request *rq, const void *in, void *out,
 	int err;
 
 	(void)in;
-	memset(&st, 0, sizeof st);
-	st.st_dev = rfs_le64(rfsd.fs.hdr.uuid);
-	st.st_blksize = RFS_BLOCK_SIZE;
 	if (h && h->kind == RFSD_INFO) {
+		memset(&st, 0, sizeof st);
+		st.st_dev = rfs_le64(rfsd.fs.hdr.uuid);
+		st.st_blksize = RFS_BLOCK_SIZE;
 		st.st_mode = MODE_FILE | 0444;
 		st.st_nlink = 1;
 		st.st_size = h->text_len;
 	} else if ((h = rfsd_node_handle(rq->a, &node, &err)) == NULL) {
 		return err;
 	} else {
-		st.st_ino = node.id;
-		st.st_mode = node.mode;	/* Redox's type bits are RedoxFS's */
-		/* A directory whose entries cannot be read shows its 1. */
-		if (rfs_node_nlink(&rfsd.fs, &node, &st.st_nlink) != 0)
-			st.st_nlink = node.links;
-		st.st_uid = node.uid;
-		st.st_gid = node.gid;
-		st.st_size = node.size;
-		st.st_blocks = node.blocks * (RFS_BLOCK_SIZE / 512);
-		st.st_mtime = node.mtime;
-		st.st_mtime_nsec = node.mtime_nsec;
-		st.st_atime = node.atime;
-		st.st_atime_nsec = node.atime_nsec;
-		st.st_ctime = node.ctime;
-		st.st_ctime_nsec = node.ctime_nsec;
+		rfsd_node_stat(&node, &st);
 	}
 	if (cap < sizeof st)
 		return -EINVAL;

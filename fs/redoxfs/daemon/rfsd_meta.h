@@ -8,6 +8,11 @@
 
 #include "fs/redoxfs/daemon/rfsd_file.h"
 
+/* The stat of a loaded node, as fstat and an O_STAT open answer it. */
+struct rfs_node;
+struct redox_stat;
+void rfsd_node_stat(const struct rfs_node *node, struct redox_stat *st);
+
 int64_t rfsd_fstat(const struct scheme_request *rq, const void *in,
     void *out, size_t cap, uint32_t *out_len);
 int64_t rfsd_fstatvfs(const struct scheme_request *rq, const void *in,

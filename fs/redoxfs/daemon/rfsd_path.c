@@ -75,6 +75,8 @@ rfsd_walk(struct rfs *fs, const char *path, size_t len, uint32_t uid,
 	w->path[0] = 0;
 	w->node = 0;
 	w->parent = 0;
+	w->n.id = 0;	/* nothing loaded yet (ids start at 1) */
+	w->dir.id = 0;
 	for (;;) {
 		size_t start, end, next;
 		uint32_t id;
@@ -174,7 +176,11 @@ rfsd_walk(struct rfs *fs, const char *path, size_t len, uint32_t uid,
 		w->name = w->path;
 		w->len = 0;
 	}
-	if ((err = rfs_node_load(fs, w->node, &w->n)) != 0)
+	/* The last step usually loaded both already; nothing changes
+	 * during a walk, so a node loaded under its id is current. */
+	if (w->n.id != w->node && (err = rfs_node_load(fs, w->node, &w->n)) != 0)
 		return err;
-	return rfs_node_load(fs, w->parent, &w->dir);
+	if (w->dir.id != w->parent)
+		return rfs_node_load(fs, w->parent, &w->dir);
+	return 0;
 }

@@ -202,10 +202,10 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 		if (level < ol)
 			level = ol;
 		bytes = (size_t)RFS_BLOCK_SIZE << level;
-		memset(w->zbuf, 0, bytes);
-		if (have > 0)
-			memcpy(w->zbuf, data, (size_t)have < bytes ?
-			    (size_t)have : bytes);
+		size_t kept = (size_t)have < bytes ? (size_t)have : bytes;
+		if (kept)
+			memcpy(w->zbuf, data, kept);
+		memset(w->zbuf + kept, 0, bytes - kept);
 		if (memcmp(w->zbuf + j, buf + done, k) == 0) {
 			done += k;	/* unchanged, or zeros over a hole */
 			continue;
@@ -237,6 +237,19 @@ stored:
 	return 0;
 }
 
+static int
+all_zero(const uint8_t *p, size_t n)
+{
+	static const uint8_t zeros[256];
+
+	for (size_t k; n > 0; p += k, n -= k) {
+		k = n < sizeof zeros ? n : sizeof zeros;
+		if (memcmp(p, zeros, k) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* Zeros [from, end of its record) if that record exists. */
 static int
 zero_tail(struct rfs *fs, struct rfs_node *n, uint64_t from, uint64_t limit)
@@ -244,7 +257,10 @@ zero_tail(struct rfs *fs, struct rfs_node *n, uint64_t from, uint64_t limit)
 	uint64_t rs = (uint64_t)RFS_BLOCK_SIZE << n->record_level;
 	uint64_t end = (from / rs + 1) * rs;
 	struct rfs_ptr p;
+	const uint8_t *data;
 	uint8_t *z;
+	long have;
+	size_t j, k;
 	int err;
 
 	if (from % rs == 0)
@@ -254,6 +270,20 @@ zero_tail(struct rfs *fs, struct rfs_node *n, uint64_t from, uint64_t limit)
 	if ((err = rfs_node_record_ptr(fs, n, from / rs, &p)) != 0)
 		return err;
 	if (rfs_ptr_is_null(p) || end <= from)
+		return 0;
+	/*
+	 * Usually the bytes are zeros already (this writer stores records
+	 * zero-filled): an appending write finds its record's tail so, and
+	 * then needs no buffer of zeros (a 64 KiB allocation, a mapping of
+	 * its own, on every other 64 KiB write of a growing file).  The
+	 * record stays loaded for the write that follows.
+	 */
+	if ((have = rfs_record_load(fs, p, &data)) < 0)
+		return (int)have;
+	j = (size_t)(from % rs);
+	k = (size_t)(end - from);
+	if ((size_t)have <= j || all_zero(data + j, (size_t)have - j < k ?
+	    (size_t)have - j : k))
 		return 0;
 	if ((z = calloc(1, (size_t)(end - from))) == NULL)
 		return -ENOMEM;

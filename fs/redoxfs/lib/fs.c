@@ -157,11 +157,18 @@ rfs_open(struct rfs *fs, struct rfs_disk *disk)
 
 /*
  * The metadata cache: direct-mapped by block index.  Tags and data are
- * separate so a fresh cache touches only its small tag array.  4096
- * blocks (16 MiB, touched only as used): enough for the nodes of a
- * directory of a few thousand files, which `ls -l` revisits.
+ * separate so a fresh cache touches only its small tag array.  1024
+ * blocks (4 MiB), the size it always had in effect: it was declared
+ * 4096 (16 MiB), but its hash gave 10 bits.  Giving it all 4096 made a
+ * stat in a directory of 2000 files never read the disk (0.28 reads a
+ * stat before), but cost more than that saved: every block a change
+ * writes is copied into a slot of 16 MiB instead of 4, colder, and the
+ * pages are faulted in (bench-files, one daemon: create 147 us of CPU
+ * a file against 103 with 1024, stat 24 against 29, unlink 48 against
+ * 52).
  */
-#define RFS_MCACHE_SLOTS 4096
+#define RFS_MCACHE_BITS 10
+#define RFS_MCACHE_SLOTS (1u << RFS_MCACHE_BITS)
 
 struct rfs_mcache {
 	struct rfs_ptr tag[RFS_MCACHE_SLOTS];	/* addr 0: empty */
@@ -171,8 +178,9 @@ struct rfs_mcache {
 static size_t
 mc_slot(struct rfs_ptr p)
 {
-	return (size_t)((rfs_addr_index(p.addr) * 0x9E3779B97F4A7C15ull) >> 54) %
-	    RFS_MCACHE_SLOTS;
+	/* The top bits of a Fibonacci hash, as many as there are slots. */
+	return (size_t)((rfs_addr_index(p.addr) * 0x9E3779B97F4A7C15ull) >>
+	    (64 - RFS_MCACHE_BITS));
 }
 
 static struct rfs_mcache *

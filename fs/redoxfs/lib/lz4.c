@@ -47,8 +47,7 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 			return -EIO;
 		if (lit > srclen - ip || lit > dstcap - op)
 			return -EIO;
-		for (size_t i = 0; i < lit; i++)
-			dst[op + i] = src[ip + i];
+		memcpy(dst + op, src + ip, lit);
 		ip += lit;
 		op += lit;
 		if (ip == srclen)
@@ -66,9 +65,16 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 		mlen += 4;
 		if (mlen > dstcap - op)
 			return -EIO;
-		/* Byte by byte: the match may overlap what it produces. */
-		for (size_t i = 0; i < mlen; i++)
-			dst[op + i] = dst[op - off + i];
+		/*
+		 * The match may overlap what it produces (off < mlen: a
+		 * repeating pattern).  Copied in pieces of at most off bytes,
+		 * each piece's source is already written and apart from its
+		 * destination, so whole copies give what byte by byte would.
+		 */
+		for (size_t done = 0, k; done < mlen; done += k) {
+			k = mlen - done < off ? mlen - done : off;
+			memcpy(dst + op + done, dst + op - off + done, k);
+		}
 		op += mlen;
 	}
 }
@@ -82,12 +88,35 @@ lz4_decompress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 #define LZ4_MINMATCH	4
 #define LZ4_LASTLIT	5
 #define LZ4_MFLIMIT	12
+#define LZ4_TAIL	16	/* positions of a long match remembered */
 
 static uint32_t
 lz4_read32(const uint8_t *p)
 {
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);	/* little-endian, as the format */
+	return v;
+}
+
+/* How many leading bytes a and b (max bytes each) have in common. */
+static size_t
+lz4_common(const uint8_t *a, const uint8_t *b, size_t max)
+{
+	size_t n = 0;
+
+	while (max - n >= 8) {
+		uint64_t x, y;
+		/* The builtin stays inline in freestanding builds (redoxfsd). */
+		__builtin_memcpy(&x, a + n, 8);
+		__builtin_memcpy(&y, b + n, 8);
+		if (x != y)	/* little-endian: the first difference is lowest */
+			return n + (size_t)(__builtin_ctzll(x ^ y) >> 3);
+		n += 8;
+	}
+	while (n < max && a[n] == b[n])
+		n++;
+	return n;
 }
 
 static uint32_t
@@ -168,8 +197,8 @@ lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 		cand--;
 		size_t mlen = LZ4_MINMATCH;
 		size_t limit = srclen - LZ4_LASTLIT;
-		while (ip + mlen < limit && src[cand + mlen] == src[ip + mlen])
-			mlen++;
+		mlen += lz4_common(src + cand + mlen, src + ip + mlen,
+		    ip + mlen < limit ? limit - (ip + mlen) : 0);
 		/* Grow the match backwards over literals that also match. */
 		while (ip > anchor && cand > 0 && src[ip - 1] == src[cand - 1]) {
 			ip--;
@@ -180,8 +209,14 @@ lz4_compress(const uint8_t *src, size_t srclen, uint8_t *dst, size_t dstcap)
 		    ip - cand, mlen);
 		if (r)
 			goto out;
-		/* Remember positions inside the match too: better matches later. */
-		for (size_t k = ip + 1; k < ip + mlen && k + 4 <= srclen; k++)
+		/*
+		 * Remember positions inside the match too: better matches
+		 * later.  Of a long one (a run, a repeated block) only the
+		 * last LZ4_TAIL: hashing every position of a 128 KiB run cost
+		 * more than all the rest, and the next search starts at its end.
+		 */
+		size_t from = mlen > LZ4_TAIL ? ip + mlen - LZ4_TAIL : ip + 1;
+		for (size_t k = from; k < ip + mlen && k + 4 <= srclen; k++)
 			table[lz4_hash(lz4_read32(src + k))] = (uint32_t)(k + 1);
 		ip += mlen;
 		anchor = ip;

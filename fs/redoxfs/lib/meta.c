@@ -237,9 +237,8 @@ rfs_unlink_at(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 	before = d->where;
 	isdir = rfs_node_is_dir(n);
 	links = n->links;
-	if ((err = rfs_unlink(fs, parent, name, len, dir)) != 0)
-		goto out;
-	if ((err = touch(fs, parent, 1, sec, nsec, d)) != 0)
+	if ((err = rfs_unlink_times(fs, parent, name, len, dir, sec, nsec)) != 0 ||
+	    (err = rfs_node_load(fs, parent, d)) != 0)
 		goto out;
 	nl_update(fs, parent, before, d->where, -isdir);
 	/* Another name still holds it. */

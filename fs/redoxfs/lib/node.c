@@ -127,6 +127,39 @@ rfs_record_load(struct rfs *fs, struct rfs_ptr p, const uint8_t **data)
 }
 
 long
+rfs_node_peek(struct rfs *fs, const struct rfs_node *n, uint64_t off,
+    size_t len, const uint8_t **data)
+{
+	struct rfs_ptr p;
+	const uint8_t *rec;
+	uint64_t rsize;
+	size_t j;
+	long have;
+	int err;
+
+	*data = NULL;
+	if (off >= n->size || len == 0 || rfs_node_inline(n) ||
+	    n->record_level > RFS_MAX_LEVEL)
+		return 0;
+	if (len > n->size - off)
+		len = (size_t)(n->size - off);
+	rsize = (uint64_t)RFS_BLOCK_SIZE << n->record_level;
+	j = (size_t)(off % rsize);
+	if (len > rsize - j)
+		return 0;
+	if ((err = rfs_node_record_ptr(fs, n, off / rsize, &p)) != 0)
+		return err;
+	if (rfs_ptr_is_null(p))
+		return 0;
+	if ((have = rfs_record_load(fs, p, &rec)) < 0)
+		return have;
+	if ((size_t)have < j + len)
+		return 0;
+	*data = rec + j;
+	return (long)len;
+}
+
+long
 rfs_node_read(struct rfs *fs, const struct rfs_node *n, uint64_t off,
     void *buf, size_t len)
 {

@@ -57,6 +57,17 @@ int rfs_node_record_ptr(struct rfs *fs, const struct rfs_node *n, uint64_t r,
  */
 long rfs_record_load(struct rfs *fs, struct rfs_ptr p, const uint8_t **data);
 
+/*
+ * The bytes rfs_node_read(n, off, len) would give, in place: when one
+ * record holds all of them (no hole, no zeros past a short record), sets
+ * *data to them in the record buffer (valid until the next record is
+ * loaded) and returns their count.  Returns 0 with *data NULL when they
+ * are not so (inline data, the end of the file, across records: the
+ * caller copies with rfs_node_read), or -errno.
+ */
+long rfs_node_peek(struct rfs *fs, const struct rfs_node *n, uint64_t off,
+    size_t len, const uint8_t **data);
+
 /* Reads up to len bytes at off; returns the count (0 at end) or -errno. */
 long rfs_node_read(struct rfs *fs, const struct rfs_node *n, uint64_t off,
     void *buf, size_t len);

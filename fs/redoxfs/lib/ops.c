@@ -351,7 +351,7 @@ dir_empty(const struct rfs_node *n)
 }
 
 static int unlink_inner(struct rfs *fs, uint32_t parent, const char *name,
-    size_t len, int dir);
+    size_t len, int dir, const uint64_t *sec, uint32_t nsec);
 
 int
 rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
@@ -361,14 +361,26 @@ rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 
 	/* Removing frees space, but first needs a little. */
 	fs->wr->spend_reserve = 1;
-	err = unlink_inner(fs, parent, name, len, dir);
+	err = unlink_inner(fs, parent, name, len, dir, NULL, 0);
+	fs->wr->spend_reserve = spend;
+	return err;
+}
+
+int
+rfs_unlink_times(struct rfs *fs, uint32_t parent, const char *name,
+    size_t len, int dir, uint64_t sec, uint32_t nsec)
+{
+	int spend = fs->wr->spend_reserve, err;
+
+	fs->wr->spend_reserve = 1;
+	err = unlink_inner(fs, parent, name, len, dir, &sec, nsec);
 	fs->wr->spend_reserve = spend;
 	return err;
 }
 
 static int
 unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
-    int dir)
+    int dir, const uint64_t *sec, uint32_t nsec)
 {
 	struct rfs_node *d = malloc(sizeof *d), *n = malloc(sizeof *n);
 	uint32_t id;
@@ -385,6 +397,12 @@ unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 		err = -EISDIR;
 	else if (dir && !dir_empty(n))
 		err = -ENOTEMPTY;
+	if (err == 0 && sec) {
+		/* The directory's times go in the store that removes the
+		 * entry, not in a second store of the node (and its tree). */
+		d->mtime = d->ctime = *sec;
+		d->mtime_nsec = d->ctime_nsec = nsec;
+	}
 	if (err == 0 && (err = rfs_dir_remove(fs, d, name, len, &id)) == 0)
 		err = drop_link(fs, id, n);
 out:

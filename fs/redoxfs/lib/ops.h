@@ -36,6 +36,9 @@ int rfs_link(struct rfs *fs, uint32_t parent, const char *name, size_t len,
  */
 int rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     int dir);
+/* rfs_unlink that also sets parent's mtime and ctime, in the same store. */
+int rfs_unlink_times(struct rfs *fs, uint32_t parent, const char *name,
+    size_t len, int dir, uint64_t sec, uint32_t nsec);
 /* Moves oname in oparent to nname in nparent, replacing a target as rename(2). */
 int rfs_rename(struct rfs *fs, uint32_t oparent, const char *oname,
     size_t olen, uint32_t nparent, const char *nname, size_t nlen);

@@ -20,6 +20,12 @@ expect '^disk:0 file: redoxfs rw blocks=16384 free=[0-9]+ generation=[0-9]+ uuid
 expect_not 'sync: '
 expect_status 0
 "$BUILD/host/redoxfs-fsck" -q "$img" || _fail "fsck after kt_fs"
+# kt_fs's file unlinked while open went at its close: no node but the
+# root is left without an entry (on the release list).
+ck=$("$BUILD/host/redoxfs-fsck" "$img" | grep -o ' [0-9]* nodes .*, [0-9]* entries')
+nodes=$(printf '%s\n' "$ck" | awk '{ print $1 }') entries=$(printf '%s\n' "$ck" | awk '{ print $(NF - 1) }')
+[ -n "$nodes" ] && [ "$nodes" -eq $((entries + 1)) ] ||
+	_fail "fsck counts $nodes nodes for $entries entries: an unlinked file was kept"
 ls=$("$BUILD/host/redoxfs-ls" "$img") || _fail "redoxfs-ls"
 want() { printf '%s\n' "$ls" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
 sha() { printf "$1" | sha256sum | cut -d' ' -f1; }
