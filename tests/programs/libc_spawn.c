@@ -166,7 +166,13 @@ static void test_biglist(void)
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	args[2] = big;
 	args[3] = NULL;
-	CHECK_INT(posix_spawn(&pid, self, NULL, NULL, args, environ), E2BIG);
+	/* Past the OS's ARG_MAX; Linux (this program under rxrun) takes more. */
+	int in_os = access("sys:uname", F_OK) == 0;
+	int e = posix_spawn(&pid, self, NULL, NULL, args, environ);
+	if (e == 0)
+		CHECK(waitpid(pid, &st, 0) == pid);
+	if (in_os)
+		CHECK_INT(e, E2BIG);
 }
 
 static void test_stdin(void)
