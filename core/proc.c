@@ -205,6 +205,15 @@ proc_cred(struct cred *c)
 	c->gid = p ? p->egid : 0;
 }
 
+/* SIGCHLD to p's parent: what became of p (CLD_*), with its status. */
+static void
+tell_parent(struct proc *parent, struct proc *p, int code, int status)
+{
+	struct redox_siginfo si = { .si_signo = SIGCHLD, .si_code = code,
+	    .si_pid = p->pid, .si_uid = p->uid, .si_status = status };
+	signal_send_info(parent, &si);
+}
+
 /* The last thread is gone: release everything but the zombie. */
 static void
 proc_finish(struct proc *p)
@@ -234,7 +243,10 @@ proc_finish(struct proc *p)
 	struct proc *parent = proc_find(p->ppid);
 	if (parent) {
 		waitq_wake(&parent->child_wait, -1);
-		signal_send(parent, SIGCHLD);
+		if (p->wstatus & 0x7f)
+			tell_parent(parent, p, CLD_KILLED, p->wstatus & 0x7f);
+		else
+			tell_parent(parent, p, CLD_EXITED, (p->wstatus >> 8) & 0xff);
 	}
 }
 
@@ -293,7 +305,8 @@ report(struct proc *p, int what)
 		return;
 	waitq_wake(&parent->child_wait, -1);
 	if (!(parent->act[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-		signal_send(parent, SIGCHLD);
+		tell_parent(parent, p, what == REPORT_STOP ? CLD_STOPPED : CLD_CONTINUED,
+		    what == REPORT_STOP ? p->stop_sig : SIGCONT);
 }
 
 void

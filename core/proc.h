@@ -43,6 +43,8 @@ struct proc {
 	struct waitq child_wait;	/* the parent sleeps here in waitpid */
 	struct redox_sigaction act[NSIG];
 	uint64_t sig_pending;
+	/* Who sent each pending signal (the first sender while pending). */
+	struct redox_siginfo sig_info[NSIG];
 	uintptr_t sig_restorer;		/* libc's sigreturn trampoline */
 	/* spawn: the image to load and how the load went */
 	struct exec_args *exec;

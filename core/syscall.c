@@ -70,6 +70,7 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_SIGACTION: return sys_sigaction(a0, a1, a2, a3);
 	case SYS_SIGPROCMASK: return sys_sigprocmask(a0, a1, a2);
 	case SYS_SIGRETURN: return sys_sigreturn();
+	case SYS_SIGALTSTACK: return sys_sigaltstack(a0, a1);
 	case SYS_GETUID: return p->uid;
 	case SYS_GETEUID: return p->euid;
 	case SYS_GETGID: return p->gid;
@@ -98,6 +99,17 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	}
 }
 
+long
+syscall_redo(long nr, const int64_t args[5])
+{
+	struct thread *t = sched_current();
+	t->sc_nr = nr;
+	for (int i = 0; i < 5; i++)
+		t->sc_args[i] = (long)args[i];
+	return dispatch(nr, (long)args[0], (long)args[1], (long)args[2],
+	    (long)args[3], (long)args[4]);
+}
+
 static bool tracing;
 
 void
@@ -120,6 +132,14 @@ long
 core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	(void)a5;
+	/* Kept for SA_RESTART (signal.c): cheaper here than anywhere else. */
+	struct thread *t = sched_current();
+	t->sc_nr = nr;
+	t->sc_args[0] = a0;
+	t->sc_args[1] = a1;
+	t->sc_args[2] = a2;
+	t->sc_args[3] = a3;
+	t->sc_args[4] = a4;
 	if (__builtin_expect(tracing, 0))
 		return traced(nr, a0, a1, a2, a3, a4);
 	return way_out(dispatch(nr, a0, a1, a2, a3, a4));
@@ -128,6 +148,7 @@ core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 void
 core_interrupt(void)
 {
+	sched_current()->sc_nr = 0;
 	sched_events();
 	if (sched_need_resched())
 		sched_give_up();
@@ -164,6 +185,7 @@ _Noreturn void
 core_fault_fatal(int sig, uintptr_t addr, uintptr_t ip)
 {
 	struct proc *p = proc_current();
+	sig = HAL_FAULT_SIG(sig);
 	if (!p)
 		log_panic("fault %d at %p (ip %p) before any process", sig, (void *)addr, (void *)ip);
 	log_fault(p, sig, addr, ip);
@@ -174,7 +196,7 @@ void
 core_fault(int sig, uintptr_t addr, uintptr_t ip)
 {
 	struct proc *p = proc_current();
-	if (p && signal_fault_handler(sig))
+	if (p && signal_fault_handler(HAL_FAULT_SIG(sig), HAL_FAULT_CODE(sig), addr))
 		return;		/* the program's handler runs next */
 	core_fault_fatal(sig, addr, ip);
 }

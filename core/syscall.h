@@ -53,6 +53,9 @@ long sys_clock_gettime(long clock, long ts);
 long sys_nanosleep(long req, long rem);
 
 #include <stdbool.h>
+#include <stdint.h>
+/* Runs syscall nr(args) again for the running thread (SA_RESTART). */
+long syscall_redo(long nr, const int64_t args[5]);
 /* Logs every syscall and its result (cmdline word "trace"). */
 void syscall_trace(bool on);
 

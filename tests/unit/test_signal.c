@@ -388,18 +388,18 @@ END_TEST
 
 START_TEST(test_fault_blocked)
 {
-	ck_assert(!signal_fault_handler(SIGSEGV));	/* no handler */
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));	/* no handler */
 	handle(SIGSEGV, 0, 0);
 	ck_assert_int_eq(procmask(SIG_BLOCK, SIGBIT(SIGSEGV), NULL), 0);
-	ck_assert(!signal_fault_handler(SIGSEGV));
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));
 	ck_assert_int_eq(fake_nsigframes, 0);
 	ck_assert_uint_eq(mask_now(), SIGBIT(SIGSEGV));
 
 	ck_assert_int_eq(procmask(SIG_SETMASK, INT, NULL), 0);
-	ck_assert(signal_fault_handler(SIGSEGV));
+	ck_assert(signal_fault_handler(SIGSEGV, 0, 0));
 	top_frame_is(SIGSEGV, INT, 0);
 	/* a fault inside the handler finds SEGV blocked */
-	ck_assert(!signal_fault_handler(SIGSEGV));
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));
 	ck_assert_int_eq(fake_nsigframes, 1);
 	ck_assert_int_eq(sys(SYS_SIGRETURN, 0, 0, 0, 0), 0);
 	ck_assert_uint_eq(mask_now(), INT);
@@ -409,7 +409,7 @@ END_TEST
 START_TEST(test_fault_sigsys)
 {
 	handle(SIGSYS, 0, 0);
-	ck_assert(signal_fault_handler(SIGSYS));
+	ck_assert(signal_fault_handler(SIGSYS, 0, 0));
 	top_frame_is(SIGSYS, 0, -ENOSYS);
 }
 END_TEST
