@@ -283,8 +283,9 @@ struct redox_rlimit {
 /* sigaltstack */
 #define SS_ONSTACK	1
 #define SS_DISABLE	2
+/* hosted needs room for a fault's whole register and xsave state on it */
 #define MINSIGSTKSZ	2048
-#define SIGSTKSZ	8192
+#define SIGSTKSZ	32768
 
 /* si_code values (Linux's) */
 #define SI_USER		0

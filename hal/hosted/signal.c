@@ -133,12 +133,17 @@ in_range(uint64_t ip, const char *lo, const char *hi)
  * its known stack, a thread without that much room (and a page more) has
  * overflowed.  A thread on a stack of its own making is trusted.
  */
+#define GUARD_SLACK (64 * 1024)	/* core/exec.c's guard below a stack */
+
 static bool
 stack_has_room(struct hal_thread *t, uint64_t sp)
 {
 	uint64_t need = 128 + 4096 + hosted_xsave_size + 256;
-	return !(t->stack_hi && sp > t->stack_lo && sp <= t->stack_hi &&
-	    sp - t->stack_lo < need);
+	/* A frame larger than what is left moves rsp into the guard
+	 * before anything touches it: below lo is no room either. */
+	return !(t->stack_hi && t->stack_lo > GUARD_SLACK &&
+	    sp > t->stack_lo - GUARD_SLACK && sp <= t->stack_hi &&
+	    sp < t->stack_lo + need);
 }
 
 /* Sends the thread to the core on its kernel stack, to be killed. */
@@ -222,7 +227,17 @@ on_tick(ucontext_t *uc)
 	struct hal_thread *t = hosted_cur;
 	uint64_t sp = (uint64_t)g[REG_RSP];
 	if (!stack_has_room(t, sp)) {
-		to_fault_tramp(g, SIGSEGV, sp, ip);	/* its stack overflowed */
+		/* Its stack overflowed: a SIGSEGV, which only a handler on
+		 * the alternate stack can take. */
+		if (to_altstack(t, g)) {
+			t->fault_sig = (uint64_t)HAL_FAULT(SIGSEGV, SEGV_MAPERR);
+			t->fault_addr = sp;
+			t->fault_ip = ip;
+			t->preempt_rip = ip;
+			g[REG_RIP] = (greg_t)hosted_fault_stub;
+			return false;
+		}
+		to_fault_tramp(g, SIGSEGV, sp, ip);
 		return true;
 	}
 	t->preempt_rip = ip;
