@@ -87,6 +87,7 @@
 /* Signals and CPU time (core/README.md "Signals", "CPU time"). */
 #define SYS_SIGALTSTACK	1022	/* const struct redox_stack *, struct redox_stack * */
 #define SYS_GETRUSAGE	1023	/* who (RUSAGE_*), struct redox_rusage * */
+#define SYS_WAIT4	1024	/* pid, int *status, flags, struct redox_rusage * */
 #define SYS_MREMAP	155	/* Redox's number: addr, old_len, new_len, flags, new_addr */
 
 /* ---- resource limits (Linux numbers); see core/limits.h ---- */

@@ -424,7 +424,7 @@ exec_spawn_start(struct proc *parent, struct proc *c, uint64_t sigmask)
 	if (c->exec_result == 0)
 		return c->pid;
 	int err = c->exec_result, st, pid = c->pid;
-	while (proc_wait(pid, &st, 0) == -EINTR)
+	while (proc_wait(pid, &st, 0, NULL) == -EINTR)
 		;
 	return err;
 }

@@ -8,6 +8,7 @@
  * and leaves a zombie for the parent (or init) to reap.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/fd.h"
 #include "core/kmem.h"
 #include "core/limits.h"
@@ -255,6 +256,7 @@ proc_thread_exit(void)
 {
 	struct thread *t = sched_current();
 	struct proc *p = t->proc;
+	cputime_thread_exit(t);
 	list_remove(&t->proc_link);
 	if (--p->nthreads == 0) {
 		/* Free the memory while on a kernel stack of this process. */
@@ -353,7 +355,7 @@ wait_matches(struct proc *self, struct proc *c, int pid)
 }
 
 long
-proc_wait(int pid, int *wstatus, int flags)
+proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru)
 {
 	struct proc *self = proc_current();
 	for (;;) {
@@ -370,12 +372,15 @@ proc_wait(int pid, int *wstatus, int flags)
 			    (r == REPORT_CONT && (flags & WCONTINUED)))) {
 				c->report = REPORT_NONE;
 				*wstatus = r == REPORT_STOP ? W_STOPPED(c->stop_sig) : W_CONTINUED;
+				if (ru)
+					memset(ru, 0, sizeof *ru);
 				return c->pid;
 			}
 			if (c->state != P_ZOMBIE)
 				continue;
 			int cpid = c->pid;
 			*wstatus = c->wstatus;
+			cputime_reap(self, c, ru);
 			list_remove(&c->sibling);
 			list_remove(&c->all);
 			nprocs--;

@@ -53,6 +53,9 @@ struct proc {
 	char **env;			/* for env: (NULL-terminated copies) */
 	uintptr_t auxv_syscall;		/* AT_REDOX_SYSCALL handed to it */
 	struct redox_rlimit rlim[RLIMIT_NLIMITS];	/* see limits.h */
+	/* CPU time, in hal_cpu_ticks (cputime.c): of its ended threads, of
+	 * its reaped children (and theirs). */
+	uint64_t dead_utime, dead_stime, child_utime, child_stime;
 };
 
 void proc_init(void);
@@ -81,8 +84,10 @@ void proc_terminate(struct proc *p, int wstatus);
 void proc_stop(struct proc *p, int sig);
 void proc_continue(struct proc *p);
 void proc_stopped_wait(void);
-/* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno. */
-long proc_wait(int pid, int *wstatus, int flags);
+/* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno.
+ * ru (may be NULL) gets a reaped child's usage, zeros for a stop. */
+struct redox_rusage;
+long proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru);
 /* Iterates the table (sys:context). */
 struct proc *proc_next(struct proc *p);
 int proc_count(void);

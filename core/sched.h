@@ -60,8 +60,8 @@ struct thread {
 	/* sigaltstack: [alt_sp, alt_sp + alt_size), size 0 when disabled. */
 	uintptr_t alt_sp;
 	uint64_t alt_size;
-	/* CPU time (cputime.c): ns in user mode and in the core, and when
-	 * the running thread last changed between the two. */
+	/* CPU time (cputime.c), in hal_cpu_ticks: in user mode and in the
+	 * core, and when the running thread last changed between the two. */
 	uint64_t utime, stime, cpu_stamp;
 };
 

@@ -125,7 +125,7 @@ restartable(long nr, long fd)
 		struct file *f = fd_get(proc_current()->fds, (int)fd);
 		return f && !event_is_queue(f);
 	}
-	case SYS_WRITE: case SYS_WRITE2: case SYS_OPEN: case SYS_WAITPID:
+	case SYS_WRITE: case SYS_WRITE2: case SYS_OPEN: case SYS_WAITPID: case SYS_WAIT4:
 	case SYS_DUP: case SYS_FCNTL:
 		return true;
 	default:

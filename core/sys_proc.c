@@ -154,19 +154,30 @@ sys_execve(long path, long len, long argv, long envp)
 }
 
 long
-sys_waitpid(long pid, long status, long flags)
+sys_wait4(long pid, long status, long flags, long uru)
 {
 	int st = 0;
+	struct redox_rusage ru;
 	if (flags & ~(long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	if (status && !uc_check((uintptr_t)status, sizeof st, 1))
 		return -EFAULT;
+	if (uru && !uc_check((uintptr_t)uru, sizeof ru, 1))
+		return -EFAULT;
 	if (!pid_in_range(pid))
 		return -ECHILD;
-	long r = proc_wait((int)pid, &st, (int)flags);
+	long r = proc_wait((int)pid, &st, (int)flags, &ru);
 	if (r > 0 && status && uc_copy_out((uintptr_t)status, &st, sizeof st) != 0)
 		return -EFAULT;
+	if (r > 0 && uru && uc_copy_out((uintptr_t)uru, &ru, sizeof ru) != 0)
+		return -EFAULT;
 	return r;
+}
+
+long
+sys_waitpid(long pid, long status, long flags)
+{
+	return sys_wait4(pid, status, flags, 0);
 }
 
 long

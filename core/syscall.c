@@ -4,6 +4,7 @@
  * a dying process's thread go, deliver signals.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/exec.h"
 #include "core/limits.h"
 #include "core/log.h"
@@ -22,8 +23,11 @@ way_out(long ret)
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
-	if ((p->sig_pending & ~t->sigmask) || p->stopped)
+	if ((p->sig_pending & ~t->sigmask) || p->stopped) {
 		ret = signal_deliver(ret);
+		t = sched_current();
+	}
+	cputime_leave(t);
 	return ret;
 }
 
@@ -66,6 +70,8 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_EXECVE: return sys_execve(a0, a1, a2, a3);
 	case SYS_EXIT: proc_exit(W_EXITED(a0));
 	case SYS_WAITPID: return sys_waitpid(a0, a1, a2);
+	case SYS_WAIT4: return sys_wait4(a0, a1, a2, a3);
+	case SYS_GETRUSAGE: return sys_getrusage(a0, a1);
 	case SYS_KILL: return sys_kill(a0, a1);
 	case SYS_SIGACTION: return sys_sigaction(a0, a1, a2, a3);
 	case SYS_SIGPROCMASK: return sys_sigprocmask(a0, a1, a2);
@@ -134,6 +140,7 @@ core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 	(void)a5;
 	/* Kept for SA_RESTART (signal.c): cheaper here than anywhere else. */
 	struct thread *t = sched_current();
+	cputime_enter(t);
 	t->sc_nr = nr;
 	t->sc_args[0] = a0;
 	t->sc_args[1] = a1;
@@ -148,11 +155,13 @@ core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 void
 core_interrupt(void)
 {
-	sched_current()->sc_nr = 0;
+	struct thread *t = sched_current();
+	cputime_enter(t);
+	t->sc_nr = 0;
 	sched_events();
 	if (sched_need_resched())
 		sched_give_up();
-	struct thread *t = sched_current();
+	t = sched_current();
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
@@ -160,6 +169,7 @@ core_interrupt(void)
 	 * stops (the HAL keeps its registers: there is no result to set). */
 	if ((p->sig_pending & ~t->sigmask) || p->stopped)
 		signal_deliver(0);
+	cputime_leave(t);
 }
 
 /* The ip also as an offset in the program's image, for addr2line. */
@@ -196,7 +206,11 @@ void
 core_fault(int sig, uintptr_t addr, uintptr_t ip)
 {
 	struct proc *p = proc_current();
-	if (p && signal_fault_handler(HAL_FAULT_SIG(sig), HAL_FAULT_CODE(sig), addr))
+	if (p)
+		cputime_enter(sched_current());
+	if (p && signal_fault_handler(HAL_FAULT_SIG(sig), HAL_FAULT_CODE(sig), addr)) {
+		cputime_leave(sched_current());
 		return;		/* the program's handler runs next */
+	}
 	core_fault_fatal(sig, addr, ip);
 }

@@ -32,6 +32,7 @@ long sys_umask(long mask);
 long sys_spawn(long args, long size);
 long sys_execve(long path, long len, long argv, long envp);
 long sys_waitpid(long pid, long status, long flags);
+long sys_wait4(long pid, long status, long flags, long uru);
 long sys_setreuid(long ruid, long euid);
 long sys_setregid(long rgid, long egid);
 long sys_setpgid(long pid, long pgid);

@@ -46,6 +46,9 @@ _Noreturn void hal_reboot(void);
 /* ---- time and events ------------------------------------------------- */
 
 uint64_t hal_clock_ns(void);		/* monotonic, since boot */
+/* A cheaper counter for CPU-time accounting (read twice per syscall): it
+ * runs at a constant rate the core works out against hal_clock_ns(). */
+uint64_t hal_cpu_ticks(void);
 uint64_t hal_wallclock_ns(void);	/* since 1970-01-01 UTC */
 void hal_timer_arm(uint64_t deadline_ns); /* one-shot, monotonic; 0 disarms */
 

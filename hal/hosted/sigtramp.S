@@ -1,6 +1,6 @@
 /*
  * sigtramp.S - the hosted pieces of signal delivery that need no glibc
- * (so no thunk, no host FS).
+ * (so no thunk, no host FS), and the CPU-time counter.
  *
  * hosted_sig_tramp: a signal frame's first stop.  The syscall exit pops
  * its address and leaves rdi = the signal; rsp points at the frame
@@ -36,5 +36,15 @@ hal_thread_set_altstack:
 	mov %rdx, T_ALT_HI(%rdi)
 	ret
 	.size hal_thread_set_altstack, .-hal_thread_set_altstack
+
+/* uint64_t hal_cpu_ticks(void): the TSC; no thunk, no glibc. */
+	.globl hal_cpu_ticks
+	.type hal_cpu_ticks, @function
+hal_cpu_ticks:
+	rdtsc
+	shl $32, %rdx
+	or %rdx, %rax
+	ret
+	.size hal_cpu_ticks, .-hal_cpu_ticks
 
 	.section .note.GNU-stack, "", @progbits

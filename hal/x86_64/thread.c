@@ -290,6 +290,14 @@ hal_signal_return(struct hal_sigret *r)
 	return 0;
 }
 
+uint64_t
+hal_cpu_ticks(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
 uintptr_t
 hal_user_sp(void)
 {

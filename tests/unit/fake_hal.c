@@ -109,6 +109,7 @@ static uint32_t pending;
 #define WALL_OFFSET 1700000000000000000ull	/* a fixed date in 2023 */
 
 uint64_t hal_clock_ns(void) { return now; }
+uint64_t hal_cpu_ticks(void) { return now; }
 uint64_t hal_wallclock_ns(void) { return WALL_OFFSET + now; }
 void hal_timer_arm(uint64_t d) { deadline = d; }
 void fake_clock_set(uint64_t ns) { now = ns; }

@@ -110,6 +110,10 @@ _Noreturn void __exit_process(int status);
 /* spawn helper shared by posix_spawn, system and popen */
 char *__path_search(const char *file, char *buf, size_t n);
 
+/* the kernel's CPU times into a struct rusage (resource/rlimit.c) */
+struct rusage;
+void __rusage_from(struct rusage *ru, const struct redox_rusage *k);
+
 /* signal restorer (arch/x86_64/restore_rt.S) */
 void __restore_rt(void);
 
