@@ -44,6 +44,7 @@ long sys_mmap(long addr, long len, long flags, long fd, long off);
 long sys_munmap(long addr, long len);
 long sys_mprotect(long addr, long len, long flags);
 long sys_brk(long addr);
+long sys_mremap(long addr, long old_len, long new_len, long flags, long new_addr);
 
 long sys_set_tp(long tp);
 long sys_clone_thread(long entry, long stack, long arg, long tp);
