@@ -315,6 +315,10 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 	}
 	p->vm = vm;
 	vm = old;
+	if (p->vfork_parent) {
+		vm = NULL;	/* a vfork child's was its parent's: give it back */
+		proc_vfork_release(p);
+	}
 	*entry = base + e->entry;
 	if (st.st_mode & MODE_SETUID)
 		p->euid = st.st_uid;

@@ -262,6 +262,10 @@ proc_thread_exit(void)
 		/* Free the memory while on a kernel stack of this process. */
 		struct vm *vm = p->vm;
 		p->vm = NULL;
+		if (p->vfork_parent) {
+			vm = NULL;	/* the parent's: it goes on with it */
+			proc_vfork_release(p);
+		}
 		proc_finish(p);
 		vm_free(vm);
 		if (p->ppid == 0) {
@@ -394,6 +398,58 @@ proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru)
 		if (waitq_sleep(&self->child_wait, 0, true) == -EINTR)
 			return -EINTR;
 	}
+}
+
+int
+proc_vfork_share(struct proc *p, struct proc *c)
+{
+	vm_free(c->vm);
+	c->vm = p->vm;
+	c->vfork_parent = p;
+	/* Its own fds, as after fork: closing one leaves the parent's. */
+	for (int fd = 0; fd < (int)p->fds->cap; fd++) {
+		struct file *f = fd_get(p->fds, fd);
+		if (!f)
+			continue;
+		if (fd_install(c->fds, fd, f) < 0) {
+			c->vm = NULL;
+			c->vfork_parent = NULL;
+			proc_discard(c);
+			return -ENOMEM;
+		}
+		fd_set_cloexec(c->fds, fd, fd_get_cloexec(p->fds, fd) == 1);
+	}
+	/* The same memory, so the same handlers. */
+	for (int i = 1; i < NSIG; i++)
+		c->act[i] = p->act[i];
+	c->sig_restorer = p->sig_restorer;
+	return 0;
+}
+
+void
+proc_vfork_release(struct proc *c)
+{
+	if (!c->vfork_parent)
+		return;
+	c->vfork_parent = NULL;
+	waitq_wake(&c->exec_wait, -1);
+}
+
+long
+proc_vfork_wait(struct proc *c)
+{
+	int pid = c->pid;
+	while (c->vfork_parent) {
+		if (waitq_sleep_killable(&c->exec_wait) == -EINTR) {
+			/* We are being killed: our memory must outlive the
+			 * child's use of it, so it goes first. */
+			proc_terminate(c, W_SIGNALED(SIGKILL));
+			while (c->vfork_parent)
+				waitq_sleep(&c->exec_wait, 0, false);
+			return -EINTR;
+		}
+	}
+	return pid;
 }
 
 void

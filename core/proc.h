@@ -50,6 +50,9 @@ struct proc {
 	struct exec_args *exec;
 	int exec_result;		/* 1 pending, 0 loaded, -errno failed */
 	struct waitq exec_wait;
+	/* A vfork child: the parent whose vm it uses (and who sleeps on
+	 * exec_wait) until it execs or exits; NULL otherwise. */
+	struct proc *vfork_parent;
 	char **env;			/* for env: (NULL-terminated copies) */
 	uintptr_t auxv_syscall;		/* AT_REDOX_SYSCALL handed to it */
 	struct redox_rlimit rlim[RLIMIT_NLIMITS];	/* see limits.h */
@@ -88,6 +91,14 @@ void proc_stopped_wait(void);
  * ru (may be NULL) gets a reaped child's usage, zeros for a stop. */
 struct redox_rusage;
 long proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru);
+/* vfork: c (new, no threads) takes p's vm, a copy of its fds and its
+ * signal actions.  0 or -ENOMEM (then c is discarded). */
+int proc_vfork_share(struct proc *p, struct proc *c);
+/* The parent sleeps until the child lets its vm go; returns c's pid,
+ * or -EINTR once the child is gone if the parent is being killed. */
+long proc_vfork_wait(struct proc *c);
+/* The child lets the parent's vm go (exec, exit) and wakes the parent. */
+void proc_vfork_release(struct proc *c);
 /* Iterates the table (sys:context). */
 struct proc *proc_next(struct proc *p);
 int proc_count(void);

@@ -12,6 +12,7 @@
 #include "core/url.h"
 #include "core/usercopy.h"
 #include "core/vfs.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 /* A pid from a program: only int values name a process or a group
@@ -118,6 +119,54 @@ sys_spawn(long uargs, long size)
 			if (sa.sigdefault & SIGBIT(i))
 				c->act[i].sa_handler = SIG_DFL;
 	return exec_spawn_start(p, c, (sa.flags & SPAWN_SETSIGMASK) ? sa.sigmask : 0);
+}
+
+/*
+ * vfork: a child that shares this process's memory, with a copy of its
+ * fds, first running at entry on stack with arg (libc's vfork puts the
+ * registers to return with there); this thread sleeps until the child
+ * execs or exits (proc_vfork_wait).
+ */
+long
+sys_vfork(long entry, long stack, long arg)
+{
+	struct proc *p = proc_current();
+	struct thread *self = sched_current();
+	if ((stack & 15) || !vm_check(p->vm, (uintptr_t)stack, 64, HAL_PROT_WRITE) ||
+	    !vm_check(p->vm, (uintptr_t)entry, 1, HAL_PROT_EXEC))
+		return -EINVAL;
+	long lim = limits_spawn_check(p);
+	if (lim)
+		return lim;
+	/* Both backends enter the core by a call, so this syscall's return
+	 * address is on the user stack, below the frame of vfork's caller,
+	 * where the child's calls will write: keep it here meanwhile. */
+	uintptr_t usp = hal_user_sp();
+	uint64_t ret_addr;
+	if (uc_copy_in(&ret_addr, usp, sizeof ret_addr) != 0)
+		return -EFAULT;
+	struct proc *c = proc_new(p, p->name, str_nlen(p->name, sizeof p->name));
+	if (!c)
+		return -ENOMEM;
+	if (proc_vfork_share(p, c) != 0)
+		return -ENOMEM;
+	struct thread *t = proc_thread_new(c, sys_thread_start);
+	if (!t) {
+		c->vm = NULL;
+		c->vfork_parent = NULL;
+		proc_discard(c);
+		return -ENOMEM;
+	}
+	t->entry = (uintptr_t)entry;
+	t->stack = (uintptr_t)stack;
+	t->arg = (uintptr_t)arg;
+	t->tp = hal_thread_tp(self->hal);
+	t->sigmask = self->sigmask;
+	sched_ready(t);
+	long r = proc_vfork_wait(c);
+	if (uc_copy_out(usp, &ret_addr, sizeof ret_addr) != 0)
+		proc_exit(W_SIGNALED(SIGSEGV));	/* the child unmapped our stack */
+	return r;
 }
 
 long

@@ -35,8 +35,8 @@ sys_set_tp(long tp)
 	return 0;
 }
 
-static void
-thread_first_step(struct thread *t)
+void
+sys_thread_start(struct thread *t)
 {
 	/* The writable region holding the new stack is the thread's stack. */
 	size_t below = vm_span_down(t->proc->vm, t->stack - 1, HAL_PROT_WRITE);
@@ -54,7 +54,7 @@ sys_clone_thread(long entry, long stack, long arg, long tp)
 		return -EINVAL;
 	if (p->nthreads >= 1024)
 		return -EAGAIN;
-	struct thread *t = proc_thread_new(p, thread_first_step);
+	struct thread *t = proc_thread_new(p, sys_thread_start);
 	if (!t)
 		return -ENOMEM;
 	t->entry = (uintptr_t)entry;

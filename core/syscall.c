@@ -71,6 +71,7 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_EXIT: proc_exit(W_EXITED(a0));
 	case SYS_WAITPID: return sys_waitpid(a0, a1, a2);
 	case SYS_WAIT4: return sys_wait4(a0, a1, a2, a3);
+	case SYS_VFORK: return sys_vfork(a0, a1, a2);
 	case SYS_GETRUSAGE: return sys_getrusage(a0, a1);
 	case SYS_KILL: return sys_kill(a0, a1);
 	case SYS_SIGACTION: return sys_sigaction(a0, a1, a2, a3);

@@ -46,7 +46,12 @@ long sys_mprotect(long addr, long len, long flags);
 long sys_brk(long addr);
 long sys_mremap(long addr, long old_len, long new_len, long flags, long new_addr);
 
+long sys_vfork(long entry, long stack, long arg);
+
 long sys_set_tp(long tp);
+/* A new thread's first step: user mode at t->entry on t->stack. */
+struct thread;
+void sys_thread_start(struct thread *t);
 long sys_clone_thread(long entry, long stack, long arg, long tp);
 long sys_exit_thread(long status, long clear);
 long sys_gettid(void);

@@ -52,7 +52,8 @@ struct __pthread {
 	struct __pthread *self;		/* 0x00 */
 	uintptr_t dtv;			/* 0x08, unused: no dynamic TLS */
 	struct __pthread *self2;	/* 0x10, where glibc keeps it too */
-	uintptr_t reserved[2];		/* 0x18 */
+	uintptr_t vfork_ret;		/* 0x18: vfork's return address (vfork.S) */
+	uintptr_t reserved;		/* 0x20 */
 	uintptr_t canary;		/* 0x28 */
 	uintptr_t pointer_guard;	/* 0x30 */
 	int errno_val;
