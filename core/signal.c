@@ -18,6 +18,7 @@
 #include "core/str.h"
 #include "core/syscall.h"
 #include "core/usercopy.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 enum dfl { D_TERM, D_IGN, D_STOP, D_CONT };
@@ -325,8 +326,12 @@ sys_sigaltstack(long ss, long oldss)
 		} else {
 			if (n.ss_size < MINSIGSTKSZ)
 				return -ENOMEM;
-			if (n.ss_sp >= HAL_USER_TOP || n.ss_size > HAL_USER_TOP - n.ss_sp)
-				return -EINVAL;
+			/* Frames will be written there: it must be the
+			 * program's own memory (hosted shares one host
+			 * address space between programs). */
+			if (!vm_check(proc_current()->vm, (uintptr_t)n.ss_sp, n.ss_size,
+			    HAL_PROT_WRITE))
+				return -EFAULT;
 			t->alt_sp = (uintptr_t)n.ss_sp;
 			t->alt_size = n.ss_size;
 		}

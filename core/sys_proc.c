@@ -198,6 +198,10 @@ sys_execve(long path, long len, long argv, long envp)
 	struct thread *t = sched_current();
 	t->tp = 0;
 	hal_thread_set_tp(t->hal, 0);
+	/* The alternate stack was in the old image's memory (POSIX). */
+	t->alt_sp = 0;
+	t->alt_size = 0;
+	hal_thread_set_altstack(t->hal, 0, 0);
 	exec_set_stack(t);
 	hal_user_enter(entry, sp, sp);
 }

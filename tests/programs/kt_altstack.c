@@ -86,6 +86,9 @@ test_setup(void)
 	ss.ss_flags = 0x100;
 	CHECK(sigaltstack(&ss, NULL) == -1 && errno == EINVAL);
 	ss.ss_flags = 0;
+	ss.ss_sp = (void *)16;	/* not our memory */
+	CHECK(sigaltstack(&ss, NULL) == -1 && errno == EFAULT);
+	ss.ss_sp = alt;
 	CHECK(sigaltstack(&ss, &old) == 0);
 	CHECK(old.ss_flags == SS_DISABLE);
 	CHECK(sigaltstack(NULL, &old) == 0);
