@@ -5,12 +5,16 @@
  * the parent is suspended until the child calls _exit or execve; then
  * vfork returns the child's pid, with the parent's registers and stack
  * as they were (a loop of vforks keeps its counters).  A failed execve
- * returns to the child.  argv[1] == "exit3" is the exec'd program.
+ * returns to the child.  A parent killed while its child runs goes only
+ * after the child (killed too), whose memory it was.  argv[1]: "exit3"
+ * is the exec'd program, "vforker" the parent that gets killed.
  */
 #define NAME "kt_vfork"
 #include "check.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -129,15 +133,58 @@ test_loop(void)
 	CHECK_INT(sum, 50 * 49 / 2);
 }
 
+/* fd 3 is a pipe: the child writes its pid there and sleeps. */
+static int
+vforker(void)
+{
+	pid_t pid = vfork();
+	if (pid == 0) {
+		pid_t me = getpid();
+		if (write(3, &me, sizeof me) != sizeof me)
+			_exit(1);
+		struct timespec ts = { 20, 0 };
+		nanosleep(&ts, NULL);
+		_exit(0);
+	}
+	return 5;	/* never: we are killed while the child sleeps */
+}
+
+static void
+test_parent_killed(void)
+{
+	int p[2];
+	posix_spawn_file_actions_t fa;
+	char *args[] = { self, "vforker", NULL };
+	pid_t x, c = 0;
+	CHECK(pipe(p) == 0);
+	CHECK(posix_spawn_file_actions_init(&fa) == 0);
+	CHECK(posix_spawn_file_actions_adddup2(&fa, p[1], 3) == 0);
+	CHECK(posix_spawn(&x, self, &fa, NULL, args, environ) == 0);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	CHECK(read(p[0], &c, sizeof c) == sizeof c && c > 0);
+	CHECK(kill(x, SIGKILL) == 0);
+	long long t0 = now_ns();
+	CHECK_INT(reap(x), 1000 + SIGKILL);
+	CHECK(now_ns() - t0 < 5000LL * 1000000);	/* not the child's 20 s */
+	errno = 0;
+	CHECK(kill(c, 0) == -1 && errno == ESRCH);	/* the child went first */
+	close(p[0]);
+}
+
 int
 main(int argc, char **argv)
 {
 	self_path(argv[0], self, sizeof self);
-	if (argc > 1)
+	if (argc > 1) {
+		if (!strcmp(argv[1], "vforker"))
+			return vforker();
 		return strcmp(argv[1], "exit3") == 0 ? 3 : 2;
+	}
 	test_exit();
 	test_exec();
 	test_fds();
 	test_loop();
+	test_parent_killed();
 	return finish();
 }
