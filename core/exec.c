@@ -36,6 +36,8 @@ exec_args_free(struct exec_args *a)
 	kmem_free(a);
 }
 
+static int strs_room(struct exec_args *a, size_t need);
+
 static struct exec_args *
 args_new(const char *path, size_t len)
 {
@@ -46,7 +48,10 @@ args_new(const char *path, size_t len)
 	if (a->path)
 		memcpy(a->path, path, str_nlen(path, len));
 	a->path_len = len;
-	a->strs = kmem_alloc(ARG_MAX);
+	/* Most argument lists are short: ARG_MAX at once would cost every
+	 * spawn a fresh mapping and its munmap (a TLB flush). */
+	a->strs_cap = URL_MAX * 2;
+	a->strs = kmem_alloc(a->strs_cap);
 	if (!a->path || !a->strs) {
 		exec_args_free(a);
 		return NULL;
@@ -60,11 +65,38 @@ exec_args_simple(const char *path, size_t len)
 	struct exec_args *a = args_new(path, len);
 	if (!a)
 		return NULL;
+	if (strs_room(a, len + 1) != 0) {
+		exec_args_free(a);
+		return NULL;
+	}
 	memcpy(a->strs, path, len);
 	a->strs[len] = 0;
 	a->strs_len = len + 1;
 	a->argc = 1;
 	return a;
+}
+
+/* Room for need more bytes of strings: 0, or -E2BIG past ARG_MAX. */
+static int
+strs_room(struct exec_args *a, size_t need)
+{
+	if (need > ARG_MAX - a->strs_len)
+		return -E2BIG;
+	if (a->strs_len + need <= a->strs_cap)
+		return 0;
+	size_t cap = a->strs_cap;
+	while (cap < a->strs_len + need)
+		cap *= 2;
+	if (cap > ARG_MAX)
+		cap = ARG_MAX;
+	char *n = kmem_alloc(cap);
+	if (!n)
+		return -ENOMEM;
+	memcpy(n, a->strs, a->strs_len);
+	kmem_free(a->strs);
+	a->strs = n;
+	a->strs_cap = cap;
+	return 0;
 }
 
 /* Appends the strings of a user NULL-terminated array; returns the count. */
@@ -88,6 +120,9 @@ capture_vec(struct exec_args *a, uintptr_t vec)
 		long len = uc_strlen(sp, room - 1, -E2BIG);
 		if (len < 0)
 			return (int)len;
+		int e = strs_room(a, (size_t)len + 1);
+		if (e)
+			return e;
 		if (uc_copy_in(a->strs + a->strs_len, sp, (size_t)len) != 0)
 			return -EFAULT;
 		a->strs[a->strs_len + (size_t)len] = 0;
@@ -209,6 +244,8 @@ load_image(struct vm *vm, const uint8_t *img, size_t len, uint64_t *base_out,
 		}
 		if (i + 1 < e->nseg && (e->seg[i + 1].vaddr & ~(PAGE - 1)) == hi - PAGE)
 			prot |= e->seg[i + 1].prot;
+		if (prot == (HAL_PROT_READ | HAL_PROT_WRITE))
+			continue;	/* mapped so */
 		if ((err = vm_protect(vm, base + lo, hi - lo, prot)) != 0)
 			return err;
 	}
@@ -292,14 +329,21 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 	if (!err && !(st.st_mode & 0111))
 		err = -EACCES;
 	if (!err)
-		err = vfs_read_all(f, IMAGE_MAX, &img, &len);
+		err = vfs_read_all(f, st.st_size, IMAGE_MAX, &img, &len);
 	file_put(f);
 	if (err)
 		return err;
 
-	struct vm *vm = vm_new(), *old = p->vm;
+	/*
+	 * A spawned child's space is still empty: the image goes straight
+	 * into it, which saves reserving a second space and freeing the
+	 * first (an munmap, a TLB flush).  A child whose load fails dies.
+	 */
+	struct vm *old = p->vm, *vm = NULL;
 	e = kmem_alloc(sizeof *e);
-	if (!vm || !e) {
+	if (e)
+		vm = vm_empty(old) ? old : vm_new();
+	if (!vm) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -311,10 +355,12 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 		err = build_stack(p, vm, a, e, base, sp);
 	if (err) {
 		hal_as_activate(old->as);
+		if (vm == old)
+			vm = NULL;	/* the child's own, freed with it */
 		goto out;
 	}
 	p->vm = vm;
-	vm = old;
+	vm = vm == old ? NULL : old;
 	if (p->vfork_parent) {
 		vm = NULL;	/* a vfork child's was its parent's: give it back */
 		proc_vfork_release(p);

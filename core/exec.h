@@ -18,7 +18,7 @@ struct exec_args {
 	char *path;
 	size_t path_len;
 	char *strs;
-	size_t strs_len;
+	size_t strs_len, strs_cap;	/* grows up to ARG_MAX */
 	int argc, envc;
 };
 

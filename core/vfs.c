@@ -403,23 +403,17 @@ vfs_lock_release(struct file *f)
 }
 
 int
-vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len)
+vfs_read_all(struct file *f, uint64_t size, size_t max, uint8_t **out, size_t *len)
 {
-	struct redox_stat st;
-	int e = vfs_fstat(f, &st);
-	if (e)
-		return e;
-	if ((st.st_mode & MODE_TYPE) == MODE_DIR)
-		return -EISDIR;
-	if (st.st_size > max)
+	if (size > max)
 		return -EFBIG;
 	/* 8-aligned (kmem gives 16) so the ELF parser can read structs. */
-	uint8_t *buf = kmem_alloc(st.st_size ? st.st_size : 1);
+	uint8_t *buf = kmem_alloc(size ? size : 1);
 	if (!buf)
 		return -ENOMEM;
 	size_t n = 0;
-	while (n < st.st_size) {
-		long r = vfs_read(f, buf + n, st.st_size - n);
+	while (n < size) {
+		long r = vfs_read(f, buf + n, size - n);
 		if (r < 0) {
 			kmem_free(buf);
 			return (int)r;

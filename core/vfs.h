@@ -50,6 +50,7 @@ int vfs_lock(struct file *f, uint32_t mode, struct redox_flock *fl);
 /* Drops all the current process's locks on f's file (a close). */
 void vfs_lock_release(struct file *f);
 /* Reads a whole file (at most max bytes) into kernel memory. */
-int vfs_read_all(struct file *f, size_t max, uint8_t **out, size_t *len);
+/* The first size bytes of f (its size by fstat: the caller has it). */
+int vfs_read_all(struct file *f, uint64_t size, size_t max, uint8_t **out, size_t *len);
 
 #endif

@@ -54,6 +54,12 @@ vm_new(void)
 	return vm;
 }
 
+bool
+vm_empty(const struct vm *vm)
+{
+	return list_empty(&vm->regions);
+}
+
 void
 vm_free(struct vm *vm)
 {

@@ -30,6 +30,8 @@ struct vm {
 
 struct vm *vm_new(void);
 void vm_free(struct vm *vm);
+/* Nothing mapped yet (a spawned child before its image). */
+bool vm_empty(const struct vm *vm);
 /*
  * Maps len bytes (rounded up to pages) of zeroed memory.  *addr == 0: the
  * HAL picks; otherwise the range must lie inside the process's existing

@@ -88,6 +88,8 @@ static const char *const ops[] = {
 
 static int is_op(const char *w)
 {
+	if (!strchr("=+-*/%:", w[0]))	/* most words: at once */
+		return 0;
 	for (int i = 0; ops[i]; i++)
 		if (str_eq(ops[i], w))
 			return 1;
@@ -266,7 +268,9 @@ static int assign_one(const char *target, const char *op, struct value *v)
 			r = 1;
 		} else {
 			char o[4];
-			snprintf(o, sizeof o, "%.*s", (int)strlen(op) - 1, op);
+			size_t ol = strlen(op) - 1;	/* "+=" -> "+" */
+			memcpy(o, op, ol < sizeof o - 1 ? ol : sizeof o - 1);
+			o[ol < sizeof o - 1 ? ol : sizeof o - 1] = 0;
 			char *res;
 			if (arith_op(old->s, o, v->s, &res) < 0) {
 				r = 1;

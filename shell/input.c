@@ -49,6 +49,7 @@ char *input_read_stdin(void)
  * history file is $HOME/.local/share/ion/history, as ion's. */
 static struct lineedit *editor;
 static char history_path[1024];
+static int history_lines;	/* in the file; -1: its directory not made */
 
 static struct lineedit *get_editor(void)
 {
@@ -61,7 +62,7 @@ static struct lineedit *get_editor(void)
 	const char *home = getenv("HOME");
 	if (home && snprintf(history_path, sizeof history_path,
 	    "%s/.local/share/ion/history", home) < (int)sizeof history_path)
-		lineedit_history_load(editor, history_path);
+		history_lines = lineedit_history_load(editor, history_path);
 	else
 		history_path[0] = '\0';
 	return editor;
@@ -97,10 +98,24 @@ void input_history_add(const char *line)
 	struct lineedit *le = get_editor();
 	if (!le || !*line)
 		return;
-	lineedit_history_add(le, line);
-	if (history_path[0]) {
+	if (!lineedit_history_add(le, line) || !history_path[0])
+		return;
+	/*
+	 * Each line is appended (two file calls, where a rewrite of the
+	 * whole file took a dozen on every command); the file is rewritten
+	 * with what is kept only once it holds twice as much.
+	 */
+	if (history_lines < 0) {
 		make_parents(history_path);
-		lineedit_history_save(le, history_path);
+		history_lines = 0;
+	}
+	const char *const *h;
+	size_t kept = lineedit_history(le, &h);
+	if ((size_t)history_lines >= 2 * kept && kept > 0) {
+		if (lineedit_history_save(le, history_path) == 0)
+			history_lines = (int)kept;
+	} else if (lineedit_history_append(history_path, line) == 0) {
+		history_lines++;
 	}
 }
 

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -444,11 +445,11 @@ lineedit_read(struct lineedit *le, const char *prompt)
 	return l.buf ? l.buf : strdup("");
 }
 
-void
+int
 lineedit_history_add(struct lineedit *le, const char *line)
 {
 	if (!line[0] || (le->nhist && !strcmp(le->hist[le->nhist - 1], line)))
-		return;
+		return 0;
 	if (le->nhist == HIST_MAX) {
 		free(le->hist[0]);
 		memmove(le->hist, le->hist + 1, (HIST_MAX - 1) * sizeof *le->hist);
@@ -458,10 +459,11 @@ lineedit_history_add(struct lineedit *le, const char *line)
 	char **h = copy ? realloc(le->hist, (le->nhist + 1) * sizeof *h) : NULL;
 	if (!h) {
 		free(copy);
-		return;
+		return 0;
 	}
 	le->hist = h;
 	le->hist[le->nhist++] = copy;
+	return 1;
 }
 
 size_t
@@ -478,16 +480,41 @@ lineedit_history_load(struct lineedit *le, const char *path)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	int lines = 0;
 	if (!f)
 		return -errno;
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[n - 1] = '\0';
 		lineedit_history_add(le, line);
+		if (lines < INT_MAX)
+			lines++;
 	}
 	free(line);
 	fclose(f);
-	return 0;
+	return lines;
+}
+
+/* One more line at the end of the file (made 0600 if new). */
+int
+lineedit_history_append(const char *path, const char *line)
+{
+	size_t n = strlen(line);
+	char *buf = malloc(n + 1);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, line, n);
+	buf[n] = '\n';
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	int e = 0;
+	if (fd < 0)
+		e = -errno;
+	else if (write(fd, buf, n + 1) != (ssize_t)(n + 1))
+		e = -EIO;
+	if (fd >= 0 && close(fd) != 0 && !e)
+		e = -errno;
+	free(buf);
+	return e;
 }
 
 int

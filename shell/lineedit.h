@@ -36,9 +36,12 @@ char *lineedit_read(struct lineedit *le, const char *prompt);
 
 /* History: add (empty lines and repeats of the last are skipped), the
  * entries oldest first, and a file of one entry per line. */
-void lineedit_history_add(struct lineedit *le, const char *line);
+/* 1 if added (not empty, not the same as the last). */
+int lineedit_history_add(struct lineedit *le, const char *line);
 size_t lineedit_history(const struct lineedit *le, const char *const **lines);
+/* The lines the file held, or -errno. */
 int lineedit_history_load(struct lineedit *le, const char *path);
+int lineedit_history_append(const char *path, const char *line);
 int lineedit_history_save(const struct lineedit *le, const char *path);
 
 #endif

@@ -66,7 +66,7 @@ static void sbuf_grow(struct sbuf *b, size_t extra)
 	b->cap = cap;
 }
 
-void sbuf_putc(struct sbuf *b, char c)
+void sbuf_putc_grow(struct sbuf *b, char c)
 {
 	sbuf_grow(b, 1);
 	b->s[b->len++] = c;

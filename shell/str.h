@@ -20,7 +20,18 @@ char *str_ndup(const char *s, size_t n);
 int str_eq(const char *a, const char *b);
 
 void sbuf_init(struct sbuf *b);
-void sbuf_putc(struct sbuf *b, char c);
+void sbuf_putc_grow(struct sbuf *b, char c);
+
+/* One character; the common case (room left) without a call. */
+static inline void sbuf_putc(struct sbuf *b, char c)
+{
+	if (b->len + 2 > b->cap) {
+		sbuf_putc_grow(b, c);
+		return;
+	}
+	b->s[b->len++] = c;
+	b->s[b->len] = 0;
+}
 void sbuf_putn(struct sbuf *b, const char *s, size_t n);
 void sbuf_puts(struct sbuf *b, const char *s);
 char *sbuf_take(struct sbuf *b);

@@ -1,6 +1,8 @@
 /*
  * blk.c - block devices over disk image files (--disk PATH, repeatable).
- * Requests complete at once with pread/pwrite/fdatasync.
+ * Requests complete at once with pread/pwrite/fdatasync.  The core calls
+ * submit without a thunk (a file daemon's every block miss would swap
+ * the FS base twice), so it makes its system calls raw (rawsys.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,15 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
 #define MAX_DISKS 8
 #define SECTOR 512
 
-int hal_blk_submit(struct hal_blk *dev, struct hal_blk_req *req);
+static int blk_submit(struct hal_blk *dev, struct hal_blk_req *req);
 
 struct disk {
 	struct hal_blk blk;
@@ -51,7 +55,7 @@ hosted_blk_add(const char *path)
 	d->blk.name = d->name;
 	d->blk.sectors = (uint64_t)st.st_size / SECTOR;
 	d->blk.sector_size = SECTOR;
-	d->blk.submit = hal_blk_submit;
+	d->blk.submit = blk_submit;
 	d->blk.priv = d;
 	ndisks++;
 	return 0;
@@ -63,29 +67,43 @@ hosted_blk_get(unsigned index)
 	return index < ndisks ? &disks[index].blk : NULL;
 }
 
-int
-hosted_blk_submit(struct hal_blk *dev, struct hal_blk_req *req)
+/* All of len bytes at off, or -EIO: a short transfer is retried. */
+static int
+blk_rw(long nr, int fd, uint8_t *buf, size_t len, uint64_t off)
+{
+	while (len > 0) {
+		long n = hosted_rawsys4(nr, fd, buf, len, off);
+		if (n == -EINTR)
+			continue;
+		if (n <= 0)
+			return -EIO;
+		buf += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
+static int
+blk_submit(struct hal_blk *dev, struct hal_blk_req *req)
 {
 	struct disk *d = dev->priv;
-	int r = 0;
+	int r;
 
 	if (req->op != HAL_BLK_FLUSH &&
 	    (req->sector > dev->sectors || req->count > dev->sectors - req->sector))
 		return -EINVAL;
-	off_t off = (off_t)(req->sector * SECTOR);
+	uint64_t off = req->sector * SECTOR;
 	size_t len = (size_t)req->count * SECTOR;
-	ssize_t n;
 	switch (req->op) {
 	case HAL_BLK_READ:
-		n = pread(d->fd, req->buf, len, off);
-		r = n == (ssize_t)len ? 0 : -EIO;
+		r = blk_rw(SYS_pread64, d->fd, req->buf, len, off);
 		break;
 	case HAL_BLK_WRITE:
-		n = pwrite(d->fd, req->buf, len, off);
-		r = n == (ssize_t)len ? 0 : -EIO;
+		r = blk_rw(SYS_pwrite64, d->fd, req->buf, len, off);
 		break;
 	case HAL_BLK_FLUSH:
-		r = fdatasync(d->fd) == 0 ? 0 : -EIO;
+		r = hosted_rawsys3(SYS_fdatasync, d->fd, 0, 0) == 0 ? 0 : -EIO;
 		break;
 	default:
 		return -EINVAL;

@@ -1,5 +1,5 @@
 /*
- * clock.c - hal_clock_ns without a thunk.
+ * clock.c - hal_clock_ns and hal_wallclock_ns without a thunk.
  *
  * The scheduler reads the clock on most scheme round trips.  Through a
  * thunk each read would cost an FS swap, which without FSGSBASE is an
@@ -18,6 +18,7 @@
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
 typedef int (*vdso_gettime)(clockid_t, struct timespec *);
 
@@ -59,17 +60,18 @@ vdso_lookup(const char *want)
 }
 
 static uint64_t
-mono_ns(void)
+clock_read(clockid_t id)
 {
 	struct timespec ts;
-	if (!vdso_fn || vdso_fn(CLOCK_MONOTONIC, &ts) != 0) {
-		long r;
-		__asm__ volatile("syscall" : "=a"(r)
-		    : "0"((long)SYS_clock_gettime), "D"((long)CLOCK_MONOTONIC), "S"(&ts)
-		    : "rcx", "r11", "memory");
-		(void)r;
-	}
+	if (!vdso_fn || vdso_fn(id, &ts) != 0)
+		(void)hosted_rawsys3(SYS_clock_gettime, id, &ts, 0);
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t
+mono_ns(void)
+{
+	return clock_read(CLOCK_MONOTONIC);
 }
 
 void
@@ -90,4 +92,11 @@ uint64_t
 hal_clock_ns(void)
 {
 	return mono_ns() - boot_ns;
+}
+
+/* The time: scheme and file times read it on most file operations. */
+uint64_t
+hal_wallclock_ns(void)
+{
+	return clock_read(CLOCK_REALTIME);
 }

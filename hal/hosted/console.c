@@ -10,12 +10,14 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
 #define ESCAPE_KEY 0x1d		/* Ctrl-] */
 
@@ -66,16 +68,20 @@ hosted_console_fd(void)
 	return input_closed ? -1 : 0;
 }
 
+/*
+ * Without a thunk: a program's every line of output would otherwise swap
+ * the FS base twice.  Raw system calls only (rawsys.h).
+ */
 void
-hosted_console_write(const char *buf, size_t len)
+hal_console_write(const char *buf, size_t len)
 {
 	while (len > 0) {
-		ssize_t n = write(1, buf, len);
-		if (n < 0 && errno == EINTR)
+		long n = hosted_rawsys3(SYS_write, 1, buf, len);
+		if (n == -EINTR)
 			continue;
-		if (n < 0 && errno == EAGAIN) {
+		if (n == -EAGAIN) {
 			struct timespec ts = { 0, 1000000 };
-			nanosleep(&ts, NULL);
+			(void)hosted_rawsys3(SYS_nanosleep, &ts, 0, 0);
 			continue;
 		}
 		if (n <= 0)

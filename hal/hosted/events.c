@@ -16,12 +16,13 @@
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
 int hosted_console_fd(void);
 
 /* Pending HAL_EV_* bits; hal_events_take (thunks.S) swaps it with 0. */
 volatile uint32_t hosted_pending;
-static timer_t tick_timer;
+static int tick_timer;	/* the kernel's timer id */
 
 void
 hosted_event_post(uint32_t ev)
@@ -37,23 +38,20 @@ hosted_events_init(void)
 	sev.sigev_notify = SIGEV_THREAD_ID;
 	sev.sigev_signo = SIGALRM;
 	sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
-	if (timer_create(CLOCK_MONOTONIC, &sev, &tick_timer) != 0) {
+	/* The raw call, for the kernel's id: hal_timer_arm uses it raw. */
+	if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &tick_timer) != 0) {
 		perror("redox-hosted: timer_create");
 		_exit(1);
 	}
 }
 
 
-uint64_t
-hosted_wallclock_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
+/*
+ * Without a thunk (thunks.S): the scheduler arms the tick whenever a
+ * second thread becomes ready, many times a second under load.
+ */
 void
-hosted_timer_arm(uint64_t deadline_ns)
+hal_timer_arm(uint64_t deadline_ns)
 {
 	struct itimerspec its;
 	memset(&its, 0, sizeof its);
@@ -64,7 +62,7 @@ hosted_timer_arm(uint64_t deadline_ns)
 		if (its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0)
 			its.it_value.tv_nsec = 1;
 	}
-	timer_settime(tick_timer, TIMER_ABSTIME, &its, NULL);
+	(void)hosted_rawsys4(SYS_timer_settime, tick_timer, TIMER_ABSTIME, &its, 0);
 }
 
 void

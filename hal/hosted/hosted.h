@@ -99,6 +99,8 @@ void arena_fini(struct arena *a);	/* one munmap of the whole range */
 int arena_contains(const struct arena *a, uintptr_t addr, size_t len);
 int arena_take(struct arena *a, size_t len, uintptr_t *addr);
 int arena_give(struct arena *a, uintptr_t addr, size_t len);
+int arena_map(uintptr_t addr, size_t len, int prot);	/* host prot bits */
+int arena_protect(uintptr_t addr, size_t len, int prot);
 
 /* mem.c */
 void hosted_mem_init(void);
@@ -110,6 +112,7 @@ int hosted_blk_add(const char *path);
 int hosted_nic_add(const char *spec);
 void hosted_nic_start(void);	/* after the signal handlers */
 int hosted_nic_fd(void);
+void hosted_nic_quiet(void);	/* SIGIO off until the TAP is drained */
 
 /* boot.c */
 void hosted_set_console_echo(bool on);

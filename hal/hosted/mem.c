@@ -1,5 +1,6 @@
 /*
- * mem.c - pages, address spaces and user copies for the hosted backend.
+ * mem.c - address spaces and user copies for the hosted backend
+ * (kernel pages: pages.c).
  *
  * All programs share the host's one address space (hosted mode isolates
  * faults, not wild writes).  An address space is a reserved range of it
@@ -17,11 +18,7 @@
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
 
-#define RAM_PAGES (256u * 1024u)	/* 1 GiB of "RAM" in 4 KiB pages */
-
 int hosted_copy(void *dst, const void *src, size_t n);
-
-static size_t pages_used;
 
 /* Address room per program; RLIMIT_AS and the 1 TiB mmap cap are
  * checked by the core, this only bounds the reservation. */
@@ -30,57 +27,6 @@ static size_t pages_used;
 struct hal_as {
 	struct arena arena;
 };
-
-/*
- * Freed kernel pages wait here for reuse instead of going back to Linux
- * at once: an munmap flushes the TLB (in a VM, a trip to the hypervisor)
- * and the next touch faults again, and the core allocates and frees a
- * page or two on every path lookup.  Runs of up to CACHE_RUN pages,
- * CACHE_DEPTH of each length (at most 8 MiB); they count as free.
- */
-#define CACHE_RUN 32
-#define CACHE_DEPTH 4
-static void *cache[CACHE_RUN + 1][CACHE_DEPTH];
-static unsigned ncache[CACHE_RUN + 1];
-
-void *
-hosted_page_alloc(size_t npages)
-{
-	void *p;
-
-	if (npages == 0 || npages > RAM_PAGES - pages_used)
-		return NULL;
-	if (npages <= CACHE_RUN && ncache[npages] > 0) {
-		p = cache[npages][--ncache[npages]];
-		memset(p, 0, npages * HAL_PAGE_SIZE);
-	} else {
-		p = mmap(NULL, npages * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (p == MAP_FAILED)
-			return NULL;
-	}
-	pages_used += npages;
-	return p;
-}
-
-void
-hosted_page_free(void *p, size_t npages)
-{
-	if (!p)
-		return;
-	pages_used -= npages;
-	if (npages <= CACHE_RUN && ncache[npages] < CACHE_DEPTH)
-		cache[npages][ncache[npages]++] = p;
-	else
-		munmap(p, npages * HAL_PAGE_SIZE);
-}
-
-void
-hosted_page_counts(size_t *total, size_t *used)
-{
-	*total = RAM_PAGES;
-	*used = pages_used;
-}
 
 struct hal_as *
 hosted_as_new(void)
@@ -111,8 +57,12 @@ host_prot(int prot)
 	    (prot & HAL_PROT_EXEC ? PROT_EXEC : 0);
 }
 
+/*
+ * hal_map, hal_unmap and hal_protect run without a thunk (thunks.S): a
+ * program's every mmap would otherwise swap the FS base twice.
+ */
 int
-hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
+hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 {
 	uintptr_t a = *addr;
 	if (a == 0) {
@@ -121,9 +71,7 @@ hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 	} else if (!arena_contains(&as->arena, a, len)) {
 		return -EINVAL;
 	}
-	void *p = mmap((void *)a, len, host_prot(prot),
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-	if (p == MAP_FAILED) {
+	if (arena_map(a, len, host_prot(prot)) != 0) {
 		if (*addr == 0)
 			arena_give(&as->arena, a, len);
 		return -ENOMEM;
@@ -133,21 +81,20 @@ hosted_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 }
 
 int
-hosted_unmap(struct hal_as *as, uintptr_t addr, size_t len)
+hal_unmap(struct hal_as *as, uintptr_t addr, size_t len)
 {
 	if (!arena_contains(&as->arena, addr, len))
 		return -EINVAL;
 	/* Drop the pages, keep the addresses reserved for reuse. */
-	if (mmap((void *)addr, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
-	    MAP_FIXED, -1, 0) == MAP_FAILED)
+	if (arena_map(addr, len, PROT_NONE) != 0)
 		return -ENOMEM;
 	return arena_give(&as->arena, addr, len);
 }
 
 int
-hosted_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
+hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 {
 	(void)as;
-	return mprotect((void *)addr, len, host_prot(prot)) == 0 ? 0 : -EINVAL;
+	return arena_protect(addr, len, host_prot(prot));
 }
 

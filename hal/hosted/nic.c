@@ -20,19 +20,26 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
-int hal_nic_send(struct hal_nic *dev, const void *frame, size_t len);
-long hal_nic_recv(struct hal_nic *dev, void *buf, size_t cap);
+/* pcap's calls need glibc: through a thunk (thunks.S). */
+int hosted_pcap_send_thunk(struct hal_nic *dev, const void *frame, size_t len);
+long hosted_pcap_recv_thunk(struct hal_nic *dev, void *buf, size_t cap);
+static int tap_send(struct hal_nic *dev, const void *frame, size_t len);
+static long tap_recv(struct hal_nic *dev, void *buf, size_t cap);
 
 static struct nic {
 	struct hal_nic nic;
 	int fd;			/* the TAP, or pcap's selectable fd */
 	pcap_t *pcap;		/* NULL for a TAP */
 	char name[IFNAMSIZ + 8];
+	int async_fl;		/* the TAP's flags with O_ASYNC; 0: no SIGIO */
+	volatile int quiet;	/* SIGIO off until the queue is drained */
 } the_nic = { .fd = -1 };
 static int have_nic;
 
@@ -123,8 +130,8 @@ hosted_nic_add(const char *spec)
 	}
 	random_mac(n->nic.mac);
 	n->nic.name = n->name;
-	n->nic.send = hal_nic_send;
-	n->nic.recv = hal_nic_recv;
+	n->nic.send = n->pcap ? hosted_pcap_send_thunk : tap_send;
+	n->nic.recv = n->pcap ? hosted_pcap_recv_thunk : tap_recv;
 	n->nic.priv = n;
 	have_nic = 1;
 	return 0;
@@ -146,6 +153,26 @@ hosted_nic_start(void)
 	    fcntl(n->fd, F_SETFL, fl | O_ASYNC) != 0)
 		fprintf(stderr, "redox-hosted: %s: no SIGIO (%s); frames wait for idle\n", n->name,
 		    strerror(errno));
+	else if (!n->pcap)
+		n->async_fl = fl | O_ASYNC;
+}
+
+/*
+ * A TAP raises SIGIO for every frame Linux queues.  One is enough until
+ * the OS has read the queue empty: the first turns them off, and
+ * tap_recv turns them on again when a read finds nothing (then reads once
+ * more, for a frame that came in between).  hal_idle polls the TAP as
+ * well, so a queue the OS stopped reading half way is not forgotten.
+ * Called from the signal handler (signal.c): raw calls only.
+ */
+void
+hosted_nic_quiet(void)
+{
+	struct nic *n = &the_nic;
+	if (n->async_fl && !n->quiet) {
+		n->quiet = 1;
+		(void)hosted_rawsys3(SYS_fcntl, n->fd, F_SETFL, n->async_fl & ~O_ASYNC);
+	}
 }
 
 int
@@ -161,44 +188,69 @@ hosted_nic_get(unsigned index)
 }
 
 int
-hosted_nic_send(struct hal_nic *dev, const void *frame, size_t len)
+hosted_pcap_send(struct hal_nic *dev, const void *frame, size_t len)
 {
 	struct nic *n = dev->priv;
 	if (len < HAL_NIC_FRAME_MIN || len > HAL_NIC_FRAME_MAX)
 		return -EINVAL;
-	if (n->pcap)
-		return pcap_inject(n->pcap, frame, len) == (int)len ? 0 : -EIO;
-	for (;;) {
-		ssize_t w = write(n->fd, frame, len);
-		if (w == (ssize_t)len)
-			return 0;
-		if (w < 0 && errno == EINTR)
-			continue;
-		/* The TAP's queue is full (or no one has it up): like a NIC
-		 * whose ring is full, the caller may retry. */
-		return w < 0 && errno == EAGAIN ? -EAGAIN : -EIO;
-	}
+	return pcap_inject(n->pcap, frame, len) == (int)len ? 0 : -EIO;
 }
 
 long
-hosted_nic_recv(struct hal_nic *dev, void *buf, size_t cap)
+hosted_pcap_recv(struct hal_nic *dev, void *buf, size_t cap)
 {
 	struct nic *n = dev->priv;
-	if (n->pcap) {
-		struct pcap_pkthdr *h;
-		const u_char *data;
-		int r = pcap_next_ex(n->pcap, &h, &data);
-		if (r != 1)
-			return 0;
-		size_t len = h->caplen < cap ? h->caplen : cap;
-		memcpy(buf, data, len);
-		return (long)len;
-	}
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	if (pcap_next_ex(n->pcap, &h, &data) != 1)
+		return 0;
+	size_t len = h->caplen < cap ? h->caplen : cap;
+	memcpy(buf, data, len);
+	return (long)len;
+}
+
+/*
+ * A TAP's frames go without a thunk: two FS swaps per frame (host system
+ * calls without FSGSBASE) would cost more than the frame.  Raw system
+ * calls only (rawsys.h).
+ */
+static int
+tap_send(struct hal_nic *dev, const void *frame, size_t len)
+{
+	struct nic *n = dev->priv;
+	if (len < HAL_NIC_FRAME_MIN || len > HAL_NIC_FRAME_MAX)
+		return -EINVAL;
 	for (;;) {
-		ssize_t r = read(n->fd, buf, cap);
-		if (r >= 0)
-			return (long)r;
-		if (errno != EINTR)
+		long w = hosted_rawsys3(SYS_write, n->fd, frame, len);
+		if (w == (long)len)
 			return 0;
+		if (w == -EINTR)
+			continue;
+		/* The TAP's queue is full (or no one has it up): like a NIC
+		 * whose ring is full, the caller may retry. */
+		return w == -EAGAIN ? -EAGAIN : -EIO;
 	}
+}
+
+static long
+tap_read(struct nic *n, void *buf, size_t cap)
+{
+	for (;;) {
+		long r = hosted_rawsys3(SYS_read, n->fd, buf, cap);
+		if (r != -EINTR)
+			return r;
+	}
+}
+
+static long
+tap_recv(struct hal_nic *dev, void *buf, size_t cap)
+{
+	struct nic *n = dev->priv;
+	long r = tap_read(n, buf, cap);
+	if (r == -EAGAIN && n->quiet) {
+		n->quiet = 0;
+		(void)hosted_rawsys3(SYS_fcntl, n->fd, F_SETFL, n->async_fl);
+		r = tap_read(n, buf, cap);
+	}
+	return r > 0 ? r : 0;
 }

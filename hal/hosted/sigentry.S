@@ -3,7 +3,8 @@
  *
  * hosted_sig_entry: every handler starts here.  It saves the interrupted
  * FS base, installs the host's, calls hosted_signal() and installs the FS
- * that function returns.
+ * that function returns; the tick and SIGIO go to hosted_signal_quick()
+ * on the FS that is installed (outside the sanitizer build).
  *
  * hosted_yield_stub: a preempted program resumes here (the handler set
  * rip to it and moved rsp below the red zone).  It saves every register
@@ -20,6 +21,9 @@
 #include "hal/hosted/fsbase.h"
 #include "hal/hosted/hosted.h"
 
+#define SIGNO_IO	29	/* Linux x86_64 */
+#define SIGNO_ALRM	14
+
 	.text
 	.globl hosted_sig_entry
 	.type hosted_sig_entry, @function
@@ -34,6 +38,20 @@ hosted_sig_entry:
 	/* Host system calls allowed while the handler runs (WRFS is one). */
 	movzbl hosted_sud(%rip), %r12d
 	movb $0, hosted_sud(%rip)
+#ifndef HOSTED_EAGER_FS
+	/* The tick and SIGIO on the FS that is installed (signal.c). */
+	cmp $SIGNO_IO, %edi
+	je 2f
+	cmp $SIGNO_ALRM, %edi
+	jne 3f
+2:	call hosted_signal_quick
+	test %eax, %eax
+	jz 4f
+	mov hosted_host_fs(%rip), %rax
+	WRFS %rax
+	jmp 4f
+3:
+#endif
 	RDFS %rbx
 	mov hosted_host_fs(%rip), %rax
 	WRFS %rax
@@ -42,7 +60,7 @@ hosted_sig_entry:
 	WRFS %rax
 	/* Back to the program: its own state again; to the core (or the
 	 * fault trampoline, which is the core): allowed. */
-	cmpb $0, hosted_in_core(%rip)
+4:	cmpb $0, hosted_in_core(%rip)
 	jne 1f
 	movb %r12b, hosted_sud(%rip)
 1:	add $8, %rsp

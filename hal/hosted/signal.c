@@ -3,7 +3,8 @@
  *
  * Handlers run with every signal masked on one alternate stack, never
  * longjmp, and are entered through hosted_sig_entry (sigentry.S), which
- * installs the host FS first.  They only record events, except:
+ * installs the host FS first (not for the tick and SIGIO outside the
+ * sanitizer build: hosted_signal_quick).  They only record events, except:
  *  - a tick that lands in user code preempts it (Go-style: rip is saved in
  *    core memory and the program resumes in hosted_yield_stub);
  *  - a fault inside the user-copy routine becomes -EFAULT;
@@ -246,6 +247,35 @@ on_tick(ucontext_t *uc)
 	return false;
 }
 
+/* The NIC's descriptor names itself (F_SETSIG); the console's plain
+ * SIGIO carries no descriptor. */
+static void
+on_io(const siginfo_t *si)
+{
+	if (si->si_code > 0 && si->si_fd >= 0 && si->si_fd == hosted_nic_fd()) {
+		hosted_event_post(HAL_EV_NET);
+		hosted_nic_quiet();
+	} else
+		hosted_event_post(HAL_EV_CONSOLE);
+}
+
+/*
+ * The tick and SIGIO come by the thousand (a TAP raises one per frame).
+ * They only record an event or preempt, with no glibc and no TLS, so
+ * sigentry.S runs them on whatever FS base is installed: two FS swaps
+ * fewer per signal.  Returns 1 when the core's way in follows (a
+ * program killed for its stack), which wants the host FS.
+ */
+int
+hosted_signal_quick(int sig, siginfo_t *si, void *ucv)
+{
+	if (sig == SIGIO) {
+		on_io(si);
+		return 0;
+	}
+	return on_tick(ucv);
+}
+
 uint64_t
 hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
 {
@@ -266,12 +296,7 @@ hosted_signal(int sig, siginfo_t *si, void *ucv, uint64_t fs)
 		}
 		return on_fault(sig, si, uc, fs);
 	case SIGIO:
-		/* The NIC's descriptor names itself (F_SETSIG); the console's
-		 * plain SIGIO carries no descriptor. */
-		if (si->si_code > 0 && si->si_fd >= 0 && si->si_fd == hosted_nic_fd())
-			hosted_event_post(HAL_EV_NET);
-		else
-			hosted_event_post(HAL_EV_CONSOLE);
+		on_io(si);
 		return fs;
 	case SIGTERM:
 	case SIGINT:

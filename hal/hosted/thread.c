@@ -37,19 +37,51 @@ void __asan_unpoison_memory_region(const volatile void *addr, size_t size);
 struct hal_thread *hosted_cur;
 volatile uint8_t hosted_in_core = 1;
 
+/*
+ * Freed kernel stacks wait here for the next thread: a spawn used to pay
+ * an mmap and an mprotect, and its exit an munmap, whose TLB flush is a
+ * trip to the hypervisor on the VMs this runs on (about 100 us).
+ */
+#define SPARE_KSTACKS 16
+static void *spare_kstack[SPARE_KSTACKS];
+static unsigned nspare;
+
+static void *
+kstack_new(void)
+{
+	if (nspare > 0)
+		return spare_kstack[--nspare];
+	void *m = mmap(NULL, KSTACK_SIZE + GUARD, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	if (mprotect(m, GUARD, PROT_NONE) != 0) {
+		munmap(m, KSTACK_SIZE + GUARD);
+		return NULL;
+	}
+	return m;
+}
+
+static void
+kstack_free(void *m)
+{
+	if (nspare < SPARE_KSTACKS)
+		spare_kstack[nspare++] = m;
+	else
+		munmap(m, KSTACK_SIZE + GUARD);
+}
+
 struct hal_thread *
 hosted_thread_new(void (*entry)(void *), void *arg)
 {
 	struct hal_thread *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	void *m = mmap(NULL, KSTACK_SIZE + GUARD, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (m == MAP_FAILED) {
+	void *m = kstack_new();
+	if (!m) {
 		free(t);
 		return NULL;
 	}
-	mprotect(m, GUARD, PROT_NONE);
 	t->kstack = m;
 	t->kstack_size = KSTACK_SIZE + GUARD;
 	t->kstack_top = (uint64_t)m + KSTACK_SIZE + GUARD;
@@ -77,7 +109,7 @@ hosted_thread_free(struct hal_thread *t)
 	/* Frames that never returned leave poisoned redzones behind. */
 	__asan_unpoison_memory_region(t->kstack, t->kstack_size);
 #endif
-	munmap(t->kstack, t->kstack_size);
+	kstack_free(t->kstack);
 	free(t);
 }
 

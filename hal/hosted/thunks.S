@@ -7,27 +7,28 @@
 #include "hal/hosted/fsbase.h"
 
 	.text
-.macro THUNK name
-	.globl hal_\name
-	.type hal_\name, @function
-hal_\name:
+.macro THUNK_TO sym, target
+	.globl \sym
+	.type \sym, @function
+\sym:
 	RDFS %rax
 	cmp hosted_host_fs(%rip), %rax
 	jne 1f
-	jmp hosted_\name
+	jmp \target
 1:	mov hosted_host_fs(%rip), %rax
 	WRFS %rax
-	jmp hosted_\name
-	.size hal_\name, .-hal_\name
+	jmp \target
+	.size \sym, .-\sym
+.endm
+
+.macro THUNK name
+	THUNK_TO hal_\name, hosted_\name
 .endm
 
 	THUNK boot_info
-	THUNK console_write
 	THUNK console_read
 	THUNK poweroff
 	THUNK reboot
-	THUNK wallclock_ns
-	THUNK timer_arm
 	THUNK idle
 	THUNK thread_new
 	THUNK thread_free
@@ -41,18 +42,21 @@ hal_\name:
 	THUNK signal_return
 	THUNK as_new
 	THUNK as_free
-	THUNK map
-	THUNK unmap
-	THUNK protect
-	THUNK page_alloc
-	THUNK page_free
-	THUNK page_counts
 	THUNK random_seed
 	THUNK blk_get
-	THUNK blk_submit
 	THUNK nic_get
-	THUNK nic_send
-	THUNK nic_recv
+	THUNK_TO hosted_pcap_send_thunk, hosted_pcap_send	/* nic.c */
+	THUNK_TO hosted_pcap_recv_thunk, hosted_pcap_recv
+
+/*
+ * Called without a thunk, on whatever FS is installed: they read no TLS
+ * and make their host system calls raw (rawsys.h).  Each is on a hot
+ * path where a thunk's two FS swaps (host system calls without FSGSBASE)
+ * would cost more than the call: hal_clock_ns and hal_wallclock_ns
+ * (clock.c), hal_timer_arm (events.c), hal_page_alloc/free/counts
+ * (pages.c), hal_map/unmap/protect (mem.c, arena.c), hal_console_write
+ * (console.c), a disk's submit (blk.c), a TAP's send and recv (nic.c).
+ */
 
 /*
  * hal_events_take: on every way back to user mode, so no thunk: it needs

@@ -391,12 +391,9 @@ port_setup(volatile uint8_t *abar, unsigned p, int irq)
 void
 ahci_probe(const struct pci_dev *pd)
 {
-	uint64_t abar_pa = pci_bar(pd, 5);
-	if (!abar_pa || abar_pa >= DMAP_BOOT_SIZE) {
-		x86_printf("x86: AHCI %02x:%02x.%x: BAR5 %p is not reachable\n",
-		    pd->bus, pd->dev, pd->fn, (void *)abar_pa);
+	uint64_t abar_pa = pci_mmio_bar(pd, 5, "AHCI");
+	if (!abar_pa)
 		return;
-	}
 	pci_enable(pd);
 	volatile uint8_t *abar = phys_to_virt(abar_pa);
 	volatile uint32_t *ghc = (volatile uint32_t *)(abar + 0x04);

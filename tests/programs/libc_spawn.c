@@ -56,6 +56,13 @@ static int child(int argc, char **argv)
 		usleep((useconds_t)atoi(argv[2]) * 1000);
 		return 5;
 	}
+	if (strcmp(mode, "len") == 0) {
+		size_t total = 0;
+		for (int i = 2; i < argc; i++)
+			total += strlen(argv[i]);
+		printf("%zu\n", total);
+		return 0;
+	}
 	if (strcmp(mode, "pgid") == 0) {
 		printf("%s\n", getpgrp() == getpid() ? "leader" : "member");
 		return 0;
@@ -139,6 +146,27 @@ static void test_basic(void)
 	else
 		CHECK_INT(st, ENOENT);
 	CHECK(waitpid(-1, &st, WNOHANG) == -1 && errno == ECHILD);
+}
+
+/* Long argument lists arrive whole; past ARG_MAX the spawn fails. */
+static void test_biglist(void)
+{
+	static char big[300 * 1024];
+	char *args[44];
+	pid_t pid;
+	int st;
+
+	memset(big, 'a', sizeof big - 1);
+	args[0] = self;
+	args[1] = "len";
+	for (int i = 2; i < 42; i++)
+		args[i] = big + sizeof big - 1 - 4000;	/* 4,000 bytes each */
+	args[42] = NULL;
+	CHECK_STR(run(args, NULL, NULL, &st), "160000\n");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	args[2] = big;
+	args[3] = NULL;
+	CHECK_INT(posix_spawn(&pid, self, NULL, NULL, args, environ), E2BIG);
 }
 
 static void test_stdin(void)
@@ -297,6 +325,7 @@ int main(int argc, char **argv)
 	if (argc > 1)
 		return child(argc, argv);
 	test_basic();
+	test_biglist();
 	test_stdin();
 	test_fds();
 	test_signals();
