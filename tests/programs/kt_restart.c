@@ -18,6 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Long enough for this process to be waiting by then, even on a busy
+ * host: the signal must interrupt the wait, not come before it. */
+#define POKE_MS 250
+
 extern char **environ;
 static char self[512];
 static volatile int calls;
@@ -104,7 +108,7 @@ test_read(int flags)
 	CHECK(pipe(p) == 0);
 	on(flags);
 	calls = 0;
-	pid_t c = poke(100, p[1], "byte");
+	pid_t c = poke(POKE_MS, p[1], "byte");
 	CHECK(c > 0);
 	errno = 0;
 	ssize_t n = read(p[0], &ch, 1);
@@ -127,7 +131,7 @@ test_write_full(void)
 	CHECK(pipe(p) == 0);
 	on(SA_RESTART);
 	calls = 0;
-	pid_t c = poke(100, p[0], "drain");
+	pid_t c = poke(POKE_MS, p[0], "drain");
 	CHECK(c > 0);
 	/* Fills the 64 KiB ring, then waits for room; the signal comes
 	 * before any and nothing was written: the write goes on. */
@@ -146,7 +150,7 @@ test_waitpid(int flags)
 	int st = 0;
 	on(flags);
 	calls = 0;
-	pid_t c = poke(100, -1, "");
+	pid_t c = poke(POKE_MS, -1, "");
 	CHECK(c > 0);
 	errno = 0;
 	pid_t r = waitpid(c, &st, 0);
@@ -164,7 +168,7 @@ test_never_restarted(void)
 {
 	on(SA_RESTART);
 	calls = 0;
-	pid_t c = poke(100, -1, "");
+	pid_t c = poke(POKE_MS, -1, "");
 	struct timespec ts = { 5, 0 }, rem = { 0, 0 };
 	errno = 0;
 	CHECK(nanosleep(&ts, &rem) == -1 && errno == EINTR);
@@ -175,7 +179,7 @@ test_never_restarted(void)
 	int p[2];
 	CHECK(pipe(p) == 0);
 	calls = 0;
-	c = poke(100, -1, "");
+	c = poke(POKE_MS, -1, "");
 	struct pollfd pfd = { p[0], POLLIN, 0 };
 	errno = 0;
 	CHECK(poll(&pfd, 1, 5000) == -1 && errno == EINTR);
