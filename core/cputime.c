@@ -4,7 +4,8 @@
  * both backends) costs about half of hal_clock_ns(), which is a vDSO
  * call under hosted.  Times are kept in ticks and turned into ns when
  * asked, at the rate measured between the first tick read and now
- * against hal_clock_ns().
+ * against hal_clock_ns(), fixed once a quarter second has gone by so
+ * that the CPU-time clocks never step back.
  */
 #include "core/abi.h"
 #include "core/cputime.h"
@@ -15,6 +16,8 @@
 #include "hal/hal.h"
 
 static uint64_t base_ticks, base_ns;	/* the first reading, for the rate */
+static uint64_t fixed_scale;		/* the rate, once measured long enough */
+#define CALIBRATE_NS 250000000ull
 
 /* Ticks since last; a counter that went backwards counts nothing. */
 static inline uint64_t
@@ -64,14 +67,21 @@ cputime_start(struct thread *t)
 static uint64_t
 to_ns(uint64_t ticks)
 {
-	uint64_t dn = since(hal_clock_ns(), base_ns), dt = since(hal_cpu_ticks(), base_ticks);
-	while (dn >= (1ull << 39)) {
-		dn >>= 1;
-		dt >>= 1;
+	uint64_t scale = fixed_scale;
+	if (!scale) {
+		uint64_t dn = since(hal_clock_ns(), base_ns);
+		uint64_t dt = since(hal_cpu_ticks(), base_ticks);
+		bool long_enough = dn >= CALIBRATE_NS;
+		while (dn >= (1ull << 39)) {
+			dn >>= 1;
+			dt >>= 1;
+		}
+		if (!dt || !dn)
+			return 0;
+		scale = (dn << 24) / dt;
+		if (long_enough)
+			fixed_scale = scale;
 	}
-	if (!dt || !dn)
-		return 0;
-	uint64_t scale = (dn << 24) / dt;
 	return (ticks >> 24) * scale + (((ticks & 0xffffff) * scale) >> 24);
 }
 
