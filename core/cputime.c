@@ -3,9 +3,12 @@
  * charged).  Two counter reads per syscall: hal_cpu_ticks() (the TSC on
  * both backends) costs about half of hal_clock_ns(), which is a vDSO
  * call under hosted.  Times are kept in ticks and turned into ns when
- * asked, at the rate measured between the first tick read and now
- * against hal_clock_ns(), fixed once a quarter second has gone by so
- * that the CPU-time clocks never step back.
+ * asked, at a rate measured once, at the first reading, against
+ * hal_clock_ns() over CALIBRATE_NS of spinning: a rate that moved later
+ * would let the CPU-time clocks step back.  The counter as read here
+ * never goes back either (the host may move redox-hosted between CPUs
+ * whose TSCs differ a little): one CPU runs the core, so a global
+ * high-water mark is enough.
  */
 #include "core/abi.h"
 #include "core/cputime.h"
@@ -15,30 +18,51 @@
 #include "core/usercopy.h"
 #include "hal/hal.h"
 
-static uint64_t base_ticks, base_ns;	/* the first reading, for the rate */
-static uint64_t fixed_scale;		/* the rate, once measured long enough */
-#define CALIBRATE_NS 250000000ull
+#define CALIBRATE_NS 2000000ull		/* 2 ms at boot */
 
-/* Ticks since last; a counter that went backwards counts nothing. */
+static uint64_t last_ticks;	/* the highest counter value read */
+static uint64_t scale;		/* ns per tick, 24 fraction bits; 0 before */
+
 static inline uint64_t
-since(uint64_t now, uint64_t last)
+ticks_now(void)
 {
-	return now > last ? now - last : 0;
+	uint64_t t = hal_cpu_ticks();
+	if (t < last_ticks)
+		t = last_ticks;
+	last_ticks = t;
+	return t;
+}
+
+/* Measures the counter's rate against the clock, once. */
+static void
+calibrate(void)
+{
+	uint64_t n0 = hal_clock_ns(), t0 = hal_cpu_ticks(), n1, t1;
+	unsigned spins = 0;
+	do {
+		n1 = hal_clock_ns();
+		t1 = hal_cpu_ticks();
+	} while (n1 - n0 < CALIBRATE_NS && !(++spins > 1000 && n1 == n0));	/* a stopped clock */
+	uint64_t dn = n1 - n0, dt = t1 > t0 ? t1 - t0 : 0;
+	/* A counter that does not move: count its ticks as ns. */
+	scale = dt ? (dn << 24) / dt : 1ull << 24;
+	if (!scale)
+		scale = 1;
 }
 
 void
 cputime_enter(struct thread *t)
 {
-	uint64_t now = hal_cpu_ticks();
-	t->utime += since(now, t->cpu_stamp);
+	uint64_t now = ticks_now();
+	t->utime += now - t->cpu_stamp;
 	t->cpu_stamp = now;
 }
 
 void
 cputime_leave(struct thread *t)
 {
-	uint64_t now = hal_cpu_ticks();
-	t->stime += since(now, t->cpu_stamp);
+	uint64_t now = ticks_now();
+	t->stime += now - t->cpu_stamp;
 	t->cpu_stamp = now;
 }
 
@@ -51,37 +75,15 @@ cputime_stop(struct thread *t)
 void
 cputime_start(struct thread *t)
 {
-	t->cpu_stamp = hal_cpu_ticks();
-	if (!base_ticks) {
-		base_ticks = t->cpu_stamp;
-		base_ns = hal_clock_ns();
-	}
+	if (!scale)
+		calibrate();
+	t->cpu_stamp = ticks_now();
 }
 
-/*
- * ticks in ns: ticks * (elapsed ns / elapsed ticks), in fixed point with
- * 24 fraction bits; both elapsed figures are halved until ns fits in 39
- * bits so the scale never overflows, and ticks is multiplied in two
- * parts so the product does not either.
- */
+/* ticks in ns, multiplied in two parts so that nothing overflows. */
 static uint64_t
 to_ns(uint64_t ticks)
 {
-	uint64_t scale = fixed_scale;
-	if (!scale) {
-		uint64_t dn = since(hal_clock_ns(), base_ns);
-		uint64_t dt = since(hal_cpu_ticks(), base_ticks);
-		bool long_enough = dn >= CALIBRATE_NS;
-		while (dn >= (1ull << 39)) {
-			dn >>= 1;
-			dt >>= 1;
-		}
-		if (!dt || !dn)
-			return 0;
-		scale = (dn << 24) / dt;
-		if (long_enough)
-			fixed_scale = scale;
-	}
 	return (ticks >> 24) * scale + (((ticks & 0xffffff) * scale) >> 24);
 }
 
@@ -93,7 +95,7 @@ thread_ticks(struct thread *t, uint64_t *user, uint64_t *sys)
 	*sys = t->stime;
 	/* The caller is in the core: its running stretch is system time. */
 	if (t == sched_current())
-		*sys += since(hal_cpu_ticks(), t->cpu_stamp);
+		*sys += ticks_now() - t->cpu_stamp;
 }
 
 static void
