@@ -164,6 +164,7 @@ run_handler(struct thread *t, const struct redox_siginfo *si, long ret)
 		.handler = a->sa_handler, .restorer = p->sig_restorer, .sig = sig,
 		.cookie = t->sigmask, .rax = ret,
 		.info = si, .info_len = sizeof *si,
+		.ss_sp = t->alt_sp, .ss_size = t->alt_size,
 		.alt_flags = t->alt_size ? (on_altstack(t) ? SS_ONSTACK : 0) : SS_DISABLE,
 		.saved = &sv, .saved_len = sizeof sv,
 	};

@@ -119,8 +119,11 @@ struct hal_sigpush {
 	long rax;
 	const void *info;
 	size_t info_len;		/* at most HAL_SIG_INFO_MAX */
-	uintptr_t alt_lo, alt_hi;	/* 0, 0: no alternate stack */
-	int alt_flags;			/* uc_stack.ss_flags as the program sees it */
+	uintptr_t alt_lo, alt_hi;	/* the stack to use; 0, 0: the current one */
+	/* uc_stack as the program sees it: its sigaltstack, used or not. */
+	uintptr_t ss_sp;
+	size_t ss_size;
+	int alt_flags;
 	const void *saved;
 	size_t saved_len;		/* at most HAL_SIG_SAVED */
 };

@@ -143,8 +143,8 @@ hosted_signal_push(const struct hal_sigpush *a)
 		return -EFAULT;
 	memset(info, 0, sizeof info);
 	memcpy(info, a->info, a->info_len);
-	uc.ss_sp = a->alt_lo;
-	uc.ss_size = a->alt_hi - a->alt_lo;
+	uc.ss_sp = a->ss_sp;
+	uc.ss_size = a->ss_size;
 	uc.ss_flags = a->alt_flags;
 	uc.uc_sigmask = a->cookie;
 	f.restorer = a->restorer;

@@ -219,8 +219,8 @@ hal_signal_push(const struct hal_sigpush *a)
 		sf.regs.rax = (uint64_t)a->rax;
 	memset(&uc, 0, sizeof uc);
 	regs_to_uc(&sf.regs, &uc);
-	uc.ss_sp = a->alt_lo;
-	uc.ss_size = a->alt_hi - a->alt_lo;
+	uc.ss_sp = a->ss_sp;
+	uc.ss_size = a->ss_size;
 	uc.ss_flags = a->alt_flags;
 	uc.fpregs = fpu_at;
 	uc.uc_sigmask = a->cookie;

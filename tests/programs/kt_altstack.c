@@ -112,6 +112,7 @@ test_onstack(void)
 	CHECK(calls == 2);
 	CHECK(!on_alt(handler_sp));
 	CHECK(handler_flags == 0);
+	CHECK(uc_flags == 0 && uc_sp == (uintptr_t)alt);	/* set up, if unused */
 	/* After the handlers: no longer on it. */
 	stack_t now;
 	CHECK(sigaltstack(NULL, &now) == 0 && now.ss_flags == 0);
