@@ -84,6 +84,12 @@
 /* 1010..1019 left for others; the limits take 1020 and up */
 #define SYS_GETRLIMIT	1020	/* resource, struct redox_rlimit * */
 #define SYS_SETRLIMIT	1021	/* resource, const struct redox_rlimit * */
+/* Signals and CPU time (core/README.md "Signals", "CPU time"). */
+#define SYS_SIGALTSTACK	1022	/* const struct redox_stack *, struct redox_stack * */
+#define SYS_GETRUSAGE	1023	/* who (RUSAGE_*), struct redox_rusage * */
+#define SYS_WAIT4	1024	/* pid, int *status, flags, struct redox_rusage * */
+#define SYS_VFORK	1025	/* entry, stack, arg: the child's first user state */
+#define SYS_MREMAP	155	/* Redox's number: addr, old_len, new_len, flags, new_addr */
 
 /* ---- resource limits (Linux numbers); see core/limits.h ---- */
 #define RLIMIT_CPU	0
@@ -245,6 +251,18 @@ struct redox_rlimit {
 
 #define CLOCK_REALTIME	1
 #define CLOCK_MONOTONIC	4
+/* Linux's numbers: the CPU time of the calling process and thread. */
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID	3
+
+/* getrusage's who (Linux's numbers) */
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+/* mremap flags (Linux's) */
+#define MREMAP_MAYMOVE	1
+#define MREMAP_FIXED	2
 
 #define WNOHANG		1
 #define WUNTRACED	2
@@ -263,6 +281,46 @@ struct redox_rlimit {
 #define SA_RESTART	0x10000000
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000u
+
+/* sigaltstack */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+/* hosted needs room for a fault's whole register and xsave state on it */
+#define MINSIGSTKSZ	2048
+#define SIGSTKSZ	32768
+
+/* si_code values (Linux's) */
+#define SI_USER		0
+#define SI_KERNEL	0x80
+#define ILL_ILLOPC	1
+#define ILL_ILLOPN	2
+#define ILL_ILLADR	3
+#define ILL_ILLTRP	4
+#define ILL_PRVOPC	5
+#define ILL_PRVREG	6
+#define ILL_COPROC	7
+#define ILL_BADSTK	8
+#define FPE_INTDIV	1
+#define FPE_INTOVF	2
+#define FPE_FLTDIV	3
+#define FPE_FLTOVF	4
+#define FPE_FLTUND	5
+#define FPE_FLTRES	6
+#define FPE_FLTINV	7
+#define FPE_FLTSUB	8
+#define SEGV_MAPERR	1
+#define SEGV_ACCERR	2
+#define BUS_ADRALN	1
+#define BUS_ADRERR	2
+#define BUS_OBJERR	3
+#define TRAP_BRKPT	1
+#define TRAP_TRACE	2
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_DUMPED	3
+#define CLD_TRAPPED	4
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
 
 #define SIGHUP	1
 #define SIGINT	2
@@ -376,6 +434,57 @@ struct redox_sigaction {
 	uint64_t sa_handler;
 	uint64_t sa_mask[2];
 	uint64_t sa_flags;
+};
+
+/*
+ * What an SA_SIGINFO handler's second argument points at (libc's
+ * siginfo_t).  si_pid/si_uid: the sender (SI_USER) or the child
+ * (SIGCHLD, with si_status); si_addr: the faulting address.
+ */
+struct redox_siginfo {
+	int32_t si_signo;
+	int32_t si_errno;
+	int32_t si_code;
+	int32_t si_pid;
+	uint32_t si_uid;
+	int32_t si_status;
+	uint64_t si_addr;
+	uint64_t si_value;
+	uint64_t _pad[4];
+};
+
+/* sigaltstack (libc's stack_t) */
+struct redox_stack {
+	uint64_t ss_sp;
+	int32_t ss_flags;
+	int32_t _pad;
+	uint64_t ss_size;
+};
+
+/*
+ * A handler's third argument (libc's ucontext_t); hal/hal.h's struct
+ * hal_ucontext has the same layout.  gregs are in Linux's order (REG_RIP
+ * is 16); fpregs points at the fxsave image when the backend saved one.
+ */
+struct redox_ucontext {
+	uint64_t uc_flags;
+	uint64_t uc_link;
+	struct redox_stack uc_stack;
+	uint64_t gregs[23];
+	uint64_t fpregs;
+	uint64_t _reserved[8];
+	uint64_t uc_sigmask;
+};
+
+/* getrusage: CPU time in nanoseconds; the rest is Linux's struct
+ * rusage's, in the same order (zeros where the core counts nothing). */
+struct redox_rusage {
+	uint64_t utime_ns;
+	uint64_t stime_ns;
+	int64_t maxrss, ixrss, idrss, isrss;
+	int64_t minflt, majflt, nswap;
+	int64_t inblock, oublock, msgsnd, msgrcv;
+	int64_t nsignals, nvcsw, nivcsw;
 };
 
 /* getdents records: packed header then name and a NUL. */

@@ -207,3 +207,9 @@ event_init(void)
 {
 	return scheme_register(STR_LIT("event"), &event_ops, NULL, &event_scheme);
 }
+
+bool
+event_is_queue(const struct file *f)
+{
+	return f->scheme == event_scheme;
+}

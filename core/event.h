@@ -7,13 +7,17 @@
 #ifndef CORE_EVENT_H
 #define CORE_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
+struct file;
 struct scheme;
 
 int event_init(void);
 void event_trigger(struct scheme *s, uint64_t handle, uint32_t flags);
 /* A handle closed: its watches go. */
 void event_forget(struct scheme *s, uint64_t handle);
+/* Is f an event: queue (poll/select wait on one; SA_RESTART skips it)? */
+bool event_is_queue(const struct file *f);
 
 #endif

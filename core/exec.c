@@ -361,6 +361,10 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 	}
 	p->vm = vm;
 	vm = vm == old ? NULL : old;
+	if (p->vfork_parent) {
+		vm = NULL;	/* a vfork child's was its parent's: give it back */
+		proc_vfork_release(p);
+	}
 	*entry = base + e->entry;
 	if (st.st_mode & MODE_SETUID)
 		p->euid = st.st_uid;
@@ -470,7 +474,7 @@ exec_spawn_start(struct proc *parent, struct proc *c, uint64_t sigmask)
 	if (c->exec_result == 0)
 		return c->pid;
 	int err = c->exec_result, st, pid = c->pid;
-	while (proc_wait(pid, &st, 0) == -EINTR)
+	while (proc_wait(pid, &st, 0, NULL) == -EINTR)
 		;
 	return err;
 }

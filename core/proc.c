@@ -8,6 +8,7 @@
  * and leaves a zombie for the parent (or init) to reap.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/fd.h"
 #include "core/kmem.h"
 #include "core/limits.h"
@@ -205,6 +206,15 @@ proc_cred(struct cred *c)
 	c->gid = p ? p->egid : 0;
 }
 
+/* SIGCHLD to p's parent: what became of p (CLD_*), with its status. */
+static void
+tell_parent(struct proc *parent, struct proc *p, int code, int status)
+{
+	struct redox_siginfo si = { .si_signo = SIGCHLD, .si_code = code,
+	    .si_pid = p->pid, .si_uid = p->uid, .si_status = status };
+	signal_send_info(parent, &si);
+}
+
 /* The last thread is gone: release everything but the zombie. */
 static void
 proc_finish(struct proc *p)
@@ -234,7 +244,10 @@ proc_finish(struct proc *p)
 	struct proc *parent = proc_find(p->ppid);
 	if (parent) {
 		waitq_wake(&parent->child_wait, -1);
-		signal_send(parent, SIGCHLD);
+		if (p->wstatus & 0x7f)
+			tell_parent(parent, p, CLD_KILLED, p->wstatus & 0x7f);
+		else
+			tell_parent(parent, p, CLD_EXITED, (p->wstatus >> 8) & 0xff);
 	}
 }
 
@@ -243,11 +256,16 @@ proc_thread_exit(void)
 {
 	struct thread *t = sched_current();
 	struct proc *p = t->proc;
+	cputime_thread_exit(t);
 	list_remove(&t->proc_link);
 	if (--p->nthreads == 0) {
 		/* Free the memory while on a kernel stack of this process. */
 		struct vm *vm = p->vm;
 		p->vm = NULL;
+		if (p->vfork_parent) {
+			vm = NULL;	/* the parent's: it goes on with it */
+			proc_vfork_release(p);
+		}
 		proc_finish(p);
 		vm_free(vm);
 		if (p->ppid == 0) {
@@ -293,7 +311,8 @@ report(struct proc *p, int what)
 		return;
 	waitq_wake(&parent->child_wait, -1);
 	if (!(parent->act[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-		signal_send(parent, SIGCHLD);
+		tell_parent(parent, p, what == REPORT_STOP ? CLD_STOPPED : CLD_CONTINUED,
+		    what == REPORT_STOP ? p->stop_sig : SIGCONT);
 }
 
 void
@@ -340,7 +359,7 @@ wait_matches(struct proc *self, struct proc *c, int pid)
 }
 
 long
-proc_wait(int pid, int *wstatus, int flags)
+proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru)
 {
 	struct proc *self = proc_current();
 	for (;;) {
@@ -357,12 +376,15 @@ proc_wait(int pid, int *wstatus, int flags)
 			    (r == REPORT_CONT && (flags & WCONTINUED)))) {
 				c->report = REPORT_NONE;
 				*wstatus = r == REPORT_STOP ? W_STOPPED(c->stop_sig) : W_CONTINUED;
+				if (ru)
+					memset(ru, 0, sizeof *ru);
 				return c->pid;
 			}
 			if (c->state != P_ZOMBIE)
 				continue;
 			int cpid = c->pid;
 			*wstatus = c->wstatus;
+			cputime_reap(self, c, ru);
 			list_remove(&c->sibling);
 			list_remove(&c->all);
 			nprocs--;
@@ -376,6 +398,58 @@ proc_wait(int pid, int *wstatus, int flags)
 		if (waitq_sleep(&self->child_wait, 0, true) == -EINTR)
 			return -EINTR;
 	}
+}
+
+int
+proc_vfork_share(struct proc *p, struct proc *c)
+{
+	vm_free(c->vm);
+	c->vm = p->vm;
+	c->vfork_parent = p;
+	/* Its own fds, as after fork: closing one leaves the parent's. */
+	for (int fd = 0; fd < (int)p->fds->cap; fd++) {
+		struct file *f = fd_get(p->fds, fd);
+		if (!f)
+			continue;
+		if (fd_install(c->fds, fd, f) < 0) {
+			c->vm = NULL;
+			c->vfork_parent = NULL;
+			proc_discard(c);
+			return -ENOMEM;
+		}
+		fd_set_cloexec(c->fds, fd, fd_get_cloexec(p->fds, fd) == 1);
+	}
+	/* The same memory, so the same handlers. */
+	for (int i = 1; i < NSIG; i++)
+		c->act[i] = p->act[i];
+	c->sig_restorer = p->sig_restorer;
+	return 0;
+}
+
+void
+proc_vfork_release(struct proc *c)
+{
+	if (!c->vfork_parent)
+		return;
+	c->vfork_parent = NULL;
+	waitq_wake(&c->exec_wait, -1);
+}
+
+long
+proc_vfork_wait(struct proc *c)
+{
+	int pid = c->pid;
+	while (c->vfork_parent) {
+		if (waitq_sleep_killable(&c->exec_wait) == -EINTR) {
+			/* We are being killed: our memory must outlive the
+			 * child's use of it, so it goes first. */
+			proc_terminate(c, W_SIGNALED(SIGKILL));
+			while (c->vfork_parent)
+				waitq_sleep(&c->exec_wait, 0, false);
+			return -EINTR;
+		}
+	}
+	return pid;
 }
 
 void

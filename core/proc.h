@@ -43,14 +43,22 @@ struct proc {
 	struct waitq child_wait;	/* the parent sleeps here in waitpid */
 	struct redox_sigaction act[NSIG];
 	uint64_t sig_pending;
+	/* Who sent each pending signal (the first sender while pending). */
+	struct redox_siginfo sig_info[NSIG];
 	uintptr_t sig_restorer;		/* libc's sigreturn trampoline */
 	/* spawn: the image to load and how the load went */
 	struct exec_args *exec;
 	int exec_result;		/* 1 pending, 0 loaded, -errno failed */
 	struct waitq exec_wait;
+	/* A vfork child: the parent whose vm it uses (and who sleeps on
+	 * exec_wait) until it execs or exits; NULL otherwise. */
+	struct proc *vfork_parent;
 	char **env;			/* for env: (NULL-terminated copies) */
 	uintptr_t auxv_syscall;		/* AT_REDOX_SYSCALL handed to it */
 	struct redox_rlimit rlim[RLIMIT_NLIMITS];	/* see limits.h */
+	/* CPU time, in hal_cpu_ticks (cputime.c): of its ended threads, of
+	 * its reaped children (and theirs). */
+	uint64_t dead_utime, dead_stime, child_utime, child_stime;
 };
 
 void proc_init(void);
@@ -79,8 +87,18 @@ void proc_terminate(struct proc *p, int wstatus);
 void proc_stop(struct proc *p, int sig);
 void proc_continue(struct proc *p);
 void proc_stopped_wait(void);
-/* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno. */
-long proc_wait(int pid, int *wstatus, int flags);
+/* Waits for a child; see waitpid(2).  Returns pid, 0 (WNOHANG) or -errno.
+ * ru (may be NULL) gets a reaped child's usage, zeros for a stop. */
+struct redox_rusage;
+long proc_wait(int pid, int *wstatus, int flags, struct redox_rusage *ru);
+/* vfork: c (new, no threads) takes p's vm, a copy of its fds and its
+ * signal actions.  0 or -ENOMEM (then c is discarded). */
+int proc_vfork_share(struct proc *p, struct proc *c);
+/* The parent sleeps until the child lets its vm go; returns c's pid,
+ * or -EINTR once the child is gone if the parent is being killed. */
+long proc_vfork_wait(struct proc *c);
+/* The child lets the parent's vm go (exec, exit) and wakes the parent. */
+void proc_vfork_release(struct proc *c);
 /* Iterates the table (sys:context). */
 struct proc *proc_next(struct proc *p);
 int proc_count(void);

@@ -15,6 +15,7 @@
  */
 #include "core/abi.h"
 #include "core/blkdev.h"
+#include "core/cputime.h"
 #include "core/log.h"
 #include "core/netscheme.h"
 #include "core/proc.h"
@@ -196,8 +197,11 @@ switch_to(struct thread *next, bool drop_current)
 	struct thread *prev = cur;
 	next->state = T_RUNNING;
 	resched = false;
-	if (next == prev)
+	if (next == prev) {
+		cputime_start(next);	/* woken while it idled: not its time */
 		return;
+	}
+	cputime_start(next);
 	cur = next;
 	if (rq.count && !armed)
 		arm_by(slice_end(hal_clock_ns()));
@@ -238,6 +242,7 @@ sleep_on(struct waitq *wq, uint64_t deadline, bool interruptible, bool killable)
 		t->timer.fire = sleep_timeout;
 		timer_insert(&t->timer);
 	}
+	cputime_stop(t);
 	switch_to(pick(), false);
 	return t->wake_reason;
 }
@@ -291,6 +296,7 @@ sched_give_up(void)
 	}
 	cur->state = T_RUNNABLE;
 	runq_push(&rq, cur);
+	cputime_stop(cur);
 	switch_to(pick(), false);
 }
 
@@ -298,6 +304,7 @@ _Noreturn void
 sched_exit_thread(void)
 {
 	cur->state = T_DEAD;
+	cputime_stop(cur);
 	list_push_back(&dead, &cur->run_link);
 	switch_to(pick(), true);
 	log_panic("sched_exit_thread: a dead thread ran again");
@@ -369,6 +376,7 @@ sched_start(void)
 {
 	struct thread *t = pick();
 	t->state = T_RUNNING;
+	cputime_start(t);
 	cur = t;
 	if (rq.count)
 		arm_by(hal_clock_ns() + SLICE_NS);

@@ -55,6 +55,14 @@ struct thread {
 	void (*kstart)(struct thread *t);
 	/* First user entry of a thread made by clone_thread. */
 	uintptr_t entry, stack, arg;
+	/* The syscall being served (0 after a tick or fault), for SA_RESTART. */
+	long sc_nr, sc_args[5];
+	/* sigaltstack: [alt_sp, alt_sp + alt_size), size 0 when disabled. */
+	uintptr_t alt_sp;
+	uint64_t alt_size;
+	/* CPU time (cputime.c), in hal_cpu_ticks: in user mode and in the
+	 * core, and when the running thread last changed between the two. */
+	uint64_t utime, stime, cpu_stamp;
 };
 
 /* Run queue (pure data structure; unit-tested). */

@@ -3,14 +3,22 @@
  *
  * Signals are pending per process and blocked per thread.  Delivery happens
  * on the way back to user mode: a default action runs in the core (most
- * terminate); a handler gets a frame from the HAL and returns through the
- * restorer the program registered with sigaction.
+ * terminate); a handler gets a frame from the HAL (on the thread's
+ * alternate stack for SA_ONSTACK) holding a siginfo and the interrupted
+ * registers, and returns through the restorer the program registered with
+ * sigaction.  A syscall that a SA_RESTART handler interrupted with -EINTR
+ * rides in the frame and runs again at sigreturn (restartable()).
  */
 #include "core/abi.h"
+#include "core/event.h"
+#include "core/fd.h"
 #include "core/log.h"
 #include "core/proc.h"
 #include "core/signal.h"
+#include "core/str.h"
+#include "core/syscall.h"
 #include "core/usercopy.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 enum dfl { D_TERM, D_IGN, D_STOP, D_CONT };
@@ -33,6 +41,20 @@ default_action(int sig)
 	}
 }
 
+/* What a frame keeps for sigreturn (opaque to the HAL). */
+struct saved {
+	int64_t restart;	/* 1: run nr(args) again */
+	int64_t nr;
+	int64_t args[5];
+};
+_Static_assert(sizeof(struct saved) <= HAL_SIG_SAVED, "struct saved");
+_Static_assert(sizeof(struct redox_siginfo) <= HAL_SIG_INFO_MAX, "siginfo");
+_Static_assert(sizeof(struct redox_ucontext) == sizeof(struct hal_ucontext), "ucontext");
+_Static_assert(__builtin_offsetof(struct redox_ucontext, gregs) ==
+    __builtin_offsetof(struct hal_ucontext, gregs), "ucontext gregs");
+_Static_assert(__builtin_offsetof(struct redox_ucontext, uc_sigmask) ==
+    __builtin_offsetof(struct hal_ucontext, uc_sigmask), "ucontext mask");
+
 static bool
 ignored(struct proc *p, int sig)
 {
@@ -43,6 +65,14 @@ ignored(struct proc *p, int sig)
 int
 signal_send(struct proc *p, int sig)
 {
+	struct redox_siginfo si = { .si_signo = sig, .si_code = SI_KERNEL };
+	return signal_send_info(p, &si);
+}
+
+int
+signal_send_info(struct proc *p, const struct redox_siginfo *si)
+{
+	int sig = si->si_signo;
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	if (!p || p->state == P_ZOMBIE || p->exiting)
@@ -67,6 +97,8 @@ signal_send(struct proc *p, int sig)
 	}
 	if (ignored(p, sig))
 		return 0;
+	if (!(p->sig_pending & SIGBIT(sig)))
+		p->sig_info[sig] = *si;
 	p->sig_pending |= SIGBIT(sig);
 	/* Interrupt one thread that does not block it. */
 	struct list *l;
@@ -80,13 +112,67 @@ signal_send(struct proc *p, int sig)
 	return 0;
 }
 
-/* Pushes a frame so that the thread resumes in sig's handler. */
+/*
+ * Calls a signal handler may restart (SA_RESTART), as on Linux: the ones
+ * that wait for data, a child, a lock or a peer, and whose -EINTR means
+ * nothing was done.  A read from an event: queue is poll/select, which
+ * Linux never restarts; nanosleep and futex waits (sigsuspend) neither.
+ */
+static bool
+restartable(long nr, long fd)
+{
+	switch (nr) {
+	case SYS_READ: case SYS_READ2: {
+		struct file *f = fd_get(proc_current()->fds, (int)fd);
+		return f && !event_is_queue(f);
+	}
+	case SYS_WRITE: case SYS_WRITE2: case SYS_OPEN: case SYS_WAITPID: case SYS_WAIT4:
+	case SYS_DUP: case SYS_FCNTL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* True when the thread's user stack pointer is on its alternate stack. */
+static bool
+on_altstack(struct thread *t)
+{
+	uintptr_t sp = hal_user_sp();
+	return t->alt_size && sp > t->alt_sp && sp - t->alt_sp <= t->alt_size;
+}
+
+/* Pushes a frame so that the thread resumes in sig's handler.  ret is
+ * the syscall's result (restarted instead if the handler asks and the
+ * call allows). */
 static void
-run_handler(struct thread *t, int sig, long ret)
+run_handler(struct thread *t, const struct redox_siginfo *si, long ret)
 {
 	struct proc *p = t->proc;
+	int sig = si->si_signo;
 	struct redox_sigaction *a = &p->act[sig];
-	if (hal_signal_push(a->sa_handler, p->sig_restorer, sig, t->sigmask, ret) != 0) {
+	struct saved sv = { 0, 0, { 0 } };
+
+	if (ret == -EINTR && (a->sa_flags & SA_RESTART) && t->sc_nr &&
+	    restartable(t->sc_nr, t->sc_args[0])) {
+		sv.restart = 1;
+		sv.nr = t->sc_nr;
+		for (int i = 0; i < 5; i++)
+			sv.args[i] = t->sc_args[i];
+	}
+	struct hal_sigpush sp = {
+		.handler = a->sa_handler, .restorer = p->sig_restorer, .sig = sig,
+		.cookie = t->sigmask, .rax = ret,
+		.info = si, .info_len = sizeof *si,
+		.ss_sp = t->alt_sp, .ss_size = t->alt_size,
+		.alt_flags = t->alt_size ? (on_altstack(t) ? SS_ONSTACK : 0) : SS_DISABLE,
+		.saved = &sv, .saved_len = sizeof sv,
+	};
+	if ((a->sa_flags & SA_ONSTACK) && t->alt_size) {
+		sp.alt_lo = t->alt_sp;
+		sp.alt_hi = t->alt_sp + t->alt_size;
+	}
+	if (hal_signal_push(&sp) != 0) {
 		log_printf("pid %d: no room for a signal frame; killed\n", p->pid);
 		proc_exit(W_SIGNALED(SIGSEGV));
 	}
@@ -125,14 +211,16 @@ signal_deliver(long ret)
 				continue;
 			}
 		}
-		run_handler(t, sig, ret);
+		struct redox_siginfo si = p->sig_info[sig];
+		si.si_signo = sig;
+		run_handler(t, &si, ret);
 		return sig;	/* the handler's argument register is set by the HAL */
 	}
 	return ret;
 }
 
 bool
-signal_fault_handler(int sig)
+signal_fault_handler(int sig, int code, uintptr_t addr)
 {
 	struct thread *t = sched_current();
 	struct proc *p = t->proc;
@@ -143,7 +231,9 @@ signal_fault_handler(int sig)
 	 * would only fault again. */
 	if (h == SIG_DFL || h == SIG_IGN || (t->sigmask & SIGBIT(sig)))
 		return false;
-	run_handler(t, sig, sig == SIGSYS ? -ENOSYS : 0);
+	struct redox_siginfo si = { .si_signo = sig, .si_code = code, .si_addr = addr };
+	t->sc_nr = 0;
+	run_handler(t, &si, sig == SIGSYS ? -ENOSYS : 0);
 	return true;
 }
 
@@ -203,13 +293,54 @@ long
 sys_sigreturn(void)
 {
 	struct thread *t = sched_current();
-	uint64_t mask;
-	long rax;
+	struct hal_sigret r;
+	struct saved sv;
 
-	if (hal_signal_return(&mask, &rax) != 0)
+	if (hal_signal_return(&r) != 0)
 		signal_fault(SIGSEGV);
-	t->sigmask = mask & ~SIG_UNBLOCKABLE;
-	return rax;
+	t->sigmask = r.cookie & ~SIG_UNBLOCKABLE;
+	memcpy(&sv, r.saved, sizeof sv);
+	/* The frame is the program's memory: restart only what may be. */
+	if (sv.restart == 1 && restartable(sv.nr, sv.args[0]))
+		return syscall_redo(sv.nr, sv.args);
+	return r.rax;
+}
+
+long
+sys_sigaltstack(long ss, long oldss)
+{
+	struct thread *t = sched_current();
+	struct redox_stack n, o = { t->alt_sp, 0, 0, t->alt_size };
+
+	o.ss_flags = !t->alt_size ? SS_DISABLE : on_altstack(t) ? SS_ONSTACK : 0;
+	if (ss && uc_copy_in(&n, (uintptr_t)ss, sizeof n) != 0)
+		return -EFAULT;
+	if (ss) {
+		/* SS_ONSTACK is accepted as 0, as Linux does for old programs. */
+		if (n.ss_flags & ~(SS_DISABLE | SS_ONSTACK))
+			return -EINVAL;
+		if (o.ss_flags == SS_ONSTACK)
+			return -EPERM;
+		if (n.ss_flags & SS_DISABLE) {
+			t->alt_sp = 0;
+			t->alt_size = 0;
+		} else {
+			if (n.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			/* Frames will be written there: it must be the
+			 * program's own memory (hosted shares one host
+			 * address space between programs). */
+			if (!vm_check(proc_current()->vm, (uintptr_t)n.ss_sp, n.ss_size,
+			    HAL_PROT_WRITE))
+				return -EFAULT;
+			t->alt_sp = (uintptr_t)n.ss_sp;
+			t->alt_size = n.ss_size;
+		}
+		hal_thread_set_altstack(t->hal, t->alt_sp, t->alt_sp + t->alt_size);
+	}
+	if (oldss && uc_copy_out((uintptr_t)oldss, &o, sizeof o) != 0)
+		return -EFAULT;
+	return 0;
 }
 
 int
@@ -252,7 +383,9 @@ sys_kill(long pid, long sig)
 			err = -EPERM;
 			continue;
 		}
-		signal_send(p, (int)sig);
+		struct redox_siginfo si = { .si_signo = (int)sig, .si_code = SI_USER,
+		    .si_pid = self->pid, .si_uid = self->uid };
+		signal_send_info(p, &si);
 		sent++;
 	}
 	return sent ? 0 : err;

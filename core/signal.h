@@ -11,14 +11,18 @@ struct proc;
 /* Signals that can be neither caught, blocked nor ignored. */
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
-/* Posts sig to p (0 only checks); applies ignore and kill at once. */
+/* Posts sig to p (0 only checks); applies ignore and kill at once.
+ * signal_send() says the core sent it (SI_KERNEL). */
 int signal_send(struct proc *p, int sig);
+struct redox_siginfo;
+int signal_send_info(struct proc *p, const struct redox_siginfo *si);
 /* On the way to user mode: runs default actions or sets up a handler.
  * Returns the value the syscall returns. */
 long signal_deliver(long ret);
 /* A synchronous fault: if the thread has a handler for sig and does not
- * block it, sets the handler up and returns true; else returns false. */
-bool signal_fault_handler(int sig);
+ * block it, sets the handler up (si_code code, si_addr addr) and returns
+ * true; else returns false. */
+bool signal_fault_handler(int sig, int code, uintptr_t addr);
 /* Kills the process for a fault. */
 _Noreturn void signal_fault(int sig);
 
@@ -32,6 +36,7 @@ bool signal_would_act(int sig);
 long sys_sigaction(long sig, long act, long oldact, long restorer);
 long sys_sigprocmask(long how, long set, long oldset);
 long sys_sigreturn(void);
+long sys_sigaltstack(long ss, long oldss);
 long sys_kill(long pid, long sig);
 
 #endif

@@ -73,6 +73,34 @@ sys_mprotect(long addr, long len, long flags)
 	return vm_protect(p->vm, (uintptr_t)addr, (size_t)len, mmap_prot(flags));
 }
 
+long
+sys_mremap(long addr, long old_len, long new_len, long flags, long new_addr)
+{
+	struct proc *p = proc_current();
+	if (flags & ~(long)(MREMAP_MAYMOVE | MREMAP_FIXED))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if (old_len <= 0 || new_len <= 0 || (unsigned long)new_len > ((unsigned long)1 << 40))
+		return -EINVAL;
+	/* Growth answers to the limits as an mmap of the difference would
+	 * (a move holds both copies for a moment; that is not counted). */
+	size_t pg = HAL_PAGE_SIZE;
+	size_t old_pages = ((size_t)old_len + pg - 1) / pg;
+	size_t new_pages = ((size_t)new_len + pg - 1) / pg;
+	if (new_pages > old_pages) {
+		long e = limits_as_check(p, new_pages - old_pages);
+		if (!e && vm_check(p->vm, (uintptr_t)addr, pg, HAL_PROT_READ))
+			e = limits_mem_check(p, new_pages - old_pages);
+		if (e)
+			return e;
+	}
+	uintptr_t a = (uintptr_t)new_addr;
+	long e = vm_remap(p->vm, (uintptr_t)addr, (size_t)old_len, (size_t)new_len,
+	    (int)flags, &a);
+	return e ? e : (long)a;
+}
+
 /* brk moves inside a range reserved at exec (counted in RLIMIT_AS);
  * growing it commits pages, so it answers to the reserve too. */
 long

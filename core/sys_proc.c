@@ -12,6 +12,7 @@
 #include "core/url.h"
 #include "core/usercopy.h"
 #include "core/vfs.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 /* A pid from a program: only int values name a process or a group
@@ -120,6 +121,54 @@ sys_spawn(long uargs, long size)
 	return exec_spawn_start(p, c, (sa.flags & SPAWN_SETSIGMASK) ? sa.sigmask : 0);
 }
 
+/*
+ * vfork: a child that shares this process's memory, with a copy of its
+ * fds, first running at entry on stack with arg (libc's vfork puts the
+ * registers to return with there); this thread sleeps until the child
+ * execs or exits (proc_vfork_wait).
+ */
+long
+sys_vfork(long entry, long stack, long arg)
+{
+	struct proc *p = proc_current();
+	struct thread *self = sched_current();
+	if ((stack & 15) || !vm_check(p->vm, (uintptr_t)stack, 64, HAL_PROT_WRITE) ||
+	    !vm_check(p->vm, (uintptr_t)entry, 1, HAL_PROT_EXEC))
+		return -EINVAL;
+	long lim = limits_spawn_check(p);
+	if (lim)
+		return lim;
+	/* Both backends enter the core by a call, so this syscall's return
+	 * address is on the user stack, below the frame of vfork's caller,
+	 * where the child's calls will write: keep it here meanwhile. */
+	uintptr_t usp = hal_user_sp();
+	uint64_t ret_addr;
+	if (uc_copy_in(&ret_addr, usp, sizeof ret_addr) != 0)
+		return -EFAULT;
+	struct proc *c = proc_new(p, p->name, str_nlen(p->name, sizeof p->name));
+	if (!c)
+		return -ENOMEM;
+	if (proc_vfork_share(p, c) != 0)
+		return -ENOMEM;
+	struct thread *t = proc_thread_new(c, sys_thread_start);
+	if (!t) {
+		c->vm = NULL;
+		c->vfork_parent = NULL;
+		proc_discard(c);
+		return -ENOMEM;
+	}
+	t->entry = (uintptr_t)entry;
+	t->stack = (uintptr_t)stack;
+	t->arg = (uintptr_t)arg;
+	t->tp = hal_thread_tp(self->hal);
+	t->sigmask = self->sigmask;
+	sched_ready(t);
+	long r = proc_vfork_wait(c);
+	if (uc_copy_out(usp, &ret_addr, sizeof ret_addr) != 0)
+		proc_exit(W_SIGNALED(SIGSEGV));	/* the child unmapped our stack */
+	return r;
+}
+
 long
 sys_execve(long path, long len, long argv, long envp)
 {
@@ -149,24 +198,39 @@ sys_execve(long path, long len, long argv, long envp)
 	struct thread *t = sched_current();
 	t->tp = 0;
 	hal_thread_set_tp(t->hal, 0);
+	/* The alternate stack was in the old image's memory (POSIX). */
+	t->alt_sp = 0;
+	t->alt_size = 0;
+	hal_thread_set_altstack(t->hal, 0, 0);
 	exec_set_stack(t);
 	hal_user_enter(entry, sp, sp);
 }
 
 long
-sys_waitpid(long pid, long status, long flags)
+sys_wait4(long pid, long status, long flags, long uru)
 {
 	int st = 0;
+	struct redox_rusage ru;
 	if (flags & ~(long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	if (status && !uc_check((uintptr_t)status, sizeof st, 1))
 		return -EFAULT;
+	if (uru && !uc_check((uintptr_t)uru, sizeof ru, 1))
+		return -EFAULT;
 	if (!pid_in_range(pid))
 		return -ECHILD;
-	long r = proc_wait((int)pid, &st, (int)flags);
+	long r = proc_wait((int)pid, &st, (int)flags, &ru);
 	if (r > 0 && status && uc_copy_out((uintptr_t)status, &st, sizeof st) != 0)
 		return -EFAULT;
+	if (r > 0 && uru && uc_copy_out((uintptr_t)uru, &ru, sizeof ru) != 0)
+		return -EFAULT;
 	return r;
+}
+
+long
+sys_waitpid(long pid, long status, long flags)
+{
+	return sys_wait4(pid, status, flags, 0);
 }
 
 long

@@ -3,6 +3,7 @@
  * and sleeping.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/kmem.h"
 #include "core/list.h"
 #include "core/proc.h"
@@ -34,8 +35,8 @@ sys_set_tp(long tp)
 	return 0;
 }
 
-static void
-thread_first_step(struct thread *t)
+void
+sys_thread_start(struct thread *t)
 {
 	/* The writable region holding the new stack is the thread's stack. */
 	size_t below = vm_span_down(t->proc->vm, t->stack - 1, HAL_PROT_WRITE);
@@ -53,7 +54,7 @@ sys_clone_thread(long entry, long stack, long arg, long tp)
 		return -EINVAL;
 	if (p->nthreads >= 1024)
 		return -EAGAIN;
-	struct thread *t = proc_thread_new(p, thread_first_step);
+	struct thread *t = proc_thread_new(p, sys_thread_start);
 	if (!t)
 		return -ENOMEM;
 	t->entry = (uintptr_t)entry;
@@ -195,7 +196,14 @@ sys_clock_gettime(long clock, long uts)
 		ns = hal_clock_ns();
 	else if (clock == CLOCK_REALTIME)
 		ns = hal_wallclock_ns();
-	else
+	else if (clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID) {
+		uint64_t user, sys;
+		if (clock == CLOCK_PROCESS_CPUTIME_ID)
+			cputime_proc(proc_current(), &user, &sys);
+		else
+			cputime_thread(sched_current(), &user, &sys);
+		ns = user + sys;
+	} else
 		return -EINVAL;
 	struct redox_timespec ts = { (int64_t)(ns / 1000000000ull), (int32_t)(ns % 1000000000ull), 0 };
 	return uc_copy_out((uintptr_t)uts, &ts, sizeof ts);

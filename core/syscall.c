@@ -4,6 +4,7 @@
  * a dying process's thread go, deliver signals.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/exec.h"
 #include "core/limits.h"
 #include "core/log.h"
@@ -22,8 +23,11 @@ way_out(long ret)
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
-	if ((p->sig_pending & ~t->sigmask) || p->stopped)
+	if ((p->sig_pending & ~t->sigmask) || p->stopped) {
 		ret = signal_deliver(ret);
+		t = sched_current();
+	}
+	cputime_leave(t);
 	return ret;
 }
 
@@ -66,10 +70,14 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_EXECVE: return sys_execve(a0, a1, a2, a3);
 	case SYS_EXIT: proc_exit(W_EXITED(a0));
 	case SYS_WAITPID: return sys_waitpid(a0, a1, a2);
+	case SYS_WAIT4: return sys_wait4(a0, a1, a2, a3);
+	case SYS_VFORK: return sys_vfork(a0, a1, a2);
+	case SYS_GETRUSAGE: return sys_getrusage(a0, a1);
 	case SYS_KILL: return sys_kill(a0, a1);
 	case SYS_SIGACTION: return sys_sigaction(a0, a1, a2, a3);
 	case SYS_SIGPROCMASK: return sys_sigprocmask(a0, a1, a2);
 	case SYS_SIGRETURN: return sys_sigreturn();
+	case SYS_SIGALTSTACK: return sys_sigaltstack(a0, a1);
 	case SYS_GETUID: return p->uid;
 	case SYS_GETEUID: return p->euid;
 	case SYS_GETGID: return p->gid;
@@ -83,6 +91,7 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_MMAP: return sys_mmap(a0, a1, a2, a3, a4);
 	case SYS_MUNMAP: return sys_munmap(a0, a1);
 	case SYS_MPROTECT: return sys_mprotect(a0, a1, a2);
+	case SYS_MREMAP: return sys_mremap(a0, a1, a2, a3, a4);
 	case SYS_BRK: return sys_brk(a0);
 	case SYS_SET_TP: return sys_set_tp(a0);
 	case SYS_CLONE_THREAD: return sys_clone_thread(a0, a1, a2, a3);
@@ -96,6 +105,17 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_SETRLIMIT: return sys_setrlimit(a0, a1);
 	default: return -ENOSYS;
 	}
+}
+
+long
+syscall_redo(long nr, const int64_t args[5])
+{
+	struct thread *t = sched_current();
+	t->sc_nr = nr;
+	for (int i = 0; i < 5; i++)
+		t->sc_args[i] = (long)args[i];
+	return dispatch(nr, (long)args[0], (long)args[1], (long)args[2],
+	    (long)args[3], (long)args[4]);
 }
 
 static bool tracing;
@@ -120,6 +140,15 @@ long
 core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	(void)a5;
+	/* Kept for SA_RESTART (signal.c): cheaper here than anywhere else. */
+	struct thread *t = sched_current();
+	cputime_enter(t);
+	t->sc_nr = nr;
+	t->sc_args[0] = a0;
+	t->sc_args[1] = a1;
+	t->sc_args[2] = a2;
+	t->sc_args[3] = a3;
+	t->sc_args[4] = a4;
 	if (__builtin_expect(tracing, 0))
 		return traced(nr, a0, a1, a2, a3, a4);
 	return way_out(dispatch(nr, a0, a1, a2, a3, a4));
@@ -128,10 +157,13 @@ core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 void
 core_interrupt(void)
 {
+	struct thread *t = sched_current();
+	cputime_enter(t);
+	t->sc_nr = 0;
 	sched_events();
 	if (sched_need_resched())
 		sched_give_up();
-	struct thread *t = sched_current();
+	t = sched_current();
 	struct proc *p = t->proc;
 	if (p->exiting)
 		proc_thread_exit();
@@ -139,6 +171,7 @@ core_interrupt(void)
 	 * stops (the HAL keeps its registers: there is no result to set). */
 	if ((p->sig_pending & ~t->sigmask) || p->stopped)
 		signal_deliver(0);
+	cputime_leave(t);
 }
 
 /* The ip also as an offset in the program's image, for addr2line. */
@@ -164,6 +197,7 @@ _Noreturn void
 core_fault_fatal(int sig, uintptr_t addr, uintptr_t ip)
 {
 	struct proc *p = proc_current();
+	sig = HAL_FAULT_SIG(sig);
 	if (!p)
 		log_panic("fault %d at %p (ip %p) before any process", sig, (void *)addr, (void *)ip);
 	log_fault(p, sig, addr, ip);
@@ -174,7 +208,11 @@ void
 core_fault(int sig, uintptr_t addr, uintptr_t ip)
 {
 	struct proc *p = proc_current();
-	if (p && signal_fault_handler(sig))
+	if (p)
+		cputime_enter(sched_current());
+	if (p && signal_fault_handler(HAL_FAULT_SIG(sig), HAL_FAULT_CODE(sig), addr)) {
+		cputime_leave(sched_current());
 		return;		/* the program's handler runs next */
+	}
 	core_fault_fatal(sig, addr, ip);
 }

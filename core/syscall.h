@@ -32,6 +32,7 @@ long sys_umask(long mask);
 long sys_spawn(long args, long size);
 long sys_execve(long path, long len, long argv, long envp);
 long sys_waitpid(long pid, long status, long flags);
+long sys_wait4(long pid, long status, long flags, long uru);
 long sys_setreuid(long ruid, long euid);
 long sys_setregid(long rgid, long egid);
 long sys_setpgid(long pid, long pgid);
@@ -43,8 +44,14 @@ long sys_mmap(long addr, long len, long flags, long fd, long off);
 long sys_munmap(long addr, long len);
 long sys_mprotect(long addr, long len, long flags);
 long sys_brk(long addr);
+long sys_mremap(long addr, long old_len, long new_len, long flags, long new_addr);
+
+long sys_vfork(long entry, long stack, long arg);
 
 long sys_set_tp(long tp);
+/* A new thread's first step: user mode at t->entry on t->stack. */
+struct thread;
+void sys_thread_start(struct thread *t);
 long sys_clone_thread(long entry, long stack, long arg, long tp);
 long sys_exit_thread(long status, long clear);
 long sys_gettid(void);
@@ -53,6 +60,9 @@ long sys_clock_gettime(long clock, long ts);
 long sys_nanosleep(long req, long rem);
 
 #include <stdbool.h>
+#include <stdint.h>
+/* Runs syscall nr(args) again for the running thread (SA_RESTART). */
+long syscall_redo(long nr, const int64_t args[5]);
 /* Logs every syscall and its result (cmdline word "trace"). */
 void syscall_trace(bool on);
 

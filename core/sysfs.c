@@ -7,6 +7,7 @@
  *            machine stops at once, so init ends everything first
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/file.h"
 #include "core/fmt.h"
 #include "core/kmem.h"
@@ -45,15 +46,21 @@ state_letter(struct proc *p)
 static void
 gen_context(struct textbuf *t)
 {
-	text_printf(t, "%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-8s%s\n", "PID", "PGID", "PPID",
-	    "RUID", "RGID", "EUID", "EGID", "STAT", "THR", "MEM", "NAME");
+	text_printf(t, "%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-6s%-8s%-9s%s\n", "PID", "PGID",
+	    "PPID", "RUID", "RGID", "EUID", "EGID", "STAT", "THR", "MEM", "TIME", "NAME");
 	for (struct proc *p = proc_next(NULL); p; p = proc_next(p)) {
 		size_t kb = p->vm ? p->vm->pages * 4 : 0;
-		char mem[16];
+		char mem[16], cpu[24];
 		fmt_format(mem, sizeof mem, "%zuK", kb);
-		text_printf(t, "%-6d%-6d%-6d%-6u%-6u%-6u%-6u%-6c%-6d%-8s%s\n", p->pid, p->pgid,
-		    p->ppid, p->uid, p->gid, p->euid, p->egid, state_letter(p), p->nthreads,
-		    mem, p->name);
+		/* CPU seconds, user and system together (cputime.c). */
+		uint64_t user, sys;
+		cputime_proc(p, &user, &sys);
+		uint64_t cs = (user + sys) / 10000000u;
+		fmt_format(cpu, sizeof cpu, "%llu.%02llu", (unsigned long long)(cs / 100),
+		    (unsigned long long)(cs % 100));
+		text_printf(t, "%-6d%-6d%-6d%-6u%-6u%-6u%-6u%-6c%-6d%-8s%-9s%s\n", p->pid,
+		    p->pgid, p->ppid, p->uid, p->gid, p->euid, p->egid, state_letter(p),
+		    p->nthreads, mem, cpu, p->name);
 	}
 }
 

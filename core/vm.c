@@ -330,3 +330,99 @@ vm_brk(struct vm *vm, uintptr_t want)
 	vm->brk_cur = want;
 	return want;
 }
+
+/* The prot and kind of [a, b) if one kind and prot with no hole covers
+ * it; false otherwise. */
+static bool
+uniform(const struct vm *vm, uintptr_t a, uintptr_t b, int *prot, enum region_kind *kind)
+{
+	bool first = true;
+	const struct list *l;
+	for (l = vm->regions.next; l != &vm->regions && a < b; l = l->next) {
+		const struct region *r = list_entry(l, struct region, link);
+		if (r->start + r->len <= a)
+			continue;
+		if (r->start > a)
+			return false;
+		if (first) {
+			*prot = r->prot;
+			*kind = r->kind;
+			first = false;
+		} else if (r->prot != *prot || r->kind != *kind) {
+			return false;
+		}
+		a = r->start + r->len;
+	}
+	return !first && a >= b;
+}
+
+/* Copies len bytes of user memory from src to dst (both checked). */
+static int
+copy_user(uintptr_t dst, uintptr_t src, size_t len)
+{
+	size_t chunk = 64 * 1024;
+	void *buf = kmem_alloc(chunk);
+	if (!buf)
+		return -ENOMEM;
+	int e = 0;
+	for (size_t off = 0; off < len && !e; off += chunk) {
+		size_t n = len - off < chunk ? len - off : chunk;
+		if (hal_copy_from_user(buf, src + off, n) != 0 ||
+		    hal_copy_to_user(dst + off, buf, n) != 0)
+			e = -EFAULT;
+	}
+	kmem_free(buf);
+	return e;
+}
+
+int
+vm_remap(struct vm *vm, uintptr_t old, size_t old_len, size_t new_len, int flags,
+    uintptr_t *addr)
+{
+	int prot, e;
+	enum region_kind kind;
+	bool fixed = flags & MREMAP_FIXED;
+
+	if ((old & (PAGE - 1)) || old_len == 0 || new_len == 0 ||
+	    old_len > ((size_t)1 << 40) || new_len > ((size_t)1 << 40))
+		return -EINVAL;
+	old_len = PAGE_UP(old_len);
+	new_len = PAGE_UP(new_len);
+	if (!uniform(vm, old, old + old_len, &prot, &kind))
+		return -EFAULT;		/* Linux's answer: not one mapping */
+	if (kind != R_ANON && kind != R_SHARED)
+		return -EINVAL;		/* the image, stack and brk stay put */
+	if (!fixed && new_len <= old_len) {
+		if (new_len < old_len && (e = vm_unmap(vm, old + new_len, old_len - new_len)) != 0)
+			return e;
+		*addr = old;
+		return 0;
+	}
+	/* In place over the program's own PROT_NONE reservation after it. */
+	uintptr_t end = old + old_len, want = old + new_len;
+	int rprot;
+	enum region_kind rkind;
+	if (!fixed && uniform(vm, end, want, &rprot, &rkind) && rprot == 0 && rkind == R_ANON) {
+		if (prot && (e = vm_protect(vm, end, want - end, prot)) != 0)
+			return e;
+		*addr = old;
+		return 0;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	uintptr_t n = fixed ? *addr : 0;
+	if (fixed && ((n & (PAGE - 1)) || n + new_len < n ||
+	    (n < old + old_len && old < n + new_len)))
+		return -EINVAL;
+	if ((e = vm_map(vm, &n, new_len, prot, kind)) != 0)
+		return e;
+	/* Unreadable pages hold nothing a program could have seen. */
+	if ((prot & HAL_PROT_READ) &&
+	    (e = copy_user(n, old, old_len < new_len ? old_len : new_len)) != 0) {
+		vm_unmap(vm, n, new_len);
+		return e;
+	}
+	vm_unmap(vm, old, old_len);
+	*addr = n;
+	return 0;
+}

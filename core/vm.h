@@ -40,6 +40,14 @@ bool vm_empty(const struct vm *vm);
 int vm_map(struct vm *vm, uintptr_t *addr, size_t len, int prot, enum region_kind kind);
 int vm_unmap(struct vm *vm, uintptr_t addr, size_t len);
 int vm_protect(struct vm *vm, uintptr_t addr, size_t len, int prot);
+/*
+ * mremap: [old, old + old_len), one anonymous mapping, shrinks in place,
+ * grows in place over the program's own PROT_NONE reservation after it,
+ * else (MREMAP_MAYMOVE) moves to a new mapping (*addr with MREMAP_FIXED,
+ * inside its own regions) by copying.  The address goes in *addr.
+ */
+int vm_remap(struct vm *vm, uintptr_t old, size_t old_len, size_t new_len, int flags,
+    uintptr_t *addr);
 /* True if [p, p+len) is wholly inside regions that allow `prot`. */
 /* Where the program's image starts (its lowest image region), 0 if none. */
 uintptr_t vm_image_start(const struct vm *vm);

@@ -46,6 +46,9 @@ _Noreturn void hal_reboot(void);
 /* ---- time and events ------------------------------------------------- */
 
 uint64_t hal_clock_ns(void);		/* monotonic, since boot */
+/* A cheaper counter for CPU-time accounting (read twice per syscall): it
+ * runs at a constant rate the core works out against hal_clock_ns(). */
+uint64_t hal_cpu_ticks(void);
 uint64_t hal_wallclock_ns(void);	/* since 1970-01-01 UTC */
 void hal_timer_arm(uint64_t deadline_ns); /* one-shot, monotonic; 0 disarms */
 
@@ -92,16 +95,78 @@ uintptr_t hal_thread_tp(struct hal_thread *t);
 
 /*
  * Signal frames.  On the way back to user mode (from a syscall whose result
- * is `rax`) the core may ask the HAL to save the current thread's user
- * state in a frame on its user stack and to resume instead at
- * handler(sig), which returns to `restorer` (it calls sigreturn).  The
- * frame is opaque to programs; `cookie` (the blocked mask) rides in it.
- * hal_signal_return() restores the newest frame; the syscall then returns
- * *rax, the value the interrupted code was to see.  Both give 0 or -EFAULT.
+ * is `rax`, a preemption or a fault) the core may ask the HAL to save the
+ * current thread's user state in a frame on its user stack (or on the
+ * alternate stack [alt_lo, alt_hi) when that is set and the thread is not
+ * already on it) and to resume instead at handler(sig, &info, &uc): the
+ * frame holds a copy of the core's siginfo (`info`, info_len bytes) and a
+ * struct hal_ucontext with the interrupted registers; the handler returns
+ * to `restorer`, which calls sigreturn.  `cookie` (the blocked mask) is
+ * uc_sigmask; `saved` is up to HAL_SIG_SAVED bytes the core wants back.
+ * hal_signal_return() restores the newest frame (the registers as the
+ * handler left them in uc, where the backend can: hal/hosted keeps all of
+ * them after a fault or preemption, only rip, rsp and rax after a syscall)
+ * and gives back cookie, the syscall's rax and `saved`.  Both give 0 or
+ * -EFAULT.
  */
-int hal_signal_push(uintptr_t handler, uintptr_t restorer, int sig,
-    uint64_t cookie, long rax);
-int hal_signal_return(uint64_t *cookie, long *rax);
+#define HAL_SIG_SAVED 64
+#define HAL_SIG_INFO_MAX 128
+
+struct hal_sigpush {
+	uintptr_t handler, restorer;
+	int sig;
+	uint64_t cookie;
+	long rax;
+	const void *info;
+	size_t info_len;		/* at most HAL_SIG_INFO_MAX */
+	uintptr_t alt_lo, alt_hi;	/* the stack to use; 0, 0: the current one */
+	/* uc_stack as the program sees it: its sigaltstack, used or not. */
+	uintptr_t ss_sp;
+	size_t ss_size;
+	int alt_flags;
+	const void *saved;
+	size_t saved_len;		/* at most HAL_SIG_SAVED */
+};
+
+struct hal_sigret {
+	uint64_t cookie;
+	long rax;
+	uint8_t saved[HAL_SIG_SAVED];
+};
+
+/* Linux's x86_64 gregs order (REG_R8 = 0 ... REG_CR2 = 22), so programs
+ * written for Linux find rip at uc_mcontext.gregs[16]. */
+#define HAL_NGREG 23
+enum {
+	HAL_REG_R8, HAL_REG_R9, HAL_REG_R10, HAL_REG_R11, HAL_REG_R12,
+	HAL_REG_R13, HAL_REG_R14, HAL_REG_R15, HAL_REG_RDI, HAL_REG_RSI,
+	HAL_REG_RBP, HAL_REG_RBX, HAL_REG_RDX, HAL_REG_RAX, HAL_REG_RCX,
+	HAL_REG_RSP, HAL_REG_RIP, HAL_REG_EFL, HAL_REG_CSGSFS, HAL_REG_ERR,
+	HAL_REG_TRAPNO, HAL_REG_OLDMASK, HAL_REG_CR2
+};
+
+/* The handler's third argument; core/abi.h's struct redox_ucontext (what
+ * libc calls ucontext_t) has the same layout. */
+struct hal_ucontext {
+	uint64_t uc_flags;
+	uint64_t uc_link;
+	uint64_t ss_sp;
+	int32_t ss_flags;
+	int32_t _pad;
+	uint64_t ss_size;
+	uint64_t gregs[HAL_NGREG];
+	uint64_t fpregs;		/* the fxsave image, or 0 */
+	uint64_t _reserved[8];
+	uint64_t uc_sigmask;
+};
+
+int hal_signal_push(const struct hal_sigpush *a);
+int hal_signal_return(struct hal_sigret *r);
+/* The current thread's user stack pointer (at its entry to the core). */
+uintptr_t hal_user_sp(void);
+/* The thread's alternate signal stack [lo, hi) (0, 0: none): where the
+ * hosted HAL may still run a fault handler once the stack overflowed. */
+void hal_thread_set_altstack(struct hal_thread *t, uintptr_t lo, uintptr_t hi);
 
 /* ---- address spaces --------------------------------------------------- */
 
@@ -202,13 +267,17 @@ long core_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 void core_interrupt(void);
 /*
  * The thread faulted in user mode (sig = SIGSEGV, SIGILL, SIGFPE, SIGBUS,
- * SIGSYS).  The core kills the process, or pushes a frame for the
+ * SIGSYS, with the si_code in the bits above the low 8: HAL_FAULT(sig,
+ * code); 0 when the backend cannot tell).  The core kills the process, or pushes a frame for the
  * program's handler (hal_signal_push) and returns: the HAL then resumes
  * the thread there, and sigreturn resumes the faulting instruction with
  * all its registers.  core_fault_fatal() always kills: for a thread whose
  * state the HAL could not keep (hosted: no room left on its stack).
  */
 void core_fault(int sig, uintptr_t addr, uintptr_t ip);
+#define HAL_FAULT(sig, code)	((sig) | (code) << 8)
+#define HAL_FAULT_SIG(v)	((v) & 0xff)
+#define HAL_FAULT_CODE(v)	((v) >> 8)
 _Noreturn void core_fault_fatal(int sig, uintptr_t addr, uintptr_t ip);
 
 #endif

@@ -17,6 +17,8 @@
 #define T_FAULT_SIG	56
 #define T_FAULT_ADDR	64
 #define T_FAULT_IP	72
+#define T_ALT_LO	152	/* sigframe.c checks these two */
+#define T_ALT_HI	160
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -41,6 +43,11 @@ struct hal_thread {
 	void *asan_fake;	/* ASan fiber bookkeeping */
 	const void *asan_bottom;
 	size_t asan_size;
+	/* The alternate signal stack, where a fault on an overflowed stack
+	 * still reaches the program's handler (signal.c, sigframe.c). */
+	uint64_t alt_lo, alt_hi;
+	uint64_t fault_rsp;	/* rsp at a fault moved onto the alternate stack */
+	uint8_t fault_moved;	/* the fault stub runs on the alternate stack */
 };
 
 extern struct hal_thread *hosted_cur;	/* the running thread */
@@ -65,6 +72,10 @@ __attribute__((noreturn)) void hosted_boot_enter(uint64_t stack_top,
 
 /* Called from the first-run trampoline on a new thread. */
 void hosted_thread_first(void);
+
+/* sigtramp.S: where a signal frame sends the thread (it loads the
+ * handler's second and third arguments, then jumps to it) */
+void hosted_sig_tramp(void);
 
 /* console.c */
 void hosted_console_init(int raw_tty);

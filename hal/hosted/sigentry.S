@@ -139,7 +139,12 @@ hosted_restorer_end:
 	cld
 	fninit
 	ldmxcsr default_mxcsr(%rip)
+	/* The block's address above the return address: a signal frame
+	 * finds the registers there (sigframe.c). */
+	push %rbp
+	push %rbp
 	call \enter
+	add $16, %rsp
 	mov $-1, %eax
 	mov $-1, %edx
 	xrstor64 (%rsp)

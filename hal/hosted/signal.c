@@ -134,12 +134,17 @@ in_range(uint64_t ip, const char *lo, const char *hi)
  * its known stack, a thread without that much room (and a page more) has
  * overflowed.  A thread on a stack of its own making is trusted.
  */
+#define GUARD_SLACK (64 * 1024)	/* core/exec.c's guard below a stack */
+
 static bool
 stack_has_room(struct hal_thread *t, uint64_t sp)
 {
 	uint64_t need = 128 + 4096 + hosted_xsave_size + 256;
-	return !(t->stack_hi && sp > t->stack_lo && sp <= t->stack_hi &&
-	    sp - t->stack_lo < need);
+	/* A frame larger than what is left moves rsp into the guard
+	 * before anything touches it: below lo is no room either. */
+	return !(t->stack_hi && t->stack_lo > GUARD_SLACK &&
+	    sp > t->stack_lo - GUARD_SLACK && sp <= t->stack_hi &&
+	    sp < t->stack_lo + need);
 }
 
 /* Sends the thread to the core on its kernel stack, to be killed. */
@@ -152,6 +157,26 @@ to_fault_tramp(greg_t *g, int sig, uint64_t addr, uint64_t ip)
 	g[REG_RDX] = (greg_t)ip;
 	g[REG_RSP] = (greg_t)hosted_cur->kstack_top;
 	g[REG_RIP] = (greg_t)hosted_fault_tramp;
+}
+
+/*
+ * A fault with no room left on the stack, in a thread that set up an
+ * alternate stack: the fault stub runs there instead, so the program's
+ * SA_ONSTACK handler can still run (sigframe.c remembers that the
+ * handler may not return).  False if there is no usable alternate stack.
+ */
+static bool
+to_altstack(struct hal_thread *t, greg_t *g)
+{
+	uint64_t sp = (uint64_t)g[REG_RSP];
+	uint64_t need = 4096 + hosted_xsave_size + 256;
+	if (!t->alt_hi || t->alt_hi - t->alt_lo < need ||
+	    (sp > t->alt_lo && sp <= t->alt_hi))
+		return false;
+	t->fault_rsp = sp;
+	t->fault_moved = 1;
+	g[REG_RSP] = (greg_t)(t->alt_hi & ~15ull);
+	return true;
 }
 
 static uint64_t
@@ -171,16 +196,19 @@ on_fault(int sig, siginfo_t *si, ucontext_t *uc, uint64_t fs)
 		hosted_console_restore();
 		return fs;
 	}
+	bool moved = false;
 	if (in_range(ip, hosted_yield_stub, hosted_stubs_end) ||
-	    !stack_has_room(t, (uint64_t)g[REG_RSP])) {
+	    (!stack_has_room(t, (uint64_t)g[REG_RSP]) && !(moved = to_altstack(t, g)))) {
 		to_fault_tramp(g, sig, (uint64_t)si->si_addr, ip);	/* overflow */
 		return hosted_host_fs;
 	}
-	t->fault_sig = (uint64_t)sig;
+	/* The host's si_code numbers are the ones programs expect. */
+	t->fault_sig = (uint64_t)HAL_FAULT(sig, si->si_code > 0 ? si->si_code : 0);
 	t->fault_addr = (uint64_t)si->si_addr;
 	t->fault_ip = ip;
 	t->preempt_rip = ip;
-	g[REG_RSP] -= 128;	/* keep the program's red zone */
+	if (!moved)
+		g[REG_RSP] -= 128;	/* keep the program's red zone */
 	g[REG_RIP] = (greg_t)hosted_fault_stub;
 	return fs;
 }
@@ -200,7 +228,17 @@ on_tick(ucontext_t *uc)
 	struct hal_thread *t = hosted_cur;
 	uint64_t sp = (uint64_t)g[REG_RSP];
 	if (!stack_has_room(t, sp)) {
-		to_fault_tramp(g, SIGSEGV, sp, ip);	/* its stack overflowed */
+		/* Its stack overflowed: a SIGSEGV, which only a handler on
+		 * the alternate stack can take. */
+		if (to_altstack(t, g)) {
+			t->fault_sig = (uint64_t)HAL_FAULT(SIGSEGV, SEGV_MAPERR);
+			t->fault_addr = sp;
+			t->fault_ip = ip;
+			t->preempt_rip = ip;
+			g[REG_RIP] = (greg_t)hosted_fault_stub;
+			return false;
+		}
+		to_fault_tramp(g, SIGSEGV, sp, ip);
 		return true;
 	}
 	t->preempt_rip = ip;

@@ -164,18 +164,20 @@ kt_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 			report_set |= 1ull << a0;
 		}
 		return 0;
-	case KT_SIGNAL:
-		echo_rc = hal_signal_push((uintptr_t)a0, (uintptr_t)a1, SIGUSR1, COOKIE, 777);
+	case KT_SIGNAL: {
+		struct hal_sigpush sp = { .handler = (uintptr_t)a0, .restorer = (uintptr_t)a1,
+		    .sig = SIGUSR1, .cookie = COOKIE, .rax = 777, .alt_flags = 2 };
+		echo_rc = hal_signal_push(&sp);
 		return -1;	/* what the handler sees; sigreturn gives 777 */
+	}
 	case KT_HANDLER:
 		handler_sig = (int)a0;
 		return 0;
 	case KT_SIGRETURN: {
-		uint64_t cookie = 0;
-		long rax = 0;
-		if (hal_signal_return(&cookie, &rax) != 0 || cookie != COOKIE)
+		struct hal_sigret r;
+		if (hal_signal_return(&r) != 0 || r.cookie != COOKIE)
 			return -2;
-		return rax;
+		return r.rax;
 	}
 	case KT_POLL:
 		return switches >= 6;
@@ -193,6 +195,7 @@ static void
 kt_fault(int sig, uintptr_t addr, uintptr_t ip)
 {
 	(void)ip;
+	sig = HAL_FAULT_SIG(sig);
 	if (sig == SIGSYS) {
 		sigsys_seen++;
 		return;		/* as a handled signal would: go on */

@@ -93,15 +93,23 @@ kernel_fault(struct x86_frame *f)
 	x86_halt();
 }
 
+/* The signal and si_code (Linux's numbers) for an exception in ring 3. */
 static int
-fault_signal(uint64_t v)
+fault_signal(const struct x86_frame *f)
 {
-	switch (v) {
-	case 0: case 16: case 19: return SIGFPE;
-	case 1: case 3: return SIGTRAP;
-	case 6: case 7: return SIGILL;
-	case 11: case 12: case 17: return SIGBUS;
-	default: return SIGSEGV;
+	switch (f->vector) {
+	case 0: return HAL_FAULT(SIGFPE, 1);		/* FPE_INTDIV */
+	case 4: return HAL_FAULT(SIGSEGV, 0x80);	/* into: SI_KERNEL */
+	case 16: case 19: return HAL_FAULT(SIGFPE, 0);
+	case 1: return HAL_FAULT(SIGTRAP, 2);		/* TRAP_TRACE */
+	case 3: return HAL_FAULT(SIGTRAP, 0x80);
+	case 6: return HAL_FAULT(SIGILL, 2);		/* ILL_ILLOPN, as Linux */
+	case 7: return HAL_FAULT(SIGILL, 7);		/* ILL_COPROC */
+	case 11: case 12: return HAL_FAULT(SIGBUS, 2);	/* BUS_ADRERR */
+	case 17: return HAL_FAULT(SIGBUS, 1);		/* BUS_ADRALN */
+	case 14: /* present bit: a protection fault, else nothing mapped */
+		return HAL_FAULT(SIGSEGV, (f->error & 1) ? 2 : 1);
+	default: return HAL_FAULT(SIGSEGV, 0x80);	/* #GP: SI_KERNEL */
 	}
 }
 
@@ -139,8 +147,9 @@ x86_trap(struct x86_frame *f)
 			}
 			kernel_fault(f);
 		}
-		uint64_t addr = v == 14 ? read_cr2() : f->rip;
-		x86_core.fault(fault_signal(v), addr, f->rip);
+		/* Linux gives a #GP's si_addr as 0; the others their rip. */
+		uint64_t addr = v == 14 ? read_cr2() : v == 13 ? 0 : f->rip;
+		x86_core.fault(fault_signal(f), addr, f->rip);
 		x86_user_return_check(f);
 		return;
 	}

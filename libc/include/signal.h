@@ -1,5 +1,6 @@
-/* signal.h - the 31 Linux-numbered signals.  Handlers are called as
- * handler(sig); SA_SIGINFO's extra arguments are not provided yet. */
+/* signal.h - the 31 Linux-numbered signals.  Handlers installed with
+ * SA_SIGINFO get handler(sig, siginfo_t *, ucontext_t *); SA_ONSTACK ones
+ * run on the sigaltstack.  The layouts are the kernel's (redox/abi.h). */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
@@ -23,6 +24,12 @@ typedef void (*sighandler_t)(int);
 #define SIGRTMIN 32
 #define SIGRTMAX 32
 
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+
+/* struct redox_siginfo's layout. */
 typedef struct {
 	int si_signo;
 	int si_errno;
@@ -31,7 +38,16 @@ typedef struct {
 	uid_t si_uid;
 	int si_status;
 	void *si_addr;
+	union sigval si_value;
+	uint64_t __pad[4];
 } siginfo_t;
+
+/* struct redox_stack's layout. */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
 
 struct sigaction {
 	union {
@@ -44,6 +60,7 @@ struct sigaction {
 };
 
 __BEGIN_DECLS
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old);
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);

@@ -9,8 +9,8 @@
 
 #define CLOCKS_PER_SEC 1000000L
 #define TIMER_ABSTIME 1
-#define CLOCK_PROCESS_CPUTIME_ID CLOCK_MONOTONIC
-#define CLOCK_THREAD_CPUTIME_ID CLOCK_MONOTONIC
+/* CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID (CPU time) come
+ * from redox/abi.h with the others. */
 
 typedef long clock_t;
 

@@ -101,6 +101,9 @@ int chown(const char *path, uid_t uid, gid_t gid);
 int lchown(const char *path, uid_t uid, gid_t gid);
 int fchown(int fd, uid_t uid, gid_t gid);
 
+/* The child shares this process's memory and must only execve or _exit;
+ * the caller is suspended until it does (see libc/README.md). */
+pid_t vfork(void);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t gettid(void);

@@ -29,6 +29,9 @@ long rx_clone(unsigned long flags, void *stack, void *entry, void *arg, void *tl
 #define L_rt_sigaction 13
 #define L_rt_sigprocmask 14
 #define L_sched_yield 24
+#define L_mremap 25
+#define L_getrusage 98
+#define L_sigaltstack 131
 #define L_dup 32
 #define L_dup2 33
 #define L_nanosleep 35
@@ -106,6 +109,18 @@ struct l_statfs {
 	long f_namelen, f_frsize, f_flags, f_spare[4];
 };
 struct l_timespec { long tv_sec, tv_nsec; };
+/* Linux's struct rusage: two timevals, then 14 longs. */
+struct l_rusage { long utime_s, utime_us, stime_s, stime_us, rest[14]; };
+
+/* Linux's usage as the kernel's struct redox_rusage. */
+static void rusage_to_redox(const struct l_rusage *l, struct redox_rusage *r)
+{
+	r->utime_ns = (uint64_t)l->utime_s * 1000000000u + (uint64_t)l->utime_us * 1000u;
+	r->stime_ns = (uint64_t)l->stime_s * 1000000000u + (uint64_t)l->stime_us * 1000u;
+	int64_t *rest = &r->maxrss;
+	for (int i = 0; i < 14; i++)
+		rest[i] = l->rest[i];
+}
 struct l_sigaction {
 	unsigned long handler, flags, restorer, mask;
 };
@@ -431,6 +446,16 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 			S1(L_set_tid_address, b);
 		return S1(L_exit, a);
 	case SYS_WAITPID: return S4(L_wait4, a, b, c, 0);
+	case SYS_WAIT4:
+	case SYS_GETRUSAGE: {
+		struct l_rusage lr;
+		r = nr == SYS_WAIT4 ? S4(L_wait4, a, b, c, d ? &lr : NULL) : S2(L_getrusage, a, &lr);
+		if (r >= 0 && (nr == SYS_GETRUSAGE || (d && r > 0)))
+			rusage_to_redox(&lr, (struct redox_rusage *)(nr == SYS_WAIT4 ? d : b));
+		return r;
+	}
+	case SYS_SIGALTSTACK: return S2(L_sigaltstack, a, b);	/* the same stack_t */
+	case SYS_MREMAP: return S5(L_mremap, a, b, c, d, e);
 	case SYS_KILL: return S2(L_kill, a, b);
 	case SYS_GETPID: return S0(L_getpid);
 	case SYS_GETPPID: return S0(L_getppid);
@@ -488,7 +513,9 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 	case SYS_CLOCK_GETTIME: {
 		struct l_timespec t;
 		struct redox_timespec *rt = (struct redox_timespec *)b;
-		r = S2(L_clock_gettime, a == CLOCK_REALTIME ? 0 : a == CLOCK_MONOTONIC ? 1 : -1, &t);
+		/* The CPU-time clocks have Linux's numbers already. */
+		r = S2(L_clock_gettime, a == CLOCK_REALTIME ? 0 : a == CLOCK_MONOTONIC ? 1 :
+		    a == CLOCK_PROCESS_CPUTIME_ID || a == CLOCK_THREAD_CPUTIME_ID ? a : -1, &t);
 		if (r < 0)
 			return r;
 		rt->tv_sec = t.tv_sec;

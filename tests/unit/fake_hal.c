@@ -109,6 +109,7 @@ static uint32_t pending;
 #define WALL_OFFSET 1700000000000000000ull	/* a fixed date in 2023 */
 
 uint64_t hal_clock_ns(void) { return now; }
+uint64_t hal_cpu_ticks(void) { return now; }
 uint64_t hal_wallclock_ns(void) { return WALL_OFFSET + now; }
 void hal_timer_arm(uint64_t d) { deadline = d; }
 void fake_clock_set(uint64_t ns) { now = ns; }
@@ -213,25 +214,42 @@ struct fake_sigframe fake_sigframes[FAKE_SIGFRAMES];
 int fake_nsigframes;
 
 int
-hal_signal_push(uintptr_t handler, uintptr_t restorer, int sig,
-    uint64_t cookie, long rax)
+hal_signal_push(const struct hal_sigpush *a)
 {
 	if (fake_nsigframes == FAKE_SIGFRAMES)
 		return -EFAULT;
-	fake_sigframes[fake_nsigframes++] =
-	    (struct fake_sigframe){ handler, restorer, sig, cookie, rax };
+	struct fake_sigframe *f = &fake_sigframes[fake_nsigframes++];
+	*f = (struct fake_sigframe){ a->handler, a->restorer, a->sig, a->cookie, a->rax,
+	    { 0 }, a->alt_lo, a->alt_hi, { 0 } };
+	memcpy(f->saved, a->saved, a->saved_len);
+	memcpy(f->info, a->info, a->info_len < sizeof f->info ? a->info_len : sizeof f->info);
 	return 0;
 }
 
 int
-hal_signal_return(uint64_t *cookie, long *rax)
+hal_signal_return(struct hal_sigret *r)
 {
 	if (fake_nsigframes == 0)
 		return -EFAULT;
 	struct fake_sigframe *f = &fake_sigframes[--fake_nsigframes];
-	*cookie = f->cookie;
-	*rax = f->rax;
+	r->cookie = f->cookie;
+	r->rax = f->rax;
+	memcpy(r->saved, f->saved, sizeof r->saved);
 	return 0;
+}
+
+uintptr_t fake_user_sp;
+
+uintptr_t
+hal_user_sp(void)
+{
+	return fake_user_sp;
+}
+
+void
+hal_thread_set_altstack(struct hal_thread *t, uintptr_t lo, uintptr_t hi)
+{
+	(void)t; (void)lo; (void)hi;
 }
 
 /* ---- address spaces: interval lists, no memory ------------------------- */

@@ -69,7 +69,12 @@ struct fake_sigframe {
 	int sig;
 	uint64_t cookie;
 	long rax;
+	uint8_t saved[HAL_SIG_SAVED];
+	uintptr_t alt_lo, alt_hi;	/* the alternate stack it was given */
+	uint8_t info[64];		/* the core's struct redox_siginfo */
 };
+/* What hal_user_sp() answers. */
+extern uintptr_t fake_user_sp;
 #define FAKE_SIGFRAMES 8
 extern struct fake_sigframe fake_sigframes[FAKE_SIGFRAMES];
 extern int fake_nsigframes;

@@ -32,6 +32,8 @@ static char mem[3 * P] __attribute__((aligned(P)));
 static struct user {
 	uint64_t set, old;
 	struct redox_sigaction act;
+	struct redox_stack ss, oss;
+	int32_t status;
 } *u;
 static struct proc *init, *p;
 static struct thread *t0;
@@ -388,18 +390,18 @@ END_TEST
 
 START_TEST(test_fault_blocked)
 {
-	ck_assert(!signal_fault_handler(SIGSEGV));	/* no handler */
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));	/* no handler */
 	handle(SIGSEGV, 0, 0);
 	ck_assert_int_eq(procmask(SIG_BLOCK, SIGBIT(SIGSEGV), NULL), 0);
-	ck_assert(!signal_fault_handler(SIGSEGV));
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));
 	ck_assert_int_eq(fake_nsigframes, 0);
 	ck_assert_uint_eq(mask_now(), SIGBIT(SIGSEGV));
 
 	ck_assert_int_eq(procmask(SIG_SETMASK, INT, NULL), 0);
-	ck_assert(signal_fault_handler(SIGSEGV));
+	ck_assert(signal_fault_handler(SIGSEGV, 0, 0));
 	top_frame_is(SIGSEGV, INT, 0);
 	/* a fault inside the handler finds SEGV blocked */
-	ck_assert(!signal_fault_handler(SIGSEGV));
+	ck_assert(!signal_fault_handler(SIGSEGV, 0, 0));
 	ck_assert_int_eq(fake_nsigframes, 1);
 	ck_assert_int_eq(sys(SYS_SIGRETURN, 0, 0, 0, 0), 0);
 	ck_assert_uint_eq(mask_now(), INT);
@@ -409,7 +411,7 @@ END_TEST
 START_TEST(test_fault_sigsys)
 {
 	handle(SIGSYS, 0, 0);
-	ck_assert(signal_fault_handler(SIGSYS));
+	ck_assert(signal_fault_handler(SIGSYS, 0, 0));
 	top_frame_is(SIGSYS, 0, -ENOSYS);
 }
 END_TEST
@@ -501,6 +503,132 @@ START_TEST(test_send_respects_thread_masks)
 }
 END_TEST
 
+/* ---- siginfo, SA_RESTART, sigaltstack ---------------------------------- */
+
+static struct redox_siginfo
+top_info(void)
+{
+	struct redox_siginfo si;
+	ck_assert_int_gt(fake_nsigframes, 0);
+	memcpy(&si, fake_sigframes[fake_nsigframes - 1].info, sizeof si);
+	return si;
+}
+
+START_TEST(test_kill_siginfo)
+{
+	handle(SIGUSR1, 0, SA_SIGINFO);
+	ck_assert_int_eq(kill_self(SIGUSR1), SIGUSR1);
+	struct redox_siginfo si = top_info();
+	ck_assert_int_eq(si.si_signo, SIGUSR1);
+	ck_assert_int_eq(si.si_code, SI_USER);
+	ck_assert_int_eq(si.si_pid, p->pid);
+	ck_assert_uint_eq(si.si_uid, p->uid);
+	/* the core's own sends say so */
+	ck_assert_int_eq(sys(SYS_SIGRETURN, 0, 0, 0, 0), 0);
+	ck_assert_int_eq(signal_send(p, SIGUSR1), 0);
+	ck_assert_int_eq(sys(SYS_GETPID, 0, 0, 0, 0), SIGUSR1);
+	ck_assert_int_eq(top_info().si_code, SI_KERNEL);
+}
+END_TEST
+
+START_TEST(test_fault_siginfo)
+{
+	handle(SIGSEGV, 0, SA_SIGINFO);
+	ck_assert(signal_fault_handler(SIGSEGV, SEGV_ACCERR, 0x1234));
+	struct redox_siginfo si = top_info();
+	ck_assert_int_eq(si.si_code, SEGV_ACCERR);
+	ck_assert_uint_eq(si.si_addr, 0x1234);
+}
+END_TEST
+
+/*
+ * A waitpid cut short by a signal: with SA_RESTART, sigreturn runs it
+ * again (here the child has ended meanwhile, so it reaps it); without,
+ * the program sees -EINTR.
+ */
+static void
+interrupted_waitpid(int flags, long want)
+{
+	struct proc *c = proc_new(p, "child", 5);
+	ck_assert_ptr_nonnull(c);
+	handle(SIGUSR1, 0, flags);
+	ck_assert_int_eq(signal_send(p, SIGUSR1), 0);
+	ck_assert_int_eq(sys(SYS_WAITPID, c->pid, (long)&u->status, 0, 0), SIGUSR1);
+	ck_assert_int_eq(fake_sigframes[fake_nsigframes - 1].rax, -EINTR);
+	c->state = P_ZOMBIE;
+	c->wstatus = W_EXITED(5);
+	long pid = c->pid;
+	u->status = 0;
+	ck_assert_int_eq(sys(SYS_SIGRETURN, 0, 0, 0, 0), want ? pid : -EINTR);
+	if (want)
+		ck_assert_int_eq(u->status, W_EXITED(5));
+}
+
+START_TEST(test_sa_restart)
+{
+	interrupted_waitpid(SA_RESTART, 1);
+}
+END_TEST
+
+START_TEST(test_no_restart)
+{
+	interrupted_waitpid(0, 0);
+}
+END_TEST
+
+/* A frame edited to restart a call that never restarts is refused. */
+START_TEST(test_restart_only_restartable)
+{
+	struct proc *c = proc_new(p, "child", 5);
+	ck_assert_ptr_nonnull(c);
+	handle(SIGUSR1, 0, SA_RESTART);
+	ck_assert_int_eq(signal_send(p, SIGUSR1), 0);
+	ck_assert_int_eq(sys(SYS_WAITPID, c->pid, 0, 0, 0), SIGUSR1);
+	int64_t *saved = (int64_t *)fake_sigframes[0].saved;
+	ck_assert_int_eq(saved[0], 1);
+	ck_assert_int_eq(saved[1], SYS_WAITPID);
+	saved[1] = SYS_SIGRETURN;
+	ck_assert_int_eq(sys(SYS_SIGRETURN, 0, 0, 0, 0), -EINTR);
+}
+END_TEST
+
+START_TEST(test_sigaltstack)
+{
+	uintptr_t alt = (uintptr_t)mem + P / 2;
+	u->oss.ss_flags = 0;
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, 0, (long)&u->oss, 0, 0), 0);
+	ck_assert_int_eq(u->oss.ss_flags, SS_DISABLE);
+	u->ss = (struct redox_stack){ alt, 0, 0, 1024 };
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), -ENOMEM);
+	u->ss = (struct redox_stack){ alt, 0, 0, 4 * P };	/* past our memory */
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), -EFAULT);
+	u->ss = (struct redox_stack){ alt, 0x40, 0, P / 2 };
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), -EINVAL);
+	u->ss = (struct redox_stack){ alt, 0, 0, P / 2 };
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), 0);
+
+	/* SA_ONSTACK handlers get it, others do not */
+	handle(SIGUSR1, 0, SA_ONSTACK);
+	handle(SIGUSR2, 0, 0);
+	ck_assert_int_eq(kill_self(SIGUSR1), SIGUSR1);
+	ck_assert_uint_eq(fake_sigframes[0].alt_lo, alt);
+	ck_assert_uint_eq(fake_sigframes[0].alt_hi, alt + P / 2);
+	ck_assert_int_eq(kill_self(SIGUSR2), SIGUSR2);
+	ck_assert_uint_eq(fake_sigframes[1].alt_hi, 0);
+
+	/* on it: reported, and not to be changed */
+	fake_user_sp = alt + 100;
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, 0, (long)&u->oss, 0, 0), 0);
+	ck_assert_int_eq(u->oss.ss_flags, SS_ONSTACK);
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), -EPERM);
+	fake_user_sp = 0;
+	u->ss.ss_flags = SS_DISABLE;
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, (long)&u->ss, 0, 0, 0), 0);
+	ck_assert_int_eq(sys(SYS_SIGALTSTACK, 0, (long)&u->oss, 0, 0), 0);
+	ck_assert_int_eq(u->oss.ss_flags, SS_DISABLE);
+}
+END_TEST
+
 Suite *
 signal_suite(void)
 {
@@ -530,6 +658,15 @@ signal_suite(void)
 	tcase_add_test(tc, test_core_fault_blocked_kills);
 	tcase_add_test(tc, test_clone_inherits_mask);
 	tcase_add_test(tc, test_send_respects_thread_masks);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("siginfo, restart, altstack");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_kill_siginfo);
+	tcase_add_test(tc, test_fault_siginfo);
+	tcase_add_test(tc, test_sa_restart);
+	tcase_add_test(tc, test_no_restart);
+	tcase_add_test(tc, test_restart_only_restartable);
+	tcase_add_test(tc, test_sigaltstack);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,8 @@ __BEGIN_DECLS
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
 int mprotect(void *addr, size_t len, int prot);
+/* MREMAP_MAYMOVE, MREMAP_FIXED (then a fifth argument, the new address). */
+void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...);
 __END_DECLS
 
 #endif

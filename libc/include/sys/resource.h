@@ -1,7 +1,8 @@
 /* sys/resource.h - resource limits (RLIMIT_* numbers are Linux's; the
  * kernel enforces RLIMIT_NPROC, RLIMIT_NOFILE and RLIMIT_AS, see
- * core/limits.h).  getrusage reports zeros: the kernel does not account
- * CPU time or memory per process.  Priorities are not here yet. */
+ * core/limits.h) and getrusage, whose CPU times are the kernel's
+ * (core/cputime.c); the other counts are zeros.  Priorities are not
+ * here yet. */
 #ifndef _SYS_RESOURCE_H
 #define _SYS_RESOURCE_H
 
@@ -23,9 +24,7 @@ struct rlimit {
 	rlim_t rlim_max;
 };
 
-#define RUSAGE_SELF	0
-#define RUSAGE_CHILDREN	(-1)
-#define RUSAGE_THREAD	1
+/* RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD: redox/abi.h */
 
 struct rusage {
 	struct timeval ru_utime;

@@ -1,6 +1,5 @@
-/* sys/times.h - times(): the elapsed time is real; the CPU times are 0,
- * since the kernel does not account CPU time per process (see the
- * README's "Not here yet"). */
+/* sys/times.h - times(): the elapsed real time and the CPU times of the
+ * process and its reaped children, in clock ticks (100 a second). */
 #ifndef _SYS_TIMES_H
 #define _SYS_TIMES_H
 

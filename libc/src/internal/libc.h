@@ -52,7 +52,8 @@ struct __pthread {
 	struct __pthread *self;		/* 0x00 */
 	uintptr_t dtv;			/* 0x08, unused: no dynamic TLS */
 	struct __pthread *self2;	/* 0x10, where glibc keeps it too */
-	uintptr_t reserved[2];		/* 0x18 */
+	uintptr_t vfork_ret;		/* 0x18: vfork's return address (vfork.S) */
+	uintptr_t reserved;		/* 0x20 */
 	uintptr_t canary;		/* 0x28 */
 	uintptr_t pointer_guard;	/* 0x30 */
 	int errno_val;
@@ -111,6 +112,10 @@ _Noreturn void __exit_process(int status);
 
 /* spawn helper shared by posix_spawn, system and popen */
 char *__path_search(const char *file, char *buf, size_t n);
+
+/* the kernel's CPU times into a struct rusage (resource/rlimit.c) */
+struct rusage;
+void __rusage_from(struct rusage *ru, const struct redox_rusage *k);
 
 /* signal restorer (arch/x86_64/restore_rt.S) */
 void __restore_rt(void);

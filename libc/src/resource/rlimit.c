@@ -16,13 +16,23 @@ int setrlimit(int resource, const struct rlimit *rlp)
 	return (int)__syscall_ret(__syscall2(SYS_SETRLIMIT, resource, rlp));
 }
 
-/* No per-process accounting in the kernel: every field is 0. */
+/* The kernel counts nanoseconds; struct rusage wants timevals. */
+void __rusage_from(struct rusage *ru, const struct redox_rusage *k)
+{
+	memset(ru, 0, sizeof(*ru));
+	ru->ru_utime.tv_sec = (time_t)(k->utime_ns / 1000000000u);
+	ru->ru_utime.tv_usec = (suseconds_t)(k->utime_ns % 1000000000u / 1000u);
+	ru->ru_stime.tv_sec = (time_t)(k->stime_ns / 1000000000u);
+	ru->ru_stime.tv_usec = (suseconds_t)(k->stime_ns % 1000000000u / 1000u);
+}
+
 int getrusage(int who, struct rusage *ru)
 {
-	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD) {
-		errno = EINVAL;
-		return -1;
-	}
-	memset(ru, 0, sizeof(*ru));
+	struct redox_rusage k;
+	long r = __syscall2(SYS_GETRUSAGE, who, &k);
+
+	if (r < 0)
+		return (int)__syscall_ret(r);
+	__rusage_from(ru, &k);
 	return 0;
 }

@@ -168,3 +168,8 @@ int raise(int sig)
 {
 	return kill(getpid(), sig);
 }
+
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
+{
+	return (int)__syscall_ret(__syscall2(SYS_SIGALTSTACK, ss, old));
+}

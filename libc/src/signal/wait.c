@@ -19,14 +19,21 @@ pid_t wait(int *status)
 	return waitpid(-1, status, 0);
 }
 
-/* The kernel keeps no per-process accounting: the usage is all zeros. */
+/* The reaped child's CPU time (with its own reaped children's), as on
+ * Linux; zeros for a stop or continue report. */
 pid_t wait4(pid_t pid, int *status, int flags, struct rusage *ru)
 {
-	pid_t r = waitpid(pid, status, flags);
+	int32_t st = 0;
+	struct redox_rusage k;
+	long r = __syscall4(SYS_WAIT4, pid, &st, flags, ru != NULL ? &k : NULL);
 
-	if (r >= 0 && ru != NULL)
+	if (r > 0 && status != NULL)
+		*status = st;
+	if (r > 0 && ru != NULL)
+		__rusage_from(ru, &k);
+	else if (r == 0 && ru != NULL)
 		memset(ru, 0, sizeof(*ru));
-	return r;
+	return (pid_t)__syscall_ret(r);
 }
 
 pid_t wait3(int *status, int flags, struct rusage *ru)

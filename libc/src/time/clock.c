@@ -66,19 +66,14 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 	return 0;
 }
 
-/* No CPU-time clock in the ABI: processor time is time since start-up,
- * measured on the monotonic clock. */
+/* The process's CPU time (user + system), in microseconds. */
 clock_t clock(void)
 {
-	static struct timespec start;
-	struct timespec now;
+	struct timespec now = { 0, 0 };
 
-	if (clock_gettime(CLOCK_MONOTONIC, &now) < 0)
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now) < 0)
 		return (clock_t)-1;
-	if (start.tv_sec == 0 && start.tv_nsec == 0)
-		start = now;
-	return (clock_t)((now.tv_sec - start.tv_sec) * CLOCKS_PER_SEC +
-	    (now.tv_nsec - start.tv_nsec) / 1000);
+	return (clock_t)(now.tv_sec * CLOCKS_PER_SEC + now.tv_nsec / 1000);
 }
 
 double difftime(time_t a, time_t b)

@@ -67,3 +67,10 @@ mode_t umask(mode_t mask)
 {
 	return (mode_t)__syscall1(SYS_UMASK, mask);
 }
+
+/* vfork.S's parent path ends here with the syscall's result. */
+long __vfork_result(long r);
+long __vfork_result(long r)
+{
+	return __syscall_ret(r);
+}

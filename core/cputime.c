@@ -1,0 +1,177 @@
+/*
+ * cputime.c - CPU time accounting (see cputime.h for where it is
+ * charged).  Two counter reads per syscall: hal_cpu_ticks() (the TSC on
+ * both backends) costs about half of hal_clock_ns(), which is a vDSO
+ * call under hosted.  Times are kept in ticks and turned into ns when
+ * asked, at a rate measured once, at the first reading, against
+ * hal_clock_ns() over CALIBRATE_NS of spinning: a rate that moved later
+ * would let the CPU-time clocks step back.  The counter as read here
+ * never goes back either (the host may move redox-hosted between CPUs
+ * whose TSCs differ a little): one CPU runs the core, so a global
+ * high-water mark is enough.
+ */
+#include "core/abi.h"
+#include "core/cputime.h"
+#include "core/proc.h"
+#include "core/sched.h"
+#include "core/str.h"
+#include "core/usercopy.h"
+#include "hal/hal.h"
+
+#define CALIBRATE_NS 2000000ull		/* 2 ms at boot */
+
+static uint64_t last_ticks;	/* the highest counter value read */
+static uint64_t scale;		/* ns per tick, 24 fraction bits; 0 before */
+
+static inline uint64_t
+ticks_now(void)
+{
+	uint64_t t = hal_cpu_ticks();
+	if (t < last_ticks)
+		t = last_ticks;
+	last_ticks = t;
+	return t;
+}
+
+/* Measures the counter's rate against the clock, once. */
+static void
+calibrate(void)
+{
+	uint64_t n0 = hal_clock_ns(), t0 = hal_cpu_ticks(), n1, t1;
+	unsigned spins = 0;
+	do {
+		n1 = hal_clock_ns();
+		t1 = hal_cpu_ticks();
+	} while (n1 - n0 < CALIBRATE_NS && !(++spins > 1000 && n1 == n0));	/* a stopped clock */
+	uint64_t dn = n1 - n0, dt = t1 > t0 ? t1 - t0 : 0;
+	/* A counter that does not move: count its ticks as ns. */
+	scale = dt ? (dn << 24) / dt : 1ull << 24;
+	if (!scale)
+		scale = 1;
+}
+
+void
+cputime_enter(struct thread *t)
+{
+	uint64_t now = ticks_now();
+	t->utime += now - t->cpu_stamp;
+	t->cpu_stamp = now;
+}
+
+void
+cputime_leave(struct thread *t)
+{
+	uint64_t now = ticks_now();
+	t->stime += now - t->cpu_stamp;
+	t->cpu_stamp = now;
+}
+
+void
+cputime_stop(struct thread *t)
+{
+	cputime_leave(t);
+}
+
+void
+cputime_start(struct thread *t)
+{
+	if (!scale)
+		calibrate();
+	t->cpu_stamp = ticks_now();
+}
+
+/* ticks in ns, multiplied in two parts so that nothing overflows. */
+static uint64_t
+to_ns(uint64_t ticks)
+{
+	return (ticks >> 24) * scale + (((ticks & 0xffffff) * scale) >> 24);
+}
+
+/* In ticks: the ns conversion happens once, at the end. */
+static void
+thread_ticks(struct thread *t, uint64_t *user, uint64_t *sys)
+{
+	*user = t->utime;
+	*sys = t->stime;
+	/* The caller is in the core: its running stretch is system time. */
+	if (t == sched_current())
+		*sys += ticks_now() - t->cpu_stamp;
+}
+
+static void
+proc_ticks(struct proc *p, uint64_t *user, uint64_t *sys)
+{
+	*user = p->dead_utime;
+	*sys = p->dead_stime;
+	struct list *l;
+	list_for_each(l, &p->threads) {
+		uint64_t u, s;
+		thread_ticks(list_entry(l, struct thread, proc_link), &u, &s);
+		*user += u;
+		*sys += s;
+	}
+}
+
+void
+cputime_thread(struct thread *t, uint64_t *user, uint64_t *sys)
+{
+	thread_ticks(t, user, sys);
+	*user = to_ns(*user);
+	*sys = to_ns(*sys);
+}
+
+void
+cputime_proc(struct proc *p, uint64_t *user, uint64_t *sys)
+{
+	proc_ticks(p, user, sys);
+	*user = to_ns(*user);
+	*sys = to_ns(*sys);
+}
+
+void
+cputime_thread_exit(struct thread *t)
+{
+	cputime_stop(t);
+	t->proc->dead_utime += t->utime;
+	t->proc->dead_stime += t->stime;
+}
+
+void
+cputime_reap(struct proc *parent, struct proc *child, struct redox_rusage *ru)
+{
+	/* A zombie has no threads left: its dead ones are all of it; and,
+	 * as on Linux, its own reaped children count with it. */
+	uint64_t u = child->dead_utime + child->child_utime;
+	uint64_t s = child->dead_stime + child->child_stime;
+	parent->child_utime += u;
+	parent->child_stime += s;
+	if (ru) {
+		memset(ru, 0, sizeof *ru);
+		ru->utime_ns = to_ns(u);
+		ru->stime_ns = to_ns(s);
+	}
+}
+
+void
+cputime_rusage(struct proc *p, struct thread *t, int who, struct redox_rusage *ru)
+{
+	memset(ru, 0, sizeof *ru);
+	if (who == RUSAGE_SELF) {
+		cputime_proc(p, &ru->utime_ns, &ru->stime_ns);
+	} else if (who == RUSAGE_CHILDREN) {
+		ru->utime_ns = to_ns(p->child_utime);
+		ru->stime_ns = to_ns(p->child_stime);
+	} else {
+		cputime_thread(t, &ru->utime_ns, &ru->stime_ns);
+	}
+}
+
+long
+sys_getrusage(long who, long uru)
+{
+	struct redox_rusage ru;
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	cputime_rusage(proc_current(), sched_current(), (int)who, &ru);
+	return uc_copy_out((uintptr_t)uru, &ru, sizeof ru);
+}
