@@ -1,13 +1,21 @@
 /*
- * malloc: power-of-two size classes carved from 64 KiB mmap'd chunks, and
- * a private mapping for anything bigger than the largest class.
+ * malloc: size classes carved from 64 KiB mmap'd chunks, and a private
+ * mapping for anything bigger than the largest class.
  *
- * Every block starts with a 16-byte header holding its class (or, for a
- * big block, its mapping size), so free() needs no lookup.  Freed small
- * blocks go on their class's list and are never returned to the kernel:
- * simple, and good enough for the programs we run.  One futex lock guards
- * it all.  Nothing assumes where mappings land (hosted programs share one
- * address space).
+ * The classes go 32, 48, 64, 96, 128, ... 48 Ki, 64 Ki: two per power of
+ * two, so a block wastes at most a third of itself (one per power wasted
+ * half, which costs cache and page faults).  Every block starts with a
+ * 16-byte header holding its class (or, for a big block, its mapping
+ * size), so free() needs no lookup.  Freed small blocks go on their
+ * class's list and are never returned to the kernel.
+ *
+ * Freed big mappings are kept in a small cache and reused: a fresh
+ * mapping page-faults on every page it touches, and programs that
+ * allocate and free the same big buffer in a loop (a file daemon's
+ * per-request buffer, a growing string) would otherwise pay that, plus an
+ * mmap and a munmap, each time.  A big block grown by realloc gets room
+ * to grow again.  One futex lock guards it all.  Nothing assumes where
+ * mappings land (hosted programs share one address space).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +26,14 @@
 #define HDR		16
 #define MIN_SHIFT	5		/* 32-byte blocks */
 #define MAX_SHIFT	16		/* 64 KiB blocks */
-#define NCLASS		(MAX_SHIFT - MIN_SHIFT + 1)
+#define NCLASS		(2 * (MAX_SHIFT - MIN_SHIFT) + 1)
+#define MAX_SMALL	((size_t)1 << MAX_SHIFT)
 #define CHUNK		(64 * 1024)
+#define PAGE		4096
 #define BIG		0xb16b16b16b16b16bUL	/* marks a mapped block */
 #define ALIGNED		0xa11a11a11a11a11aUL	/* size = the real block */
+#define NCACHE		8			/* freed mappings kept */
+#define CACHE_MAX	((size_t)16 << 20)	/* bytes they may hold */
 
 struct hdr {
 	size_t size;	/* class index, or the mapping size for a big block */
@@ -34,6 +46,8 @@ struct freeblk {
 };
 
 static struct freeblk *freelist[NCLASS];
+static struct { void *p; size_t len; } cache[NCACHE];
+static size_t ncache, cached;
 static volatile uint32_t lock;
 
 static void *map(size_t n)
@@ -43,53 +57,136 @@ static void *map(size_t n)
 	return p == MAP_FAILED ? NULL : p;
 }
 
+/* Class c's block size: even classes are powers of two, odd ones 1.5x. */
+static size_t class_size(int c)
+{
+	size_t p = (size_t)1 << (MIN_SHIFT + c / 2);
+
+	return (c & 1) ? p + p / 2 : p;
+}
+
+/* The smallest class holding n bytes plus the header (n + HDR <= 64 Ki). */
 static int class_of(size_t n)
 {
-	int c = 0;
+	size_t s = n + HDR;
+	int k;
 
-	while (((size_t)1 << (c + MIN_SHIFT)) < n + HDR)
-		c++;
-	return c;
+	if (s <= (size_t)1 << MIN_SHIFT)
+		return 0;
+	k = 63 - __builtin_clzl(s - 1);		/* 2^k < s <= 2^(k+1) */
+	if (s <= ((size_t)3 << (k - 1)))
+		return 2 * (k - MIN_SHIFT) + 1;
+	return 2 * (k + 1 - MIN_SHIFT);
 }
 
 /* Splits a fresh chunk into blocks of class c.  Called with the lock held. */
 static int refill(int c)
 {
-	size_t bs = (size_t)1 << (c + MIN_SHIFT);
+	size_t bs = class_size(c);
 	unsigned char *p = map(CHUNK);
 	size_t off;
 
 	if (p == NULL)
 		return -1;
-	for (off = 0; off + bs <= CHUNK; off += bs) {
+	/* Highest address first, so the list hands out ascending blocks. */
+	for (off = (CHUNK / bs - 1) * bs;; off -= bs) {
 		struct freeblk *b = (struct freeblk *)(p + off);
 		b->next = freelist[c];
 		freelist[c] = b;
+		if (off == 0)
+			break;
 	}
 	return 0;
 }
 
-void *malloc(size_t n)
+/* A cached mapping of at least len bytes and not much more (the
+ * smallest such), or NULL.  Its size goes to *got. */
+static void *cache_take(size_t len, size_t *got)
 {
-	struct hdr *h;
-	int c;
+	size_t i, best = NCACHE;
+	void *p;
 
-	if (n > ((size_t)1 << MAX_SHIFT) - HDR) {
-		size_t len;
-		if (n > SIZE_MAX / 2) {
-			errno = ENOMEM;
-			return NULL;
-		}
-		len = (n + HDR + 4095) & ~(size_t)4095;
-		h = map(len);
+	__lock(&lock);
+	for (i = 0; i < ncache; i++)
+		if (cache[i].len >= len && cache[i].len - len <= len / 2 &&
+		    (best == NCACHE || cache[i].len < cache[best].len))
+			best = i;
+	if (best == NCACHE) {
+		__unlock(&lock);
+		return NULL;
+	}
+	p = cache[best].p;
+	*got = cache[best].len;
+	cached -= cache[best].len;
+	cache[best] = cache[--ncache];
+	__unlock(&lock);
+	return p;
+}
+
+/* Keeps a freed mapping for reuse, dropping the oldest ones when the
+ * cache is full; what does not fit is unmapped. */
+static void cache_put(void *p, size_t len)
+{
+	struct { void *p; size_t len; } out[NCACHE + 1];
+	size_t nout = 0, i;
+
+	if (len > CACHE_MAX / 4) {
+		munmap(p, len);
+		return;
+	}
+	__lock(&lock);
+	while (ncache > 0 && (ncache == NCACHE || cached + len > CACHE_MAX)) {
+		out[nout].p = cache[0].p;
+		out[nout++].len = cache[0].len;
+		cached -= cache[0].len;
+		memmove(&cache[0], &cache[1], (ncache - 1) * sizeof cache[0]);
+		ncache--;
+	}
+	cache[ncache].p = p;
+	cache[ncache++].len = len;
+	cached += len;
+	__unlock(&lock);
+	for (i = 0; i < nout; i++)
+		munmap(out[i].p, out[i].len);
+}
+
+/* A big block of at least n bytes (room to grow to n + extra if that
+ * comes cheap); *fresh says whether its memory is known to be zero. */
+static void *big_alloc(size_t n, size_t extra, int *fresh)
+{
+	size_t len, got;
+	struct hdr *h;
+
+	if (n > SIZE_MAX / 4 || extra > SIZE_MAX / 4) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	len = (n + HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
+	if ((h = cache_take(len, &got)) != NULL) {
+		*fresh = 0;
+	} else {
+		got = (n + extra + HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
+		if ((h = map(got)) == NULL && extra > 0)
+			h = map(got = len);
 		if (h == NULL) {
 			errno = ENOMEM;
 			return NULL;
 		}
-		h->size = len;
-		h->magic = BIG;
-		return h + 1;
+		*fresh = 1;
 	}
+	h->size = got;
+	h->magic = BIG;
+	return h + 1;
+}
+
+static void *alloc(size_t n, int *fresh)
+{
+	struct hdr *h;
+	int c;
+
+	if (n > MAX_SMALL - HDR)
+		return big_alloc(n, 0, fresh);
+	*fresh = 0;
 	c = class_of(n);
 	__lock(&lock);
 	if (freelist[c] == NULL && refill(c) < 0) {
@@ -103,6 +200,13 @@ void *malloc(size_t n)
 	h->size = (size_t)c;
 	h->magic = ~(size_t)c;
 	return h + 1;
+}
+
+void *malloc(size_t n)
+{
+	int fresh;
+
+	return alloc(n, &fresh);
 }
 
 void free(void *p)
@@ -119,7 +223,8 @@ void free(void *p)
 		return;
 	}
 	if (h->magic == BIG) {
-		munmap(h, h->size);
+		h->magic = 0;
+		cache_put(h, h->size);
 		return;
 	}
 	if (h->magic != ~h->size || h->size >= NCLASS)
@@ -145,19 +250,21 @@ size_t malloc_usable_size(void *p)
 		    ((uintptr_t)p - h->size);
 	if (h->magic == BIG)
 		return h->size - HDR;
-	return ((size_t)1 << (h->size + MIN_SHIFT)) - HDR;
+	return class_size((int)h->size) - HDR;
 }
 
 void *calloc(size_t n, size_t size)
 {
 	void *p;
+	int fresh;
 
 	if (size && n > SIZE_MAX / size) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	p = malloc(n * size);
-	if (p != NULL)
+	p = alloc(n * size, &fresh);
+	/* A fresh mapping is zero already: touching it would fault it in. */
+	if (p != NULL && !fresh)
 		memset(p, 0, n * size);
 	return p;
 }
@@ -166,6 +273,7 @@ void *realloc(void *p, size_t n)
 {
 	size_t have;
 	void *q;
+	int fresh;
 
 	if (p == NULL)
 		return malloc(n);
@@ -173,7 +281,12 @@ void *realloc(void *p, size_t n)
 	/* Keep the block if it fits and is not wastefully big. */
 	if (n <= have && (have <= 64 || n >= have / 2))
 		return p;
-	q = malloc(n);
+	/* A big block growing: room for half as much again, so a buffer
+	 * grown a little at a time is not copied at every step. */
+	if (n > have && n > MAX_SMALL - HDR)
+		q = big_alloc(n, n / 2, &fresh);
+	else
+		q = malloc(n);
 	if (q == NULL)
 		return NULL;
 	memcpy(q, p, n < have ? n : have);
