@@ -79,24 +79,26 @@ static int class_of(size_t n)
 	return 2 * (k + 1 - MIN_SHIFT);
 }
 
-/* Splits a fresh chunk into blocks of class c.  Called with the lock held. */
-static int refill(int c)
+/* A block of class c that was never used: the next one of the current
+ * chunk, else the first of a fresh chunk.  Blocks are handed out in
+ * address order as they are needed, not threaded onto the free list
+ * up front: that would touch (and page-fault) the whole chunk at once.
+ * Called with the lock held. */
+static struct hdr *carve(int c)
 {
+	static unsigned char *next[NCLASS], *end[NCLASS];
 	size_t bs = class_size(c);
-	unsigned char *p = map(CHUNK);
-	size_t off;
+	unsigned char *p;
 
-	if (p == NULL)
-		return -1;
-	/* Highest address first, so the list hands out ascending blocks. */
-	for (off = (CHUNK / bs - 1) * bs;; off -= bs) {
-		struct freeblk *b = (struct freeblk *)(p + off);
-		b->next = freelist[c];
-		freelist[c] = b;
-		if (off == 0)
-			break;
+	if (next[c] == NULL || (size_t)(end[c] - next[c]) < bs) {
+		if ((p = map(CHUNK)) == NULL)
+			return NULL;
+		next[c] = p;
+		end[c] = p + CHUNK / bs * bs;
 	}
-	return 0;
+	p = next[c];
+	next[c] += bs;
+	return (struct hdr *)p;
 }
 
 /* A cached mapping of at least len bytes and not much more (the
@@ -189,13 +191,14 @@ static void *alloc(size_t n, int *fresh)
 	*fresh = 0;
 	c = class_of(n);
 	__lock(&lock);
-	if (freelist[c] == NULL && refill(c) < 0) {
+	if (freelist[c] != NULL) {
+		h = &freelist[c]->h;
+		freelist[c] = freelist[c]->next;
+	} else if ((h = carve(c)) == NULL) {
 		__unlock(&lock);
 		errno = ENOMEM;
 		return NULL;
 	}
-	h = &freelist[c]->h;
-	freelist[c] = freelist[c]->next;
 	__unlock(&lock);
 	h->size = (size_t)c;
 	h->magic = ~(size_t)c;
