@@ -14,7 +14,10 @@
  * allocate and free the same big buffer in a loop (a file daemon's
  * per-request buffer, a growing string) would otherwise pay that, plus an
  * mmap and a munmap, each time.  A big block grown by realloc gets room
- * to grow again.  One futex lock guards it all.  Nothing assumes where
+ * to grow again.  One futex lock guards it all, taken only once the
+ * process has a second thread (__libc.threaded is set before the first
+ * one starts, and no thread is started from inside malloc, so a call
+ * that began unlocked ends unlocked).  Nothing assumes where
  * mappings land (hosted programs share one address space).
  */
 #include <stdlib.h>
@@ -49,6 +52,21 @@ static struct freeblk *freelist[NCLASS];
 static struct { void *p; size_t len; } cache[NCACHE];
 static size_t ncache, cached;
 static volatile uint32_t lock;
+
+/* The lock, if there are threads to guard against; 1 if taken. */
+static inline int take(void)
+{
+	if (!__libc.threaded)
+		return 0;
+	__lock(&lock);
+	return 1;
+}
+
+static inline void give(int held)
+{
+	if (held)
+		__unlock(&lock);
+}
 
 static void *map(size_t n)
 {
@@ -107,21 +125,21 @@ static void *cache_take(size_t len, size_t *got)
 {
 	size_t i, best = NCACHE;
 	void *p;
+	int held = take();
 
-	__lock(&lock);
 	for (i = 0; i < ncache; i++)
 		if (cache[i].len >= len && cache[i].len - len <= len / 2 &&
 		    (best == NCACHE || cache[i].len < cache[best].len))
 			best = i;
 	if (best == NCACHE) {
-		__unlock(&lock);
+		give(held);
 		return NULL;
 	}
 	p = cache[best].p;
 	*got = cache[best].len;
 	cached -= cache[best].len;
 	cache[best] = cache[--ncache];
-	__unlock(&lock);
+	give(held);
 	return p;
 }
 
@@ -131,12 +149,13 @@ static void cache_put(void *p, size_t len)
 {
 	struct { void *p; size_t len; } out[NCACHE + 1];
 	size_t nout = 0, i;
+	int held;
 
 	if (len > CACHE_MAX / 4) {
 		munmap(p, len);
 		return;
 	}
-	__lock(&lock);
+	held = take();
 	while (ncache > 0 && (ncache == NCACHE || cached + len > CACHE_MAX)) {
 		out[nout].p = cache[0].p;
 		out[nout++].len = cache[0].len;
@@ -147,7 +166,7 @@ static void cache_put(void *p, size_t len)
 	cache[ncache].p = p;
 	cache[ncache++].len = len;
 	cached += len;
-	__unlock(&lock);
+	give(held);
 	for (i = 0; i < nout; i++)
 		munmap(out[i].p, out[i].len);
 }
@@ -184,22 +203,22 @@ static void *big_alloc(size_t n, size_t extra, int *fresh)
 static void *alloc(size_t n, int *fresh)
 {
 	struct hdr *h;
-	int c;
+	int c, held;
 
 	if (n > MAX_SMALL - HDR)
 		return big_alloc(n, 0, fresh);
 	*fresh = 0;
 	c = class_of(n);
-	__lock(&lock);
+	held = take();
 	if (freelist[c] != NULL) {
 		h = &freelist[c]->h;
 		freelist[c] = freelist[c]->next;
 	} else if ((h = carve(c)) == NULL) {
-		__unlock(&lock);
+		give(held);
 		errno = ENOMEM;
 		return NULL;
 	}
-	__unlock(&lock);
+	give(held);
 	h->size = (size_t)c;
 	h->magic = ~(size_t)c;
 	return h + 1;
@@ -216,7 +235,7 @@ void free(void *p)
 {
 	struct hdr *h;
 	struct freeblk *b;
-	int c;
+	int c, held;
 
 	if (p == NULL)
 		return;
@@ -235,10 +254,10 @@ void free(void *p)
 	c = (int)h->size;
 	b = (struct freeblk *)h;
 	h->magic = 0;
-	__lock(&lock);
+	held = take();
 	b->next = freelist[c];
 	freelist[c] = b;
-	__unlock(&lock);
+	give(held);
 }
 
 size_t malloc_usable_size(void *p)
