@@ -2,6 +2,7 @@
 #include <string.h>
 #include <strings.h>
 #include <emmintrin.h>
+#include "avx2.h"
 
 /* A bit for each of the 16 bytes at p and q that differs. */
 static inline unsigned differ(const unsigned char *p, const unsigned char *q)
@@ -18,6 +19,8 @@ int memcmp(const void *a, const void *b, size_t n)
 	const unsigned char *p = a, *q = b;
 	unsigned m;
 
+	if (__avx2())
+		return __memcmp_avx2(a, b, n);
 	for (; n >= 64; n -= 64, p += 64, q += 64) {
 		const __m128i *x = (const __m128i *)p, *y = (const __m128i *)q;
 		__m128i e = _mm_and_si128(

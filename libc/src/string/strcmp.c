@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <emmintrin.h>
+#include "avx2.h"
 
 /* 16 bytes at a time once a is aligned, 64 when neither string's next
  * 64 bytes cross a page.  b's loads are unaligned, so a block of b is
@@ -23,6 +24,8 @@ int strcmp(const char *a, const char *b)
 	unsigned m;
 	int i;
 
+	if (__avx2())
+		return __strcmp_avx2(a, b);
 	if (((uintptr_t)a & 4095) <= 4096 - 16 && ((uintptr_t)b & 4095) <= 4096 - 16) {
 		/* The first 16 bytes unaligned (short strings end here), then
 		 * on to a's next 16-byte boundary: the bytes skipped matched. */

@@ -1,10 +1,11 @@
 /* strlen and strnlen, 16 bytes at a time with SSE2 (part of every
- * x86_64).  Loads are 16-byte aligned, so they never cross into a page
- * the string does not reach; bytes read before s or past the end are
- * masked off. */
+ * x86_64), strlen 32 with AVX2 where the CPU has it (avx2.c).  Loads
+ * are aligned, so they never cross into a page the string does not
+ * reach; bytes read before s or past the end are masked off. */
 #include <string.h>
 #include <stdint.h>
 #include <emmintrin.h>
+#include "avx2.h"
 
 /* A bit per byte of the aligned block at a that is zero. */
 static inline unsigned zeros(uintptr_t a)
@@ -17,10 +18,12 @@ static inline unsigned zeros(uintptr_t a)
 size_t strlen(const char *s)
 {
 	uintptr_t a = (uintptr_t)s & ~(uintptr_t)15;
-	unsigned m = zeros(a) >> ((uintptr_t)s & 15);
 	const __m128i z = _mm_setzero_si128();
+	unsigned m;
 
-	if (m != 0)
+	if (__avx2())
+		return __strlen_avx2(s);
+	if ((m = zeros(a) >> ((uintptr_t)s & 15)) != 0)
 		return (size_t)__builtin_ctz(m);
 	/* Up to a 64-byte boundary, then 64 bytes a step (which stays in
 	 * one page): the byte-wise minimum of four blocks is zero where any
