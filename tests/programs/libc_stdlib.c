@@ -187,6 +187,37 @@ static void test_malloc_classes(void)
 		free(r);
 	}
 	CHECK_INT(bad_keep, 0);
+	/* Doubled from 128 KiB to 8 MiB: grown in place mostly (the block
+	 * reserves room to grow), its contents kept, shrunk and freed. */
+	{
+		unsigned char *r = malloc(100), *prev;
+		size_t have = 100;
+		int moves = 0, bad = r == NULL;
+		for (size_t i = 0; r != NULL && i < 100; i++)
+			r[i] = (unsigned char)(i * 7);
+		for (n = 128 << 10; r != NULL && n <= (8u << 20); n *= 2) {
+			prev = r;
+			if ((r = realloc(r, n)) == NULL) {
+				bad++;
+				free(prev);
+				break;
+			}
+			moves += r != prev;
+			for (size_t i = 0; i < have; i += 4093)
+				bad += r[i] != (unsigned char)(i * 7);
+			for (size_t i = have; i < n; i++)
+				r[i] = (unsigned char)(i * 7);
+			have = n;
+		}
+		CHECK_INT(bad, 0);
+		CHECK(moves <= 3);
+		if (r != NULL) {
+			CHECK(malloc_usable_size(r) >= (8u << 20));
+			unsigned char *s2 = realloc(r, 1000);
+			CHECK(s2 != NULL && s2[999] == (unsigned char)(999 * 7));
+			free(s2 != NULL ? s2 : r);
+		}
+	}
 }
 
 static void test_strtol(void)

@@ -13,8 +13,16 @@
  * mapping page-faults on every page it touches, and programs that
  * allocate and free the same big buffer in a loop (a file daemon's
  * per-request buffer, a growing string) would otherwise pay that, plus an
- * mmap and a munmap, each time.  A big block grown by realloc gets room
- * to grow again.  One futex lock guards it all, taken only once the
+ * mmap and a munmap, each time.
+ *
+ * A block that realloc grows past the classes becomes "growable": its
+ * mapping reserves address space (PROT_NONE, no memory committed) for
+ * eight times what it holds, and growing within that is an mprotect
+ * that opens more of it: no copy, no page faults on copied pages (the
+ * kernel has no mremap, which is how other libcs grow such blocks).  A
+ * buffer doubled step by step is copied once every three doublings.
+ *
+ * One futex lock guards it all, taken only once the
  * process has a second thread (__libc.threaded is set before the first
  * one starts, and no thread is started from inside malloc, so a call
  * that began unlocked ends unlocked).  Nothing assumes where
@@ -35,6 +43,8 @@
 #define PAGE		4096
 #define BIG		0xb16b16b16b16b16bUL	/* marks a mapped block */
 #define ALIGNED		0xa11a11a11a11a11aUL	/* size = the real block */
+#define GROW		0x6a0e6a0e6a0e6a0eUL	/* a growable mapping */
+#define GROW_HDR	32	/* [reserved length][0][open length][GROW] */
 #define NCACHE		8			/* freed mappings kept */
 #define CACHE_MAX	((size_t)16 << 20)	/* bytes they may hold */
 
@@ -171,14 +181,14 @@ static void cache_put(void *p, size_t len)
 		munmap(out[i].p, out[i].len);
 }
 
-/* A big block of at least n bytes (room to grow to n + extra if that
- * comes cheap); *fresh says whether its memory is known to be zero. */
-static void *big_alloc(size_t n, size_t extra, int *fresh)
+/* A big block of at least n bytes; *fresh says whether its memory is
+ * known to be zero. */
+static void *big_alloc(size_t n, int *fresh)
 {
 	size_t len, got;
 	struct hdr *h;
 
-	if (n > SIZE_MAX / 4 || extra > SIZE_MAX / 4) {
+	if (n > SIZE_MAX / 4) {
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -186,10 +196,7 @@ static void *big_alloc(size_t n, size_t extra, int *fresh)
 	if ((h = cache_take(len, &got)) != NULL) {
 		*fresh = 0;
 	} else {
-		got = (n + extra + HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
-		if ((h = map(got)) == NULL && extra > 0)
-			h = map(got = len);
-		if (h == NULL) {
+		if ((h = map(got = len)) == NULL) {
 			errno = ENOMEM;
 			return NULL;
 		}
@@ -200,13 +207,59 @@ static void *big_alloc(size_t n, size_t extra, int *fresh)
 	return h + 1;
 }
 
+/* A growable block holding n bytes (see the top), or NULL. */
+static void *grow_alloc(size_t n)
+{
+	size_t open, res, *w;
+	unsigned char *base;
+
+	if (n > SIZE_MAX / 32)
+		return NULL;
+	open = (n + GROW_HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
+	res = open <= ((size_t)256 << 20) ? open * 8 : open * 2;
+	base = mmap(NULL, res, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	if (mprotect(base, open, PROT_READ | PROT_WRITE) != 0) {
+		munmap(base, res);
+		return NULL;
+	}
+	w = (size_t *)base;
+	w[0] = res;
+	w[1] = 0;
+	w[2] = open;
+	w[3] = GROW;
+	return base + GROW_HDR;
+}
+
+/* Opens enough of growable block h's reservation for n bytes: 0, or -1
+ * if it does not fit (or the kernel says no). */
+static int grow_in_place(struct hdr *h, size_t n)
+{
+	size_t *w = (size_t *)h - 2;
+	size_t open;
+
+	if (n > SIZE_MAX / 4)
+		return -1;
+	open = (n + GROW_HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
+	if (open > w[0])
+		return -1;
+	if (open > h->size) {
+		if (mprotect((unsigned char *)w + h->size, open - h->size,
+		    PROT_READ | PROT_WRITE) != 0)
+			return -1;
+		h->size = open;
+	}
+	return 0;
+}
+
 static void *alloc(size_t n, int *fresh)
 {
 	struct hdr *h;
 	int c, held;
 
 	if (n > MAX_SMALL - HDR)
-		return big_alloc(n, 0, fresh);
+		return big_alloc(n, fresh);
 	*fresh = 0;
 	c = class_of(n);
 	held = take();
@@ -249,6 +302,12 @@ void free(void *p)
 		cache_put(h, h->size);
 		return;
 	}
+	if (h->magic == GROW) {
+		size_t *w = (size_t *)h - 2;
+		h->magic = 0;
+		munmap(w, w[0]);
+		return;
+	}
 	if (h->magic != ~h->size || h->size >= NCLASS)
 		abort();	/* a bad or double free: stop before worse */
 	c = (int)h->size;
@@ -272,6 +331,8 @@ size_t malloc_usable_size(void *p)
 		    ((uintptr_t)p - h->size);
 	if (h->magic == BIG)
 		return h->size - HDR;
+	if (h->magic == GROW)
+		return h->size - GROW_HDR;
 	return class_size((int)h->size) - HDR;
 }
 
@@ -300,15 +361,18 @@ void *realloc(void *p, size_t n)
 	if (p == NULL)
 		return malloc(n);
 	have = malloc_usable_size(p);
+	if (n > have && ((struct hdr *)p - 1)->magic == GROW &&
+	    grow_in_place((struct hdr *)p - 1, n) == 0)
+		return p;
 	/* Keep the block if it fits and is not wastefully big. */
 	if (n <= have && (have <= 64 || n >= have / 2))
 		return p;
-	/* A big block growing: room for half as much again, so a buffer
-	 * grown a little at a time is not copied at every step. */
-	if (n > have && n > MAX_SMALL - HDR)
-		q = big_alloc(n, n / 2, &fresh);
-	else
+	if (n > have && n > MAX_SMALL - HDR) {
+		if ((q = grow_alloc(n)) == NULL)
+			q = big_alloc(n, &fresh);
+	} else {
 		q = malloc(n);
+	}
 	if (q == NULL)
 		return NULL;
 	memcpy(q, p, n < have ? n : have);
