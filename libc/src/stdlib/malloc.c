@@ -59,7 +59,13 @@ struct freeblk {
 };
 
 static struct freeblk *freelist[NCLASS];
-static struct { void *p; size_t len; } cache[NCACHE];
+/* Freed mappings: len bytes open; res is the reservation of a growable
+ * one (what munmap takes), 0 for a plain one. */
+struct cached {
+	void *p;
+	size_t len, res;
+};
+static struct cached cache[NCACHE];
 static size_t ncache, cached;
 static volatile uint32_t lock;
 
@@ -129,63 +135,71 @@ static struct hdr *carve(int c)
 	return (struct hdr *)p;
 }
 
-/* A cached mapping of at least len bytes and not much more (the
- * smallest such), or NULL.  Its size goes to *got. */
-static void *cache_take(size_t len, size_t *got)
+/* A cached mapping, or NULL: the smallest plain one (grow 0) of at
+ * least len bytes and not much more, or the growable one with the most
+ * room whose reservation holds at least four times len.  Its open
+ * length goes to *got, its reservation to *res. */
+static void *cache_take(int grow, size_t len, size_t *got, size_t *res)
 {
 	size_t i, best = NCACHE;
 	void *p;
 	int held = take();
 
-	for (i = 0; i < ncache; i++)
-		if (cache[i].len >= len && cache[i].len - len <= len / 2 &&
-		    (best == NCACHE || cache[i].len < cache[best].len))
+	for (i = 0; i < ncache; i++) {
+		struct cached *e = &cache[i];
+		int fits = grow ? e->res / 4 >= len :
+		    e->res == 0 && e->len >= len && e->len - len <= len / 2;
+		if (fits && (best == NCACHE || (grow ? e->res > cache[best].res :
+		    e->len < cache[best].len)))
 			best = i;
+	}
 	if (best == NCACHE) {
 		give(held);
 		return NULL;
 	}
 	p = cache[best].p;
 	*got = cache[best].len;
+	*res = cache[best].res;
 	cached -= cache[best].len;
 	cache[best] = cache[--ncache];
 	give(held);
 	return p;
 }
 
-/* Keeps a freed mapping for reuse, dropping the oldest ones when the
- * cache is full; what does not fit is unmapped. */
-static void cache_put(void *p, size_t len)
+/* Keeps a freed mapping for reuse (len bytes open, res as in struct
+ * cached), dropping the oldest ones when the cache is full; what does
+ * not fit is unmapped. */
+static void cache_put(void *p, size_t len, size_t res)
 {
-	struct { void *p; size_t len; } out[NCACHE + 1];
+	struct cached out[NCACHE + 1];
 	size_t nout = 0, i;
 	int held;
 
 	if (len > CACHE_MAX / 4) {
-		munmap(p, len);
+		munmap(p, res ? res : len);
 		return;
 	}
 	held = take();
 	while (ncache > 0 && (ncache == NCACHE || cached + len > CACHE_MAX)) {
-		out[nout].p = cache[0].p;
-		out[nout++].len = cache[0].len;
+		out[nout++] = cache[0];
 		cached -= cache[0].len;
 		memmove(&cache[0], &cache[1], (ncache - 1) * sizeof cache[0]);
 		ncache--;
 	}
 	cache[ncache].p = p;
-	cache[ncache++].len = len;
+	cache[ncache].len = len;
+	cache[ncache++].res = res;
 	cached += len;
 	give(held);
 	for (i = 0; i < nout; i++)
-		munmap(out[i].p, out[i].len);
+		munmap(out[i].p, out[i].res ? out[i].res : out[i].len);
 }
 
 /* A big block of at least n bytes; *fresh says whether its memory is
  * known to be zero. */
 static void *big_alloc(size_t n, int *fresh)
 {
-	size_t len, got;
+	size_t len, got, res;
 	struct hdr *h;
 
 	if (n > SIZE_MAX / 4) {
@@ -193,7 +207,7 @@ static void *big_alloc(size_t n, int *fresh)
 		return NULL;
 	}
 	len = (n + HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
-	if ((h = cache_take(len, &got)) != NULL) {
+	if ((h = cache_take(0, len, &got, &res)) != NULL) {
 		*fresh = 0;
 	} else {
 		if ((h = map(got = len)) == NULL) {
@@ -207,22 +221,33 @@ static void *big_alloc(size_t n, int *fresh)
 	return h + 1;
 }
 
-/* A growable block holding n bytes (see the top), or NULL. */
+/* A growable block holding n bytes (see the top), or NULL: a cached
+ * one whose reservation holds n, else a new reservation. */
 static void *grow_alloc(size_t n)
 {
-	size_t open, res, *w;
+	size_t open, res, have, *w;
 	unsigned char *base;
 
 	if (n > SIZE_MAX / 32)
 		return NULL;
 	open = (n + GROW_HDR + PAGE - 1) & ~(size_t)(PAGE - 1);
-	res = open <= ((size_t)256 << 20) ? open * 8 : open * 2;
-	base = mmap(NULL, res, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (base == MAP_FAILED)
-		return NULL;
-	if (mprotect(base, open, PROT_READ | PROT_WRITE) != 0) {
-		munmap(base, res);
-		return NULL;
+	if ((base = cache_take(1, open, &have, &res)) != NULL) {
+		if (have < open && mprotect(base + have, open - have,
+		    PROT_READ | PROT_WRITE) != 0) {
+			munmap(base, res);
+			return NULL;
+		}
+		if (have > open)
+			open = have;
+	} else {
+		res = open <= ((size_t)256 << 20) ? open * 8 : open * 2;
+		base = mmap(NULL, res, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (base == MAP_FAILED)
+			return NULL;
+		if (mprotect(base, open, PROT_READ | PROT_WRITE) != 0) {
+			munmap(base, res);
+			return NULL;
+		}
 	}
 	w = (size_t *)base;
 	w[0] = res;
@@ -299,13 +324,13 @@ void free(void *p)
 	}
 	if (h->magic == BIG) {
 		h->magic = 0;
-		cache_put(h, h->size);
+		cache_put(h, h->size, 0);
 		return;
 	}
 	if (h->magic == GROW) {
 		size_t *w = (size_t *)h - 2;
 		h->magic = 0;
-		munmap(w, w[0]);
+		cache_put(w, h->size, w[0]);
 		return;
 	}
 	if (h->magic != ~h->size || h->size >= NCLASS)
@@ -361,8 +386,10 @@ void *realloc(void *p, size_t n)
 	if (p == NULL)
 		return malloc(n);
 	have = malloc_usable_size(p);
-	if (n > have && ((struct hdr *)p - 1)->magic == GROW &&
-	    grow_in_place((struct hdr *)p - 1, n) == 0)
+	/* A growable block stays while it is big (its pages are committed
+	 * already: moving would only copy), and grows where it is. */
+	if (((struct hdr *)p - 1)->magic == GROW && n > MAX_SMALL - HDR &&
+	    (n <= have || grow_in_place((struct hdr *)p - 1, n) == 0))
 		return p;
 	/* Keep the block if it fits and is not wastefully big. */
 	if (n <= have && (have <= 64 || n >= have / 2))
