@@ -40,3 +40,16 @@ BENCH_STEPS += bench-net
 .PHONY: bench-net
 bench-net: $(B)/host/netbench $(B)/redox-hosted
 	@bench/net_bench.sh $(B)
+
+# The C library's hot paths: ours inside the OS against glibc on Linux.
+$(B)/prog/bench/libc_bench: $(B)/prog/bench/libc_bench.o $(PROG_LIBS)
+	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
+INITFS_BIN += $(B)/prog/bench/libc_bench
+$(B)/host/libc_bench: bench/libc_bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+BENCH_TARGETS += $(B)/host/libc_bench
+BENCH_STEPS += bench-libc
+.PHONY: bench-libc
+bench-libc: $(B)/host/libc_bench $(B)/redox-hosted
+	@bench/libc_bench.sh $(B)

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <unistd.h>
+#include <fcntl.h>
 
 static char buf[512];
 
@@ -257,6 +258,86 @@ static void test_files(const char *dir)
 	remove(path);
 }
 
+/* A file bigger than any stream buffer, read through a mix of getc,
+ * fgets, short and long freads and seeks, then as stdin (whose buffer
+ * grows for a regular file): every byte where it belongs. */
+static unsigned char big_byte(long i)
+{
+	return (unsigned char)(i % 251 == 250 ? '\n' : 'a' + i % 23);
+}
+
+static void test_big_file(const char *dir)
+{
+	enum { SIZE = 300000 };
+	static unsigned char buf[SIZE];
+	char path[256], line[400];
+	long i, at = 0;
+	int bad = 0, c;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/stdio-big.txt", dir);
+	for (i = 0; i < SIZE; i++)
+		buf[i] = big_byte(i);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK_INT(fwrite(buf, 1, 1000, f), 1000);
+	for (i = 1000; i < SIZE; i++)
+		putc(buf[i], f);
+	CHECK(fclose(f) == 0);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	while (at < SIZE && !bad) {
+		size_t want = at % 3 == 0 ? 5000 : at % 3 == 1 ? 70001 : 1;
+		if (at % 7 == 3 && fgets(line, sizeof line, f) != NULL) {
+			size_t n = strlen(line);
+			bad += memcmp(line, buf + at, n) != 0;
+			at += (long)n;
+			continue;
+		}
+		if (want == 1) {
+			bad += (c = getc(f)) != buf[at];
+			at++;
+			continue;
+		}
+		static unsigned char got[70001];
+		size_t n = fread(got, 1, want, f);
+		bad += n == 0 || memcmp(got, buf + at, n) != 0;
+		at += (long)n;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(at, SIZE);
+	CHECK(getc(f) == EOF && feof(f));
+	CHECK(fseek(f, 150001, SEEK_SET) == 0);
+	CHECK(getc(f) == buf[150001]);
+	CHECK_INT(ftell(f), 150002);
+	CHECK(fseek(f, -100000, SEEK_CUR) == 0);
+	CHECK(getc(f) == buf[50002]);
+	fclose(f);
+
+	/* The same file as stdin, read a byte at a time. */
+	int fd = open(path, O_RDONLY);
+	int saved = dup(0);
+	CHECK(fd >= 0 && saved >= 0);
+	if (fd >= 0 && saved >= 0 && dup2(fd, 0) == 0) {
+		clearerr(stdin);
+		for (at = 0, bad = 0; (c = getchar()) != EOF; at++)
+			bad += at >= SIZE || c != buf[at];
+		CHECK_INT(bad, 0);
+		CHECK_INT(at, SIZE);
+		CHECK(dup2(saved, 0) == 0);
+		clearerr(stdin);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (saved >= 0)
+		close(saved);
+	remove(path);
+}
+
 int main(void)
 {
 	const char *dir;
@@ -267,9 +348,10 @@ int main(void)
 	test_sscanf();
 	test_pipe_streams();
 	dir = scratch_dir();
-	if (dir != NULL)
+	if (dir != NULL) {
 		test_files(dir);
-	else
+		test_big_file(dir);
+	} else
 		printf("%s: no writable directory ($TMPDIR or /tmp): file checks skipped\n", NAME);
 	/* stdout: printf's return value, and a line that must reach the console */
 	CHECK_INT(printf("%s: printf to stdout works\n", NAME), (int)strlen(NAME) + 25);

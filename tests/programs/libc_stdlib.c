@@ -100,6 +100,126 @@ static void test_malloc(void)
 	free(NULL);
 }
 
+/* The size classes and the cache of freed big mappings: every size
+ * gets at least what it asked for and not much more, a reused big block
+ * is zeroed by calloc, and a big buffer grown step by step keeps its
+ * contents. */
+static void test_malloc_classes(void)
+{
+	int bad_size = 0, bad_zero = 0, bad_keep = 0;
+	size_t n;
+
+	for (n = 1; n <= 70000; n += n < 600 ? 1 : 97) {
+		unsigned char *p = malloc(n);
+		size_t u = malloc_usable_size(p);
+		if (p == NULL || u < n || ((uintptr_t)p & 15) != 0 ||
+		    (n > 64 && n < 60000 && u > n + n / 2 + 16))
+			bad_size++;
+		if (p != NULL) {
+			p[0] = 1;
+			p[u - 1] = 2;
+		}
+		free(p);
+	}
+	CHECK_INT(bad_size, 0);
+	/* Big blocks freed dirty, then calloc'd: the cache hands them back. */
+	for (int round = 0; round < 20; round++) {
+		size_t sz = 100000 + (size_t)round * 3000;
+		unsigned char *d = malloc(sz);
+		if (d == NULL) {
+			bad_zero++;
+			continue;
+		}
+		memset(d, 0x5a, sz);
+		free(d);
+		unsigned char *z = calloc(1, sz - 5000);
+		if (z == NULL) {
+			bad_zero++;
+			continue;
+		}
+		for (size_t i = 0; i < sz - 5000; i++)
+			if (z[i] != 0) {
+				bad_zero++;
+				break;
+			}
+		free(z);
+	}
+	CHECK_INT(bad_zero, 0);
+	/* Many big blocks alive at once, freed, allocated again. */
+	{
+		enum { NB = 24 };
+		unsigned char *b[NB];
+		for (int k = 0; k < 3; k++) {
+			for (int i = 0; i < NB; i++) {
+				size_t sz = 70000 + (size_t)i * 40000;
+				b[i] = malloc(sz);
+				if (b[i] != NULL)
+					memset(b[i], i, sz);
+			}
+			for (int i = 0; i < NB; i++) {
+				size_t sz = 70000 + (size_t)i * 40000;
+				if (b[i] == NULL || b[i][0] != i || b[i][sz - 1] != i)
+					bad_keep++;
+				free(b[i]);
+			}
+		}
+	}
+	/* Grown a little at a time from 1 KiB to 3 MiB. */
+	{
+		unsigned char *r = NULL;
+		size_t have = 0;
+		for (n = 1024; n <= (3u << 20); n += n / 8 + 1000) {
+			unsigned char *nr = realloc(r, n);
+			if (nr == NULL) {
+				bad_keep++;
+				break;
+			}
+			r = nr;
+			for (size_t i = have; i < n; i++)
+				r[i] = (unsigned char)(i * 31 >> 3);
+			have = n;
+		}
+		for (size_t i = 0; r != NULL && i < have; i++)
+			if (r[i] != (unsigned char)(i * 31 >> 3)) {
+				bad_keep++;
+				break;
+			}
+		free(r);
+	}
+	CHECK_INT(bad_keep, 0);
+	/* Doubled from 128 KiB to 8 MiB: grown in place mostly (the block
+	 * reserves room to grow), its contents kept, shrunk and freed. */
+	{
+		unsigned char *r = malloc(100), *prev;
+		size_t have = 100;
+		int moves = 0, bad = r == NULL;
+		for (size_t i = 0; r != NULL && i < 100; i++)
+			r[i] = (unsigned char)(i * 7);
+		for (n = 128 << 10; r != NULL && n <= (8u << 20); n *= 2) {
+			prev = r;
+			if ((r = realloc(r, n)) == NULL) {
+				bad++;
+				free(prev);
+				break;
+			}
+			moves += r != prev;
+			for (size_t i = 0; i < have; i += 4093)
+				bad += r[i] != (unsigned char)(i * 7);
+			for (size_t i = have; i < n; i++)
+				r[i] = (unsigned char)(i * 7);
+			have = n;
+		}
+		CHECK_INT(bad, 0);
+		CHECK(moves <= 3);
+		if (r != NULL) {
+			CHECK(malloc_usable_size(r) >= (8u << 20));
+			unsigned char *s2 = realloc(r, 1000);
+			CHECK(s2 != NULL && s2[999] == (unsigned char)(999 * 7));
+			free(s2 != NULL ? s2 : r);
+		}
+	}
+}
+
 static void test_strtol(void)
 {
 	char *end;
@@ -283,6 +403,7 @@ int main(void)
 	const char *dir;
 
 	test_malloc();
+	test_malloc_classes();
 	test_strtol();
 	test_strtod();
 	test_sort();

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <stdint.h>
 #include <limits.h>
+#include <sys/mman.h>
 
 static void test_mem(void)
 {
@@ -159,9 +160,140 @@ static void test_errors(void)
 	CHECK_STR(strsignal(9), "Killed");
 }
 
+/* The block-at-a-time string functions against plain byte loops: every
+ * length and alignment up to 300, and strings ending just before a page
+ * that is not mapped (a read past the end would crash). */
+static size_t ref_strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+static int sign(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+static int ref_strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+static int ref_memcmp(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return a[i] - b[i];
+	return 0;
+}
+
+static void test_blocks(void)
+{
+	static unsigned char src[700], dst[700], want[700];
+	int bad_cpy = 0, bad_move = 0, bad_set = 0, bad_len = 0, bad_cmp = 0;
+	int bad_mcmp = 0, bad_chr = 0;
+
+	for (size_t i = 0; i < sizeof src; i++)
+		src[i] = (unsigned char)(i * 7 + 1);
+	for (size_t n = 0; n <= 300; n++)
+		for (size_t off = 0; off < 16; off++) {
+			size_t doff = (off * 5) & 15;
+			memset(dst, 0xee, sizeof dst);
+			memcpy(dst + doff, src + off, n);
+			memset(want, 0xee, sizeof want);
+			for (size_t i = 0; i < n; i++)
+				want[doff + i] = src[off + i];
+			bad_cpy += memcmp(dst, want, sizeof dst) != 0;
+			/* overlapping both ways, within one buffer */
+			for (int dir = -1; dir <= 1; dir += 2) {
+				size_t from = 200, to = (size_t)((long)from + dir * (long)(off + 1));
+				memcpy(dst, src, sizeof dst);
+				memcpy(want, src, sizeof want);
+				for (size_t i = 0; i < n; i++)
+					want[to + i] = src[from + i];
+				memmove(dst + to, dst + from, n);
+				bad_move += memcmp(dst, want, sizeof dst) != 0;
+			}
+			memset(dst, 0xee, sizeof dst);
+			memset(dst + off, (int)(n & 0xff), n);
+			for (size_t i = 0; i < sizeof dst; i++)
+				bad_set += dst[i] != (i >= off && i < off + n ? (n & 0xff) : 0xee);
+			/* strings of n bytes, a difference at each place */
+			char *a = (char *)dst + off, *b = (char *)want + doff;
+			memset(a, 'q', n);
+			a[n] = '\0';
+			memcpy(b, a, n + 1);
+			bad_len += strlen(a) != n || ref_strlen(a) != n;
+			bad_len += strnlen(a, n / 2) != n / 2 || strnlen(a, n + 5) != n;
+			bad_cmp += strcmp(a, b) != 0;
+			bad_mcmp += memcmp(a, b, n + 1) != 0;
+			if (n > 0) {
+				size_t at = (n * 3 + off) % n;
+				b[at] = (char)0xf0;
+				bad_cmp += sign(strcmp(a, b)) != sign(ref_strcmp(a, b)) ||
+				    strcmp(a, b) >= 0;
+				bad_mcmp += sign(memcmp(a, b, n)) != sign(ref_memcmp(
+				    (unsigned char *)a, (unsigned char *)b, n));
+				b[at] = '\0';		/* b ends early */
+				bad_cmp += strcmp(a, b) <= 0 || strcmp(b, a) >= 0;
+				a[at] = 'z';
+				bad_chr += memchr(a, 'z', n) != a + at ||
+				    memchr(a, 'z', at) != NULL;
+			}
+		}
+	CHECK_INT(bad_cpy, 0);
+	CHECK_INT(bad_move, 0);
+	CHECK_INT(bad_set, 0);
+	CHECK_INT(bad_len, 0);
+	CHECK_INT(bad_cmp, 0);
+	CHECK_INT(bad_mcmp, 0);
+	CHECK_INT(bad_chr, 0);
+
+	/* Strings that end at a page whose next page is not readable. */
+	unsigned char *pg = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(pg != MAP_FAILED);
+	if (pg == MAP_FAILED)
+		return;
+	CHECK(mprotect(pg + 4096, 4096, PROT_NONE) == 0);
+	int bad_edge = 0;
+	for (size_t n = 0; n < 200; n++) {
+		char *a = (char *)pg + 4096 - n - 1, *b = (char *)pg + 2048 - n - 1;
+		memset(a, 'e', n);
+		a[n] = '\0';
+		memcpy(b, a, n + 1);
+		bad_edge += strlen(a) != n || strnlen(a, 300) != n;
+		bad_edge += strcmp(a, b) != 0 || strcmp(b, a) != 0;
+		bad_edge += memchr(a, 'x', n + 1) != NULL;
+		bad_edge += memcmp(a, b, n + 1) != 0;
+		/* b misaligned against a, ending on the page edge */
+		char *c = (char *)pg + 4096 - n - 1;
+		char *d = (char *)pg + 1024 + (n & 15);
+		memcpy(d, c, n + 1);
+		bad_edge += strcmp(d, c) != 0 || strcmp(c, d) != 0;
+	}
+	CHECK_INT(bad_edge, 0);
+	munmap(pg, 8192);
+}
+
+/* libc's choice between its AVX2 and SSE2 string functions (private to
+ * libc; 1 forces SSE2): both are checked whatever this CPU has. */
+extern int __avx2_level;
+
 int main(void)
 {
 	test_mem();
+	test_blocks();
+	if (__avx2_level == 2) {
+		__avx2_level = 1;
+		test_blocks();
+		__avx2_level = 2;
+	}
 	test_str();
 	test_ctype();
 	test_errors();

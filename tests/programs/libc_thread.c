@@ -116,24 +116,36 @@ static void *detached_fn(void *arg)
 	return NULL;
 }
 
+/* Small blocks and, one in 16, big ones (the mapping cache), each
+ * marked at both ends with this thread's tag and checked before it is
+ * freed: a block handed to two threads at once would be caught. */
 static void *malloc_worker(void *arg)
 {
 	int i, ok = 1;
 	unsigned seed = (unsigned)(uintptr_t)arg;
-	void *p[64];
+	unsigned char tag = (unsigned char)(uintptr_t)arg;
+	unsigned char *p[64];
+	size_t n[64];
 
 	for (i = 0; i < 2000; i++) {
 		int k = i % 64;
-		if (i >= 64)
+		if (i >= 64) {
+			if (p[k] != NULL && (p[k][0] != tag || p[k][n[k] - 1] != tag))
+				ok = 0;
 			free(p[k]);
-		p[k] = malloc((size_t)(rand_r(&seed) % 3000) + 1);
+		}
+		n[k] = (size_t)(rand_r(&seed) % (i % 16 == 0 ? 200000 : 3000)) + 1;
+		p[k] = malloc(n[k]);
 		if (p[k] == NULL)
 			ok = 0;
 		else
-			memset(p[k], k, 1);
+			p[k][0] = p[k][n[k] - 1] = tag;
 	}
-	for (i = 0; i < 64; i++)
+	for (i = 0; i < 64; i++) {
+		if (p[i] != NULL && (p[i][0] != tag || p[i][n[i] - 1] != tag))
+			ok = 0;
 		free(p[i]);
+	}
 	return (void *)(uintptr_t)ok;
 }
 

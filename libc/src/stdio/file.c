@@ -9,7 +9,7 @@ static unsigned char inbuf[BUFSIZ], outbuf[BUFSIZ];
 static struct __file f_stdout, f_stderr;
 
 static struct __file f_stdin = {
-	.fd = 0, .flags = F_CANREAD | F_STATIC, .bufmode = _IOFBF,
+	.fd = 0, .flags = F_CANREAD | F_STATIC | F_DEFBUF, .bufmode = _IOFBF,
 	.buf = inbuf, .cap = sizeof(inbuf), .ungot = EOF, .next = &f_stdout,
 };
 /* stdout is line buffered even into a pipe: output shows up in order with

@@ -158,7 +158,7 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
 	if (buf != NULL && size > 0) {
 		if (f->flags & F_OWNBUF)
 			free(f->buf);
-		f->flags &= ~F_OWNBUF;
+		f->flags &= ~(F_OWNBUF | F_DEFBUF);
 		f->buf = (unsigned char *)buf;
 		f->cap = size;
 	}

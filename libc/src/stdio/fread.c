@@ -26,6 +26,15 @@ int __fill(FILE *f)
 {
 	ssize_t r;
 
+	if (f->flags & F_DEFBUF) {
+		unsigned char *b;
+		f->flags &= ~F_DEFBUF;
+		if (__bufsize(f->fd) > f->cap && (b = malloc(FILE_BUFSIZ)) != NULL) {
+			f->buf = b;
+			f->cap = FILE_BUFSIZ;
+			f->flags |= F_OWNBUF;
+		}
+	}
 	if (__getbuf(f) < 0) {
 		/* no memory for a buffer: use the pushback slot's cousin */
 		static unsigned char one[1];
@@ -77,8 +86,8 @@ size_t fread(void *p, size_t size, size_t n, FILE *f)
 	while (got < want) {
 		size_t k = f->rlen - f->rpos;
 		if (k == 0) {
-			/* big reads skip the buffer */
-			if (want - got >= BUFSIZ) {
+			/* reads as big as the buffer skip it */
+			if (want - got >= (f->buf != NULL ? f->cap : BUFSIZ)) {
 				ssize_t r = __sread(f, d + got, want - got);
 				if (r < 0 && errno == EINTR)
 					continue;

@@ -3,18 +3,31 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "stdio_impl.h"
+
+size_t __bufsize(int fd)
+{
+	struct stat st;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		return FILE_BUFSIZ;
+	return BUFSIZ;
+}
 
 int __getbuf(FILE *f)
 {
+	size_t n;
+
 	if (f->buf != NULL)
 		return 0;
-	f->buf = malloc(BUFSIZ);
+	n = f->fd >= 0 ? __bufsize(f->fd) : BUFSIZ;
+	f->buf = malloc(n);
 	if (f->buf == NULL) {
 		f->bufmode = _IONBF;
 		return -1;
 	}
-	f->cap = BUFSIZ;
+	f->cap = n;
 	f->flags |= F_OWNBUF;
 	return 0;
 }

@@ -20,6 +20,14 @@
 #define F_APPEND	0x10
 #define F_OWNBUF	0x20	/* buf came from malloc */
 #define F_STATIC	0x40	/* stdin/stdout/stderr: never freed */
+#define F_DEFBUF	0x80	/* stdin's small static buffer, which __fill
+				   swaps for a FILE_BUFSIZ one on a regular file */
+
+/* The buffer of a stream over a regular file.  Every read or write of a
+ * file is a round trip to its scheme daemon, far dearer than a Linux
+ * system call, so files get bigger buffers than BUFSIZ (pipes and
+ * terminals keep BUFSIZ: their reads return what is there). */
+#define FILE_BUFSIZ	(64 * 1024)
 
 #define DIR_NONE	0
 #define DIR_READ	1
@@ -64,6 +72,7 @@ int __fill(FILE *f);			/* refill the read buffer; EOF at end */
 int __getc_unlocked(FILE *f);
 int __to_read(FILE *f);
 int __getbuf(FILE *f);			/* give f a buffer if it has none */
+size_t __bufsize(int fd);		/* FILE_BUFSIZ for a regular file, else BUFSIZ */
 int __parse_mode(const char *mode, int *oflags);
 FILE *__fdopen_flags(int fd, int sflags);
 FILE *__fopen_ops(const struct __fileops *ops, void *cookie, int sflags);
