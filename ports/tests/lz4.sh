@@ -43,7 +43,9 @@ done
 # A file that is not lz4 is refused with lz4's message, and nothing else is.
 expect '^Error 44 : Unrecognized header : file cannot be decoded'
 [ "$(printf '%s\n' "$OUT" | grep -c '^Error')" -eq 1 ] || _fail "lz4 reported more than one error"
-printf '%s\n' "$OUT" | grep -q 'WARNING' && _fail "lz4 -b found a bad round trip"
+# (The sanitizer build's own "==PID==WARNING" notices are not lz4's.)
+printf '%s\n' "$OUT" | grep -v '^==[0-9]*==' | grep -q 'WARNING' &&
+	_fail "lz4 -b found a bad round trip"
 port_section bench | grep -Eq "^-1 +[0-9]+ \([0-9.]+\) +[0-9.]+ MB/s +[0-9.]+ MB/s +data.bin$" ||
 	_fail "lz4 -b printed no result: $(port_section bench)"
 mkdir "$d/mnt"
