@@ -55,7 +55,9 @@ test-ports-qemu-if-sources:
 	  $(MAKE) --no-print-directory test-ports PORTS_BACKENDS=qemu; \
 	else echo "SKIP test-ports (qemu): the Debian sources are neither cached nor reachable"; fi
 TEST_STEPS += test-ports-if-sources
+ifneq ($(SAN),1)	# the sanitizer build has no kernel (mk/x86_64.mk)
 NATIVE_STEPS += test-ports-qemu-if-sources
+endif
 PRE_TEST_STEPS += ports-if-sources
 
 # lua and sqlite3 in redox-hosted against the same sources built for Linux
