@@ -40,7 +40,7 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 printf 'notify nulld\nnotify redoxfsd disk:0\nexport PATH file:/bin:initfs:/bin\nion file:/ls.ion\nshutdown\n' >"$T/rc"
 "$B/redox-hosted" --disk "$T/img" --rc "$T/rc" --timeout 300 </dev/null >"$T/out" 2>&1
 # The first run warms the caches; the median of the other five.
-ours=$(grep -Eo '^real [0-9]+m[0-9.]+s' "$T/out" |
+ours=$(grep -Eo '^real[[:space:]]+[0-9]+m[0-9.]+s' "$T/out" |
 	awk '{ split($2, t, "m"); sub("s", "", t[2]); if (NR > 1) print t[1] * 60 + t[2] }' | median)
 listed=$(grep -Eo '^[0-9]+$' "$T/out" | tail -1)
 
