@@ -220,6 +220,8 @@ load_image(struct vm *vm, const uint8_t *img, size_t len, uint64_t *base_out,
 	uint64_t base = addr - e->span_lo;
 	for (int i = 0; i < e->nseg; i++) {
 		const struct elf_seg *s = &e->seg[i];
+		uint64_t lo = (base + s->vaddr) & ~(PAGE - 1);
+		hal_prefault(vm->as, lo, base + s->vaddr + s->filesz - lo);
 		if (hal_copy_to_user(base + s->vaddr, img + s->offset, s->filesz) != 0)
 			return -EFAULT;
 	}

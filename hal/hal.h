@@ -188,6 +188,13 @@ void hal_as_activate(struct hal_as *as);
 int hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot);
 int hal_unmap(struct hal_as *as, uintptr_t addr, size_t len);
 int hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot);
+/*
+ * The core is about to write every page of [addr, addr+len) in the active
+ * space (a program's image at exec).  A backend that maps lazily may bring
+ * them in now, in one step instead of a fault per page; advisory, so the
+ * caller ignores a failure.
+ */
+void hal_prefault(struct hal_as *as, uintptr_t addr, size_t len);
 /* The user address programs in `as` call to enter the core (auxv
  * AT_REDOX_SYSCALL): hosted, a function; x86_64, a trampoline page. */
 uintptr_t hal_syscall_entry(struct hal_as *as);

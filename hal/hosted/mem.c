@@ -14,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 
 #include "hal/hal.h"
 #include "hal/hosted/hosted.h"
+#include "hal/hosted/rawsys.h"
 
 int hosted_copy(void *dst, const void *src, size_t n);
 
@@ -96,5 +98,19 @@ hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 {
 	(void)as;
 	return arena_protect(addr, len, host_prot(prot));
+}
+
+/*
+ * Without it a fresh image page costs a host page fault: 8-15 us on the
+ * VMs this runs on, about 2,500 of them for a 7.6 MB program.  One
+ * madvise fills them all for the price of zeroing.  Kernels before 5.14
+ * lack MADV_POPULATE_WRITE and say -EINVAL: then the faults it was to
+ * save still happen, nothing else changes.
+ */
+void
+hal_prefault(struct hal_as *as, uintptr_t addr, size_t len)
+{
+	if (arena_contains(&as->arena, addr, len))
+		(void)hosted_rawsys3(SYS_madvise, (long)addr, (long)len, MADV_POPULATE_WRITE);
 }
 

@@ -54,7 +54,7 @@
  * path where a thunk's two FS swaps (host system calls without FSGSBASE)
  * would cost more than the call: hal_clock_ns and hal_wallclock_ns
  * (clock.c), hal_timer_arm (events.c), hal_page_alloc/free/counts
- * (pages.c), hal_map/unmap/protect (mem.c, arena.c), hal_console_write
+ * (pages.c), hal_map/unmap/protect/prefault (mem.c, arena.c), hal_console_write
  * (console.c), a disk's submit (blk.c), a TAP's send and recv (nic.c).
  */
 

@@ -229,6 +229,15 @@ hal_map(struct hal_as *as, uintptr_t *addr, size_t len, int prot)
 	return 0;
 }
 
+/* Pages here are present from hal_map on: nothing to bring in. */
+void
+hal_prefault(struct hal_as *as, uintptr_t addr, size_t len)
+{
+	(void)as;
+	(void)addr;
+	(void)len;
+}
+
 int
 hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
 {

@@ -357,6 +357,15 @@ hal_unmap(struct hal_as *as, uintptr_t addr, size_t len)
 	return as_clear(as, addr, addr + len);
 }
 
+/* The fake's pages are there from the map on, as on x86_64. */
+void
+hal_prefault(struct hal_as *as, uintptr_t addr, size_t len)
+{
+	(void)as;
+	(void)addr;
+	(void)len;
+}
+
 /* Like mprotect: every page of the range must be mapped. */
 int
 hal_protect(struct hal_as *as, uintptr_t addr, size_t len, int prot)
