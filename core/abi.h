@@ -89,6 +89,7 @@
 #define SYS_GETRUSAGE	1023	/* who (RUSAGE_*), struct redox_rusage * */
 #define SYS_WAIT4	1024	/* pid, int *status, flags, struct redox_rusage * */
 #define SYS_VFORK	1025	/* entry, stack, arg: the child's first user state */
+#define SYS_SIGPENDING	1026	/* uint64_t *: the signals pending and blocked */
 #define SYS_MREMAP	155	/* Redox's number: addr, old_len, new_len, flags, new_addr */
 
 /* ---- resource limits (Linux numbers); see core/limits.h ---- */

@@ -16,6 +16,7 @@
 #include "core/sched.h"
 #include "core/str.h"
 #include "core/usercopy.h"
+#include "core/vm.h"
 #include "hal/hal.h"
 
 #define CALIBRATE_NS 2000000ull		/* 2 ms at boot */
@@ -134,6 +135,28 @@ cputime_thread_exit(struct thread *t)
 	cputime_stop(t);
 	t->proc->dead_utime += t->utime;
 	t->proc->dead_stime += t->stime;
+	t->proc->dead_nvcsw += t->nvcsw;
+	t->proc->dead_nivcsw += t->nivcsw;
+}
+
+void
+cputime_leave_vm(struct proc *p, const struct vm *vm)
+{
+	if (vm && vm->peak > p->peak_pages)
+		p->peak_pages = vm->peak;
+}
+
+static size_t
+max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* ru_maxrss is in KiB. */
+static int64_t
+kib(size_t pages)
+{
+	return (int64_t)(pages * (HAL_PAGE_SIZE / 1024));
 }
 
 void
@@ -145,10 +168,17 @@ cputime_reap(struct proc *parent, struct proc *child, struct redox_rusage *ru)
 	uint64_t s = child->dead_stime + child->child_stime;
 	parent->child_utime += u;
 	parent->child_stime += s;
+	parent->child_nvcsw += child->dead_nvcsw + child->child_nvcsw;
+	parent->child_nivcsw += child->dead_nivcsw + child->child_nivcsw;
+	parent->child_peak_pages = max_size(parent->child_peak_pages,
+	    max_size(child->peak_pages, child->child_peak_pages));
 	if (ru) {
 		memset(ru, 0, sizeof *ru);
 		ru->utime_ns = to_ns(u);
 		ru->stime_ns = to_ns(s);
+		ru->maxrss = kib(child->peak_pages);
+		ru->nvcsw = (int64_t)child->dead_nvcsw;
+		ru->nivcsw = (int64_t)child->dead_nivcsw;
 	}
 }
 
@@ -158,11 +188,27 @@ cputime_rusage(struct proc *p, struct thread *t, int who, struct redox_rusage *r
 	memset(ru, 0, sizeof *ru);
 	if (who == RUSAGE_SELF) {
 		cputime_proc(p, &ru->utime_ns, &ru->stime_ns);
+		ru->maxrss = kib(max_size(p->peak_pages, p->vm ? p->vm->peak : 0));
+		uint64_t v = p->dead_nvcsw, iv = p->dead_nivcsw;
+		struct list *l;
+		list_for_each(l, &p->threads) {
+			struct thread *x = list_entry(l, struct thread, proc_link);
+			v += x->nvcsw;
+			iv += x->nivcsw;
+		}
+		ru->nvcsw = (int64_t)v;
+		ru->nivcsw = (int64_t)iv;
 	} else if (who == RUSAGE_CHILDREN) {
 		ru->utime_ns = to_ns(p->child_utime);
 		ru->stime_ns = to_ns(p->child_stime);
+		ru->maxrss = kib(p->child_peak_pages);
+		ru->nvcsw = (int64_t)p->child_nvcsw;
+		ru->nivcsw = (int64_t)p->child_nivcsw;
 	} else {
 		cputime_thread(t, &ru->utime_ns, &ru->stime_ns);
+		ru->maxrss = kib(max_size(p->peak_pages, p->vm ? p->vm->peak : 0));
+		ru->nvcsw = (int64_t)t->nvcsw;
+		ru->nivcsw = (int64_t)t->nivcsw;
 	}
 }
 

@@ -29,6 +29,9 @@ void cputime_thread(struct thread *t, uint64_t *user, uint64_t *sys);
 void cputime_proc(struct proc *p, uint64_t *user, uint64_t *sys);
 /* A dying thread's times go to its process. */
 void cputime_thread_exit(struct thread *t);
+/* p leaves vm (exec, exit): keep its peak for ru_maxrss. */
+struct vm;
+void cputime_leave_vm(struct proc *p, const struct vm *vm);
 /* A reaped child's times, and its reaped children's, go to parent;
  * ru (may be NULL) gets them as wait4 reports them. */
 void cputime_reap(struct proc *parent, struct proc *child, struct redox_rusage *ru);

@@ -7,6 +7,7 @@
  * the verdict so a missing or malformed program is an error from spawn.
  */
 #include "core/abi.h"
+#include "core/cputime.h"
 #include "core/elf.h"
 #include "core/exec.h"
 #include "core/fd.h"
@@ -367,6 +368,7 @@ exec_load(struct proc *p, struct exec_args *a, uintptr_t *entry, uintptr_t *sp)
 		vm = NULL;	/* a vfork child's was its parent's: give it back */
 		proc_vfork_release(p);
 	}
+	cputime_leave_vm(p, vm);
 	*entry = base + e->entry;
 	if (st.st_mode & MODE_SETUID)
 		p->euid = st.st_uid;

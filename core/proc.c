@@ -262,6 +262,7 @@ proc_thread_exit(void)
 		/* Free the memory while on a kernel stack of this process. */
 		struct vm *vm = p->vm;
 		p->vm = NULL;
+		cputime_leave_vm(p, vm);
 		if (p->vfork_parent) {
 			vm = NULL;	/* the parent's: it goes on with it */
 			proc_vfork_release(p);

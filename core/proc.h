@@ -59,6 +59,12 @@ struct proc {
 	/* CPU time, in hal_cpu_ticks (cputime.c): of its ended threads, of
 	 * its reaped children (and theirs). */
 	uint64_t dead_utime, dead_stime, child_utime, child_stime;
+	/* getrusage's other counts (cputime.c): the most accessible pages
+	 * of the spaces it has left (exec, exit); the same for its reaped
+	 * children's largest; context switches of its ended threads and of
+	 * its reaped children. */
+	size_t peak_pages, child_peak_pages;
+	uint64_t dead_nvcsw, dead_nivcsw, child_nvcsw, child_nivcsw;
 };
 
 void proc_init(void);

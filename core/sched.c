@@ -243,6 +243,7 @@ sleep_on(struct waitq *wq, uint64_t deadline, bool interruptible, bool killable)
 		timer_insert(&t->timer);
 	}
 	cputime_stop(t);
+	t->nvcsw++;
 	switch_to(pick(), false);
 	return t->wake_reason;
 }
@@ -297,6 +298,7 @@ sched_give_up(void)
 	cur->state = T_RUNNABLE;
 	runq_push(&rq, cur);
 	cputime_stop(cur);
+	cur->nivcsw++;
 	switch_to(pick(), false);
 }
 

@@ -63,6 +63,8 @@ struct thread {
 	/* CPU time (cputime.c), in hal_cpu_ticks: in user mode and in the
 	 * core, and when the running thread last changed between the two. */
 	uint64_t utime, stime, cpu_stamp;
+	/* Switches away: it blocked (voluntary), or its slice ended. */
+	uint64_t nvcsw, nivcsw;
 };
 
 /* Run queue (pure data structure; unit-tested). */

@@ -289,6 +289,15 @@ sys_sigprocmask(long how, long set, long oldset)
 	return 0;
 }
 
+/* POSIX: the signals that are pending and that the mask holds back. */
+long
+sys_sigpending(long set)
+{
+	struct thread *t = sched_current();
+	uint64_t s = t->proc->sig_pending & t->sigmask;
+	return uc_copy_out((uintptr_t)set, &s, sizeof s);
+}
+
 long
 sys_sigreturn(void)
 {

@@ -37,6 +37,7 @@ long sys_sigaction(long sig, long act, long oldact, long restorer);
 long sys_sigprocmask(long how, long set, long oldset);
 long sys_sigreturn(void);
 long sys_sigaltstack(long ss, long oldss);
+long sys_sigpending(long set);
 long sys_kill(long pid, long sig);
 
 #endif

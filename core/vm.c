@@ -30,12 +30,18 @@ account(struct vm *vm, const struct region *r, int sign)
 	size_t n = r->len / PAGE;
 	if (sign > 0) {
 		vm->pages += n;
-		if (r->prot)
+		if (r->prot) {
 			committed += n;
+			vm->live += n;
+			if (vm->live > vm->peak)
+				vm->peak = vm->live;
+		}
 	} else {
 		vm->pages -= n;
-		if (r->prot)
+		if (r->prot) {
 			committed -= n;
+			vm->live -= n;
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ struct vm {
 	struct list regions;	/* sorted by start, never overlapping */
 	uintptr_t brk_start, brk_cur, brk_end;	/* inside an R_BRK region */
 	size_t pages;		/* mapped pages, for accounting */
+	size_t live, peak;	/* accessible pages: now, most ever (maxrss) */
 };
 
 struct vm *vm_new(void);

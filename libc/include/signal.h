@@ -65,6 +65,7 @@ int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *r
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int sigsuspend(const sigset_t *mask);
+int sigpending(sigset_t *set);
 int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

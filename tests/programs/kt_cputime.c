@@ -5,7 +5,10 @@
  * loop of syscalls adds system time; sleeping adds (next to) nothing; a
  * second thread's spin counts for the process and not for the main
  * thread; a child's time reaches wait4's rusage and RUSAGE_CHILDREN only
- * once it is reaped.  argv[1] == "spin" is the child.
+ * once it is reaped.  ru_maxrss follows the most memory a process has
+ * mapped (its own, a reaped child's); blocking counts as a voluntary
+ * context switch, a slice used up as an involuntary one.  argv[1] ==
+ * "spin" and "big" are the children.
  */
 #define NAME "kt_cputime"
 #include "check.h"
@@ -14,6 +17,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/times.h>
 #include <sys/wait.h>
@@ -165,11 +169,70 @@ test_children(void)
 	CHECK(getrusage(12345, &ru) == -1 && errno == EINVAL);
 }
 
+#define BIG (16L << 20)
+
+/* Maps and touches BIG bytes, then gives them back. */
+static int
+touch_big(void)
+{
+	char *p = mmap(NULL, BIG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return -1;
+	for (long i = 0; i < BIG; i += 4096)
+		p[i] = 1;
+	return munmap(p, BIG);
+}
+
+static void
+test_maxrss(void)
+{
+	struct rusage a, b, c, ru, kids;
+	char *args[] = { self, "big", NULL };
+	pid_t pid;
+	int st = 0;
+	CHECK(getrusage(RUSAGE_SELF, &a) == 0);
+	CHECK(a.ru_maxrss > 0);
+	CHECK(touch_big() == 0);
+	CHECK(getrusage(RUSAGE_SELF, &b) == 0);
+	if (b.ru_maxrss < a.ru_maxrss + BIG / 1024 - 1024)
+		printf("kt_cputime: maxrss %ld K, then %ld K\n", a.ru_maxrss, b.ru_maxrss);
+	CHECK(b.ru_maxrss >= a.ru_maxrss + BIG / 1024 - 1024);
+	CHECK(getrusage(RUSAGE_SELF, &c) == 0);
+	CHECK(c.ru_maxrss == b.ru_maxrss);	/* a peak: freeing keeps it */
+	CHECK(posix_spawn(&pid, self, NULL, NULL, args, environ) == 0);
+	while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
+		;
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(ru.ru_maxrss >= BIG / 1024 && ru.ru_maxrss < 4 * BIG / 1024);
+	CHECK(getrusage(RUSAGE_CHILDREN, &kids) == 0);
+	CHECK(kids.ru_maxrss >= ru.ru_maxrss);
+}
+
+static void
+test_switches(void)
+{
+	struct rusage a, b;
+	pthread_t th;
+	struct timespec ts = { 0, 10 * MS };
+	CHECK(getrusage(RUSAGE_SELF, &a) == 0);
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+	/* Two spinning threads: each one's slice ends with the other ready. */
+	CHECK(pthread_create(&th, NULL, spinner, NULL) == 0);
+	spin(CLOCK_THREAD_CPUTIME_ID, 150 * MS);
+	CHECK(pthread_join(th, NULL) == 0);
+	CHECK(getrusage(RUSAGE_SELF, &b) == 0);
+	CHECK(b.ru_nvcsw > a.ru_nvcsw);
+	CHECK(b.ru_nivcsw > a.ru_nivcsw);
+}
+
 int
 main(int argc, char **argv)
 {
 	self_path(argv[0], self, sizeof self);
 	if (argc > 1) {
+		if (strcmp(argv[1], "big") == 0)
+			return touch_big() == 0 ? 0 : 1;
 		if (strcmp(argv[1], "spin") != 0)
 			return 2;
 		spin(CLOCK_PROCESS_CPUTIME_ID, 200 * MS);
@@ -181,5 +244,7 @@ main(int argc, char **argv)
 	test_sleep();
 	test_threads();
 	test_children();
+	test_maxrss();
+	test_switches();
 	return finish();
 }

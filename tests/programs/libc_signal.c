@@ -155,9 +155,12 @@ static void test_sigsuspend(void)
 	before = got_usr1;
 	raise(SIGUSR1);
 	CHECK_INT(got_usr1, before);
+	CHECK(sigpending(&now) == 0 && sigismember(&now, SIGUSR1) == 1 &&
+	    sigismember(&now, SIGUSR2) == 0);
 	errno = 0;
 	CHECK(sigsuspend(&empty) == -1 && errno == EINTR);
 	CHECK_INT(got_usr1, before + 1);
+	CHECK(sigpending(&now) == 0 && sigismember(&now, SIGUSR1) == 0);
 	/* the old mask is back */
 	CHECK(sigprocmask(SIG_BLOCK, NULL, &now) == 0 && sigismember(&now, SIGUSR1) == 1);
 	/* sent while suspended */

@@ -24,6 +24,9 @@ void __rusage_from(struct rusage *ru, const struct redox_rusage *k)
 	ru->ru_utime.tv_usec = (suseconds_t)(k->utime_ns % 1000000000u / 1000u);
 	ru->ru_stime.tv_sec = (time_t)(k->stime_ns / 1000000000u);
 	ru->ru_stime.tv_usec = (suseconds_t)(k->stime_ns % 1000000000u / 1000u);
+	ru->ru_maxrss = (long)k->maxrss;
+	ru->ru_nvcsw = (long)k->nvcsw;
+	ru->ru_nivcsw = (long)k->nivcsw;
 }
 
 int getrusage(int who, struct rusage *ru)

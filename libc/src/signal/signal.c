@@ -110,6 +110,17 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 	return 0;
 }
 
+int sigpending(sigset_t *set)
+{
+	uint64_t s = 0;
+	long r = __syscall1(SYS_SIGPENDING, &s);
+
+	if (r < 0)
+		return (int)__syscall_ret(r);
+	*set = s;
+	return 0;
+}
+
 int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
 	return sigprocmask(how, set, old) < 0 ? errno : 0;
