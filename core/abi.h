@@ -90,6 +90,7 @@
 #define SYS_WAIT4	1024	/* pid, int *status, flags, struct redox_rusage * */
 #define SYS_VFORK	1025	/* entry, stack, arg: the child's first user state */
 #define SYS_SIGPENDING	1026	/* uint64_t *: the signals pending and blocked */
+#define SYS_ITIMER	1027	/* which (1 VIRTUAL, 2 PROF), const struct redox_itimer *new, old */
 #define SYS_MREMAP	155	/* Redox's number: addr, old_len, new_len, flags, new_addr */
 
 /* ---- resource limits (Linux numbers); see core/limits.h ---- */
@@ -486,6 +487,12 @@ struct redox_rusage {
 	int64_t minflt, majflt, nswap;
 	int64_t inblock, oublock, msgsnd, msgrcv;
 	int64_t nsignals, nvcsw, nivcsw;
+};
+
+/* SYS_ITIMER: a CPU-time interval timer, in ns; value 0 is disarmed. */
+struct redox_itimer {
+	uint64_t interval_ns;
+	uint64_t value_ns;
 };
 
 /* getdents records: packed header then name and a NUL. */

@@ -14,6 +14,7 @@
 #include "core/cputime.h"
 #include "core/proc.h"
 #include "core/sched.h"
+#include "core/signal.h"
 #include "core/str.h"
 #include "core/usercopy.h"
 #include "core/vm.h"
@@ -51,26 +52,66 @@ calibrate(void)
 		scale = 1;
 }
 
+/*
+ * Counts d ticks off CPU timer i; at zero the signal goes and a periodic
+ * timer starts its next period (skipping periods a long stretch ate).
+ * The signal is taken at the next way out of the core (a tick at most).
+ */
+static void
+itimer_charge(struct proc *p, int i, uint64_t d, bool may_send)
+{
+	static const int sig[2] = { SIGVTALRM, SIGPROF };
+	if (p->itimer_left[i] > d) {
+		p->itimer_left[i] -= d;
+		return;
+	}
+	if (!may_send) {
+		p->itimer_left[i] = 1;	/* due: the next crossing sends it */
+		return;
+	}
+	uint64_t over = d - p->itimer_left[i], every = p->itimer_every[i];
+	p->itimer_left[i] = every ? every - over % every : 0;
+	(void)signal_send(p, sig[i]);
+}
+
 void
 cputime_enter(struct thread *t)
 {
-	uint64_t now = ticks_now();
-	t->utime += now - t->cpu_stamp;
+	uint64_t now = ticks_now(), d = now - t->cpu_stamp;
+	struct proc *p = t->proc;
+	t->utime += d;
 	t->cpu_stamp = now;
+	if (__builtin_expect((p->itimer_left[0] | p->itimer_left[1]) != 0, 0)) {
+		if (p->itimer_left[0])
+			itimer_charge(p, 0, d, true);
+		if (p->itimer_left[1])
+			itimer_charge(p, 1, d, true);
+	}
+}
+
+/* Core -> user mode, or (may_send false) a thread going to sleep, when
+ * sending a signal could wake the very thread that is blocking. */
+static void
+charge_sys(struct thread *t, bool may_send)
+{
+	uint64_t now = ticks_now(), d = now - t->cpu_stamp;
+	t->stime += d;
+	t->cpu_stamp = now;
+	/* A thread's last stop comes after its process let it go. */
+	if (__builtin_expect(t->proc && t->proc->itimer_left[1] != 0, 0))
+		itimer_charge(t->proc, 1, d, may_send);
 }
 
 void
 cputime_leave(struct thread *t)
 {
-	uint64_t now = ticks_now();
-	t->stime += now - t->cpu_stamp;
-	t->cpu_stamp = now;
+	charge_sys(t, true);
 }
 
 void
 cputime_stop(struct thread *t)
 {
-	cputime_leave(t);
+	charge_sys(t, false);
 }
 
 void
@@ -86,6 +127,18 @@ static uint64_t
 to_ns(uint64_t ticks)
 {
 	return (ticks >> 24) * scale + (((ticks & 0xffffff) * scale) >> 24);
+}
+
+/* ns in ticks (the inverse of to_ns), saturating near 2^63. */
+static uint64_t
+from_ns(uint64_t ns)
+{
+	if (!scale)
+		calibrate();
+	uint64_t q = ns / scale, r = ns % scale;
+	if (q >= (1ull << 39))
+		return UINT64_MAX >> 1;
+	return (q << 24) + (r << 24) / scale;
 }
 
 /* In ticks: the ns conversion happens once, at the end. */
@@ -221,3 +274,35 @@ sys_getrusage(long who, long uru)
 	cputime_rusage(proc_current(), sched_current(), (int)who, &ru);
 	return uc_copy_out((uintptr_t)uru, &ru, sizeof ru);
 }
+
+/*
+ * setitimer/getitimer for ITIMER_VIRTUAL (1) and ITIMER_PROF (2);
+ * libc keeps ITIMER_REAL itself.  Values are ns; old (if given) gets
+ * what was set before, new (if given) replaces it.
+ */
+long
+sys_itimer(long which, long unew, long uold)
+{
+	struct proc *p = proc_current();
+	struct redox_itimer nv, ov;
+	if (which != 1 && which != 2)
+		return -EINVAL;
+	int i = (int)which - 1;
+	if (unew && uc_copy_in(&nv, (uintptr_t)unew, sizeof nv) != 0)
+		return -EFAULT;
+	if (uold) {
+		ov.value_ns = p->itimer_left[i] ? to_ns(p->itimer_left[i]) : 0;
+		if (p->itimer_left[i] && ov.value_ns == 0)
+			ov.value_ns = 1;	/* armed: never reads as off */
+		ov.interval_ns = to_ns(p->itimer_every[i]);
+		if (uc_copy_out((uintptr_t)uold, &ov, sizeof ov) != 0)
+			return -EFAULT;
+	}
+	if (unew) {
+		uint64_t v = nv.value_ns ? from_ns(nv.value_ns) : 0;
+		p->itimer_left[i] = nv.value_ns && !v ? 1 : v;
+		p->itimer_every[i] = v ? from_ns(nv.interval_ns) : 0;
+	}
+	return 0;
+}
+

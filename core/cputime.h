@@ -40,5 +40,6 @@ void cputime_reap(struct proc *parent, struct proc *child, struct redox_rusage *
 void cputime_rusage(struct proc *p, struct thread *t, int who, struct redox_rusage *ru);
 
 long sys_getrusage(long who, long uru);
+long sys_itimer(long which, long unew, long uold);
 
 #endif

@@ -65,6 +65,9 @@ struct proc {
 	 * its reaped children. */
 	size_t peak_pages, child_peak_pages;
 	uint64_t dead_nvcsw, dead_nivcsw, child_nvcsw, child_nivcsw;
+	/* ITIMER_VIRTUAL (user time) and ITIMER_PROF (user and system), in
+	 * ticks: left until the signal (0: off), and the period. */
+	uint64_t itimer_left[2], itimer_every[2];
 };
 
 void proc_init(void);

@@ -79,6 +79,7 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_SIGRETURN: return sys_sigreturn();
 	case SYS_SIGALTSTACK: return sys_sigaltstack(a0, a1);
 	case SYS_SIGPENDING: return sys_sigpending(a0);
+	case SYS_ITIMER: return sys_itimer(a0, a1, a2);
 	case SYS_GETUID: return p->uid;
 	case SYS_GETEUID: return p->euid;
 	case SYS_GETGID: return p->gid;

@@ -7,7 +7,8 @@
  * thread; a child's time reaches wait4's rusage and RUSAGE_CHILDREN only
  * once it is reaped.  ru_maxrss follows the most memory a process has
  * mapped (its own, a reaped child's); blocking counts as a voluntary
- * context switch, a slice used up as an involuntary one.  argv[1] ==
+ * context switch, a slice used up as an involuntary one.  ITIMER_VIRTUAL
+ * and ITIMER_PROF signal after CPU time, not wall time.  argv[1] ==
  * "spin" and "big" are the children.
  */
 #define NAME "kt_cputime"
@@ -19,6 +20,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -226,6 +228,49 @@ test_switches(void)
 	CHECK(b.ru_nivcsw > a.ru_nivcsw);
 }
 
+static volatile sig_atomic_t vt_count, prof_count;
+
+static void on_vtalrm(int sig) { (void)sig; vt_count++; }
+static void on_prof(int sig) { (void)sig; prof_count++; }
+
+static void
+test_itimers(void)
+{
+	struct sigaction va = { .sa_handler = on_vtalrm }, pa = { .sa_handler = on_prof };
+	struct itimerval one = { { 0, 0 }, { 0, 100000 } };	/* 100 ms, once */
+	struct itimerval every = { { 0, 50000 }, { 0, 50000 } };	/* each 50 ms */
+	struct itimerval off = { { 0, 0 }, { 0, 0 } }, cur;
+	CHECK(sigaction(SIGVTALRM, &va, NULL) == 0 && sigaction(SIGPROF, &pa, NULL) == 0);
+
+	CHECK(setitimer(ITIMER_VIRTUAL, &one, NULL) == 0);
+	CHECK(getitimer(ITIMER_VIRTUAL, &cur) == 0);
+	CHECK(cur.it_value.tv_sec == 0 && cur.it_value.tv_usec > 0 &&
+	    cur.it_value.tv_usec <= 100000 && cur.it_interval.tv_usec == 0);
+	/* Sleeping uses no CPU: no signal. */
+	struct timespec ts = { 0, 200 * MS };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+	CHECK_INT(vt_count, 0);
+	spin(CLOCK_PROCESS_CPUTIME_ID, 50 * MS);
+	CHECK_INT(vt_count, 0);
+	spin(CLOCK_PROCESS_CPUTIME_ID, 100 * MS);
+	CHECK_INT(vt_count, 1);
+	CHECK(getitimer(ITIMER_VIRTUAL, &cur) == 0);
+	CHECK(cur.it_value.tv_sec == 0 && cur.it_value.tv_usec == 0);	/* spent */
+
+	CHECK(setitimer(ITIMER_PROF, &every, NULL) == 0);
+	spin(CLOCK_PROCESS_CPUTIME_ID, 300 * MS);
+	CHECK(setitimer(ITIMER_PROF, &off, &cur) == 0);
+	CHECK(cur.it_interval.tv_usec == 50000);
+	if (prof_count < 4 || prof_count > 7)
+		printf("kt_cputime: %d SIGPROFs in 300 ms of CPU at one per 50 ms\n", (int)prof_count);
+	CHECK(prof_count >= 4 && prof_count <= 7);
+	int n = prof_count;
+	spin(CLOCK_PROCESS_CPUTIME_ID, 100 * MS);
+	CHECK_INT(prof_count, n);	/* off stays off */
+	CHECK(setitimer(7, &one, NULL) == -1 && errno == EINVAL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -246,5 +291,6 @@ main(int argc, char **argv)
 	test_children();
 	test_maxrss();
 	test_switches();
+	test_itimers();
 	return finish();
 }

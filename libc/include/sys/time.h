@@ -11,7 +11,7 @@ struct timeval {
 	suseconds_t tv_usec;
 };
 
-/* Interval timers: only ITIMER_REAL (src/signal/alarm.c). */
+/* Interval timers (src/signal/alarm.c): REAL in libc, VIRTUAL and PROF in the kernel. */
 #define ITIMER_REAL	0
 #define ITIMER_VIRTUAL	1
 #define ITIMER_PROF	2

@@ -3,9 +3,9 @@
  * kernel timer for them: a helper thread, started on first use, sleeps
  * on a futex until the deadline (monotonic clock) and then sends SIGALRM
  * to the process.  It blocks every signal, so the program's threads are
- * the ones to take them.  The CPU-time timers (ITIMER_VIRTUAL,
- * ITIMER_PROF) need accounting the kernel does not keep: EINVAL.  An
- * alarm does not survive exec (the thread does not).
+ * the ones to take them.  An alarm does not survive exec (the thread
+ * does not).  The CPU-time timers (ITIMER_VIRTUAL, ITIMER_PROF) are the
+ * kernel's (SYS_ITIMER), which counts CPU time.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -80,10 +80,35 @@ static void to_timeval(uint64_t ns, struct timeval *tv)
 	tv->tv_usec = (suseconds_t)(ns % NS / 1000);
 }
 
+/* ITIMER_VIRTUAL and ITIMER_PROF: nv and/or old, in the kernel. */
+static int cpu_itimer(int which, const struct itimerval *nv, struct itimerval *old)
+{
+	struct redox_itimer n, o;
+	long r;
+
+	if (nv != NULL) {
+		n.value_ns = (uint64_t)nv->it_value.tv_sec * NS + (uint64_t)nv->it_value.tv_usec * 1000;
+		n.interval_ns = (uint64_t)nv->it_interval.tv_sec * NS +
+		    (uint64_t)nv->it_interval.tv_usec * 1000;
+	}
+	r = __syscall3(SYS_ITIMER, which, nv ? &n : NULL, old ? &o : NULL);
+	if (r < 0)
+		return (int)__syscall_ret(r);
+	if (old != NULL) {
+		/* Up to the next us: the kernel keeps CPU ticks, whose ns may
+		 * fall a little short of what was set. */
+		to_timeval((o.value_ns + 999) / 1000 * 1000, &old->it_value);
+		to_timeval((o.interval_ns + 999) / 1000 * 1000, &old->it_interval);
+	}
+	return 0;
+}
+
 int getitimer(int which, struct itimerval *cur)
 {
 	uint64_t now;
 
+	if (which == ITIMER_VIRTUAL || which == ITIMER_PROF)
+		return cpu_itimer(which, NULL, cur);
 	if (which != ITIMER_REAL) {
 		errno = EINVAL;
 		return -1;
@@ -100,12 +125,15 @@ int setitimer(int which, const struct itimerval *restrict nv, struct itimerval *
 {
 	uint64_t v, iv;
 
-	if (which != ITIMER_REAL || nv->it_value.tv_sec < 0 || nv->it_value.tv_usec < 0 ||
+	if ((which != ITIMER_REAL && which != ITIMER_VIRTUAL && which != ITIMER_PROF) ||
+	    nv->it_value.tv_sec < 0 || nv->it_value.tv_usec < 0 ||
 	    nv->it_value.tv_usec >= 1000000 || nv->it_interval.tv_sec < 0 ||
 	    nv->it_interval.tv_usec < 0 || nv->it_interval.tv_usec >= 1000000) {
 		errno = EINVAL;
 		return -1;
 	}
+	if (which != ITIMER_REAL)
+		return cpu_itimer(which, nv, old);
 	v = (uint64_t)nv->it_value.tv_sec * NS + (uint64_t)nv->it_value.tv_usec * 1000;
 	iv = (uint64_t)nv->it_interval.tv_sec * NS + (uint64_t)nv->it_interval.tv_usec * 1000;
 	if (old != NULL && getitimer(ITIMER_REAL, old) < 0)
