@@ -22,6 +22,9 @@ enum tcp_state {
 #define TCP_MSS 1460		/* ours: an Ethernet MTU less IP and TCP */
 #define TCP_MSS_MIN 64		/* a peer's smaller MSS is raised to this */
 #define TCP_SEG_HEAD (NS_ETH_HLEN + 20)	/* Ethernet + IP headers */
+/* The payload of a TSO super-segment at most: it and the headers (40
+ * bytes of options at most) stay within an IPv4 packet. */
+#define TCP_TSO_MAX (65535 - 20 - TCP_HLEN - 40)
 #ifndef TCP_BUF			/* the fuzz target makes it small */
 #define TCP_BUF 262144		/* send and receive buffers, each */
 #endif
@@ -122,7 +125,7 @@ struct tcp_table {
 	uint32_t msl_ms, keep_idle_ms, keep_intvl_ms, keep_cnt;
 	/* A segment is built after room for the Ethernet and IP headers
 	 * (ip_output_frame writes them in front, no copy). */
-	uint8_t seg[TCP_SEG_HEAD + TCP_HLEN + 40 + TCP_MSS];
+	uint8_t seg[TCP_SEG_HEAD + TCP_HLEN + 40 + TCP_TSO_MAX];
 };
 
 int tcp_init(struct netstack *st);
