@@ -83,6 +83,7 @@ struct tcp_pcb {
 	int ooo_fin;		/* a FIN seen beyond rcv_nxt, at ooo_fin_seq */
 	uint32_t ooo_fin_seq;
 	int fin_rcvd;
+	int rd_shut;		/* shutdown(SHUT_RD): reads give 0, data is dropped */
 
 	/* What the peer's SACK blocks say it holds beyond snd_una, and
 	 * how far holes were resent in this recovery (RFC 6675). */
@@ -142,6 +143,8 @@ ssize_t tcp_read(struct netstack *st, struct tcp_pcb *p, void *buf, size_t n);
 ssize_t tcp_write(struct netstack *st, struct tcp_pcb *p, const void *buf,
     size_t n);
 int tcp_shutdown(struct netstack *st, struct tcp_pcb *p);
+/* No more reads: what waits and what comes is acknowledged and dropped. */
+void tcp_shutdown_read(struct netstack *st, struct tcp_pcb *p);
 /* The user is done with p: it finishes closing on its own, or is reset
  * if unread data remains. */
 void tcp_close(struct netstack *st, struct tcp_pcb *p);

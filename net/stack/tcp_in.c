@@ -364,6 +364,12 @@ tcp_data(struct netstack *st, struct tcp_pcb *p, struct tcp_seg *s)
 		}
 		i++;
 	}
+	if (p->rd_shut && p->rcap != 0) {
+		/* Shut for reading: taken (so the sender goes on) and
+		 * dropped, the window staying open. */
+		p->rhead = (p->rhead + p->rlen) % p->rcap;
+		p->rlen = 0;
+	}
 	if (p->ooo_fin && p->ooo_fin_seq == p->rcv_nxt)
 		fin = 1;
 	p->need_ack = 1;
