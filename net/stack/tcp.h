@@ -25,6 +25,8 @@ enum tcp_state {
 /* The payload of a TSO super-segment at most: it and the headers (40
  * bytes of options at most) stay within an IPv4 packet. */
 #define TCP_TSO_MAX (65535 - 20 - TCP_HLEN - 40)
+/* A peer's tiny MSS gets plain segments: a NIC may refuse small pieces. */
+#define TCP_TSO_MSS_MIN 256
 #ifndef TCP_BUF			/* the fuzz target makes it small */
 #define TCP_BUF 262144		/* send and receive buffers, each */
 #endif

@@ -211,8 +211,10 @@ tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
 		n = maxn;
 	/* SACK blocks ride along and take room from the data.  With TSO,
 	 * as many whole segments as an IP packet holds go as one. */
-	if (offload & NS_OFF_TSO)
+	if ((offload & NS_OFF_TSO) && gso >= TCP_TSO_MSS_MIN)
 		lim = TCP_TSO_MAX / gso * gso;
+	else
+		offload &= ~(unsigned)NS_OFF_TSO;
 	if (n > lim)
 		n = lim;
 	if (p->fin_queued && seq + n == tcp_fin_seq(p))
