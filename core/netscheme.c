@@ -130,24 +130,41 @@ read_batch(uint8_t *buf, size_t len)
 	return got;
 }
 
-/* The same with offload records. */
+/*
+ * The same with offload records.  While the buffer has room for any
+ * frame, one comes straight from the NIC into it, not through held:
+ * a 64 KiB copy less per frame.
+ */
 static size_t
 read_offload(uint8_t *buf, size_t len)
 {
 	size_t got = 0;
-	while (fill() && got + OREC_HDR + held_len <= len) {
+	for (;;) {
 		uint8_t *h = buf + got;
-		h[0] = (uint8_t)held_len;
-		h[1] = (uint8_t)(held_len >> 8);
-		h[2] = (uint8_t)(held_len >> 16);
-		h[3] = (uint8_t)(held_len >> 24);
-		h[4] = (uint8_t)held_meta.gso_size;
-		h[5] = (uint8_t)(held_meta.gso_size >> 8);
-		h[6] = held_meta.flags;
+		struct hal_nic_meta m;
+		size_t n;
+		if (held_len == 0 && len - got >= OREC_HDR + HAL_NIC_GSO_MAX) {
+			long r = nic->recv_meta(nic, h + OREC_HDR, HAL_NIC_GSO_MAX, &m);
+			if (r <= 0)
+				break;
+			n = (size_t)r;
+		} else if (fill() && got + OREC_HDR + held_len <= len) {
+			n = held_len;
+			m = held_meta;
+			memcpy(h + OREC_HDR, held, n);
+			held_len = 0;
+		} else {
+			break;
+		}
+		h[0] = (uint8_t)n;
+		h[1] = (uint8_t)(n >> 8);
+		h[2] = (uint8_t)(n >> 16);
+		h[3] = (uint8_t)(n >> 24);
+		h[4] = (uint8_t)m.gso_size;
+		h[5] = (uint8_t)(m.gso_size >> 8);
+		h[6] = m.flags;
 		h[7] = 0;
-		memcpy(h + OREC_HDR, held, held_len);
-		got += OREC_HDR + held_len;
-		held_len = 0;
+		got += OREC_HDR + n;
 	}
 	return got;
 }
