@@ -12,6 +12,8 @@
 # It makes its own namespaces and devices and removes them; without root
 # or /dev/net/tun it says SKIP.  NET_BENCH_BYTES sets the transfer size
 # (default 256 MiB), NET_BENCH_PINGS the echoes (default 2000).
+# NET_BENCH_NETSTACKD adds netstackd options: -O measures without the
+# TAP's offload (plain 1,514-byte frames through network:batch).
 set -u
 B=${1:-build}
 BYTES=${NET_BENCH_BYTES:-268435456}

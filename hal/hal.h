@@ -249,6 +249,27 @@ struct hal_blk *hal_blk_get(unsigned index);
 #define HAL_NIC_FRAME_MAX 1518	/* 1514 + a VLAN tag */
 #define HAL_NIC_FRAME_MIN 14
 
+/*
+ * NIC offload (a TAP with virtio-net headers offers it; the E1000, the
+ * RTL8168 and pcap do not).  HAL_NIC_OFF_CSUM: on send, a frame with
+ * HAL_NIC_META_CSUM has a TCP or UDP checksum field holding only the
+ * IPv4 pseudo-header sum, and the NIC completes it; on receive,
+ * HAL_NIC_META_CSUM says the host vouches for the frame's TCP or UDP
+ * checksum (which may hold only the pseudo-header sum: do not check it).
+ * HAL_NIC_OFF_TSO4: a TCP/IPv4 frame up to HAL_NIC_GSO_MAX with gso_size
+ * set is cut by the NIC into segments of gso_size payload bytes, and
+ * received frames may be that large too (with gso_size set).
+ */
+#define HAL_NIC_OFF_CSUM 1
+#define HAL_NIC_OFF_TSO4 2
+#define HAL_NIC_GSO_MAX (14 + 65535)	/* Ethernet + the largest IPv4 packet */
+#define HAL_NIC_META_CSUM 1
+
+struct hal_nic_meta {
+	uint16_t gso_size;	/* TCP payload per segment; 0: one frame */
+	uint8_t flags;		/* HAL_NIC_META_* */
+};
+
 struct hal_nic {
 	const char *name;
 	uint8_t mac[6];
@@ -259,6 +280,16 @@ struct hal_nic {
 	 * of a longer frame is dropped), 0 if none is waiting. */
 	long (*recv)(struct hal_nic *dev, void *buf, size_t cap);
 	void *priv;
+	/* Offload, when offload is not 0 (else the three are NULL): frames
+	 * up to HAL_NIC_GSO_MAX with a hal_nic_meta each, once set_offload
+	 * turned it on (0 turns it off: plain frames again, and send and
+	 * recv work either way).  A backend without it leaves these zero. */
+	unsigned offload;	/* HAL_NIC_OFF_* it can do */
+	int (*set_offload)(struct hal_nic *dev, unsigned on);	/* 0, -errno */
+	int (*send_meta)(struct hal_nic *dev, const void *frame, size_t len,
+	    const struct hal_nic_meta *m);
+	long (*recv_meta)(struct hal_nic *dev, void *buf, size_t cap,
+	    struct hal_nic_meta *m);
 };
 
 /* The index'th network interface, or NULL past the last. */

@@ -13,7 +13,7 @@ $(NET_STACK_HOST_A): $(NET_STACK_HOST_OBJS)
 # Two stacks over a simulated lossy link.
 NET_TEST := $(B)/tests/net/nettest
 NET_TEST_SRCS := tests/net/main.c tests/net/sim.c tests/net/test_tcp.c \
-	tests/net/test_ip.c tests/net/test_apps.c tests/net/test_batch.c
+	tests/net/test_ip.c tests/net/test_apps.c tests/net/test_batch.c tests/net/test_tso.c
 $(NET_TEST): $(patsubst %.c,$(B)/host/%.o,$(NET_TEST_SRCS)) $(NET_STACK_HOST_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^

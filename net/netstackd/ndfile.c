@@ -599,9 +599,17 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 			r = ns_shutdown(nd->st, f->sh);
 			return r < 0 ? r : nd_dup_plain(nd, f);
 		}
+		if (rq->len == 13 && memcmp(in, "shutdown_read", 13) == 0) {
+			if (s != ND_TCP || f->sh < 0)
+				return -ENOTCONN;
+			r = ns_shutdown_read(nd->st, f->sh);
+			return r < 0 ? r : nd_dup_plain(nd, f);
+		}
 		if ((rq->len == 12 && memcmp(in, "read_timeout", 12) == 0) ||
 		    (rq->len == 13 && memcmp(in, "write_timeout", 13) == 0) ||
-		    (rq->len == 3 && memcmp(in, "ttl", 3) == 0 &&
+		    (((rq->len == 3 && memcmp(in, "ttl", 3) == 0) ||
+		    (rq->len == 6 && memcmp(in, "sndbuf", 6) == 0) ||
+		    (rq->len == 6 && memcmp(in, "rcvbuf", 6) == 0)) &&
 		    (s == ND_TCP || s == ND_UDP))) {
 			int nf = nd_alloc(nd, s, -1);
 
@@ -609,7 +617,8 @@ nd_op(struct nd *nd, int s, const struct scheme_request *rq,
 				return nf;
 			nd->files[nf].setting = rq->len == 12 ?
 			    SET_READ_TIMEOUT : rq->len == 13 ?
-			    SET_WRITE_TIMEOUT : SET_TTL;
+			    SET_WRITE_TIMEOUT : rq->len == 3 ? SET_TTL :
+			    in[0] == 's' ? SET_SNDBUF : SET_RCVBUF;
 			nd->files[nf].target = (int)rq->a;
 			return nf;
 		}

@@ -19,7 +19,8 @@ enum { ND_TCP, ND_UDP, ND_ICMP, ND_NETCFG, ND_DNS, ND_IP, ND_ETH, ND_NSCHEMES };
 #define ND_FILES 1024
 
 /* What a dup(fd, "read_timeout") (ndset.c) file sets. */
-enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT, SET_TTL };
+enum { SET_NONE, SET_READ_TIMEOUT, SET_WRITE_TIMEOUT, SET_TTL, SET_SNDBUF,
+    SET_RCVBUF };
 
 struct ndfile {
 	int used;

@@ -1,13 +1,46 @@
 /*
  * ndset.c - the setting files of a tcp: or udp: socket, which libc's
  * setsockopt and getsockopt read and write: dup(fd, "read_timeout") and
- * "write_timeout" (SO_RCVTIMEO, SO_SNDTIMEO) and "ttl" (IP_TTL).
+ * "write_timeout" (SO_RCVTIMEO, SO_SNDTIMEO), "ttl" (IP_TTL), and
+ * "sndbuf" and "rcvbuf" (SO_SNDBUF, SO_RCVBUF: read only).
  */
 #include <errno.h>
 #include <string.h>
 
 #include "net/netstackd/ndset.h"
+#include "net/stack/ip.h"
 #include "net/stack/sock.h"
+#include "net/stack/tcp.h"
+#include "net/stack/udp.h"
+
+/*
+ * A sndbuf or rcvbuf file: the buffer's size in bytes, an int.  The
+ * sizes are fixed (setsockopt's are accepted and change nothing), so a
+ * socket not bound yet reports those it will have.
+ */
+static int64_t
+ndset_buf(struct nd *nd, struct ndfile *t, int setting,
+    const struct scheme_request *rq, uint8_t *out, uint32_t *out_len)
+{
+	int opt = setting == SET_SNDBUF ? NS_OPT_SNDBUF : NS_OPT_RCVBUF, r;
+
+	if (rq->op != SCHEME_READ)
+		return -EINVAL;
+	if (rq->c < sizeof(int))
+		return -EINVAL;
+	if (t->sh >= 0)
+		r = ns_getopt(nd->st, t->sh, opt);
+	else if (t->scheme == ND_UDP)
+		r = opt == NS_OPT_SNDBUF ? IP_MAXPACKET - IP_HLEN - UDP_HLEN :
+		    UDP_QUEUE_BYTES;
+	else
+		r = TCP_BUF;
+	if (r < 0)
+		return r;
+	memcpy(out, &r, sizeof(r));
+	*out_len = sizeof(r);
+	return sizeof(r);
+}
 
 /*
  * A ttl file (libc's IP_TTL): one byte, 1 to 255.  A socket not bound
@@ -57,6 +90,8 @@ ndset_io(struct nd *nd, struct ndfile *f, const struct scheme_request *rq,
 	t = &nd->files[f->target];
 	if (f->setting == SET_TTL)
 		return ndset_ttl(nd, t, rq, in, len, out, out_len);
+	if (f->setting == SET_SNDBUF || f->setting == SET_RCVBUF)
+		return ndset_buf(nd, t, f->setting, rq, out, out_len);
 	to = f->setting == SET_READ_TIMEOUT ? &t->rd_to : &t->wr_to;
 	if (rq->op == SCHEME_READ) {
 		if (rq->c < sizeof(ts))

@@ -1,14 +1,16 @@
 /*
  * netstackd - the TCP/IP stack daemon (net/stack) inside the OS.
  *
- *   netstackd [-1dl] [-a ADDR/PREFIX] [-g GATEWAY] [-n DNS]
+ *   netstackd [-1dlO] [-a ADDR/PREFIX] [-g GATEWAY] [-n DNS]
  *
- * It opens the NIC (nic.c: `network:batch`, many frames per read and
+ * It opens the NIC (nic.c: `network:offload` when the NIC offers TSO
+ * and checksum offload, else `network:batch`, many frames per read and
  * write, else `network:`; `network:mac` gives the MAC), and serves tcp:, udp:, icmp:, dns: and
  * netcfg: (README.md has the URL forms).  Without a `network:` device,
  * or with -l, it runs loopback only (127.0.0.1).  The address comes from
  * -a/-g/-n, else /etc/net/{ip,ip_subnet,ip_router,dns} if they exist;
- * -1 keeps to one frame per call on network: (to measure the batching);
+ * -1 keeps to one frame per call on network: (to measure the batching),
+ * -O to network:batch without offload;
  * -d asks DHCP (and reports ready once it has a lease, or after 10 s).
  * One thread: it sleeps on an event: queue watching the scheme fds, the
  * NIC and a time: timer, and never waits on a client (reads that must
@@ -127,7 +129,7 @@ drain_requests(struct nd *nd, int s, uint8_t *in, size_t cap)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: netstackd [-1dl] [-a ADDR/PREFIX] "
+	fprintf(stderr, "usage: netstackd [-1dlO] [-a ADDR/PREFIX] "
 	    "[-g GATEWAY] [-n DNS]\n");
 	exit(2);
 }
@@ -143,13 +145,16 @@ main(int argc, char **argv)
 	struct redox_event w[ND_NSCHEMES + 2], ev[16];
 	uint8_t *in;
 	int c, dhcp = 0, loopback = 0, given = 0, q, tm, nw = 0, e, single = 0;
+	int plain = 0;
 	int armed = 0, told = 0;
 	uint64_t start;
 	struct netstack *st;
 
-	while ((c = getopt(argc, argv, "1dla:g:n:")) != -1) {
+	while ((c = getopt(argc, argv, "1dlOa:g:n:")) != -1) {
 		if (c == '1')
 			single = 1;
+		else if (c == 'O')
+			plain = 1;
 		else if (c == 'd')
 			dhcp = 1;
 		else if (c == 'l')
@@ -167,7 +172,7 @@ main(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	signal(SIGPIPE, SIG_IGN);
-	if (!loopback && (e = nic_open(&nic, mac, single)) < 0)
+	if (!loopback && (e = nic_open(&nic, mac, single, plain)) < 0)
 		fprintf(stderr, "netstackd: network: %s; loopback only\n",
 		    strerror(-e));
 	st = ns_create(mac, (uint64_t)now_ms() * 2654435761u ^
@@ -179,6 +184,9 @@ main(int argc, char **argv)
 	}
 	if (nic.fd >= 0) {
 		ns_set_output(st, nic_output, &nic);
+		if (nic.mode == NIC_OFFLOAD)
+			ns_set_offload(st, NS_OFF_CSUM | NS_OFF_TSO,
+			    nic_output_meta);
 		if (given) {
 			ns_configure(st, addr, mask, router, dns);
 		} else if (conf_addr("ip", &addr) == 0) {

@@ -260,6 +260,23 @@ arp_output_frame(struct netstack *st, uint32_t nexthop, uint8_t *frame,
 }
 
 void
+arp_output_frame_meta(struct netstack *st, uint32_t nexthop, uint8_t *frame,
+    size_t len, const struct ns_txmeta *m)
+{
+	struct arp_entry *e;
+
+	if (len < NS_ETH_HLEN || len > NS_GSO_FRAME_MAX ||
+	    (e = arp_find(st, nexthop)) == NULL || e->state != ARP_VALID) {
+		st->stats.arp_pending_drop++;
+		return;
+	}
+	memcpy(frame, e->mac, 6);
+	memcpy(frame + 6, st->mac, 6);
+	pkt_put16(frame + 12, NS_ETHERTYPE_IP);
+	ns_send_frame_meta(st, frame, len, m);
+}
+
+void
 arp_tick(struct netstack *st)
 {
 	static const uint8_t zero[6];

@@ -29,6 +29,10 @@ void arp_output(struct netstack *st, uint32_t nexthop, const uint8_t *pkt,
  * NS_ETH_HLEN bytes) is filled in here: no copy once addr is resolved. */
 void arp_output_frame(struct netstack *st, uint32_t nexthop, uint8_t *frame,
     size_t len);
+/* The same with offload: only once nexthop is resolved (ip_offload), up
+ * to NS_GSO_FRAME_MAX bytes; else the frame is dropped. */
+void arp_output_frame_meta(struct netstack *st, uint32_t nexthop,
+    uint8_t *frame, size_t len, const struct ns_txmeta *m);
 /* 0 and the MAC if addr is resolved, else -ENOENT. */
 int arp_lookup(struct netstack *st, uint32_t addr, uint8_t mac[6]);
 

@@ -135,6 +135,8 @@ ip_input(struct netstack *st, const uint8_t *pkt, size_t len, int lo)
 		uint8_t *whole;
 		size_t wlen;
 
+		/* The NIC vouched for this piece, not the ones before. */
+		st->rx_csum_ok = 0;
 		whole = ipfrag_input(st, pkt, hl, total, &wlen);
 		if (whole != NULL) {
 			ip_deliver(st, pkt[9], src, dst, whole, wlen);
@@ -196,6 +198,42 @@ ip_output_frame(struct netstack *st, uint32_t src, uint32_t dst,
 	    proto == IP_PROTO_TCP ? 0x4000 : 0, proto, ttl ? ttl : IP_TTL,
 	    src, dst);
 	arp_output_frame(st, nexthop, frame, NS_ETH_HLEN + IP_HLEN + plen);
+	return 0;
+}
+
+unsigned
+ip_offload(struct netstack *st, uint32_t dst)
+{
+	uint32_t nexthop;
+	uint8_t mac[6];
+
+	if (st->offload == 0 || ip_is_loopback(st, dst) ||
+	    ip_route(st, dst, &nexthop) < 0 || nexthop == 0xffffffffu ||
+	    arp_lookup(st, nexthop, mac) < 0)
+		return 0;
+	return st->offload;
+}
+
+int
+ip_output_frame_meta(struct netstack *st, uint32_t src, uint32_t dst,
+    uint8_t proto, uint8_t ttl, uint8_t *frame, size_t plen,
+    const struct ns_txmeta *m)
+{
+	uint32_t nexthop;
+
+	if (plen > IP_MAXPACKET - IP_HLEN || ip_route(st, dst, &nexthop) < 0)
+		return -EMSGSIZE;
+	if (src == 0)
+		src = ip_source(st, dst);
+	/* DF: a super-segment is cut by the NIC, never fragmented. */
+	ip_header(frame + NS_ETH_HLEN, IP_HLEN + plen, st->ip->id,
+	    proto == IP_PROTO_TCP ? 0x4000 : 0, proto, ttl ? ttl : IP_TTL,
+	    src, dst);
+	/* The NIC numbers the segments after the first from id on. */
+	st->ip->id = (uint16_t)(st->ip->id + (m->gso_size != 0 ?
+	    (plen + m->gso_size - 1) / m->gso_size : 1));
+	arp_output_frame_meta(st, nexthop, frame, NS_ETH_HLEN + IP_HLEN + plen,
+	    m);
 	return 0;
 }
 

@@ -36,6 +36,15 @@ int ip_output_ttl(struct netstack *st, uint32_t src, uint32_t dst,
  */
 int ip_output_frame(struct netstack *st, uint32_t src, uint32_t dst,
     uint8_t proto, uint8_t ttl, uint8_t *frame, size_t plen);
+/* The same with offload (m: what ip_offload said may be used; a payload
+ * up to IP_MAXPACKET - IP_HLEN with m->gso_size). */
+int ip_output_frame_meta(struct netstack *st, uint32_t src, uint32_t dst,
+    uint8_t proto, uint8_t ttl, uint8_t *frame, size_t plen,
+    const struct ns_txmeta *m);
+/* The offload (NS_OFF_*) packets to dst may use now: the NIC's, when dst
+ * is reached through it and its next hop's MAC is known (packets waiting
+ * for ARP are copied plain). */
+unsigned ip_offload(struct netstack *st, uint32_t dst);
 /* The local address a packet to dst leaves from (0: none configured). */
 uint32_t ip_source(struct netstack *st, uint32_t dst);
 /* Whether addr is one of ours (the interface's or 127/8). */

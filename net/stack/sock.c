@@ -295,6 +295,19 @@ ns_shutdown(struct netstack *st, int h)
 }
 
 int
+ns_shutdown_read(struct netstack *st, int h)
+{
+	struct ns_sock *s = sock_get(st, h);
+
+	if (s == NULL)
+		return -EBADF;
+	if (s->type != NS_TCP)
+		return -EOPNOTSUPP;
+	tcp_shutdown_read(st, s->obj);
+	return 0;
+}
+
+int
 ns_close(struct netstack *st, int h)
 {
 	struct ns_sock *s = sock_get(st, h);
@@ -423,6 +436,20 @@ ns_getopt(struct netstack *st, int h, int opt)
 
 	if (s == NULL)
 		return -EBADF;
+	if (opt == NS_OPT_SNDBUF || opt == NS_OPT_RCVBUF) {
+		struct tcp_pcb *p = s->obj;
+
+		if (s->type == NS_UDP)
+			return opt == NS_OPT_SNDBUF ?
+			    IP_MAXPACKET - IP_HLEN - UDP_HLEN : UDP_QUEUE_BYTES;
+		if (s->type != NS_TCP)
+			return -EOPNOTSUPP;
+		/* Buffers come with the handshake's end; their size is
+		 * TCP_BUF before. */
+		if (opt == NS_OPT_SNDBUF)
+			return p->scap ? (int)p->scap : TCP_BUF;
+		return p->rcap ? (int)p->rcap : TCP_BUF;
+	}
 	if (opt != NS_OPT_TTL)
 		return -EINVAL;
 	if (s->type == NS_TCP) {

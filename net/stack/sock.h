@@ -23,7 +23,11 @@ enum ns_socktype { NS_FREE, NS_TCP, NS_UDP, NS_ICMP, NS_DNS, NS_RAW, NS_ETH };
 
 /* NS_OPT_TTL: the IP time to live of what the socket sends (1..255;
  * TCP and UDP; ns_getopt reads it back). */
-enum ns_opt { NS_OPT_KEEPALIVE = 1, NS_OPT_NODELAY, NS_OPT_TTL };
+/* NS_OPT_SNDBUF, NS_OPT_RCVBUF (ns_getopt only): the socket's buffer
+ * sizes in bytes (UDP: the largest datagram it sends, as nothing waits;
+ * the bytes its receive queue holds). */
+enum ns_opt { NS_OPT_KEEPALIVE = 1, NS_OPT_NODELAY, NS_OPT_TTL,
+    NS_OPT_SNDBUF, NS_OPT_RCVBUF };
 
 struct ns_endpoints {
 	uint32_t laddr, raddr;
@@ -68,11 +72,14 @@ ssize_t ns_sendto(struct netstack *st, int h, const void *buf, size_t n,
     uint32_t addr, uint16_t port);
 /* TCP: no more writes (sends FIN). */
 int ns_shutdown(struct netstack *st, int h);
+/* TCP: no more reads; they give 0, and data is acknowledged and dropped. */
+int ns_shutdown_read(struct netstack *st, int h);
 int ns_close(struct netstack *st, int h);
 unsigned ns_poll(struct netstack *st, int h);
 int ns_endpoints(struct netstack *st, int h, struct ns_endpoints *e);
 int ns_setopt(struct netstack *st, int h, int opt, int val);
-/* An option's value (NS_OPT_TTL only), or -errno. */
+/* An option's value (NS_OPT_TTL, NS_OPT_SNDBUF, NS_OPT_RCVBUF), or
+ * -errno. */
 int ns_getopt(struct netstack *st, int h, int opt);
 int ns_type(struct netstack *st, int h);
 /* The TCP state of a handle (enum tcp_state), or -errno. */

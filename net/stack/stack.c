@@ -78,6 +78,16 @@ ns_set_output(struct netstack *st, ns_output_fn fn, void *ctx)
 }
 
 void
+ns_set_offload(struct netstack *st, unsigned off, ns_output_meta_fn fn)
+{
+	st->offload = fn != NULL ? off & (NS_OFF_CSUM | NS_OFF_TSO) : 0;
+	/* TSO leaves the checksum to the NIC too. */
+	if (!(st->offload & NS_OFF_CSUM))
+		st->offload = 0;
+	st->output_meta = st->offload ? fn : NULL;
+}
+
+void
 ns_set_ready(struct netstack *st, ns_ready_fn fn, void *ctx)
 {
 	st->ready = fn;
@@ -115,6 +125,20 @@ ns_send_frame(struct netstack *st, const uint8_t *frame, size_t len)
 	st->stats.tx_frames++;
 	if (st->output != NULL)
 		st->output(st->output_ctx, frame, len);
+}
+
+void
+ns_send_frame_meta(struct netstack *st, const uint8_t *frame, size_t len,
+    const struct ns_txmeta *m)
+{
+	if (m == NULL || st->output_meta == NULL) {
+		ns_send_frame(st, frame, len);
+		return;
+	}
+	st->stats.tx_frames++;
+	if (m->gso_size != 0)
+		st->stats.tx_gso++;
+	st->output_meta(st->output_ctx, frame, len, m);
 }
 
 void
@@ -181,12 +205,21 @@ ns_mac_for_us(const struct netstack *st, const uint8_t *dst)
 void
 ns_input(struct netstack *st, const uint8_t *frame, size_t len, uint64_t now)
 {
+	ns_input_meta(st, frame, len, now, 0);
+}
+
+void
+ns_input_meta(struct netstack *st, const uint8_t *frame, size_t len,
+    uint64_t now, unsigned flags)
+{
 	uint16_t type;
 
 	if (now > st->now)
 		st->now = now;
 	st->stats.rx_frames++;
-	if (len < NS_ETH_HLEN || len > NS_FRAME_MAX + 4 ||
+	/* Frames past the MTU come from a NIC that joins segments (GRO);
+	 * each layer checks its own lengths. */
+	if (len < NS_ETH_HLEN || len > NS_GSO_FRAME_MAX + 4 ||
 	    !ns_mac_for_us(st, frame)) {
 		st->stats.eth_drop++;
 		return;
@@ -195,9 +228,12 @@ ns_input(struct netstack *st, const uint8_t *frame, size_t len, uint64_t now)
 	eth_input(st, frame, len);
 	if (type == NS_ETHERTYPE_ARP)
 		arp_input(st, frame + NS_ETH_HLEN, len - NS_ETH_HLEN);
-	else if (type == NS_ETHERTYPE_IP)
+	else if (type == NS_ETHERTYPE_IP) {
+		st->rx_csum_ok = (flags & NS_RX_CSUM_OK) &&
+		    (st->offload & NS_OFF_CSUM);
 		ip_input(st, frame + NS_ETH_HLEN, len - NS_ETH_HLEN, 0);
-	else
+		st->rx_csum_ok = 0;
+	} else
 		st->stats.eth_drop++;
 	ns_flush(st);
 }

@@ -15,12 +15,33 @@
 #define NS_ETH_HLEN 14
 #define NS_MTU 1500
 #define NS_FRAME_MAX (NS_ETH_HLEN + NS_MTU)
+#define NS_GSO_FRAME_MAX (NS_ETH_HLEN + 65535)	/* a TSO or GRO frame */
 #define NS_ETHERTYPE_IP 0x0800
 #define NS_ETHERTYPE_ARP 0x0806
 #define NS_LOOPBACK 0x7f000001u
 
 typedef void (*ns_output_fn)(void *ctx, const uint8_t *frame, size_t len);
 typedef void (*ns_ready_fn)(void *ctx, int handle, unsigned events);
+
+/*
+ * NIC offload (ns_set_offload).  NS_OFF_CSUM: the NIC completes the TCP
+ * and UDP checksums of frames sent with NS_TX_CSUM (the field holds the
+ * pseudo-header sum), and vouches for received ones (ns_input_meta with
+ * NS_RX_CSUM_OK: not checked).  NS_OFF_TSO: it cuts a TCP frame of up to
+ * NS_GSO_FRAME_MAX bytes into segments of gso_size payload bytes.
+ */
+#define NS_OFF_CSUM 1
+#define NS_OFF_TSO 2
+#define NS_TX_CSUM 1
+#define NS_RX_CSUM_OK 1
+
+struct ns_txmeta {
+	uint16_t gso_size;	/* 0: one frame */
+	uint8_t flags;		/* NS_TX_* */
+};
+
+typedef void (*ns_output_meta_fn)(void *ctx, const uint8_t *frame,
+    size_t len, const struct ns_txmeta *m);
 
 /* Malformed or unwanted input is dropped and counted here. */
 struct ns_stats {
@@ -30,6 +51,7 @@ struct ns_stats {
 	uint64_t frag_in, frag_drop, frag_overlap, frag_timeout, frag_done;
 	uint64_t icmp_drop, icmp_echo_replies;
 	uint64_t udp_drop, udp_noport;
+	uint64_t tx_gso;
 	uint64_t tcp_drop, tcp_cksum, tcp_badopt, tcp_rst_sent, tcp_rexmit,
 	    tcp_fast_rexmit, tcp_timeouts, tcp_syn_evict, tcp_syn_drop;
 	uint64_t dhcp_drop, dns_drop;
@@ -54,6 +76,9 @@ struct netstack {
 	uint64_t now;				/* ms, from the caller */
 	ns_output_fn output;
 	void *output_ctx;
+	ns_output_meta_fn output_meta;	/* frames that need offload */
+	unsigned offload;		/* NS_OFF_* */
+	int rx_csum_ok;			/* the frame in hand: NS_RX_CSUM_OK */
 	ns_ready_fn ready;
 	void *ready_ctx;
 	uint64_t rng;
@@ -81,6 +106,9 @@ struct netstack *ns_create(const uint8_t mac[6], uint64_t seed, uint64_t now);
 void ns_destroy(struct netstack *st);
 void ns_set_output(struct netstack *st, ns_output_fn fn, void *ctx);
 void ns_set_ready(struct netstack *st, ns_ready_fn fn, void *ctx);
+/* Offload the NIC does (NS_OFF_*), and the output for frames using it
+ * (ctx: the output's); 0 turns it off. */
+void ns_set_offload(struct netstack *st, unsigned off, ns_output_meta_fn fn);
 /* Sets the interface address; 0 leaves a field unset. */
 void ns_configure(struct netstack *st, uint32_t addr, uint32_t mask,
     uint32_t router, uint32_t dns);
@@ -95,12 +123,19 @@ void ns_configure(struct netstack *st, uint32_t addr, uint32_t mask,
 void ns_input_batch(struct netstack *st, int on);
 void ns_input(struct netstack *st, const uint8_t *frame, size_t len,
     uint64_t now);
+/* The same with what the NIC says of it (NS_RX_*; only NS_RX_CSUM_OK
+ * counts, and only while ns_set_offload said NS_OFF_CSUM). */
+void ns_input_meta(struct netstack *st, const uint8_t *frame, size_t len,
+    uint64_t now, unsigned flags);
 /* Runs the timers due at now and delivers queued loopback packets. */
 void ns_tick(struct netstack *st, uint64_t now);
 
 /* For the modules. */
 uint32_t ns_random(struct netstack *st);
 void ns_send_frame(struct netstack *st, const uint8_t *frame, size_t len);
+/* With offload (m NULL: as ns_send_frame). */
+void ns_send_frame_meta(struct netstack *st, const uint8_t *frame,
+    size_t len, const struct ns_txmeta *m);
 /* Queues an IP packet to the local stack (delivered after this call). */
 void ns_loopback(struct netstack *st, const uint8_t *pkt, size_t len);
 /* Delivers queued loopback packets; safe to call from anywhere. */

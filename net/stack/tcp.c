@@ -387,6 +387,8 @@ tcp_read(struct netstack *st, struct tcp_pcb *p, void *buf, size_t n)
 
 	if (p->state == TCP_LISTEN)
 		return -EINVAL;
+	if (p->rd_shut)
+		return 0;
 	if (p->rlen == 0) {
 		if (p->err)
 			return -p->err;
@@ -521,6 +523,24 @@ tcp_close(struct netstack *st, struct tcp_pcb *p)
 	ns_flush(st);
 }
 
+void
+tcp_shutdown_read(struct netstack *st, struct tcp_pcb *p)
+{
+	p->rd_shut = 1;
+	if (p->rcap != 0) {
+		p->rhead = (p->rhead + p->rlen) % p->rcap;
+		p->rlen = 0;
+	}
+	/* The window opened: say so, and wake readers waiting for data. */
+	if (p->state == TCP_ESTABLISHED || p->state == TCP_FIN_WAIT_1 ||
+	    p->state == TCP_FIN_WAIT_2) {
+		p->need_ack = 1;
+		tcp_output(st, p);
+	}
+	tcp_wakeup(st, p);
+	ns_flush(st);
+}
+
 unsigned
 tcp_poll(struct netstack *st, struct tcp_pcb *p)
 {
@@ -529,7 +549,8 @@ tcp_poll(struct netstack *st, struct tcp_pcb *p)
 	(void)st;
 	if (p->state == TCP_LISTEN)
 		return p->aq_len > 0 ? NS_EV_READ : 0;
-	if (p->rlen > 0 || p->fin_rcvd || p->err || p->state == TCP_CLOSED)
+	if (p->rlen > 0 || p->fin_rcvd || p->err || p->state == TCP_CLOSED ||
+	    p->rd_shut)
 		ev |= NS_EV_READ;
 	if ((p->state == TCP_ESTABLISHED || p->state == TCP_CLOSE_WAIT) &&
 	    !p->fin_queued && p->slen < p->scap)

@@ -22,6 +22,11 @@ enum tcp_state {
 #define TCP_MSS 1460		/* ours: an Ethernet MTU less IP and TCP */
 #define TCP_MSS_MIN 64		/* a peer's smaller MSS is raised to this */
 #define TCP_SEG_HEAD (NS_ETH_HLEN + 20)	/* Ethernet + IP headers */
+/* The payload of a TSO super-segment at most: it and the headers (40
+ * bytes of options at most) stay within an IPv4 packet. */
+#define TCP_TSO_MAX (65535 - 20 - TCP_HLEN - 40)
+/* A peer's tiny MSS gets plain segments: a NIC may refuse small pieces. */
+#define TCP_TSO_MSS_MIN 256
 #ifndef TCP_BUF			/* the fuzz target makes it small */
 #define TCP_BUF 262144		/* send and receive buffers, each */
 #endif
@@ -80,6 +85,7 @@ struct tcp_pcb {
 	int ooo_fin;		/* a FIN seen beyond rcv_nxt, at ooo_fin_seq */
 	uint32_t ooo_fin_seq;
 	int fin_rcvd;
+	int rd_shut;		/* shutdown(SHUT_RD): reads give 0, data is dropped */
 
 	/* What the peer's SACK blocks say it holds beyond snd_una, and
 	 * how far holes were resent in this recovery (RFC 6675). */
@@ -122,7 +128,7 @@ struct tcp_table {
 	uint32_t msl_ms, keep_idle_ms, keep_intvl_ms, keep_cnt;
 	/* A segment is built after room for the Ethernet and IP headers
 	 * (ip_output_frame writes them in front, no copy). */
-	uint8_t seg[TCP_SEG_HEAD + TCP_HLEN + 40 + TCP_MSS];
+	uint8_t seg[TCP_SEG_HEAD + TCP_HLEN + 40 + TCP_TSO_MAX];
 };
 
 int tcp_init(struct netstack *st);
@@ -139,6 +145,8 @@ ssize_t tcp_read(struct netstack *st, struct tcp_pcb *p, void *buf, size_t n);
 ssize_t tcp_write(struct netstack *st, struct tcp_pcb *p, const void *buf,
     size_t n);
 int tcp_shutdown(struct netstack *st, struct tcp_pcb *p);
+/* No more reads: what waits and what comes is acknowledged and dropped. */
+void tcp_shutdown_read(struct netstack *st, struct tcp_pcb *p);
 /* The user is done with p: it finishes closing on its own, or is reset
  * if unread data remains. */
 void tcp_close(struct netstack *st, struct tcp_pcb *p);

@@ -364,6 +364,12 @@ tcp_data(struct netstack *st, struct tcp_pcb *p, struct tcp_seg *s)
 		}
 		i++;
 	}
+	if (p->rd_shut && p->rcap != 0) {
+		/* Shut for reading: taken (so the sender goes on) and
+		 * dropped, the window staying open. */
+		p->rhead = (p->rhead + p->rlen) % p->rcap;
+		p->rlen = 0;
+	}
 	if (p->ooo_fin && p->ooo_fin_seq == p->rcv_nxt)
 		fin = 1;
 	p->need_ack = 1;
@@ -421,10 +427,14 @@ tcp_newack(struct netstack *st, struct tcp_pcb *p, uint32_t ack,
 		return;
 	}
 	p->dupacks = 0;
+	/* Byte counting (RFC 3465): one ACK may cover a whole TSO
+	 * super-segment, or a batch, not one or two segments. */
+	if (acked > 64u * p->mss)
+		acked = 64u * p->mss;
 	if (p->cwnd < p->ssthresh)
-		p->cwnd += acked < p->mss ? acked : p->mss;
+		p->cwnd += acked;
 	else
-		p->cwnd += (uint32_t)((uint64_t)p->mss * p->mss / p->cwnd) + 1;
+		p->cwnd += (uint32_t)((uint64_t)p->mss * acked / p->cwnd) + 1;
 	if (p->cwnd > 4 * TCP_BUF)
 		p->cwnd = 4 * TCP_BUF;
 }
@@ -646,8 +656,10 @@ tcp_input(struct netstack *st, uint32_t src, uint32_t dst,
 		st->stats.tcp_drop++;
 		return;
 	}
-	if (pkt_fold(pkt_sum(pkt_pseudo(src, dst, IP_PROTO_TCP, len), seg,
-	    len)) != 0) {
+	/* A NIC with offload may vouch for the checksum (and leave only
+	 * the pseudo-header sum in it): then it is not ours to check. */
+	if (!st->rx_csum_ok && pkt_fold(pkt_sum(pkt_pseudo(src, dst,
+	    IP_PROTO_TCP, len), seg, len)) != 0) {
 		st->stats.tcp_cksum++;
 		return;
 	}

@@ -69,10 +69,12 @@ tcp_sack_blocks(struct tcp_pcb *p, uint8_t flags, uint8_t *o)
 }
 
 /* Builds and sends one segment; data are n bytes from the send buffer
- * at offset off. */
+ * at offset off.  With offload (ip_offload's NS_OFF_*), the NIC fills
+ * the checksum, and a segment of more than gso bytes is a super-segment
+ * it cuts into pieces of gso. */
 static void
 tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
-    uint32_t off, uint32_t n)
+    uint32_t off, uint32_t n, unsigned offload, uint32_t gso)
 {
 	uint8_t *h = st->tcp->seg + TCP_SEG_HEAD;
 	size_t hl = TCP_HLEN;
@@ -120,13 +122,28 @@ tcp_send(struct netstack *st, struct tcp_pcb *p, uint32_t seq, uint8_t flags,
 	if (n > 0)
 		tcp_copy_out(p, off, h + hl, n);
 	sum = pkt_pseudo(p->laddr, p->raddr, IP_PROTO_TCP, hl + n);
-	pkt_put16(h + 16, pkt_fold(pkt_sum(sum, h, hl + n)));
+	if (offload & NS_OFF_CSUM) {
+		/* The pseudo-header sum, not complemented: the NIC adds the
+		 * rest (per piece, for a super-segment). */
+		pkt_put16(h + 16, (uint16_t)~pkt_fold(sum));
+	} else {
+		pkt_put16(h + 16, pkt_fold(pkt_sum(sum, h, hl + n)));
+	}
 	if (flags & TH_ACK) {
 		p->need_ack = 0;
 		if (!(flags & TH_SYN))
 			win <<= p->rcv_ws;
 		if (SEQ_GT(p->rcv_nxt + win, p->rcv_adv))
 			p->rcv_adv = p->rcv_nxt + win;
+	}
+	if (offload & NS_OFF_CSUM) {
+		struct ns_txmeta m = { .flags = NS_TX_CSUM };
+
+		if ((offload & NS_OFF_TSO) && n > gso)
+			m.gso_size = (uint16_t)gso;
+		(void)ip_output_frame_meta(st, p->laddr, p->raddr,
+		    IP_PROTO_TCP, p->ttl, st->tcp->seg, hl + n, &m);
+		return;
 	}
 	(void)ip_output_frame(st, p->laddr, p->raddr, IP_PROTO_TCP, p->ttl,
 	    st->tcp->seg, hl + n);
@@ -141,7 +158,7 @@ tcp_send_ctl(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
 	 * and ignores what it acknowledges. */
 	if (flags == TH_ACK && seq == p->snd_nxt)
 		seq = p->snd_max;
-	tcp_send(st, p, seq, flags, 0, 0);
+	tcp_send(st, p, seq, flags, 0, 0, 0, 0);
 }
 
 void
@@ -182,7 +199,9 @@ tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
     uint32_t maxn)
 {
 	uint32_t off = seq - p->sbuf_seq, n = 0;
+	uint32_t gso = p->mss - (uint32_t)tcp_sack_len(p), lim = gso;
 	uint8_t flags = TH_ACK;
+	unsigned offload = ip_offload(st, p->raddr);
 
 	if (SEQ_LT(seq, p->sbuf_seq))
 		return 0;
@@ -190,16 +209,21 @@ tcp_send_at(struct netstack *st, struct tcp_pcb *p, uint32_t seq,
 		n = p->slen - off;
 	if (n > maxn)
 		n = maxn;
-	/* SACK blocks ride along and take room from the data. */
-	if (n > p->mss - tcp_sack_len(p))
-		n = p->mss - (uint32_t)tcp_sack_len(p);
+	/* SACK blocks ride along and take room from the data.  With TSO,
+	 * as many whole segments as an IP packet holds go as one. */
+	if ((offload & NS_OFF_TSO) && gso >= TCP_TSO_MSS_MIN)
+		lim = TCP_TSO_MAX / gso * gso;
+	else
+		offload &= ~(unsigned)NS_OFF_TSO;
+	if (n > lim)
+		n = lim;
 	if (p->fin_queued && seq + n == tcp_fin_seq(p))
 		flags |= TH_FIN;
 	if (n == 0 && !(flags & TH_FIN))
 		return 0;
 	if (n > 0 && seq + n == p->sbuf_seq + p->slen)
 		flags |= TH_PSH;
-	tcp_send(st, p, seq, flags, off, n);
+	tcp_send(st, p, seq, flags, off, n, offload, gso);
 	return n + ((flags & TH_FIN) ? 1 : 0);
 }
 

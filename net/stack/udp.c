@@ -110,7 +110,8 @@ udp_input(struct netstack *st, uint32_t src, uint32_t dst, const uint8_t *p,
 		return;
 	}
 	sum = pkt_get16(p + 6);
-	if (sum != 0 && pkt_fold(pkt_sum(pkt_pseudo(src, dst, IP_PROTO_UDP,
+	if (sum != 0 && !st->rx_csum_ok &&
+	    pkt_fold(pkt_sum(pkt_pseudo(src, dst, IP_PROTO_UDP,
 	    ulen), p, ulen)) != 0) {
 		st->stats.udp_drop++;
 		return;

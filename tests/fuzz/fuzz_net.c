@@ -8,8 +8,12 @@
  * recomputes the IP, TCP, UDP and ICMP checksums so mutations reach
  * past them; flag 2 makes a TCP segment's sequence and acknowledgment
  * numbers offsets from what the connection expects, so mutations reach
- * the established-state code.  The DNS and DHCP reply parsers also get
- * the whole input.  Anything may be dropped; nothing may crash or leak.
+ * the established-state code.  Flag 4 gives the stack a NIC with TSO and
+ * checksum offload (super-segments out), flag 8 has that NIC vouch for
+ * every frame's checksum (NS_RX_CSUM_OK: large and partial-checksum
+ * frames reach TCP and UDP unchecked).  The DNS and DHCP reply parsers
+ * also get the whole input.  Anything may be dropped; nothing may crash
+ * or leak.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,6 +47,15 @@ capture(void *ctx, const uint8_t *f, size_t len)
 		o->synack_seq = pkt_get32(f + 38);
 		o->seen = 1;
 	}
+}
+
+static void
+capture_meta(void *ctx, const uint8_t *f, size_t len, const struct ns_txmeta *m)
+{
+	/* A super-segment must stay within one IPv4 packet. */
+	if (len > NS_GSO_FRAME_MAX || (m->gso_size == 0 && len > NS_FRAME_MAX))
+		abort();
+	capture(ctx, f, len);
 }
 
 static void
@@ -157,6 +170,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st == NULL)
 		return 0;
 	ns_set_output(st, capture, &o);
+	if (flags & 4)
+		ns_set_offload(st, NS_OFF_CSUM | NS_OFF_TSO, capture_meta);
 	ns_set_ready(st, ignore, NULL);
 	ns_configure(st, SELF, 0xffffff00u, 0x0a0000feu, PEER);
 	lh = ns_tcp_listen(st, 0, 80, 4);
@@ -193,7 +208,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)ns_write(st, ch, junk, sizeof(junk));
 	while (i + 3 <= size) {
 		size_t len = pkt_get16(data + i + 1);
-		uint8_t f[2048];
+		static uint8_t f[NS_GSO_FRAME_MAX];
 
 		now += data[i];
 		i += 3;
@@ -204,7 +219,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(f, data + i, len);
 		i += len;
 		fixup(st, f, len, flags);
-		ns_input(st, f, len, now);
+		ns_input_meta(st, f, len, now, (flags & 8) ? NS_RX_CSUM_OK : 0);
 		ns_tick(st, now);
 		if (ch >= 0) {
 			(void)ns_read(st, ch, buf, sizeof(buf));

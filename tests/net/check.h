@@ -30,6 +30,6 @@ struct net_test {
 	void (*fn)(void);
 };
 extern const struct net_test tcp_tests[], ip_tests[], app_tests[],
-    batch_tests[];
+    batch_tests[], tso_tests[];
 
 #endif

@@ -13,7 +13,7 @@ int
 main(int argc, char **argv)
 {
 	const struct net_test *lists[] = { ip_tests, tcp_tests, app_tests,
-	    batch_tests };
+	    batch_tests, tso_tests };
 	int run = 0, failed = 0;
 
 	if (argc > 2) {

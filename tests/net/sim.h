@@ -27,6 +27,12 @@ struct sim {
 	void (*tap)(void *ctx, int from, const uint8_t *f, size_t len);
 	void *tap_ctx;
 	unsigned events[2][64];	/* readiness seen per handle, ORed */
+	/* Offload frames a stack handed to the simulated NIC (sim_offload):
+	 * super-segments, and pieces whose partial checksum was wrong. */
+	uint64_t gso[2], bad_csum[2];
+	/* A stack's offload frames go to the other whole, with
+	 * NS_RX_CSUM_OK (as Linux hands a TAP reader GRO'd packets). */
+	int gro[2];
 };
 
 #define SIM_A 0
@@ -42,6 +48,9 @@ void sim_impair(struct sim *s, int loss, int reorder, int dup);
 void sim_run(struct sim *s, uint64_t ms);
 /* Runs until done(ctx) is true or max_ms pass; whether it became true. */
 int sim_until(struct sim *s, int (*done)(void *), void *ctx, uint64_t max_ms);
+/* Gives stack id a NIC with offload off (NS_OFF_*): it cuts TSO frames
+ * into segments and completes checksums as Linux does for a TAP. */
+void sim_offload(struct sim *s, int id, unsigned off);
 /* Delivers a frame to stack `to` now, as if from the wire. */
 void sim_inject(struct sim *s, int to, const uint8_t *f, size_t len);
 uint32_t sim_rand(struct sim *s);

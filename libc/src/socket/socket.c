@@ -10,6 +10,7 @@
  *   sendto()   on UDP, dup(fd, "A.B.C.D:PORT") aims one datagram
  *   getsockname/getpeername  read the fd's URL, "tcp:REMOTE/LOCAL"
  *   shutdown(SHUT_WR)  dup(fd, "shutdown"): the stack sends FIN
+ *   shutdown(SHUT_RD)  dup(fd, "shutdown_read"): reads give 0, data is dropped
  *
  * send and recv are write and read (the fd's kind kept per fd, so no
  * fpath each time); poll and select see sockets as any other fd.  Only AF_INET: the stack speaks IPv4.
@@ -400,8 +401,15 @@ shutdown(int fd, int how)
 		errno = EINVAL;
 		return -1;
 	}
+	/* SHUT_RD: reads give 0 from now on and what arrives is dropped. */
+	if (how != SHUT_WR) {
+		int r = dup_named(fd, "shutdown_read");
+		if (r < 0)
+			return -1;
+		close(r);
+	}
 	if (how == SHUT_RD)
-		return 0;	/* what arrives is still readable, as on most stacks */
+		return 0;
 	int n = dup_named(fd, "shutdown");
 	if (n < 0)
 		return -1;

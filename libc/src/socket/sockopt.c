@@ -1,8 +1,9 @@
 /*
  * sockopt.c - socket names and options.  Names come from the fd's URL,
  * "tcp:REMOTE/LOCAL".  Timeouts and the TTL are settings the stack
- * serves as files (dup(fd, "read_timeout"), "ttl" ...).  Options the stack has
- * no use for are accepted and change nothing: buffer sizes, address
+ * serves as files (dup(fd, "read_timeout"), "ttl", "sndbuf" ...).  Options the
+ * stack has no use for are accepted and change nothing: buffer sizes
+ * (fixed; getsockopt reports the real ones), address
  * reuse (it never holds a port in TIME_WAIT against a bind), Nagle (it
  * sends at once), keep-alive (its own, always on).
  */
@@ -185,7 +186,11 @@ getsockopt(int fd, int level, int opt, void *val, socklen_t *len)
 		break;
 	}
 	case SO_REUSEADDR: case SO_KEEPALIVE: case SO_BROADCAST: v = 0; break;
-	case SO_SNDBUF: case SO_RCVBUF: v = 65536; break;
+	case SO_SNDBUF: case SO_RCVBUF:
+		if (setting(fd, opt == SO_SNDBUF ? "sndbuf" : "rcvbuf", &v, sizeof v, 0) !=
+		    (int)sizeof v)
+			return -1;
+		break;
 	default:
 		errno = ENOPROTOOPT;
 		return -1;

@@ -9,7 +9,11 @@
  *    given a file under a number the parent knows as a socket (and a
  *    socket under a number it knows as a file): ENOTSOCK exactly where
  *    the fd is no socket;
- *  - recvfrom on an unconnected UDP socket names the sender.
+ *  - recvfrom on an unconnected UDP socket names the sender;
+ *  - SO_SNDBUF and SO_RCVBUF give the stack's real buffer sizes (a
+ *    writer whose peer does not read gets that much out and no more);
+ *  - shutdown(SHUT_RD): reads give 0 at once, data waiting and data
+ *    arriving is dropped (the writer is not held up), writes still go.
  *
  * Prints "net_sockopt: all N checks passed".  "net_sockopt child FD
  * WANT" is the spawned half: sends on FD and says whether it worked.
@@ -121,6 +125,73 @@ test_ttl(void)
 	close(tx);
 	close(rx);
 	close(raw);
+}
+
+/* Writes n bytes of 'x' to non-blocking fd while it takes them (a few
+ * short waits for the window to move); the bytes it took. */
+static size_t
+fill(int fd, size_t n)
+{
+	static char chunk[4096];
+	size_t done = 0;
+	int waits = 0;
+
+	memset(chunk, 'x', sizeof(chunk));
+	while (done < n && waits < 5) {
+		size_t k = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+		ssize_t w = write(fd, chunk, k);
+
+		if (w > 0) {
+			done += (size_t)w;
+			waits = 0;
+		} else if (w < 0 && errno == EAGAIN) {
+			usleep(20000);
+			waits++;
+		} else {
+			break;
+		}
+	}
+	return done;
+}
+
+static void
+test_bufs_shutrd(void)
+{
+	struct sockaddr_in la = loop(7103);
+	int l = socket(AF_INET, SOCK_STREAM, 0), c = -1, a = -1, u;
+	int sb = 0, rb = 0, usb = 0, urb = 0;
+	socklen_t len = sizeof(int);
+	char b[64];
+
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(getsockopt(u, SOL_SOCKET, SO_SNDBUF, &usb, &len) == 0 && usb == 65507);
+	CHECK(getsockopt(u, SOL_SOCKET, SO_RCVBUF, &urb, &len) == 0 && urb == 262144);
+	close(u);
+	CHECK(l >= 0 && bind(l, (struct sockaddr *)&la, sizeof(la)) == 0 && listen(l, 4) == 0);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	CHECK(connect(c, (struct sockaddr *)&la, sizeof(la)) == 0);
+	a = accept(l, NULL, NULL);
+	CHECK(a >= 0);
+	CHECK(getsockopt(c, SOL_SOCKET, SO_SNDBUF, &sb, &len) == 0 && sb == 262144);
+	CHECK(getsockopt(a, SOL_SOCKET, SO_RCVBUF, &rb, &len) == 0 && rb == 262144);
+	/* Nobody reads a: c's buffer and a's fill, then writes stop. */
+	CHECK(fcntl(c, F_SETFL, O_NONBLOCK) == 0);
+	size_t took = fill(c, 4u << 20);
+	CHECK(took >= (size_t)sb && took <= (size_t)sb + (size_t)rb);
+	/* Shut for reading: what waits is gone, reads give 0 ... */
+	CHECK(shutdown(a, SHUT_RD) == 0);
+	CHECK(read(a, b, sizeof(b)) == 0);
+	/* ... and what comes is taken and dropped: c goes on writing. */
+	CHECK(fill(c, 2u << 20) == 2u << 20);
+	CHECK(recv(a, b, sizeof(b), 0) == 0);
+	/* The other direction still works. */
+	CHECK(write(a, "back", 4) == 4);
+	CHECK(fcntl(c, F_SETFL, 0) == 0);
+	CHECK(read(c, b, sizeof(b)) == 4 && memcmp(b, "back", 4) == 0);
+	CHECK(shutdown(a, 7) < 0 && errno == EINVAL);
+	close(a);
+	close(c);
+	close(l);
 }
 
 /* Spawns "net_sockopt child FD WANT" with parent fd src as child fd dst. */
@@ -278,6 +349,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	test_ttl();
+	test_bufs_shutrd();
 	test_kind_cache(argv[0][0] == '/' || strchr(argv[0], ':') ? argv[0] :
 	    "initfs:/bin/net_sockopt");
 	if (failed) {
