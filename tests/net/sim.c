@@ -290,3 +290,31 @@ sim_until(struct sim *s, int (*done)(void *), void *ctx, uint64_t max_ms)
 	}
 	return done(ctx);
 }
+
+int
+sim_accepted(void *ctx)
+{
+	struct sim_acc *a = ctx;
+
+	if (a->h < 0)
+		a->h = ns_accept(a->st, a->lh);
+	return a->h >= 0;
+}
+
+int
+sim_tcp_pair(struct sim *s, int from, uint16_t port, uint64_t max_ms, int *fh, int *th)
+{
+	int to = !from;
+	struct sim_acc a = { s->st[to], -1, -1 };
+
+	a.lh = ns_tcp_listen(s->st[to], 0, port, 16);
+	if (a.lh < 0)
+		return -1;
+	*fh = ns_tcp_connect(s->st[from], to == SIM_A ? SIM_ADDR_A : SIM_ADDR_B, port, 0, 0);
+	if (*fh >= 0)
+		(void)sim_until(s, sim_accepted, &a, max_ms);
+	ns_close(s->st[to], a.lh);
+	*th = a.h;
+	return *fh >= 0 && a.h >= 0 ? 0 : -1;
+}
+

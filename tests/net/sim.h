@@ -53,6 +53,16 @@ int sim_until(struct sim *s, int (*done)(void *), void *ctx, uint64_t max_ms);
 void sim_offload(struct sim *s, int id, unsigned off);
 /* Delivers a frame to stack `to` now, as if from the wire. */
 void sim_inject(struct sim *s, int to, const uint8_t *f, size_t len);
+/* A listener lh on st and the connection it accepted (h, -1 before);
+ * sim_accepted(&acc) as sim_until's done accepts it. */
+struct sim_acc {
+	struct netstack *st;
+	int lh, h;
+};
+int sim_accepted(void *ctx);
+/* A TCP connection from stack `from` to the other's port, accepted
+ * within max_ms of simulated time: 0 with both handles, or -1. */
+int sim_tcp_pair(struct sim *s, int from, uint16_t port, uint64_t max_ms, int *fh, int *th);
 uint32_t sim_rand(struct sim *s);
 
 #endif

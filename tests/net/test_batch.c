@@ -41,37 +41,15 @@ frame_ttl(const uint8_t *f, size_t len, int proto)
 	return f[NS_ETH_HLEN + 8];
 }
 
-struct acc {
-	struct netstack *st;
-	int lh, h;
-};
-
-static int
-acc_done(void *ctx)
-{
-	struct acc *a = ctx;
-
-	if (a->h < 0)
-		a->h = ns_accept(a->st, a->lh);
-	return a->h >= 0;
-}
-
 /* A TCP connection B -> A on port; 0, or -1 after failing the test. */
 static int
 pair(struct sim *s, uint16_t port, int *ah, int *bh)
 {
-	struct acc a = { s->st[SIM_A], -1, -1 };
+	int r = sim_tcp_pair(s, SIM_B, port, 5000, bh, ah);
 
-	a.lh = ns_tcp_listen(s->st[SIM_A], 0, port, 4);
-	*bh = ns_tcp_connect(s->st[SIM_B], SIM_ADDR_A, port, 0, 0);
-	CHECK(a.lh >= 0 && *bh >= 0);
-	if (a.lh < 0 || *bh < 0)
-		return -1;
-	CHECK(sim_until(s, acc_done, &a, 5000));
-	*ah = a.h;
-	ns_close(s->st[SIM_A], a.lh);
+	CHECK_EQ(r, 0);
 	sim_run(s, 5);
-	return a.h >= 0 ? 0 : -1;
+	return r;
 }
 
 /* A's data segments, captured, then fed to B in one batch or one by one;

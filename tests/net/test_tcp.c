@@ -122,37 +122,14 @@ want_state(void *ctx)
 	return state_is(w->st, w->h, w->state);
 }
 
-struct acc {
-	struct netstack *st;
-	int lh, h;
-};
-
-static int
-accepted(void *ctx)
-{
-	struct acc *a = ctx;
-
-	if (a->h < 0)
-		a->h = ns_accept(a->st, a->lh);
-	return a->h >= 0;
-}
-
 /* B connects to A's port; returns the two ends or fails the test. */
 static int
 tcp_pair(struct sim *s, uint16_t port, int *ah, int *bh)
 {
-	struct acc a = { s->st[SIM_A], -1, -1 };
+	int r = sim_tcp_pair(s, SIM_B, port, 60000, bh, ah);
 
-	a.lh = ns_tcp_listen(s->st[SIM_A], 0, port, 16);
-	CHECK(a.lh >= 0);
-	*bh = ns_tcp_connect(s->st[SIM_B], SIM_ADDR_A, port, 0, 0);
-	CHECK(*bh >= 0);
-	if (a.lh < 0 || *bh < 0)
-		return -1;
-	CHECK(sim_until(s, accepted, &a, 60000));
-	*ah = a.h;
-	ns_close(s->st[SIM_A], a.lh);
-	return a.h >= 0 ? 0 : -1;
+	CHECK_EQ(r, 0);
+	return r;
 }
 
 static void
@@ -388,7 +365,7 @@ test_syn_flood(void)
 	struct pair p;
 	uint8_t f[128];
 	int ah, bh, lh, h, max = 0;
-	struct acc a;
+	struct sim_acc a;
 
 	CHECK_EQ(sim_init(&s, 9), 0);
 	if (tcp_pair(&s, 80, &ah, &bh) != 0) {
@@ -425,7 +402,7 @@ test_syn_flood(void)
 	a.st = s.st[SIM_A];
 	a.lh = lh;
 	a.h = -1;
-	CHECK(sim_until(&s, accepted, &a, 10000));
+	CHECK(sim_until(&s, sim_accepted, &a, 10000));
 	/* The half-open ones time out and go away. */
 	sim_run(&s, 200000);
 	/* Left: the listener, the first connection, the accepted one. */

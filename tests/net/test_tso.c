@@ -16,38 +16,14 @@
 
 #define XFER (2u << 20)
 
-struct acc {
-	struct netstack *st;
-	int lh, h;
-};
-
-static int
-acc_done(void *ctx)
-{
-	struct acc *a = ctx;
-
-	if (a->h < 0)
-		a->h = ns_accept(a->st, a->lh);
-	return a->h >= 0;
-}
-
 /* A connection from `from` to the other stack; 0, or -1 (test failed). */
 static int
 connect_pair(struct sim *s, int from, uint16_t port, int *fh, int *th)
 {
-	int to = !from;
-	struct acc a = { s->st[to], -1, -1 };
+	int r = sim_tcp_pair(s, from, port, 5000, fh, th);
 
-	a.lh = ns_tcp_listen(s->st[to], 0, port, 4);
-	*fh = ns_tcp_connect(s->st[from], to == SIM_A ? SIM_ADDR_A : SIM_ADDR_B,
-	    port, 0, 0);
-	CHECK(a.lh >= 0 && *fh >= 0);
-	if (a.lh < 0 || *fh < 0)
-		return -1;
-	CHECK(sim_until(s, acc_done, &a, 5000));
-	*th = a.h;
-	ns_close(s->st[to], a.lh);
-	return a.h >= 0 ? 0 : -1;
+	CHECK_EQ(r, 0);
+	return r;
 }
 
 /* Sends XFER patterned bytes from `from` to the other end within
