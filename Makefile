@@ -18,6 +18,7 @@ deps:
 # (builds the suites share).  The two groups run side by side, one a core:
 # the native group's output goes to $(B)/check-native.log and is printed
 # after the rest, so the QEMU system tests' summary line ends the output.
+# Each step's time follows it ("== STEP: N s"), to keep CI in its bound.
 NATIVE_BACKENDS = $(filter-out hosted,$(SYSTEM_BACKENDS))
 test: deps
 	@$(MAKE) --no-print-directory check
@@ -25,10 +26,14 @@ test: deps
 check: all
 	@for t in $(PRE_TEST_STEPS); do $(MAKE) --no-print-directory $$t || exit 1; done
 	@( fail=0; for t in $(NATIVE_STEPS) $(NATIVE_BACKENDS:%=test-system-%); do \
+	    s=$$(date +%s); \
 	    $(MAKE) --no-print-directory $$t || { echo "*** $$t FAILED"; fail=1; }; \
+	    echo "== $$t: $$(( $$(date +%s) - s )) s"; \
 	  done; exit $$fail ) >$(B)/check-native.log 2>&1 & native=$$!; \
 	fail=0; for t in $(TEST_STEPS) test-system-hosted; do \
+	  s=$$(date +%s); \
 	  $(MAKE) --no-print-directory $$t || { echo "*** $$t FAILED"; fail=1; }; \
+	  echo "== $$t: $$(( $$(date +%s) - s )) s"; \
 	done; \
 	wait $$native || fail=1; \
 	echo "---- the native (QEMU) suites, run beside the ones above ----"; \
