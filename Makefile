@@ -24,7 +24,8 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: all
-	@for t in $(PRE_TEST_STEPS); do $(MAKE) --no-print-directory $$t || exit 1; done
+	@for t in $(PRE_TEST_STEPS); do s=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$t || exit 1; echo "== $$t: $$(( $$(date +%s) - s )) s"; done
 	@( fail=0; for t in $(NATIVE_STEPS) $(NATIVE_BACKENDS:%=test-system-%); do \
 	    s=$$(date +%s); \
 	    $(MAKE) --no-print-directory $$t || { echo "*** $$t FAILED"; fail=1; }; \
