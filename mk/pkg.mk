@@ -19,7 +19,9 @@ ALL_TARGETS += $(PKG_TOOLS)
 -include $(patsubst %.c,$(B)/host/%.d,$(PKG_LIB_SRCS) $(wildcard apps/pkg/host/*.c))
 
 # pkg inside the OS (initfs:/bin/pkg, and the root disk's /bin).
-PKG_SRCS := apps/pkg/pkg.c apps/pkg/db.c apps/pkg/txn.c
+# fetch.c downloads from an http:// repository with net/http's client.
+PKG_SRCS := apps/pkg/pkg.c apps/pkg/db.c apps/pkg/txn.c apps/pkg/fetch.c \
+	$(HTTP_SRCS)
 PKG_PROG := $(B)/prog/apps/pkg/pkg
 $(PKG_PROG): $(patsubst %.c,$(B)/prog/%.o,$(PKG_SRCS) $(PKG_LIB_SRCS)) $(PROG_LIBS)
 	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
