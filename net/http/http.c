@@ -125,6 +125,8 @@ read_line(struct conn *c, struct http_get *g, char *line, size_t n, size_t *used
 			return fail(g, -EPROTO, "the headers are longer than %lld bytes", HTTP_HEAD_MAX);
 		if (ch == '\n')
 			break;
+		if (ch == '\0')	/* it would end the line early */
+			return fail(g, -EPROTO, "a NUL byte in the headers", 0);
 		if (i + 1 >= n)
 			return fail(g, -EPROTO, "a header line is longer than %lld bytes", (long long)n - 1);
 		line[i++] = ch;
