@@ -53,7 +53,8 @@ ALL_TARGETS += $(PKG_EDTOOL) $(PKG_UNIT)
 test-pkg: $(PKG_UNIT) $(PKG_EDTOOL) $(PKG_TOOLS) $(PKG_HOSTPROG) all
 	$(PKG_UNIT)
 	tests/pkg/host.sh $(B)
-	tests/system/run --backend hosted --build $(B) tests/system/cases/81-pkg.sh
+	tests/system/run --backend hosted --build $(B) tests/system/cases/81-pkg.sh \
+	    tests/system/cases/82-pkg-http.sh
 TEST_STEPS += test-pkg
 
 # The build's signing key: made on first use, never put in an image; its

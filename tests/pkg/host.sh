@@ -152,7 +152,9 @@ p; status 2
 p frobnicate; status 2
 p install 'Bad Name'; status 1; has 'not a package name'
 OUT=$("$B/host/pkg-host" list 2>&1); ST=$?; LAST=list-without-R; status 2
-p -r http://example.org/repo search x; status 1; has 'network repositories are not supported yet'
+p -r ftp://127.0.0.1/repo search x; status 1; has 'ftp://127.0.0.1/repo: not a repository \(a directory or an http:// URL\)'
+p -r https://127.0.0.1/repo search x; status 1; has 'https is not supported \(no TLS\)'
+p -r http://127.0.0.1:1/repo search x; status 1; has '^pkg: http://127.0.0.1:1/repo/repo.txt: connecting to 127.0.0.1 port 1: Connection refused$'
 printf 'garbage\n' > "$W/root/repo/junk.pkg"
 p install "$W/root/repo/junk.pkg"; status 1; has 'refused: not a package'
 
