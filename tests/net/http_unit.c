@@ -8,8 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "net/http/http.h"
@@ -122,6 +126,101 @@ test_urls(void)
 	CHECK(http_parse_url(longurl, &u, err, sizeof err) == -EINVAL, "a long path accepted");
 }
 
+/* A server on 127.0.0.1 (a child process) answering each of count
+ * connections with the next of answers (the last one repeated), where
+ * "%s" in an answer is the port.  The port in port; the child's pid. */
+static pid_t
+serve(int count, const char *const *answers, int nans, char *port, size_t portlen)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t alen = sizeof a;
+	int ls, i;
+	pid_t pid;
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((ls = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
+	    bind(ls, (struct sockaddr *)&a, sizeof a) != 0 || listen(ls, 8) != 0 ||
+	    getsockname(ls, (struct sockaddr *)&a, &alen) != 0) {
+		perror("http_unit: a loopback server");
+		exit(1);
+	}
+	snprintf(port, portlen, "%u", ntohs(a.sin_port));
+	if ((pid = fork()) < 0) {
+		perror("http_unit: fork");
+		exit(1);
+	}
+	if (pid > 0) {
+		close(ls);
+		return pid;
+	}
+	alarm(10);	/* never outlives a broken test */
+	for (i = 0; i < count; i++) {
+		char req[4096], out[1024];
+		int c = accept(ls, NULL, NULL);
+		if (c < 0)
+			_exit(1);
+		if (read(c, req, sizeof req) <= 0)
+			_exit(1);
+		int n = snprintf(out, sizeof out, answers[i < nans ? i : nans - 1], port);
+		if (n < 0 || write(c, out, (size_t)n) != n)
+			_exit(1);
+		close(c);
+	}
+	_exit(0);
+}
+
+static int redirects;
+
+static void
+count_redirect(void *arg, const char *url)
+{
+	(void)arg;
+	(void)url;
+	redirects++;
+}
+
+/* http_get against a real loopback server: redirect chains. */
+static void
+test_redirects(void)
+{
+	static const char *const chain[] = {
+		"HTTP/1.1 302 Found\r\nLocation: /dir/b\r\n\r\n",
+		"HTTP/1.1 301 Moved\r\nLocation: c\r\nContent-Length: 0\r\n\r\n",
+		"HTTP/1.1 307 Temporary\r\nLocation: http://127.0.0.1:%s/end\r\n\r\n",
+		"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+	};
+	static const char *const loop[] = {
+		"HTTP/1.1 302 Found\r\nLocation: /again\r\n\r\n",
+	};
+	struct http_get g = { .begin = b_begin, .write = b_write, .redirect = count_redirect };
+	static struct body b;
+	char port[8], url[64], want[64];
+	int r, st;
+	pid_t pid;
+
+	g.arg = &b;
+	pid = serve(4, chain, 4, port, sizeof port);
+	snprintf(url, sizeof url, "http://127.0.0.1:%s/a", port);
+	snprintf(want, sizeof want, "http://127.0.0.1:%s/end", port);
+	memset(&b, 0, sizeof b);
+	redirects = 0;
+	r = http_get(url, &g);
+	CHECK(r == 0 && b.len == 2 && !memcmp(b.buf, "ok", 2) && redirects == 3 &&
+	    !strcmp(g.url, want), "a chain of redirects: %d %s %s", r, g.err, g.url);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	    "the chain's server: %d", st);
+
+	pid = serve(HTTP_REDIRECTS + 1, loop, 1, port, sizeof port);
+	snprintf(url, sizeof url, "http://127.0.0.1:%s/", port);
+	memset(&b, 0, sizeof b);
+	redirects = 0;
+	r = http_get(url, &g);
+	CHECK(r == -ELOOP && redirects == HTTP_REDIRECTS && strstr(g.err, "redirects") &&
+	    !b.begun, "a redirect loop: %d %d %s", r, redirects, g.err);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	    "the loop's server asked %d times: %d", HTTP_REDIRECTS + 1, st);
+}
+
 int
 main(void)
 {
@@ -131,6 +230,7 @@ main(void)
 	int r;
 
 	test_urls();
+	test_redirects();
 
 	r = RUN("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloEXTRA");
 	CHECK(r == 0 && b.len == 5 && !memcmp(b.buf, "hello", 5) && b.length == 5 &&
