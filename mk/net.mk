@@ -21,13 +21,23 @@ $(NET_TEST): $(patsubst %.c,$(B)/host/%.o,$(NET_TEST_SRCS)) $(NET_STACK_HOST_A)
 ALL_TARGETS += $(NET_TEST)
 TEST_STEPS += test-net
 .PHONY: test-net
-test-net: $(NET_TEST)
+test-net: $(NET_TEST) $(HTTP_UNIT)
 	$(NET_TEST)
+	$(HTTP_UNIT)
 ifneq ($(SAN),1)
 	@$(MAKE) --no-print-directory SAN=1 build/san/tests/net/nettest >/dev/null
 	build/san/tests/net/nettest >/dev/null
 	@echo "test-net: the ASan/UBSan build passes too"
 endif
+
+# net/http's client against answers written into a socket pair.
+HTTP_UNIT := $(B)/tests/net/http_unit
+$(HTTP_UNIT): $(B)/host/tests/net/http_unit.o $(B)/host/net/http/http.o \
+		$(B)/host/net/tools/netutil.o
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^
+ALL_TARGETS += $(HTTP_UNIT)
+-include $(B)/host/tests/net/http_unit.d
 
 # libFuzzer target for every parser: frames into a configured stack.
 NET_FUZZ := $(B)/fuzz/fuzz_net

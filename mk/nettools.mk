@@ -12,6 +12,12 @@ $(NETTOOLS_BINS): $(B)/prog/net/tools/%: $(B)/prog/net/tools/%.o \
 INITFS_BIN += $(NETTOOLS_BINS)
 -include $(patsubst %,$(B)/prog/net/tools/%.d,$(NETTOOLS) netutil)
 
+# net/http: the HTTP/1.1 client library (with netutil's net_dial), which
+# wget and pkg link.
+HTTP_SRCS := net/http/http.c net/tools/netutil.c
+$(B)/prog/net/tools/wget: $(B)/prog/net/http/http.o
+-include $(B)/prog/net/http/http.d $(B)/host/net/http/http.d
+
 $(B)/prog/net/tools/netbench: $(B)/prog/net/tools/netbench.o $(PROG_LIBS)
 	$(call prog_link,$@,$(filter %.o,$(filter-out $(PROG_LIBS),$^)))
 INITFS_BIN += $(B)/prog/net/tools/netbench

@@ -19,7 +19,9 @@ ALL_TARGETS += $(PKG_TOOLS)
 -include $(patsubst %.c,$(B)/host/%.d,$(PKG_LIB_SRCS) $(wildcard apps/pkg/host/*.c))
 
 # pkg inside the OS (initfs:/bin/pkg, and the root disk's /bin).
-PKG_SRCS := apps/pkg/pkg.c apps/pkg/db.c apps/pkg/txn.c
+# fetch.c downloads from an http:// repository with net/http's client.
+PKG_SRCS := apps/pkg/pkg.c apps/pkg/db.c apps/pkg/txn.c apps/pkg/fetch.c \
+	$(HTTP_SRCS)
 PKG_PROG := $(B)/prog/apps/pkg/pkg
 $(PKG_PROG): $(patsubst %.c,$(B)/prog/%.o,$(PKG_SRCS) $(PKG_LIB_SRCS)) $(PROG_LIBS)
 	$(call prog_link,$@,$(filter-out $(PROG_LIBS),$^))
@@ -51,7 +53,8 @@ ALL_TARGETS += $(PKG_EDTOOL) $(PKG_UNIT)
 test-pkg: $(PKG_UNIT) $(PKG_EDTOOL) $(PKG_TOOLS) $(PKG_HOSTPROG) all
 	$(PKG_UNIT)
 	tests/pkg/host.sh $(B)
-	tests/system/run --backend hosted --build $(B) tests/system/cases/81-pkg.sh
+	tests/system/run --backend hosted --build $(B) tests/system/cases/81-pkg.sh \
+	    tests/system/cases/82-pkg-http.sh
 TEST_STEPS += test-pkg
 
 # The build's signing key: made on first use, never put in an image; its

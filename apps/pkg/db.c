@@ -4,8 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "apps/pkg/db.h"
+#include "apps/pkg/fetch.h"
+#include "net/http/http.h"
+
+#define REPO_INDEX_MAX (4u << 20)	/* a downloaded repo.txt */
 
 int
 db_path(const struct db *db, const char *rel, char *out, size_t outlen)
@@ -103,17 +108,32 @@ read_repo_config(struct db *db)
 	return 0;
 }
 
-/* "file:/x" and "/x" are under ROOT; a URL waits for the network. */
+/* "file:/x" and "/x" are under ROOT; http:// is fetched; other
+ * schemes are refused. */
 static int
 resolve_repo(struct db *db, const char *given)
 {
-	char v[1024];
+	char v[1024], err[256];
+	struct http_url u;
 	const char *p;
+	size_t n;
 
 	snprintf(v, sizeof v, "%s", given);
+	if (strncasecmp(v, "http://", 7) == 0 || strncasecmp(v, "https://", 8) == 0) {
+		if (http_parse_url(v, &u, err, sizeof err) != 0) {
+			fprintf(stderr, "pkg: %s: %s\n", v, err);
+			return -EINVAL;
+		}
+		n = strlen(v);
+		while (n > 0 && v[n - 1] == '/')	/* joined with "/FILE" */
+			v[--n] = '\0';
+		snprintf(db->repo, sizeof db->repo, "%s", v);
+		db->remote = 1;
+		return 0;
+	}
 	if (strstr(v, "://") != NULL) {
-		fprintf(stderr, "pkg: %s: network repositories are not supported "
-		    "yet (use a directory)\n", v);
+		fprintf(stderr, "pkg: %s: not a repository (a directory or an "
+		    "http:// URL)\n", v);
 		return -EOPNOTSUPP;
 	}
 	p = strncmp(v, "file:", 5) == 0 ? v + 5 : v;
@@ -137,8 +157,8 @@ db_open(struct db *db, const char *root, const char *repo)
 	if (repo != NULL) {
 		/* -r is taken as given, relative to the current directory too. */
 		snprintf(db->repo, sizeof db->repo, "%s", repo);
-		if (strstr(repo, "://") != NULL)
-			return resolve_repo(db, repo);
+		if (strstr(repo, "://") != NULL && (r = resolve_repo(db, repo)) != 0)
+			return r;
 	} else {
 		if ((r = read_repo_config(db)) != 0) {
 			db_path(db, "etc/pkg/repo", path, sizeof path);
@@ -202,6 +222,7 @@ parse_repo_line(char *line, struct repo_entry *e)
 	}
 	if (!manifest_name_ok(f[0]) || !manifest_version_ok(f[1]) ||
 	    strlen(f[2]) >= sizeof e->file || strchr(f[2], '/') != NULL ||
+	    f[2][0] == '.' ||
 	    !manifest_desc_ok(p))
 		return -EINVAL;
 	snprintf(e->name, sizeof e->name, "%s", f[0]);
@@ -225,7 +246,11 @@ db_repo_read(const struct db *db, struct repo_entry **e, size_t *n)
 		    "/etc/pkg/repo\n");
 		return -ENOENT;
 	}
-	snprintf(path, sizeof path, "%s/repo.txt", db->repo);
+	if (db->remote) {
+		if ((r = db_repo_pkg(db, "repo.txt", path, sizeof path, 0)) != 0)
+			return r;
+	} else
+		snprintf(path, sizeof path, "%s/repo.txt", db->repo);
 	if ((f = fopen(path, "r")) == NULL) {
 		r = -errno;
 		fprintf(stderr, "pkg: %s: %s\n", path, strerror(errno));
@@ -245,8 +270,9 @@ db_repo_read(const struct db *db, struct repo_entry **e, size_t *n)
 		}
 		*e = ne;
 		if (parse_repo_line(line, &ne[*n]) != 0) {
-			fprintf(stderr, "pkg: %s:%d: not NAME VERSION FILE DESCRIPTION\n",
-			    path, lineno);
+			fprintf(stderr, "pkg: %s%s:%d: not NAME VERSION FILE DESCRIPTION\n",
+			    db->remote ? db->repo : path, db->remote ? "/repo.txt" : "",
+			    lineno);
 			r = -EINVAL;
 			break;
 		}
@@ -259,6 +285,31 @@ db_repo_read(const struct db *db, struct repo_entry **e, size_t *n)
 		*n = 0;
 	}
 	return r;
+}
+
+int
+db_repo_pkg(const struct db *db, const char *file, char *path,
+    size_t pathlen, int show)
+{
+	char dir[1024], url[HTTP_URL_MAX];
+	int n, r;
+
+	if (!db->remote) {
+		n = snprintf(path, pathlen, "%s/%s", db->repo, file);
+		return n < 0 || (size_t)n >= pathlen ? -ENAMETOOLONG : 0;
+	}
+	n = snprintf(url, sizeof url, "%s/%s", db->repo, file);
+	if (n < 0 || (size_t)n >= sizeof url) {
+		fprintf(stderr, "pkg: %s/%s: the URL is too long\n", db->repo, file);
+		return -ENAMETOOLONG;
+	}
+	if ((r = fetch_cache_dir(db->root, dir, sizeof dir)) != 0)
+		return r;
+	n = snprintf(path, pathlen, "%s/%s", dir, file);
+	if (n < 0 || (size_t)n >= pathlen)
+		return -ENAMETOOLONG;
+	return fetch_file(url, dir, file, strcmp(file, "repo.txt") == 0 ?
+	    REPO_INDEX_MAX : DB_PKG_MAX, show);
 }
 
 int

@@ -17,7 +17,8 @@
 
 struct db {
 	const char *root;
-	char repo[1024];	/* the repository directory, "" if none */
+	char repo[1024];	/* the repository directory or URL, "" if none */
+	int remote;		/* repo is an http:// URL */
 	struct manifest *inst;	/* installed packages, by name */
 	size_t ninst;
 };
@@ -42,8 +43,13 @@ const struct manifest *db_installed(const struct db *db, const char *name);
 const struct manifest *db_owner(const struct db *db, const char *path,
     const char *self);
 
-/* The repository's index; prints its errors.  *n may be 0. */
+/* The repository's index (from a URL: downloaded into the cache first);
+ * prints its errors.  *n may be 0. */
 int db_repo_read(const struct db *db, struct repo_entry **e, size_t *n);
+/* The path of the repository's package file (from a URL: downloaded
+ * into the cache, with a progress bar when show); prints its errors. */
+int db_repo_pkg(const struct db *db, const char *file, char *path,
+    size_t pathlen, int show);
 
 /* Reads, verifies (signature, then every file) and parses a package. */
 int db_load_pkg(const char *path, const struct trust_keys *keys,

@@ -1,6 +1,6 @@
 /*
  * pkg: the package manager inside the OS.
- *   pkg [-R ROOT] [-r REPO] list | search WORD | info NAME |
+ *   pkg [-R ROOT] [-r DIR|URL] list | search WORD | info NAME |
  *       install NAME|FILE.pkg... | remove NAME...
  * Packages are verified (Ed25519 under ROOT/etc/pkg/keys, every file's
  * SHA-256, safe paths, no collisions, dependencies) before anything is
@@ -34,7 +34,8 @@ usage(FILE *f)
 	    "  search WORD          packages of the repository whose name or\n"
 	    "                       description holds WORD\n"
 	    "  info NAME            a package's manifest summary and files\n"
-	    "  install NAME...      from the repository (-r DIR, or /etc/pkg/repo)\n"
+	    "  install NAME...      from the repository (-r DIR or -r http://HOST/DIR,\n"
+	    "                       or /etc/pkg/repo)\n"
 	    "  install FILE.pkg...  from package files\n"
 	    "  remove NAME...       uninstall\n");
 }
@@ -143,9 +144,13 @@ cmd_info(struct db *db, const char *name)
 		free(e);
 		return 1;
 	}
-	snprintf(path, sizeof path, "%s/%s", db->repo, hit->file);
+	if (db_keys(db, &keys) != 0 ||
+	    db_repo_pkg(db, hit->file, path, sizeof path, isatty(2)) != 0) {
+		free(e);
+		return 1;
+	}
 	free(e);
-	if (db_keys(db, &keys) != 0 || db_load_pkg(path, &keys, &p, &buf) != 0)
+	if (db_load_pkg(path, &keys, &p, &buf) != 0)
 		return 1;
 	print_manifest(&p.m, "not installed");
 	pkgfile_close(&p);
@@ -165,6 +170,7 @@ struct plan {
 	struct repo_entry *repo;	/* read on first need */
 	size_t nrepo;
 	int repo_read;
+	int show;		/* progress bars (stderr is a terminal) */
 	struct trust_keys keys;
 };
 
@@ -235,7 +241,8 @@ plan_add_name(struct db *db, struct plan *pl, const char *name,
 		    db->repo);
 		return -ENOENT;
 	}
-	snprintf(path, sizeof path, "%s/%s", db->repo, hit->file);
+	if (db_repo_pkg(db, hit->file, path, sizeof path, pl->show) != 0)
+		return -EIO;
 	return plan_add_file(pl, path);
 }
 
@@ -347,6 +354,7 @@ cmd_install(struct db *db, int argc, char **argv, int show)
 		fprintf(stderr, "pkg: %s\n", strerror(ENOMEM));
 		return 1;
 	}
+	pl->show = show;
 	if (db_keys(db, &pl->keys) != 0) {
 		free(pl);
 		return 1;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "net/tools/netutil.h"
@@ -45,32 +46,57 @@ net_resolve(const char *host, struct in_addr *out)
 }
 
 int
-net_connect(const char *host, const char *port, int type)
+net_dial(const char *host, const char *port, int type, int timeout_ms,
+    char *err, size_t errlen)
 {
 	struct addrinfo h = { 0 }, *r;
 	h.ai_family = AF_INET;
 	h.ai_socktype = type;
 	int e = getaddrinfo(host, port, &h, &r);
 	if (e) {
-		fprintf(stderr, "%s: %s port %s: %s\n", net_prog, host, port, gai_strerror(e));
-		return -1;
+		snprintf(err, errlen, "%s port %s: %s", host, port, gai_strerror(e));
+		return e == EAI_NONAME ? -ENOENT : -EHOSTUNREACH;
 	}
 	int s = socket(AF_INET, type, 0);
 	if (s < 0) {
-		fprintf(stderr, "%s: socket: %s%s\n", net_prog, strerror(errno),
-		    errno == ENODEV ? " (is the network stack running?)" : "");
+		e = errno;
+		snprintf(err, errlen, "socket: %s%s", strerror(e),
+		    e == ENODEV ? " (is the network stack running?)" : "");
 		freeaddrinfo(r);
-		return -1;
+		return -e;
+	}
+	if (timeout_ms > 0) {
+		/* Bounds the connect (SO_SNDTIMEO) and every later read. */
+		struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
+		if (setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0 ||
+		    setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) < 0) {
+			e = errno;
+			snprintf(err, errlen, "setting a timeout: %s", strerror(e));
+			close(s);
+			freeaddrinfo(r);
+			return -e;
+		}
 	}
 	if (connect(s, r->ai_addr, r->ai_addrlen) < 0) {
-		fprintf(stderr, "%s: connecting to %s port %s: %s\n", net_prog, host, port,
-		    strerror(errno));
+		e = errno == EAGAIN || errno == EINPROGRESS ? ETIMEDOUT : errno;
+		snprintf(err, errlen, "connecting to %s port %s: %s", host, port,
+		    strerror(e));
 		close(s);
 		freeaddrinfo(r);
-		return -1;
+		return -e;
 	}
 	freeaddrinfo(r);
 	return s;
+}
+
+int
+net_connect(const char *host, const char *port, int type)
+{
+	char err[512];
+	int s = net_dial(host, port, type, 0, err, sizeof err);
+	if (s < 0)
+		fprintf(stderr, "%s: %s\n", net_prog, err);
+	return s < 0 ? -1 : s;
 }
 
 int

@@ -7,6 +7,11 @@
 
 /* Writes all of buf (retrying short writes); 0 or -1 with errno. */
 int net_write_all(int fd, const void *buf, size_t len);
+/* Resolves host and connects a socket of type to it, with reads (and
+ * the connect) bounded by timeout_ms (0: none); the fd, or -errno with
+ * the reason in err.  Prints nothing: libraries use it too. */
+int net_dial(const char *host, const char *port, int type, int timeout_ms,
+    char *err, size_t errlen);
 /* Resolves host and connects a socket of type to it; the fd, or -1
  * after saying why on stderr (prefixed with the program's name). */
 int net_connect(const char *host, const char *port, int type);

@@ -152,9 +152,69 @@ p; status 2
 p frobnicate; status 2
 p install 'Bad Name'; status 1; has 'not a package name'
 OUT=$("$B/host/pkg-host" list 2>&1); ST=$?; LAST=list-without-R; status 2
-p -r http://example.org/repo search x; status 1; has 'network repositories are not supported yet'
+p -r ftp://127.0.0.1/repo search x; status 1; has 'ftp://127.0.0.1/repo: not a repository \(a directory or an http:// URL\)'
+p -r https://127.0.0.1/repo search x; status 1; has 'https is not supported \(no TLS\)'
+p -r http://127.0.0.1:1/repo search x; status 1; has '^pkg: http://127.0.0.1:1/repo/repo.txt: connecting to 127.0.0.1 port 1: Connection refused$'
 printf 'garbage\n' > "$W/root/repo/junk.pkg"
 p install "$W/root/repo/junk.pkg"; status 1; has 'refused: not a package'
+
+# Downloads cut short, from an http:// repository on 127.0.0.1 (a server
+# that sends half of hello-1.0.pkg, then closes or stalls): an error, and
+# no package under its real name in the cache; a killed download leaves
+# only its .part file.  Nothing is installed either way.
+if command -v python3 >/dev/null; then
+	python3 - "$F/repo" > "$W/port" 2>/dev/null <<'PY' &
+import os, socket, sys, time
+repo = sys.argv[1]
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+s.settimeout(20)
+print(s.getsockname()[1], flush=True)
+n = 0
+while n < 20:
+    try:
+        c, _ = s.accept()
+    except socket.timeout:
+        break
+    n += 1
+    name = os.path.basename(c.recv(4096).split(b" ")[1].decode())
+    path = os.path.join(repo, name)
+    if not os.path.isfile(path):
+        c.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+    else:
+        data = open(path, "rb").read()
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(data)
+        if name == "hello-1.0.pkg":
+            c.sendall(head + data[:len(data) // 2])
+            if os.path.exists(repo + "/../stall"):
+                time.sleep(5)
+        else:
+            c.sendall(head + data)
+    c.close()
+PY
+	srv=$!
+	for i in $(seq 50); do [ -s "$W/port" ] && break; sleep 0.1; done
+	port=$(cat "$W/port")
+	mkdir -p "$W/r2/etc/pkg/keys"
+	cp "$F/keys/test.pub" "$W/r2/etc/pkg/keys/test.pub"
+	C=$W/r2/var/cache/pkg
+	LAST="install from a server that closes early"
+	OUT=$("$B/host/pkg-host" -R "$W/r2" -r "http://127.0.0.1:$port/" install hello 2>&1); ST=$?
+	status 1
+	has "^pkg: http://127.0.0.1:$port/hello-1.0.pkg: the connection closed after [0-9]+ of $(stat -c %s "$F/repo/hello-1.0.pkg") bytes$"
+	[ -s "$C/repo.txt" ] && [ ! -e "$C/hello-1.0.pkg" ] && [ ! -e "$C/.part.hello-1.0.pkg" ] &&
+		[ ! -e "$W/r2/var/lib/pkg/hello.manifest" ] && [ ! -e "$W/r2/usr" ] && ok ||
+		bad "a broken download left: $(ls -A "$C" "$W/r2")"
+	touch "$F/stall"
+	(timeout -s KILL 2 "$B/host/pkg-host" -R "$W/r2" -r "http://127.0.0.1:$port/" install hello; true) >/dev/null 2>&1
+	[ -s "$C/.part.hello-1.0.pkg" ] && [ ! -e "$C/hello-1.0.pkg" ] &&
+		[ ! -e "$W/r2/var/lib/pkg/hello.manifest" ] && ok ||
+		bad "a killed download left: $(ls -A "$C")"
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+fi
 
 echo "pkg host: $pass passed, $fail failed"
 [ $fail -eq 0 ]
