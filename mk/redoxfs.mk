@@ -1,7 +1,7 @@
 # RedoxFS: the format library, its host tools and their tests.
 # fs/redoxfs/lib: what the host tools and redoxfsd (mk/redoxfsd.mk) share.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/lib/,seahash.c lz4.c fs.c node.c \
-	dir.c write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c \
+	dir.c write.c filew.c rcache.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c \
 	fddisk.c)
 # fs/redoxfs/host: host-only helpers (stdio, image files, the checker,
 # manifests) for the tools and tests, not the in-OS daemon.  sha256 is
