@@ -54,6 +54,9 @@ UNIT_SUITES += redoxfs_meta_suite redoxfs_counts_suite
 # The commit policy both daemons follow (policy.h).
 UNIT_SRCS   += tests/unit/test_redoxfs_policy.c
 UNIT_SUITES += redoxfs_policy_suite
+# The record cache (rcache.h): pieces, reads, commits, remounts, undo.
+UNIT_SRCS   += tests/unit/test_redoxfs_rcache.c
+UNIT_SUITES += redoxfs_rcache_suite
 $(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
 	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
@@ -68,7 +71,7 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	fs/redoxfs/host/fsck.c fs/redoxfs/host/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
 	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c \
-	tests/unit/test_redoxfs_policy.c)
+	tests/unit/test_redoxfs_policy.c tests/unit/test_redoxfs_rcache.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).
