@@ -2,7 +2,8 @@
  * Writing file contents.  Records are rewritten whole, copy-on-write;
  * records over 4 KiB are stored LZ4-compressed when that saves at least
  * one level (as upstream does), and zeros written over a hole store
- * nothing.  Unlike upstream, shrinking a file frees every record past
+ * nothing.  A record written in pieces waits uncompressed in the record
+ * cache (rcache.h) and is stored once, at the commit.  Unlike upstream, shrinking a file frees every record past
  * the new end and zeros the tail of the last one, so nothing leaks and
  * growing the file again reads zeros.
  */
