@@ -282,10 +282,14 @@ start_cached(struct rfs *fs, struct rfs_node *n, uint64_t r,
 }
 
 /*
- * Writes into records without touching the size.  A write that covers
- * a whole record is stored at once (compressed once either way); a
- * smaller one goes into the record cache (rcache.h), so a record written
- * in pieces is compressed once, at the commit, not once per piece.
+ * Writes into records without touching the size.  A write of at most a
+ * quarter of a record (sqlite's 4 KiB pages) goes into the record cache
+ * (rcache.h), and so does any write to a record already there: a record
+ * written in many pieces is compressed once, at the commit, not once per
+ * piece.  Larger pieces are stored at once, as before: a streaming
+ * writer's 64 KiB writes gain little from the cache (two pieces a
+ * record) and in `bench/file_bench.sh` lost more to filling its entries
+ * (first touches of 8 MiB in redoxfsd) than they saved.
  */
 static int
 write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
@@ -327,7 +331,7 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 		level = rfs_level_for(j + k);
 		if (level < ol)
 			level = ol;
-		if (k < rs) {
+		if (k <= rs / 4) {
 			err = start_cached(fs, n, r, old, data, (size_t)have,
 			    level, j, buf + done, k);
 			if (err < 0)
