@@ -283,6 +283,49 @@ START_TEST(test_rcache_full)
 }
 END_TEST
 
+/*
+ * A cached record that must grow when no room is left for its larger
+ * reservation is stored at once, compressed, and reads back the same.
+ */
+START_TEST(test_rcache_grow_full)
+{
+	struct rig g;
+	struct rfs_node *o = malloc(sizeof *o);
+	uint8_t model[61000] = { 0 }, page[RFS_BLOCK_SIZE];
+	uint64_t reserve, r = 0;
+	uint32_t x = 9;
+	int err;
+
+	ck_assert_ptr_nonnull(o);
+	rig_open(&g, 8u << 20);
+	reserve = g.fs.blocks / 16 < RFS_RESERVE_BLOCKS ? g.fs.blocks / 16 :
+	    RFS_RESERVE_BLOCKS;
+	fill(model, 5000, &x, 1);
+	ck_assert_int_eq(rfs_node_write(&g.fs, g.n, 0, model, 5000), 0);
+	ck_assert_int_eq(rfs_create(&g.fs, 1, "g", 1, RFS_MODE_FILE | 0644,
+	    0, 0, 1, 0, o), 0);
+	/* Noise, a block at a time, until 16 blocks no longer fit. */
+	while (rfs_wr_free_count(&g.fs) >= 16 + reserve) {
+		fill(page, sizeof page, &x, 0);
+		rfs_op_begin(&g.fs);
+		err = rfs_node_write(&g.fs, o, r++ * RFS_RECORD_SIZE, page,
+		    sizeof page);
+		ck_assert_int_eq(rfs_op_end(&g.fs, err), 0);
+	}
+	fill(model + 60000, 1000, &x, 1);
+	rfs_op_begin(&g.fs);
+	err = rfs_node_write(&g.fs, g.n, 60000, model + 60000, 1000);
+	ck_assert_int_eq(rfs_op_end(&g.fs, err), 0);
+	same(&g, model, sizeof model, "grown when full");
+	ck_assert_int_eq(rfs_commit(&g.fs), 0);
+	rfs_check_clean(&g.fs, "grown when full");
+	rig_remount(&g);
+	same(&g, model, sizeof model, "grown when full, remounted");
+	rig_close(&g);
+	free(o);
+}
+END_TEST
+
 Suite *
 redoxfs_rcache_suite(void)
 {
@@ -294,6 +337,7 @@ redoxfs_rcache_suite(void)
 	tcase_add_test(tc, test_rcache_compresses);
 	tcase_add_test(tc, test_rcache_undo);
 	tcase_add_test(tc, test_rcache_full);
+	tcase_add_test(tc, test_rcache_grow_full);
 	suite_add_tcase(s, tc);
 	return s;
 }

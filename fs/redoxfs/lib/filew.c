@@ -190,7 +190,8 @@ rfs_record_store(struct rfs *fs, struct rfs_node *n, uint64_t r,
 			if (reserved) {
 				/* Give the reservation back first: a full
 				 * disk then needs no room for both. */
-				account(n, -((int64_t)1 << level));
+				account(n, -((int64_t)1 <<
+				    rfs_addr_level(np.addr)));
 				rfs_free_ptr(fs, np);
 				np.addr = np.hash = 0;
 			}
@@ -212,7 +213,9 @@ stored:
  * Record r is cached (p carries its tag): the bytes go into the entry.
  * A write past the reserved level reserves the larger one; the bytes
  * between the levels are zeroed first, since an undone operation may
- * have left some there.
+ * have left some there.  With no room for it, the record is stored at
+ * once, compressed if that fits (the entry is then forgotten at the
+ * next flush, as the node no longer points at its tag).
  */
 static int
 write_cached(struct rfs *fs, struct rfs_node *n, uint64_t r,
@@ -222,11 +225,13 @@ write_cached(struct rfs *fs, struct rfs_node *n, uint64_t r,
 	uint64_t idx;
 
 	if (level > ol) {
-		if ((idx = rfs_alloc(fs, level)) == 0)
-			return -ENOSPC;
 		memset(ebuf + ((size_t)RFS_BLOCK_SIZE << ol), 0,
 		    ((size_t)RFS_BLOCK_SIZE << level) -
 		    ((size_t)RFS_BLOCK_SIZE << ol));
+		if ((idx = rfs_alloc(fs, level)) == 0) {
+			memcpy(ebuf + j, src, k);
+			return rfs_record_store(fs, n, r, p, ebuf, level, 1);
+		}
 		rfs_free_ptr(fs, p);
 		account(n, ((int64_t)1 << level) - ((int64_t)1 << ol));
 		p.addr = rfs_addr_make(idx, level, 0);
