@@ -1,7 +1,7 @@
 # RedoxFS: the format library, its host tools and their tests.
 # fs/redoxfs/lib: what the host tools and redoxfsd (mk/redoxfsd.mk) share.
 RFS_LIB_SRCS := $(addprefix fs/redoxfs/lib/,seahash.c lz4.c fs.c node.c \
-	dir.c write.c filew.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c \
+	dir.c write.c filew.c rcache.c dirw.c ops.c meta.c wbdisk.c perm.c policy.c \
 	fddisk.c)
 # fs/redoxfs/host: host-only helpers (stdio, image files, the checker,
 # manifests) for the tools and tests, not the in-OS daemon.  sha256 is
@@ -54,6 +54,9 @@ UNIT_SUITES += redoxfs_meta_suite redoxfs_counts_suite
 # The commit policy both daemons follow (policy.h).
 UNIT_SRCS   += tests/unit/test_redoxfs_policy.c
 UNIT_SUITES += redoxfs_policy_suite
+# The record cache (rcache.h): pieces, reads, commits, remounts, undo.
+UNIT_SRCS   += tests/unit/test_redoxfs_rcache.c
+UNIT_SUITES += redoxfs_rcache_suite
 $(B)/host/tests/unit/test_redoxfs.o $(B)/host/tests/unit/test_redoxfs_write.o: \
 	HOST_CFLAGS += -DRFS_IMG_DIR='"$(B)/redoxfs"'
 test-unit: $(RFS_IMGS)
@@ -68,7 +71,7 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	fs/redoxfs/host/fsck.c fs/redoxfs/host/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
 	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c \
-	tests/unit/test_redoxfs_policy.c)
+	tests/unit/test_redoxfs_policy.c tests/unit/test_redoxfs_rcache.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).

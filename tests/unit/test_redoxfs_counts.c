@@ -181,6 +181,8 @@ START_TEST(test_file_blocks)
 	ck_assert_uint_eq(blocks_of(&fs, id), 1 + 24 * 32 + 2);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
 	rfs_check_clean(&fs, "grown");
+	/* A commit stores cached records (rcache.h): copies go stale. */
+	ck_assert_int_eq(rfs_node_load(&fs, id, n), 0);
 	/* Rewriting in place (a new copy of each record) changes nothing. */
 	ck_assert_int_eq(rfs_node_write(&fs, n, 1000, buf + 5, 300000), 0);
 	ck_assert_uint_eq(blocks_of(&fs, id), 1 + 24 * 32 + 2);
@@ -189,6 +191,7 @@ START_TEST(test_file_blocks)
 	ck_assert_uint_eq(blocks_of(&fs, id), 1 + 32);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
 	rfs_check_clean(&fs, "truncated");
+	ck_assert_int_eq(rfs_node_load(&fs, id, n), 0);
 	ck_assert_int_eq(rfs_node_truncate(&fs, n, 0), 0);
 	ck_assert_uint_eq(blocks_of(&fs, id), 1);
 	/* Two 128 KiB records of text, each LZ4-compressed into 4 KiB. */
@@ -198,6 +201,7 @@ START_TEST(test_file_blocks)
 	ck_assert_uint_eq(blocks_of(&fs, id), 1 + 2);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
 	rfs_check_clean(&fs, "compressed");
+	ck_assert_int_eq(rfs_node_load(&fs, id, n), 0);
 	ck_assert_int_eq(rfs_unlink(&fs, 1, "f", 1, 0), 0);
 	ck_assert_int_eq(rfs_commit(&fs), 0);
 	rfs_check_clean(&fs, "deleted");

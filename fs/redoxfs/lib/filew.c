@@ -2,7 +2,8 @@
  * Writing file contents.  Records are rewritten whole, copy-on-write;
  * records over 4 KiB are stored LZ4-compressed when that saves at least
  * one level (as upstream does), and zeros written over a hole store
- * nothing.  Unlike upstream, shrinking a file frees every record past
+ * nothing.  A record written in pieces waits uncompressed in the record
+ * cache (rcache.h) and is stored once, at the commit.  Unlike upstream, shrinking a file frees every record past
  * the new end and zeros the tail of the last one, so nothing leaks and
  * growing the file again reads zeros.
  */
@@ -12,6 +13,7 @@
 
 #include "fs/redoxfs/lib/filew.h"
 #include "fs/redoxfs/lib/lz4.h"
+#include "fs/redoxfs/lib/rcache.h"
 
 static const unsigned lv_off[5] = { RFS_NODE_L0_OFF, RFS_NODE_L1_OFF,
 	RFS_NODE_L2_OFF, RFS_NODE_L3_OFF, RFS_NODE_L4_OFF };
@@ -167,7 +169,133 @@ prune_from(struct rfs *fs, struct rfs_node *n, uint64_t from)
 	return 0;
 }
 
-/* Writes into records without touching the size. */
+int
+rfs_record_store(struct rfs *fs, struct rfs_node *n, uint64_t r,
+    struct rfs_ptr old, const uint8_t *data, unsigned level, int reserved)
+{
+	struct rfs_wr *w = fs->wr;
+	size_t bytes = (size_t)RFS_BLOCK_SIZE << level;
+	struct rfs_ptr np = old;
+	int64_t delta;
+	unsigned cl;
+	int err;
+
+	if (level > 0) {
+		long c = lz4_compress(data, bytes, w->cbuf + 2,
+		    (64u << 10) - 2);
+		if (c > 0 && (cl = rfs_level_for((uint64_t)c + 2)) < level) {
+			size_t cb = (size_t)RFS_BLOCK_SIZE << cl;
+			rfs_put16(w->cbuf, (uint16_t)c);
+			memset(w->cbuf + 2 + c, 0, cb - 2 - (size_t)c);
+			if (reserved) {
+				/* Give the reservation back first: a full
+				 * disk then needs no room for both. */
+				account(n, -((int64_t)1 <<
+				    rfs_addr_level(np.addr)));
+				rfs_free_ptr(fs, np);
+				np.addr = np.hash = 0;
+			}
+			err = rfs_cow_data(fs, &np, w->cbuf, cl, level,
+			    &delta);
+			goto stored;
+		}
+	}
+	/* A reservation is this transaction's: rewritten in place. */
+	err = rfs_cow_data(fs, &np, data, level, 0, &delta);
+stored:
+	if (err)
+		return err;
+	account(n, delta);
+	return set_record(fs, n, r, np);
+}
+
+/*
+ * Record r is cached (p carries its tag): the bytes go into the entry.
+ * A write past the reserved level reserves the larger one; the bytes
+ * between the levels are zeroed first, since an undone operation may
+ * have left some there.  With no room for it, the record is stored at
+ * once, compressed if that fits (the entry is then forgotten at the
+ * next flush, as the node no longer points at its tag).
+ */
+static int
+write_cached(struct rfs *fs, struct rfs_node *n, uint64_t r,
+    struct rfs_ptr p, uint8_t *ebuf, size_t j, const uint8_t *src, size_t k)
+{
+	unsigned ol = rfs_addr_level(p.addr), level = rfs_level_for(j + k);
+	uint64_t idx;
+
+	if (level > ol) {
+		memset(ebuf + ((size_t)RFS_BLOCK_SIZE << ol), 0,
+		    ((size_t)RFS_BLOCK_SIZE << level) -
+		    ((size_t)RFS_BLOCK_SIZE << ol));
+		if ((idx = rfs_alloc(fs, level)) == 0) {
+			memcpy(ebuf + j, src, k);
+			return rfs_record_store(fs, n, r, p, ebuf, level, 1);
+		}
+		rfs_free_ptr(fs, p);
+		account(n, ((int64_t)1 << level) - ((int64_t)1 << ol));
+		p.addr = rfs_addr_make(idx, level, 0);
+		int err = set_record(fs, n, r, p);
+		if (err)
+			return err;
+	}
+	memcpy(ebuf + j, src, k);
+	return 0;
+}
+
+/*
+ * Starts caching record r (pointer old, `have` bytes at data) for a
+ * write of k bytes at j: 1 if it did, 0 if the caller must write the
+ * record at once (no free entry, or no room for the reservation, where
+ * compression may still fit), -errno.  Unchanged bytes store nothing.
+ */
+static int
+start_cached(struct rfs *fs, struct rfs_node *n, uint64_t r,
+    struct rfs_ptr old, const uint8_t *data, size_t have, unsigned level,
+    size_t j, const uint8_t *src, size_t k)
+{
+	size_t bytes = (size_t)RFS_BLOCK_SIZE << level;
+	size_t kept = have < bytes ? have : bytes;
+	uint8_t *ebuf;
+	uint64_t tag, idx;
+	struct rfs_ptr np;
+	int err;
+
+	if ((err = rfs_rcache_take(fs, n->id, r, &ebuf, &tag)) != 0)
+		return err == -ENOSPC ? 0 : err;
+	if (kept)
+		memcpy(ebuf, data, kept);
+	memset(ebuf + kept, 0, bytes - kept);
+	if (memcmp(ebuf + j, src, k) == 0) {
+		rfs_rcache_untake(fs, tag);
+		return 1;	/* unchanged, or zeros over a hole */
+	}
+	if ((idx = rfs_alloc(fs, level)) == 0) {
+		rfs_rcache_untake(fs, tag);
+		return 0;
+	}
+	memcpy(ebuf + j, src, k);
+	account(n, ((int64_t)1 << level) - (rfs_ptr_is_null(old) ? 0 :
+	    (int64_t)1 << rfs_addr_level(old.addr)));
+	rfs_free_ptr(fs, old);
+	np.addr = rfs_addr_make(idx, level, 0);
+	np.hash = tag;
+	/* From here the tag is in the node: the entry stays until a flush. */
+	if ((err = set_record(fs, n, r, np)) != 0)
+		return err;
+	return 1;
+}
+
+/*
+ * Writes into records without touching the size.  A write of at most a
+ * quarter of a record (sqlite's 4 KiB pages) goes into the record cache
+ * (rcache.h), and so does any write to a record already there: a record
+ * written in many pieces is compressed once, at the commit, not once per
+ * piece.  Larger pieces are stored at once, as before: a streaming
+ * writer's 64 KiB writes gain little from the cache (two pieces a
+ * record) and in `bench/file_bench.sh` lost more to filling its entries
+ * (first touches of 8 MiB in redoxfsd) than they saved.
+ */
 static int
 write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
     const uint8_t *buf, size_t len)
@@ -183,17 +311,24 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 	while (done < len) {
 		uint64_t pos = off + done, r = pos / rs;
 		size_t j = (size_t)(pos % rs), k = (size_t)(rs - j);
-		struct rfs_ptr old, np;
+		struct rfs_ptr old;
 		const uint8_t *data;
+		uint8_t *ebuf;
 		long have;
-		unsigned level, ol, cl;
+		unsigned level, ol;
 		size_t bytes;
-		int64_t delta;
 
 		if (k > len - done)
 			k = len - done;
 		if ((err = rfs_node_record_ptr(fs, n, r, &old)) != 0)
 			return err;
+		if ((ebuf = rfs_rcache_buf(fs, old)) != NULL) {
+			if ((err = write_cached(fs, n, r, old, ebuf, j,
+			    buf + done, k)) != 0)
+				return err;
+			done += k;
+			continue;
+		}
 		if ((have = rfs_record_load(fs, old, &data)) < 0)
 			return (int)have;
 		ol = rfs_ptr_is_null(old) ? 0 : rfs_addr_decomp(old.addr) ?
@@ -201,6 +336,16 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 		level = rfs_level_for(j + k);
 		if (level < ol)
 			level = ol;
+		if (k <= rs / 4) {
+			err = start_cached(fs, n, r, old, data, (size_t)have,
+			    level, j, buf + done, k);
+			if (err < 0)
+				return err;
+			if (err == 1) {
+				done += k;
+				continue;
+			}
+		}
 		bytes = (size_t)RFS_BLOCK_SIZE << level;
 		size_t kept = (size_t)have < bytes ? (size_t)have : bytes;
 		if (kept)
@@ -211,26 +356,8 @@ write_records(struct rfs *fs, struct rfs_node *n, uint64_t off,
 			continue;
 		}
 		memcpy(w->zbuf + j, buf + done, k);
-		np = old;
-		if (level > 0) {
-			long c = lz4_compress(w->zbuf, bytes, w->cbuf + 2,
-			    (64u << 10) - 2);
-			if (c > 0 && (cl = rfs_level_for((uint64_t)c + 2)) <
-			    level) {
-				size_t cb = (size_t)RFS_BLOCK_SIZE << cl;
-				rfs_put16(w->cbuf, (uint16_t)c);
-				memset(w->cbuf + 2 + c, 0, cb - 2 - (size_t)c);
-				err = rfs_cow_data(fs, &np, w->cbuf, cl, level,
-				    &delta);
-				goto stored;
-			}
-		}
-		err = rfs_cow_data(fs, &np, w->zbuf, level, 0, &delta);
-stored:
-		if (err)
-			return err;
-		account(n, delta);
-		if ((err = set_record(fs, n, r, np)) != 0)
+		if ((err = rfs_record_store(fs, n, r, old, w->zbuf, level,
+		    0)) != 0)
 			return err;
 		done += k;
 	}

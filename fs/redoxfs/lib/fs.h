@@ -74,6 +74,8 @@ struct rfs {
 	 * entries never go stale.  Allocated on first use; rfs_close frees.
 	 */
 	struct rfs_mcache *mcache;
+	/* File records written but not yet stored (rcache.h), or NULL. */
+	struct rfs_rcache *rcache;
 	/* Directories' subdirectory counts, for stat (meta.h). */
 	struct rfs_nlinks *nlinks;
 };

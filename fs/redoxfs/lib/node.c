@@ -4,6 +4,7 @@
 
 #include "fs/redoxfs/lib/lz4.h"
 #include "fs/redoxfs/lib/node.h"
+#include "fs/redoxfs/lib/rcache.h"
 
 void
 rfs_node_decode(struct rfs_node *n)
@@ -88,6 +89,9 @@ rfs_record_load(struct rfs *fs, struct rfs_ptr p, const uint8_t **data)
 		*data = NULL;
 		return 0;
 	}
+	/* A record being written lives in the record cache. */
+	if (fs->rcache != NULL && (out = rfs_rcache_load(fs, p, data)) >= 0)
+		return out;
 	if (fs->cache_valid && fs->cache_ptr.addr == p.addr &&
 	    fs->cache_ptr.hash == p.hash) {
 		*data = decomp ? fs->dec : fs->rec;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/redoxfs/lib/rcache.h"
 #include "fs/redoxfs/lib/seahash.h"
 #include "fs/redoxfs/lib/write.h"
 
@@ -116,6 +117,7 @@ rfs_write_close(struct rfs *fs)
 
 	if (w == NULL)
 		return;
+	rfs_rcache_free(fs);
 	free(w->free);
 	free(w->fresh);
 	free(w->opfresh);
@@ -704,6 +706,9 @@ rfs_commit(struct rfs *fs)
 	struct rfs_ptr p;
 	int err = 0;
 
+	/* Records waiting uncompressed in the record cache go out first. */
+	if ((err = rfs_rcache_flush(fs)) != 0)
+		return err;
 	if (!w->dirty)
 		return 0;
 	final = malloc(bytes);
@@ -794,6 +799,7 @@ rfs_abort(struct rfs *fs)
 
 	fs->hdr = w->saved;
 	fs->cache_valid = 0;
+	rfs_rcache_drop(fs);
 	w->in_op = 0;
 	w->nundo = w->npend = 0;
 	memset(w->opfresh, 0, (size_t)(fs->blocks / 8 + 1));
