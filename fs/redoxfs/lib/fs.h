@@ -76,6 +76,12 @@ struct rfs {
 	struct rfs_mcache *mcache;
 	/* Directories' subdirectory counts, for stat (meta.h). */
 	struct rfs_nlinks *nlinks;
+	/*
+	 * The writer's bitmap (write.c) of blocks written in the open
+	 * transaction whose hash waits for the commit: a pointer to one
+	 * holds a stand-in, so reads do not check it.  NULL read-only.
+	 */
+	const uint8_t *unhashed;
 };
 
 /* Checks a header block; fills *h on RFS_HDRCHK_OK. */

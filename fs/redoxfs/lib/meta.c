@@ -117,6 +117,13 @@ nl_update(struct rfs *fs, uint32_t id, struct rfs_ptr before,
 	e->subdirs = (uint32_t)((int64_t)e->subdirs + delta);
 }
 
+void
+rfs_nlinks_rehash(struct rfs *fs, uint32_t id, struct rfs_ptr before,
+    struct rfs_ptr after)
+{
+	nl_update(fs, id, before, after, 0);
+}
+
 /*
  * Moves node id's ctime (and its mtime too if m) to sec.nsec; tmp holds
  * the node afterwards.

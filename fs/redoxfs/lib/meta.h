@@ -25,6 +25,9 @@ uint64_t rfs_node_rdev(const struct rfs_node *n);
  * undone; the calls below keep the count up to date as they go.
  */
 int rfs_node_nlink(struct rfs *fs, const struct rfs_node *n, uint32_t *nlink);
+/* Node id's block pointer got its hash at commit: keep its count. */
+void rfs_nlinks_rehash(struct rfs *fs, uint32_t id, struct rfs_ptr before,
+    struct rfs_ptr after);
 
 /*
  * rfs_create for any type: file, directory, symlink, FIFO, socket, or a

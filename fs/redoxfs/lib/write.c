@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/redoxfs/lib/meta.h"
 #include "fs/redoxfs/lib/seahash.h"
 #include "fs/redoxfs/lib/write.h"
 
@@ -95,9 +96,12 @@ rfs_write_open(struct rfs *fs)
 	w->free = malloc(bytes);
 	w->fresh = calloc(1, bytes);
 	w->opfresh = calloc(1, bytes);
+	w->unhashed = calloc(1, bytes);
+	w->stand_in = 0x5354414e44494e00ull;	/* "STANDIN" */
 	w->zbuf = malloc(RFS_RECORD_SIZE);
 	w->cbuf = malloc(RFS_RECORD_SIZE);
-	if (!w->free || !w->fresh || !w->opfresh || !w->zbuf || !w->cbuf) {
+	if (!w->free || !w->fresh || !w->opfresh || !w->unhashed ||
+	    !w->zbuf || !w->cbuf) {
 		rfs_write_close(fs);
 		return -ENOMEM;
 	}
@@ -105,6 +109,7 @@ rfs_write_open(struct rfs *fs)
 		rfs_write_close(fs);
 		return err;
 	}
+	fs->unhashed = w->unhashed;
 	w->saved = fs->hdr;
 	return 0;
 }
@@ -119,6 +124,8 @@ rfs_write_close(struct rfs *fs)
 	free(w->free);
 	free(w->fresh);
 	free(w->opfresh);
+	free(w->unhashed);
+	fs->unhashed = NULL;
 	free(w->undo);
 	free(w->pending);
 	free(w->deferred);
@@ -435,7 +442,7 @@ rfs_free_ptr(struct rfs *fs, struct rfs_ptr p)
 
 static int
 cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
-    unsigned level, unsigned decomp, int64_t *delta, int meta)
+    unsigned level, unsigned decomp, int64_t *delta, int meta, int defer)
 {
 	struct rfs_wr *w = fs->wr;
 	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p->addr);
@@ -460,7 +467,14 @@ cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 		return err;
 	fs->cache_valid = 0;
 	p->addr = rfs_addr_make(idx, level, decomp);
-	p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
+	if (defer) {
+		p->hash = w->stand_in++;
+		set(w->unhashed, idx);
+	} else {
+		p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
+		for (uint64_t i = 0; i < n; i++)
+			clr(w->unhashed, idx + i);
+	}
 	w->dirty = 1;
 	if (meta && level == 0 && decomp == 0)
 		rfs_mcache_put(fs, *p, data);
@@ -471,14 +485,21 @@ int
 rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta)
 {
-	return cow(fs, p, data, level, decomp, delta, 1);
+	return cow(fs, p, data, level, decomp, delta, 1, 0);
+}
+
+/* As rfs_cow for a TreeList or node block: hashed at the commit. */
+static int
+cow_tree(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data)
+{
+	return cow(fs, p, data, 0, 0, NULL, 1, 1);
 }
 
 int
 rfs_cow_data(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta)
 {
-	return cow(fs, p, data, level, decomp, delta, 0);
+	return cow(fs, p, data, level, decomp, delta, 0, 0);
 }
 
 /* Node tree. */
@@ -568,7 +589,7 @@ tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
 			continue;
 		}
 		child = ptrs[k];
-		if ((err = rfs_cow(fs, &child, blk, 0, 0, NULL)) != 0)
+		if ((err = cow_tree(fs, &child, blk)) != 0)
 			goto out;
 		full = tl_all_full(blk);
 	}
@@ -659,7 +680,7 @@ rfs_node_store(struct rfs *fs, struct rfs_node *n)
 	int err;
 
 	node_encode(n);
-	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+	if ((err = cow_tree(fs, &n->where, n->raw)) != 0)
 		return err;
 	return rfs_tree_set(fs, n->id, n->where);
 }
@@ -671,7 +692,7 @@ rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
 
 	node_encode(n);
 	n->where.addr = n->where.hash = 0;
-	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+	if ((err = cow_tree(fs, &n->where, n->raw)) != 0)
 		return err;
 	if ((err = rfs_tree_insert(fs, n->where, id)) != 0)
 		return err;
@@ -680,6 +701,58 @@ rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
 }
 
 /* Commit. */
+
+/* Does p name a block written with a stand-in hash (cow_tree)? */
+static int
+unhashed(struct rfs *fs, struct rfs_ptr p)
+{
+	uint64_t idx = rfs_addr_index(p.addr);
+
+	return !rfs_ptr_is_null(p) && !rfs_ptr_is_marker(p) &&
+	    rfs_addr_level(p.addr) == 0 && idx < fs->blocks &&
+	    bit(fs->wr->unhashed, idx);
+}
+
+/*
+ * Gives *p, a TreeList of level k (or a node block, k = -1) whose hash
+ * waits, its hash: first its own waiting children's, written into it.
+ * Only blocks the batch wrote can wait, and the path to each from the
+ * header was rewritten with it, so the walk stays on the batch's own
+ * blocks.  bufs holds a block per level.
+ */
+static int
+hash_tree(struct rfs *fs, struct rfs_ptr *p, int k, uint32_t id,
+    uint8_t *bufs)
+{
+	uint8_t *blk = bufs + (size_t)(k + 1) * RFS_BLOCK_SIZE;
+	uint64_t idx = rfs_addr_index(p->addr);
+	struct rfs_ptr old = *p;
+	int err, changed = 0;
+
+	if (!unhashed(fs, *p))
+		return 0;
+	if ((err = rfs_read_meta(fs, *p, blk)) != 0)
+		return err;
+	for (unsigned i = 0; k >= 0 && i < RFS_TREELIST_ENTRIES; i++) {
+		struct rfs_ptr c = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
+		if (!unhashed(fs, c))
+			continue;
+		if ((err = hash_tree(fs, &c, k - 1, id | i << (8 * k),
+		    bufs)) != 0)
+			return err;
+		rfs_ptr_put(blk + i * RFS_PTR_SIZE, c);
+		changed = 1;
+	}
+	if (changed && (err = fs->disk->write(fs->disk->ctx, fs->block + idx,
+	    blk, 1)) != 0)
+		return err;
+	p->hash = seahash(blk, RFS_BLOCK_SIZE);
+	clr(fs->wr->unhashed, idx);
+	rfs_mcache_put(fs, *p, blk);
+	if (k < 0)
+		rfs_nlinks_rehash(fs, id, old, *p);
+	return 0;
+}
 
 /* Counts the free runs of the bitmap once deferred frees are added. */
 static uint64_t
@@ -707,11 +780,13 @@ rfs_commit(struct rfs *fs)
 	if (!w->dirty)
 		return 0;
 	final = malloc(bytes);
-	blk = malloc(RFS_BLOCK_SIZE);
+	blk = malloc(5 * RFS_BLOCK_SIZE);
 	if (final == NULL || blk == NULL) {
 		err = -ENOMEM;
 		goto out;
 	}
+	if ((err = hash_tree(fs, &fs->hdr.tree, 3, 0, blk)) != 0)
+		goto out;
 	/* The old log's blocks go; the new log lists every free run. */
 	for (p = fs->hdr.alloc; !rfs_ptr_is_null(p); p = rfs_ptr_get(blk)) {
 		if ((err = rfs_read_meta(fs, p, blk)) != 0)
@@ -776,6 +851,7 @@ rfs_commit(struct rfs *fs)
 	for (size_t i = 0; i < w->ndef; i += 2)
 		low_lower(w, w->deferred[i]);
 	memset(w->fresh, 0, bytes);
+	memset(w->unhashed, 0, bytes);
 	w->ndef = 0;
 	w->defblocks = 0;
 	w->dirty = 0;
@@ -798,6 +874,7 @@ rfs_abort(struct rfs *fs)
 	w->nundo = w->npend = 0;
 	memset(w->opfresh, 0, (size_t)(fs->blocks / 8 + 1));
 	memset(w->fresh, 0, (size_t)(fs->blocks / 8 + 1));
+	memset(w->unhashed, 0, (size_t)(fs->blocks / 8 + 1));
 	w->ndef = 0;
 	w->defblocks = 0;
 	w->dirty = 0;
