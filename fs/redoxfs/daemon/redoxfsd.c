@@ -93,6 +93,10 @@ mount_disk(void)
 		rfs_fddisk_close(&rfsd.raw);
 	if (err == 0)
 		err = rfs_open(&rfsd.fs, &rfsd.disk);
+	/* Its page faults now, not in the first changes (fs.h); a cache
+	 * that cannot be had is only slower. */
+	if (err == 0)
+		(void)rfs_mcache_warm(&rfsd.fs);
 	if (err != 0) {
 		fprintf(stderr, "redoxfsd: %s: %s\n", rfsd.disk_name,
 		    err == -ENOENT ? "no RedoxFS (version 8) on it" :

@@ -440,6 +440,18 @@ rfs_free_ptr(struct rfs *fs, struct rfs_ptr p)
 		    (uint64_t)1 << rfs_addr_level(p.addr));
 }
 
+/* May p's blocks be rewritten where they are (this operation's own)? */
+static int
+reusable(struct rfs *fs, struct rfs_ptr p, unsigned level)
+{
+	struct rfs_wr *w = fs->wr;
+	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p.addr);
+
+	return idx != 0 && rfs_addr_level(p.addr) == level &&
+	    idx + n <= fs->blocks && run_free(w->fresh, idx, n) &&
+	    (!w->in_op || run_free(w->opfresh, idx, n));
+}
+
 static int
 cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta, int meta, int defer)
@@ -450,9 +462,7 @@ cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 
 	if (delta)
 		*delta = 0;
-	if (!(idx != 0 && rfs_addr_level(p->addr) == level &&
-	    idx + n <= fs->blocks && run_free(w->fresh, idx, n) &&
-	    (!w->in_op || run_free(w->opfresh, idx, n)))) {
+	if (!reusable(fs, *p, level)) {
 		uint64_t nidx = rfs_alloc(fs, level);
 		if (nidx == 0)
 			return -ENOSPC;
@@ -493,6 +503,31 @@ static int
 cow_tree(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data)
 {
 	return cow(fs, p, data, 0, 0, NULL, 1, 1);
+}
+
+/*
+ * As cow_tree for a reusable block changed in its cache slot
+ * (rfs_mcache_edit): written where it is, the slot kept as its copy.
+ */
+static int
+cow_tree_slot(struct rfs *fs, struct rfs_ptr *p, const uint8_t *slot)
+{
+	struct rfs_wr *w = fs->wr;
+	struct rfs_ptr old = *p;
+	uint64_t idx = rfs_addr_index(p->addr);
+	int err;
+
+	if ((err = fs->disk->write(fs->disk->ctx, fs->block + idx, slot,
+	    1)) != 0) {
+		rfs_mcache_drop(fs, old);	/* no longer what `old` names */
+		return err;
+	}
+	fs->cache_valid = 0;
+	p->hash = w->stand_in++;
+	set(w->unhashed, idx);
+	w->dirty = 1;
+	rfs_mcache_retag(fs, old, *p);
+	return 0;
 }
 
 int
@@ -547,20 +582,42 @@ tl_empty(const uint8_t *blk)
 }
 
 /*
+ * Level k's TreeList at p, to read: the cache's copy, or a copy in buf
+ * (zeros for a null pointer).
+ */
+static const uint8_t *
+tree_peek(struct rfs *fs, struct rfs_ptr p, uint8_t *buf, int *err)
+{
+	const uint8_t *b;
+
+	*err = 0;
+	if (rfs_ptr_is_null(p)) {
+		memset(buf, 0, RFS_BLOCK_SIZE);
+		return buf;
+	}
+	if ((b = rfs_meta_peek(fs, p, err)) != NULL || *err)
+		return b;
+	*err = tree_read(fs, p, buf);
+	return *err ? NULL : buf;
+}
+
+/*
  * Sets slot `id` of the tree to p (null to remove), rewriting the lists
- * on the way up and keeping the full flags true.
+ * on the way up and keeping the full flags true.  A list this operation
+ * wrote already is changed in its cache slot and written from there
+ * (cow_tree_slot); others are copied, changed and moved (cow_tree).
  */
 static int
 tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
 {
-	uint8_t *l = malloc(4 * RFS_BLOCK_SIZE);
+	uint8_t *buf = malloc(RFS_BLOCK_SIZE);
 	struct rfs_ptr ptrs[4];
 	unsigned idx[4];
 	int err = 0;
 
-	if (l == NULL)
+	if (buf == NULL)
 		return -ENOMEM;
-	/* ptrs[3] is the header's; level k's list is l + k*4096. */
+	/* ptrs[3] is the header's; ptrs[k - 1] is in level k's list. */
 	ptrs[3] = fs->hdr.tree;
 	for (int k = 3; k >= 0; k--) {
 		idx[k] = id >> (8 * k) & 0xFF;
@@ -568,34 +625,47 @@ tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
 			err = -ENOENT;
 			goto out;
 		}
-		if ((err = tree_read(fs, ptrs[k], l + k * RFS_BLOCK_SIZE)) != 0)
+		if (k == 0)
+			break;
+		const uint8_t *b = tree_peek(fs, ptrs[k], buf, &err);
+		if (b == NULL)
 			goto out;
-		if (k > 0)
-			ptrs[k - 1] = rfs_ptr_get(l + k * RFS_BLOCK_SIZE +
-			    idx[k] * RFS_PTR_SIZE);
+		ptrs[k - 1] = rfs_ptr_get(b + idx[k] * RFS_PTR_SIZE);
 	}
 	struct rfs_ptr child = p;
 	int full = !rfs_ptr_is_null(p);
 	for (int k = 0; k <= 3; k++) {
-		uint8_t *blk = l + k * RFS_BLOCK_SIZE;
+		uint8_t *blk = NULL;
+		if (!rfs_ptr_is_null(ptrs[k]) && reusable(fs, ptrs[k], 0) &&
+		    (blk = rfs_mcache_edit(fs, ptrs[k], &err)) == NULL && err)
+			goto out;
+		if (blk == NULL) {
+			if ((err = tree_read(fs, ptrs[k], buf)) != 0)
+				goto out;
+			blk = buf;
+		}
 		rfs_ptr_put(blk + idx[k] * RFS_PTR_SIZE, child);
 		tl_setfull(blk, idx[k], full);
 		if (k == 0 && (id & ~0xFFu) == 0)
 			tl_setfull(blk, 0, 1);	/* id 0 is never handed out */
 		if (tl_empty(blk) && k < 3) {
+			if (blk != buf)
+				rfs_mcache_drop(fs, ptrs[k]);
 			rfs_free_ptr(fs, ptrs[k]);
 			child.addr = child.hash = 0;
 			full = 0;
 			continue;
 		}
 		child = ptrs[k];
-		if ((err = cow_tree(fs, &child, blk)) != 0)
+		err = blk != buf ? cow_tree_slot(fs, &child, blk) :
+		    cow_tree(fs, &child, blk);
+		if (err != 0)
 			goto out;
 		full = tl_all_full(blk);
 	}
 	fs->hdr.tree = child;
 out:
-	free(l);
+	free(buf);
 	return err;
 }
 
@@ -628,10 +698,11 @@ rfs_tree_insert(struct rfs *fs, struct rfs_ptr p, uint32_t *id)
 		return -ENOMEM;
 	for (int k = 3; k >= 0; k--) {
 		unsigned i;
-		if ((err = tree_read(fs, cur, blk)) != 0)
+		const uint8_t *b = tree_peek(fs, cur, blk, &err);
+		if (b == NULL)
 			goto out;
 		for (i = 0; i < RFS_TREELIST_ENTRIES; i++)
-			if (!tl_full(blk, i) && !(k == 0 && (found | i) == 0))
+			if (!tl_full(b, i) && !(k == 0 && (found | i) == 0))
 				break;
 		if (i == RFS_TREELIST_ENTRIES) {
 			err = -ENOSPC;
@@ -639,7 +710,7 @@ rfs_tree_insert(struct rfs *fs, struct rfs_ptr p, uint32_t *id)
 		}
 		found |= i << (8 * k);
 		if (k > 0) {
-			cur = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
+			cur = rfs_ptr_get(b + i * RFS_PTR_SIZE);
 			if (rfs_ptr_is_null(cur))
 				break;	/* an empty branch: its first slot */
 		}
