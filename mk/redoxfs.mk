@@ -71,7 +71,8 @@ test-redoxfs-fsck: $(RFS_FSCK) $(RFS_IMGS)
 	fs/redoxfs/host/fsck.c fs/redoxfs/host/mkfs.c tests/unit/test_redoxfs.c \
 	tests/unit/test_redoxfs_write.c tests/unit/test_redoxfs_meta.c \
 	tests/unit/test_redoxfs_alloc.c tests/unit/rfs_memdisk.c \
-	tests/unit/test_redoxfs_policy.c tests/unit/test_redoxfs_rcache.c)
+	tests/unit/test_redoxfs_policy.c tests/unit/test_redoxfs_rcache.c \
+	tests/unit/test_redoxfs_counts.c)
 
 # libFuzzer target for the reader and checker, with a short bounded run
 # seeded from the fixtures (FUZZ_SECONDS, default 30 in make test).

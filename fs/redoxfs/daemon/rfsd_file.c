@@ -64,8 +64,9 @@ create(const struct scheme_request *rq, uint32_t flags, struct rfsd_walk *w)
 		return -EINVAL;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	err = rfs_mknod(&rfsd.fs, w->parent, w->name, w->len, mode, 0, rq->uid,
-	    rq->gid, s, ns, &w->n);
+	/* The walk looked the name up in w->dir and missed it. */
+	err = rfs_mknod_absent(&rfsd.fs, &w->dir, w->name, w->len, mode, 0,
+	    rq->uid, rq->gid, s, ns, &w->n);
 	if ((err = rfsd_end(err)) == 0)
 		w->node = w->n.id;
 	return err;

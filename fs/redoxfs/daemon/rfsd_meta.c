@@ -303,8 +303,9 @@ remove_common(const struct scheme_request *rq, const void *in, int dir)
 		return err;
 	rfsd_now(&s, &ns);
 	rfsd_begin();
-	return rfsd_end(rfs_unlink_at(&rfsd.fs, walk.parent, walk.name,
-	    walk.len, dir, s, ns));
+	/* The walk loaded the directory and the node: no second lookup. */
+	return rfsd_end(rfs_unlink_loaded(&rfsd.fs, &walk.dir, &walk.n,
+	    walk.name, walk.len, dir, s, ns));
 }
 
 int64_t

@@ -103,6 +103,19 @@ walk_node(struct walk *w, struct rfs_ptr p, int depth)
 		return rfs_fail(w->fs, -ELOOP, "directory blocks loop",
 		    rfs_addr_index(p.addr));
 	w->budget--;
+	/* A lookup's callback reads nothing: its DirList can be read in
+	 * the cache, without a copy (an iteration's may load nodes). */
+	if (depth == 0 && w->lookup) {
+		const uint8_t *b = rfs_meta_peek(w->fs, p, &r);
+		if (r != 0)
+			return r;
+		if (b != NULL) {
+			r = rfs_dirlist_walk(b, w->cb, w->arg, &why);
+			if (r == -EIO && why)
+				rfs_fail(w->fs, r, why, rfs_addr_index(p.addr));
+			return r;
+		}
+	}
 	if ((blk = malloc(RFS_BLOCK_SIZE)) == NULL)
 		return -ENOMEM;
 	if ((r = rfs_read_meta(w->fs, p, blk)) != 0)

@@ -157,17 +157,18 @@ rfs_open(struct rfs *fs, struct rfs_disk *disk)
 
 /*
  * The metadata cache: direct-mapped by block index.  Tags and data are
- * separate so a fresh cache touches only its small tag array.  1024
- * blocks (4 MiB), the size it always had in effect: it was declared
- * 4096 (16 MiB), but its hash gave 10 bits.  Giving it all 4096 made a
- * stat in a directory of 2000 files never read the disk (0.28 reads a
- * stat before), but cost more than that saved: every block a change
- * writes is copied into a slot of 16 MiB instead of 4, colder, and the
- * pages are faulted in (bench-files, one daemon: create 147 us of CPU
- * a file against 103 with 1024, stat 24 against 29, unlink 48 against
- * 52).
+ * separate so a fresh cache touches only its small tag array.  2048
+ * blocks (8 MiB).  It was 1024 (the 4096 it was declared once had a
+ * hash of 10 bits): all 4096 made a stat in a directory of 2000 files
+ * never read the disk, but creating files got slower, since every
+ * block a change writes landed in a slot never touched before, and a
+ * page's first touch is a fault (10 to 20 us on this VM).  redoxfsd now
+ * takes those faults at mount (rfs_mcache_warm, 2048 of them), so the
+ * size only trades memory: in bench-files (2000 files in one directory)
+ * 1024 slots left the daemon reading the disk some 3400 times, 2048
+ * about 1100 (4096: 300), almost all of them stat's node blocks.
  */
-#define RFS_MCACHE_BITS 10
+#define RFS_MCACHE_BITS 11
 #define RFS_MCACHE_SLOTS (1u << RFS_MCACHE_BITS)
 
 struct rfs_mcache {
@@ -210,6 +211,18 @@ rfs_mcache_put(struct rfs *fs, struct rfs_ptr p,
 		return;
 	c->tag[i] = p;
 	memcpy(c->data + i * RFS_BLOCK_SIZE, buf, RFS_BLOCK_SIZE);
+}
+
+int
+rfs_mcache_warm(struct rfs *fs)
+{
+	struct rfs_mcache *c = mc_get(fs);
+
+	if (c == NULL)
+		return -ENOMEM;
+	/* Tags are zero (empty); any bytes will do in the data. */
+	memset(c->data, 0, (size_t)RFS_MCACHE_SLOTS * RFS_BLOCK_SIZE);
+	return 0;
 }
 
 void
@@ -264,7 +277,9 @@ rfs_read_ptr(struct rfs *fs, struct rfs_ptr p, void *buf, size_t cap)
 		return rfs_fail(fs, -EIO, "block larger than expected", index);
 	if ((err = rfs_read_blocks(fs, index, buf, n)) != 0)
 		return err;
-	if (!fs->nohash && seahash(buf, bytes) != p.hash)
+	if (!fs->nohash && !(fs->unhashed &&
+	    fs->unhashed[index >> 3] >> (index & 7) & 1) &&
+	    seahash(buf, bytes) != p.hash)
 		return rfs_fail(fs, -EIO, "block hash mismatch", index);
 	return (long)bytes;
 }
@@ -294,12 +309,8 @@ rfs_read_meta(struct rfs *fs, struct rfs_ptr p, uint8_t buf[RFS_BLOCK_SIZE])
 	return 0;
 }
 
-/*
- * The cache's own copy of metadata block p, read into its slot if it is
- * not there: valid only until the next block goes through the cache.
- * NULL with *err = 0 when there is no cache to use (then read a copy).
- */
-static const uint8_t *
+/* rfs_meta_peek and rfs_mcache_edit (fs.h). */
+static uint8_t *
 meta_peek(struct rfs *fs, struct rfs_ptr p, int *err)
 {
 	struct rfs_mcache *c = fs->nohash ? NULL : mc_get(fs);
@@ -319,6 +330,44 @@ meta_peek(struct rfs *fs, struct rfs_ptr p, int *err)
 	}
 	c->tag[i] = p;
 	return slot;
+}
+
+const uint8_t *
+rfs_meta_peek(struct rfs *fs, struct rfs_ptr p, int *err)
+{
+	return meta_peek(fs, p, err);
+}
+
+uint8_t *
+rfs_mcache_edit(struct rfs *fs, struct rfs_ptr p, int *err)
+{
+	return meta_peek(fs, p, err);
+}
+
+void
+rfs_mcache_retag(struct rfs *fs, struct rfs_ptr from, struct rfs_ptr to)
+{
+	struct rfs_mcache *c = fs->mcache;
+	size_t i = mc_slot(from);
+
+	if (c == NULL)
+		return;
+	/* Same address, same slot; anything else there is not `from`. */
+	if (c->tag[i].addr == from.addr && c->tag[i].hash == from.hash &&
+	    to.addr == from.addr)
+		c->tag[i] = to;
+	else if (c->tag[i].addr == from.addr && c->tag[i].hash == from.hash)
+		c->tag[i] = (struct rfs_ptr){ 0, 0 };
+}
+
+void
+rfs_mcache_drop(struct rfs *fs, struct rfs_ptr p)
+{
+	struct rfs_mcache *c = fs->mcache;
+	size_t i = mc_slot(p);
+
+	if (c && c->tag[i].addr == p.addr && c->tag[i].hash == p.hash)
+		c->tag[i] = (struct rfs_ptr){ 0, 0 };
 }
 
 int

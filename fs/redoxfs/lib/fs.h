@@ -78,6 +78,12 @@ struct rfs {
 	struct rfs_rcache *rcache;
 	/* Directories' subdirectory counts, for stat (meta.h). */
 	struct rfs_nlinks *nlinks;
+	/*
+	 * The writer's bitmap (write.c) of blocks written in the open
+	 * transaction whose hash waits for the commit: a pointer to one
+	 * holds a stand-in, so reads do not check it.  NULL read-only.
+	 */
+	const uint8_t *unhashed;
 };
 
 /* Checks a header block; fills *h on RFS_HDRCHK_OK. */
@@ -115,6 +121,28 @@ void rfs_mcache_put(struct rfs *fs, struct rfs_ptr p,
     const uint8_t buf[RFS_BLOCK_SIZE]);
 /* Forgets every cached block (after the disk changed under the fs). */
 void rfs_mcache_clear(struct rfs *fs);
+/*
+ * Allocates the cache now and touches all its pages, for a long-lived
+ * server: each page's first touch is a page fault, some 10 to 20 us on
+ * a VM, which would otherwise land on the first thousand changes.
+ * -ENOMEM if it cannot be allocated.
+ */
+int rfs_mcache_warm(struct rfs *fs);
+/*
+ * The cache's own copy of metadata block p (read into the cache if it is
+ * not there), to read without copying: valid until the next block goes
+ * through the cache.  NULL with *err = 0 when there is no cache to use
+ * (then read a copy with rfs_read_meta); NULL with *err < 0 on errors.
+ */
+const uint8_t *rfs_meta_peek(struct rfs *fs, struct rfs_ptr p, int *err);
+/*
+ * As rfs_meta_peek, for the writer to change the block in place: it
+ * then writes those bytes under a new pointer `to` (same address) and
+ * calls rfs_mcache_retag(fs, p, to), or rfs_mcache_drop(fs, p).
+ */
+uint8_t *rfs_mcache_edit(struct rfs *fs, struct rfs_ptr p, int *err);
+void rfs_mcache_retag(struct rfs *fs, struct rfs_ptr from, struct rfs_ptr to);
+void rfs_mcache_drop(struct rfs *fs, struct rfs_ptr p);
 
 /*
  * Looks up node `id` in the tree: fills buf with its block and *where

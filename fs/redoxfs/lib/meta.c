@@ -117,6 +117,13 @@ nl_update(struct rfs *fs, uint32_t id, struct rfs_ptr before,
 	e->subdirs = (uint32_t)((int64_t)e->subdirs + delta);
 }
 
+void
+rfs_nlinks_rehash(struct rfs *fs, uint32_t id, struct rfs_ptr before,
+    struct rfs_ptr after)
+{
+	nl_update(fs, id, before, after, 0);
+}
+
 /*
  * Moves node id's ctime (and its mtime too if m) to sec.nsec; tmp holds
  * the node afterwards.
@@ -150,38 +157,60 @@ type_ok(uint16_t mode)
 	return 0;
 }
 
+/* rfs_mknod into d, loaded; `absent`: the caller has looked name up. */
+static int
+mknod_in(struct rfs *fs, struct rfs_node *d, const char *name, size_t len,
+    uint16_t mode, uint64_t rdev, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out, int absent)
+{
+	struct rfs_ptr before = d->where;
+	int err;
+
+	if (!type_ok(mode))
+		return -EINVAL;
+	/* rfs_create_in moves the directory's times and stores it. */
+	err = absent ? rfs_create_absent(fs, d, name, len, mode, uid, gid, sec,
+	    nsec, out) : rfs_create_in(fs, d, name, len, mode, uid, gid, sec,
+	    nsec, out);
+	if (err != 0)
+		return err;
+	if (((mode & RFS_MODE_TYPE) == RFS_MODE_CHR ||
+	    (mode & RFS_MODE_TYPE) == RFS_MODE_BLK) && rdev != 0) {
+		rfs_put64(out->raw + RFS_NODE_RDEV, rdev);
+		if ((err = rfs_node_store(fs, out)) != 0)
+			return err;
+	}
+	nl_update(fs, d->id, before, d->where,
+	    (mode & RFS_MODE_TYPE) == RFS_MODE_DIR);
+	return 0;
+}
+
 int
 rfs_mknod(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     uint16_t mode, uint64_t rdev, uint32_t uid, uint32_t gid, uint64_t sec,
     uint32_t nsec, struct rfs_node *out)
 {
 	struct rfs_node *d;
-	struct rfs_ptr before;
 	int err;
 
 	if (!type_ok(mode))
 		return -EINVAL;
 	if ((d = malloc(sizeof *d)) == NULL)
 		return -ENOMEM;
-	if ((err = rfs_node_load(fs, parent, d)) != 0)
-		goto out;
-	before = d->where;
-	/* rfs_create moves the directory's times. */
-	if ((err = rfs_create(fs, parent, name, len, mode, uid, gid, sec, nsec,
-	    out)) != 0)
-		goto out;
-	if (((mode & RFS_MODE_TYPE) == RFS_MODE_CHR ||
-	    (mode & RFS_MODE_TYPE) == RFS_MODE_BLK) && rdev != 0) {
-		rfs_put64(out->raw + RFS_NODE_RDEV, rdev);
-		if ((err = rfs_node_store(fs, out)) != 0)
-			goto out;
-	}
 	if ((err = rfs_node_load(fs, parent, d)) == 0)
-		nl_update(fs, parent, before, d->where,
-		    (mode & RFS_MODE_TYPE) == RFS_MODE_DIR);
-out:
+		err = mknod_in(fs, d, name, len, mode, rdev, uid, gid, sec,
+		    nsec, out, 0);
 	free(d);
 	return err;
+}
+
+int
+rfs_mknod_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint64_t rdev, uint32_t uid, uint32_t gid,
+    uint64_t sec, uint32_t nsec, struct rfs_node *out)
+{
+	return mknod_in(fs, d, name, len, mode, rdev, uid, gid, sec, nsec, out,
+	    1);
 }
 
 int
@@ -226,26 +255,32 @@ rfs_unlink_at(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     int dir, uint64_t sec, uint32_t nsec)
 {
 	struct rfs_node *d = malloc(2 * sizeof *d), *n = d + 1;
-	struct rfs_ptr before;
-	uint32_t id, links;
-	int err, isdir;
+	uint32_t id;
+	int err;
 
 	if (d == NULL)
 		return -ENOMEM;
-	if ((err = entry(fs, parent, name, len, &id, d, n)) != 0)
-		goto out;
-	before = d->where;
-	isdir = rfs_node_is_dir(n);
-	links = n->links;
-	if ((err = rfs_unlink_times(fs, parent, name, len, dir, sec, nsec)) != 0 ||
-	    (err = rfs_node_load(fs, parent, d)) != 0)
-		goto out;
-	nl_update(fs, parent, before, d->where, -isdir);
+	if ((err = entry(fs, parent, name, len, &id, d, n)) == 0)
+		err = rfs_unlink_loaded(fs, d, n, name, len, dir, sec, nsec);
+	free(d);
+	return err;
+}
+
+int
+rfs_unlink_loaded(struct rfs *fs, struct rfs_node *d, struct rfs_node *n,
+    const char *name, size_t len, int dir, uint64_t sec, uint32_t nsec)
+{
+	struct rfs_ptr before = d->where;
+	uint32_t id = n->id, links = n->links;
+	int err, isdir = rfs_node_is_dir(n);
+
+	if ((err = rfs_unlink_found(fs, d, n, name, len, dir, sec, nsec)) != 0)
+		return err;
+	/* Storing d gave it its new pointer. */
+	nl_update(fs, d->id, before, d->where, -isdir);
 	/* Another name still holds it. */
 	if (!isdir && links > 1)
 		err = touch(fs, id, 0, sec, nsec, n);
-out:
-	free(d);
 	return err;
 }
 

@@ -25,6 +25,9 @@ uint64_t rfs_node_rdev(const struct rfs_node *n);
  * undone; the calls below keep the count up to date as they go.
  */
 int rfs_node_nlink(struct rfs *fs, const struct rfs_node *n, uint32_t *nlink);
+/* Node id's block pointer got its hash at commit: keep its count. */
+void rfs_nlinks_rehash(struct rfs *fs, uint32_t id, struct rfs_ptr before,
+    struct rfs_ptr after);
 
 /*
  * rfs_create for any type: file, directory, symlink, FIFO, socket, or a
@@ -33,9 +36,24 @@ int rfs_node_nlink(struct rfs *fs, const struct rfs_node *n, uint32_t *nlink);
 int rfs_mknod(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     uint16_t mode, uint64_t rdev, uint32_t uid, uint32_t gid, uint64_t sec,
     uint32_t nsec, struct rfs_node *out);
+/*
+ * rfs_mknod into directory d, loaded, where the caller has just looked
+ * name up and not found it (redoxfsd's path walk): no second lookup.
+ * d is stored with the new entry.
+ */
+int rfs_mknod_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint64_t rdev, uint32_t uid, uint32_t gid,
+    uint64_t sec, uint32_t nsec, struct rfs_node *out);
 /* rfs_link; the node's ctime, the directory's mtime and ctime. */
 int rfs_link_at(struct rfs *fs, uint32_t parent, const char *name,
     size_t len, uint32_t id, uint64_t sec, uint32_t nsec);
+/*
+ * rfs_unlink_at with the directory (d) and the node its entry `name`
+ * names (n) already loaded, as redoxfsd's path walk leaves them: the
+ * name is not looked up again.  d and n are changed.
+ */
+int rfs_unlink_loaded(struct rfs *fs, struct rfs_node *d, struct rfs_node *n,
+    const char *name, size_t len, int dir, uint64_t sec, uint32_t nsec);
 /* rfs_unlink; the directory's mtime and ctime, a survivor's ctime. */
 int rfs_unlink_at(struct rfs *fs, uint32_t parent, const char *name,
     size_t len, int dir, uint64_t sec, uint32_t nsec);

@@ -120,18 +120,50 @@ rfs_create(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     struct rfs_node *out)
 {
 	struct rfs_node *d = malloc(sizeof *d);
-	uint32_t id;
 	int err;
 
 	if (d == NULL)
 		return -ENOMEM;
+	/* A bad name is EINVAL wherever it would go. */
+	if ((err = rfs_name_ok(name, len)) == 0 &&
+	    (err = load_dir(fs, parent, d)) == 0)
+		err = rfs_create_in(fs, d, name, len, mode, uid, gid, sec,
+		    nsec, out);
+	free(d);
+	return err;
+}
+
+int
+rfs_create_in(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out)
+{
+	uint32_t id;
+	int err;
+
 	if ((err = rfs_name_ok(name, len)) != 0)
-		goto out;
-	err = find(fs, parent, name, len, &id, d);
-	if (err != -ENOENT) {
-		err = err ? err : -EEXIST;
-		goto out;
-	}
+		return err;
+	if (!rfs_node_is_dir(d))
+		return -ENOTDIR;
+	err = rfs_dir_lookup(fs, d, name, len, &id);
+	if (err != -ENOENT)
+		return err ? err : -EEXIST;
+	return rfs_create_absent(fs, d, name, len, mode, uid, gid, sec, nsec,
+	    out);
+}
+
+int
+rfs_create_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out)
+{
+	uint32_t id;
+	int err;
+
+	if ((err = rfs_name_ok(name, len)) != 0)
+		return err;
+	if (!rfs_node_is_dir(d))
+		return -ENOTDIR;
 	memset(out, 0, sizeof *out);
 	out->mode = mode;
 	out->uid = uid;
@@ -146,13 +178,10 @@ rfs_create(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 	if ((mode & RFS_MODE_TYPE) != RFS_MODE_DIR)
 		out->flags = RFS_NODE_FLAG_INLINE;
 	if ((err = rfs_node_store_new(fs, out, &id)) != 0)
-		goto out;
+		return err;
 	d->mtime = d->ctime = sec;
 	d->mtime_nsec = d->ctime_nsec = nsec;
-	err = rfs_dir_add(fs, d, name, len, id);
-out:
-	free(d);
-	return err;
+	return rfs_dir_add(fs, d, name, len, id);
 }
 
 int
@@ -280,14 +309,14 @@ free_node(struct rfs *fs, struct rfs_node *n)
 	return rfs_tree_remove(fs, n->id);
 }
 
-/* Drops one link of node id; frees it at zero unless it is open. */
+/* Drops one link of node n (loaded, current); frees it at zero unless
+ * it is open. */
 static int
-drop_link(struct rfs *fs, uint32_t id, struct rfs_node *n)
+drop_loaded(struct rfs *fs, struct rfs_node *n)
 {
+	uint32_t id = n->id;
 	int err;
 
-	if ((err = rfs_node_load(fs, id, n)) != 0)
-		return err;
 	if (n->links > 1 && !rfs_node_is_dir(n)) {
 		n->links--;
 		return rfs_node_store(fs, n);
@@ -299,6 +328,17 @@ drop_link(struct rfs *fs, uint32_t id, struct rfs_node *n)
 		return release_add(fs, id);
 	}
 	return free_node(fs, n);
+}
+
+/* Drops one link of node id; frees it at zero unless it is open. */
+static int
+drop_link(struct rfs *fs, uint32_t id, struct rfs_node *n)
+{
+	int err;
+
+	if ((err = rfs_node_load(fs, id, n)) != 0)
+		return err;
+	return drop_loaded(fs, n);
 }
 
 int
@@ -352,6 +392,9 @@ dir_empty(const struct rfs_node *n)
 
 static int unlink_inner(struct rfs *fs, uint32_t parent, const char *name,
     size_t len, int dir, const uint64_t *sec, uint32_t nsec);
+static int unlink_found(struct rfs *fs, struct rfs_node *d,
+    struct rfs_node *n, const char *name, size_t len, int dir,
+    const uint64_t *sec, uint32_t nsec);
 
 int
 rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
@@ -378,6 +421,18 @@ rfs_unlink_times(struct rfs *fs, uint32_t parent, const char *name,
 	return err;
 }
 
+int
+rfs_unlink_found(struct rfs *fs, struct rfs_node *d, struct rfs_node *n,
+    const char *name, size_t len, int dir, uint64_t sec, uint32_t nsec)
+{
+	int spend = fs->wr->spend_reserve, err;
+
+	fs->wr->spend_reserve = 1;
+	err = unlink_found(fs, d, n, name, len, dir, &sec, nsec);
+	fs->wr->spend_reserve = spend;
+	return err;
+}
+
 static int
 unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     int dir, const uint64_t *sec, uint32_t nsec)
@@ -386,11 +441,23 @@ unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 	uint32_t id;
 	int err = -ENOMEM;
 
-	if (d == NULL || n == NULL)
-		goto out;
-	if ((err = find(fs, parent, name, len, &id, d)) != 0 ||
-	    (err = rfs_node_load(fs, id, n)) != 0)
-		goto out;
+	if (d != NULL && n != NULL &&
+	    (err = find(fs, parent, name, len, &id, d)) == 0 &&
+	    (err = rfs_node_load(fs, id, n)) == 0)
+		err = unlink_found(fs, d, n, name, len, dir, sec, nsec);
+	free(d);
+	free(n);
+	return err;
+}
+
+/* unlink_inner once d and the node name names in it, n, are loaded. */
+static int
+unlink_found(struct rfs *fs, struct rfs_node *d, struct rfs_node *n,
+    const char *name, size_t len, int dir, const uint64_t *sec, uint32_t nsec)
+{
+	uint32_t id;
+	int err = 0;
+
 	if (dir && !rfs_node_is_dir(n))
 		err = -ENOTDIR;
 	else if (!dir && rfs_node_is_dir(n))
@@ -403,12 +470,10 @@ unlink_inner(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 		d->mtime = d->ctime = *sec;
 		d->mtime_nsec = d->ctime_nsec = nsec;
 	}
-	if (err == 0 && (err = rfs_dir_remove(fs, d, name, len, &id)) == 0)
-		err = drop_link(fs, id, n);
-out:
-	free(d);
-	free(n);
-	return err;
+	if (err != 0 || (err = rfs_dir_remove(fs, d, name, len, &id)) != 0)
+		return err;
+	/* Storing d changed no other node: n is still current. */
+	return id == n->id ? drop_loaded(fs, n) : drop_link(fs, id, n);
 }
 
 /* Is `target` inside directory `top` (or top itself)?  Bounded DFS. */

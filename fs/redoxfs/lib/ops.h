@@ -27,6 +27,17 @@ int rfs_name_ok(const char *name, size_t len);
 int rfs_create(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec, uint32_t nsec,
     struct rfs_node *out);
+/* rfs_create in directory d, already loaded (and stored with the entry). */
+int rfs_create_in(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out);
+/*
+ * rfs_create_in without looking name up: the caller has, in d as it
+ * stands (a second entry of one name would break the directory).
+ */
+int rfs_create_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out);
 /* Adds another name for a non-directory node. */
 int rfs_link(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     uint32_t id);
@@ -36,6 +47,13 @@ int rfs_link(struct rfs *fs, uint32_t parent, const char *name, size_t len,
  */
 int rfs_unlink(struct rfs *fs, uint32_t parent, const char *name, size_t len,
     int dir);
+/*
+ * rfs_unlink_times when the caller has just loaded the directory (d) and
+ * the node its entry `name` names (n), as a path walk does: without
+ * looking the name up again.  Both are changed (d stored, n dropped).
+ */
+int rfs_unlink_found(struct rfs *fs, struct rfs_node *d, struct rfs_node *n,
+    const char *name, size_t len, int dir, uint64_t sec, uint32_t nsec);
 /* rfs_unlink that also sets parent's mtime and ctime, in the same store. */
 int rfs_unlink_times(struct rfs *fs, uint32_t parent, const char *name,
     size_t len, int dir, uint64_t sec, uint32_t nsec);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs/redoxfs/lib/meta.h"
 #include "fs/redoxfs/lib/rcache.h"
 #include "fs/redoxfs/lib/seahash.h"
 #include "fs/redoxfs/lib/write.h"
@@ -96,9 +97,12 @@ rfs_write_open(struct rfs *fs)
 	w->free = malloc(bytes);
 	w->fresh = calloc(1, bytes);
 	w->opfresh = calloc(1, bytes);
+	w->unhashed = calloc(1, bytes);
+	w->stand_in = 0x5354414e44494e00ull;	/* "STANDIN" */
 	w->zbuf = malloc(RFS_RECORD_SIZE);
 	w->cbuf = malloc(RFS_RECORD_SIZE);
-	if (!w->free || !w->fresh || !w->opfresh || !w->zbuf || !w->cbuf) {
+	if (!w->free || !w->fresh || !w->opfresh || !w->unhashed ||
+	    !w->zbuf || !w->cbuf) {
 		rfs_write_close(fs);
 		return -ENOMEM;
 	}
@@ -106,6 +110,7 @@ rfs_write_open(struct rfs *fs)
 		rfs_write_close(fs);
 		return err;
 	}
+	fs->unhashed = w->unhashed;
 	w->saved = fs->hdr;
 	return 0;
 }
@@ -121,6 +126,8 @@ rfs_write_close(struct rfs *fs)
 	free(w->free);
 	free(w->fresh);
 	free(w->opfresh);
+	free(w->unhashed);
+	fs->unhashed = NULL;
 	free(w->undo);
 	free(w->pending);
 	free(w->deferred);
@@ -435,9 +442,21 @@ rfs_free_ptr(struct rfs *fs, struct rfs_ptr p)
 		    (uint64_t)1 << rfs_addr_level(p.addr));
 }
 
+/* May p's blocks be rewritten where they are (this operation's own)? */
+static int
+reusable(struct rfs *fs, struct rfs_ptr p, unsigned level)
+{
+	struct rfs_wr *w = fs->wr;
+	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p.addr);
+
+	return idx != 0 && rfs_addr_level(p.addr) == level &&
+	    idx + n <= fs->blocks && run_free(w->fresh, idx, n) &&
+	    (!w->in_op || run_free(w->opfresh, idx, n));
+}
+
 static int
 cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
-    unsigned level, unsigned decomp, int64_t *delta, int meta)
+    unsigned level, unsigned decomp, int64_t *delta, int meta, int defer)
 {
 	struct rfs_wr *w = fs->wr;
 	uint64_t n = (uint64_t)1 << level, idx = rfs_addr_index(p->addr);
@@ -445,9 +464,7 @@ cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 
 	if (delta)
 		*delta = 0;
-	if (!(idx != 0 && rfs_addr_level(p->addr) == level &&
-	    idx + n <= fs->blocks && run_free(w->fresh, idx, n) &&
-	    (!w->in_op || run_free(w->opfresh, idx, n)))) {
+	if (!reusable(fs, *p, level)) {
 		uint64_t nidx = rfs_alloc(fs, level);
 		if (nidx == 0)
 			return -ENOSPC;
@@ -462,7 +479,14 @@ cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
 		return err;
 	fs->cache_valid = 0;
 	p->addr = rfs_addr_make(idx, level, decomp);
-	p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
+	if (defer) {
+		p->hash = w->stand_in++;
+		set(w->unhashed, idx);
+	} else {
+		p->hash = seahash(data, (size_t)(n * RFS_BLOCK_SIZE));
+		for (uint64_t i = 0; i < n; i++)
+			clr(w->unhashed, idx + i);
+	}
 	w->dirty = 1;
 	if (meta && level == 0 && decomp == 0)
 		rfs_mcache_put(fs, *p, data);
@@ -473,14 +497,46 @@ int
 rfs_cow(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta)
 {
-	return cow(fs, p, data, level, decomp, delta, 1);
+	return cow(fs, p, data, level, decomp, delta, 1, 0);
+}
+
+/* As rfs_cow for a TreeList or node block: hashed at the commit. */
+static int
+cow_tree(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data)
+{
+	return cow(fs, p, data, 0, 0, NULL, 1, 1);
+}
+
+/*
+ * As cow_tree for a reusable block changed in its cache slot
+ * (rfs_mcache_edit): written where it is, the slot kept as its copy.
+ */
+static int
+cow_tree_slot(struct rfs *fs, struct rfs_ptr *p, const uint8_t *slot)
+{
+	struct rfs_wr *w = fs->wr;
+	struct rfs_ptr old = *p;
+	uint64_t idx = rfs_addr_index(p->addr);
+	int err;
+
+	if ((err = fs->disk->write(fs->disk->ctx, fs->block + idx, slot,
+	    1)) != 0) {
+		rfs_mcache_drop(fs, old);	/* no longer what `old` names */
+		return err;
+	}
+	fs->cache_valid = 0;
+	p->hash = w->stand_in++;
+	set(w->unhashed, idx);
+	w->dirty = 1;
+	rfs_mcache_retag(fs, old, *p);
+	return 0;
 }
 
 int
 rfs_cow_data(struct rfs *fs, struct rfs_ptr *p, const uint8_t *data,
     unsigned level, unsigned decomp, int64_t *delta)
 {
-	return cow(fs, p, data, level, decomp, delta, 0);
+	return cow(fs, p, data, level, decomp, delta, 0, 0);
 }
 
 /* Node tree. */
@@ -528,20 +584,42 @@ tl_empty(const uint8_t *blk)
 }
 
 /*
+ * Level k's TreeList at p, to read: the cache's copy, or a copy in buf
+ * (zeros for a null pointer).
+ */
+static const uint8_t *
+tree_peek(struct rfs *fs, struct rfs_ptr p, uint8_t *buf, int *err)
+{
+	const uint8_t *b;
+
+	*err = 0;
+	if (rfs_ptr_is_null(p)) {
+		memset(buf, 0, RFS_BLOCK_SIZE);
+		return buf;
+	}
+	if ((b = rfs_meta_peek(fs, p, err)) != NULL || *err)
+		return b;
+	*err = tree_read(fs, p, buf);
+	return *err ? NULL : buf;
+}
+
+/*
  * Sets slot `id` of the tree to p (null to remove), rewriting the lists
- * on the way up and keeping the full flags true.
+ * on the way up and keeping the full flags true.  A list this operation
+ * wrote already is changed in its cache slot and written from there
+ * (cow_tree_slot); others are copied, changed and moved (cow_tree).
  */
 static int
 tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
 {
-	uint8_t *l = malloc(4 * RFS_BLOCK_SIZE);
+	uint8_t *buf = malloc(RFS_BLOCK_SIZE);
 	struct rfs_ptr ptrs[4];
 	unsigned idx[4];
 	int err = 0;
 
-	if (l == NULL)
+	if (buf == NULL)
 		return -ENOMEM;
-	/* ptrs[3] is the header's; level k's list is l + k*4096. */
+	/* ptrs[3] is the header's; ptrs[k - 1] is in level k's list. */
 	ptrs[3] = fs->hdr.tree;
 	for (int k = 3; k >= 0; k--) {
 		idx[k] = id >> (8 * k) & 0xFF;
@@ -549,34 +627,47 @@ tree_put(struct rfs *fs, uint32_t id, struct rfs_ptr p)
 			err = -ENOENT;
 			goto out;
 		}
-		if ((err = tree_read(fs, ptrs[k], l + k * RFS_BLOCK_SIZE)) != 0)
+		if (k == 0)
+			break;
+		const uint8_t *b = tree_peek(fs, ptrs[k], buf, &err);
+		if (b == NULL)
 			goto out;
-		if (k > 0)
-			ptrs[k - 1] = rfs_ptr_get(l + k * RFS_BLOCK_SIZE +
-			    idx[k] * RFS_PTR_SIZE);
+		ptrs[k - 1] = rfs_ptr_get(b + idx[k] * RFS_PTR_SIZE);
 	}
 	struct rfs_ptr child = p;
 	int full = !rfs_ptr_is_null(p);
 	for (int k = 0; k <= 3; k++) {
-		uint8_t *blk = l + k * RFS_BLOCK_SIZE;
+		uint8_t *blk = NULL;
+		if (!rfs_ptr_is_null(ptrs[k]) && reusable(fs, ptrs[k], 0) &&
+		    (blk = rfs_mcache_edit(fs, ptrs[k], &err)) == NULL && err)
+			goto out;
+		if (blk == NULL) {
+			if ((err = tree_read(fs, ptrs[k], buf)) != 0)
+				goto out;
+			blk = buf;
+		}
 		rfs_ptr_put(blk + idx[k] * RFS_PTR_SIZE, child);
 		tl_setfull(blk, idx[k], full);
 		if (k == 0 && (id & ~0xFFu) == 0)
 			tl_setfull(blk, 0, 1);	/* id 0 is never handed out */
 		if (tl_empty(blk) && k < 3) {
+			if (blk != buf)
+				rfs_mcache_drop(fs, ptrs[k]);
 			rfs_free_ptr(fs, ptrs[k]);
 			child.addr = child.hash = 0;
 			full = 0;
 			continue;
 		}
 		child = ptrs[k];
-		if ((err = rfs_cow(fs, &child, blk, 0, 0, NULL)) != 0)
+		err = blk != buf ? cow_tree_slot(fs, &child, blk) :
+		    cow_tree(fs, &child, blk);
+		if (err != 0)
 			goto out;
 		full = tl_all_full(blk);
 	}
 	fs->hdr.tree = child;
 out:
-	free(l);
+	free(buf);
 	return err;
 }
 
@@ -609,10 +700,11 @@ rfs_tree_insert(struct rfs *fs, struct rfs_ptr p, uint32_t *id)
 		return -ENOMEM;
 	for (int k = 3; k >= 0; k--) {
 		unsigned i;
-		if ((err = tree_read(fs, cur, blk)) != 0)
+		const uint8_t *b = tree_peek(fs, cur, blk, &err);
+		if (b == NULL)
 			goto out;
 		for (i = 0; i < RFS_TREELIST_ENTRIES; i++)
-			if (!tl_full(blk, i) && !(k == 0 && (found | i) == 0))
+			if (!tl_full(b, i) && !(k == 0 && (found | i) == 0))
 				break;
 		if (i == RFS_TREELIST_ENTRIES) {
 			err = -ENOSPC;
@@ -620,7 +712,7 @@ rfs_tree_insert(struct rfs *fs, struct rfs_ptr p, uint32_t *id)
 		}
 		found |= i << (8 * k);
 		if (k > 0) {
-			cur = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
+			cur = rfs_ptr_get(b + i * RFS_PTR_SIZE);
 			if (rfs_ptr_is_null(cur))
 				break;	/* an empty branch: its first slot */
 		}
@@ -661,7 +753,7 @@ rfs_node_store(struct rfs *fs, struct rfs_node *n)
 	int err;
 
 	node_encode(n);
-	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+	if ((err = cow_tree(fs, &n->where, n->raw)) != 0)
 		return err;
 	return rfs_tree_set(fs, n->id, n->where);
 }
@@ -673,7 +765,7 @@ rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
 
 	node_encode(n);
 	n->where.addr = n->where.hash = 0;
-	if ((err = rfs_cow(fs, &n->where, n->raw, 0, 0, NULL)) != 0)
+	if ((err = cow_tree(fs, &n->where, n->raw)) != 0)
 		return err;
 	if ((err = rfs_tree_insert(fs, n->where, id)) != 0)
 		return err;
@@ -682,6 +774,58 @@ rfs_node_store_new(struct rfs *fs, struct rfs_node *n, uint32_t *id)
 }
 
 /* Commit. */
+
+/* Does p name a block written with a stand-in hash (cow_tree)? */
+static int
+unhashed(struct rfs *fs, struct rfs_ptr p)
+{
+	uint64_t idx = rfs_addr_index(p.addr);
+
+	return !rfs_ptr_is_null(p) && !rfs_ptr_is_marker(p) &&
+	    rfs_addr_level(p.addr) == 0 && idx < fs->blocks &&
+	    bit(fs->wr->unhashed, idx);
+}
+
+/*
+ * Gives *p, a TreeList of level k (or a node block, k = -1) whose hash
+ * waits, its hash: first its own waiting children's, written into it.
+ * Only blocks the batch wrote can wait, and the path to each from the
+ * header was rewritten with it, so the walk stays on the batch's own
+ * blocks.  bufs holds a block per level.
+ */
+static int
+hash_tree(struct rfs *fs, struct rfs_ptr *p, int k, uint32_t id,
+    uint8_t *bufs)
+{
+	uint8_t *blk = bufs + (size_t)(k + 1) * RFS_BLOCK_SIZE;
+	uint64_t idx = rfs_addr_index(p->addr);
+	struct rfs_ptr old = *p;
+	int err, changed = 0;
+
+	if (!unhashed(fs, *p))
+		return 0;
+	if ((err = rfs_read_meta(fs, *p, blk)) != 0)
+		return err;
+	for (unsigned i = 0; k >= 0 && i < RFS_TREELIST_ENTRIES; i++) {
+		struct rfs_ptr c = rfs_ptr_get(blk + i * RFS_PTR_SIZE);
+		if (!unhashed(fs, c))
+			continue;
+		if ((err = hash_tree(fs, &c, k - 1, id | i << (8 * k),
+		    bufs)) != 0)
+			return err;
+		rfs_ptr_put(blk + i * RFS_PTR_SIZE, c);
+		changed = 1;
+	}
+	if (changed && (err = fs->disk->write(fs->disk->ctx, fs->block + idx,
+	    blk, 1)) != 0)
+		return err;
+	p->hash = seahash(blk, RFS_BLOCK_SIZE);
+	clr(fs->wr->unhashed, idx);
+	rfs_mcache_put(fs, *p, blk);
+	if (k < 0)
+		rfs_nlinks_rehash(fs, id, old, *p);
+	return 0;
+}
 
 /* Counts the free runs of the bitmap once deferred frees are added. */
 static uint64_t
@@ -712,11 +856,13 @@ rfs_commit(struct rfs *fs)
 	if (!w->dirty)
 		return 0;
 	final = malloc(bytes);
-	blk = malloc(RFS_BLOCK_SIZE);
+	blk = malloc(5 * RFS_BLOCK_SIZE);
 	if (final == NULL || blk == NULL) {
 		err = -ENOMEM;
 		goto out;
 	}
+	if ((err = hash_tree(fs, &fs->hdr.tree, 3, 0, blk)) != 0)
+		goto out;
 	/* The old log's blocks go; the new log lists every free run. */
 	for (p = fs->hdr.alloc; !rfs_ptr_is_null(p); p = rfs_ptr_get(blk)) {
 		if ((err = rfs_read_meta(fs, p, blk)) != 0)
@@ -781,6 +927,7 @@ rfs_commit(struct rfs *fs)
 	for (size_t i = 0; i < w->ndef; i += 2)
 		low_lower(w, w->deferred[i]);
 	memset(w->fresh, 0, bytes);
+	memset(w->unhashed, 0, bytes);
 	w->ndef = 0;
 	w->defblocks = 0;
 	w->dirty = 0;
@@ -804,6 +951,7 @@ rfs_abort(struct rfs *fs)
 	w->nundo = w->npend = 0;
 	memset(w->opfresh, 0, (size_t)(fs->blocks / 8 + 1));
 	memset(w->fresh, 0, (size_t)(fs->blocks / 8 + 1));
+	memset(w->unhashed, 0, (size_t)(fs->blocks / 8 + 1));
 	w->ndef = 0;
 	w->defblocks = 0;
 	w->dirty = 0;

@@ -53,6 +53,15 @@ struct rfs_wr {
 	size_t op_ndef;
 	uint64_t op_defblocks;
 	int op_dirty;
+	/*
+	 * TreeLists and node blocks are hashed at the commit, once, not at
+	 * every rewrite: a change rewrites the same few blocks of the tree
+	 * again and again within a batch.  Until then the pointer to one
+	 * holds a stand-in hash (unique: caches key on pointers) and its
+	 * bit is set here (fs->unhashed points at it).
+	 */
+	uint8_t *unhashed;
+	uint64_t stand_in;
 };
 
 /* Sets up writing: replays the allocation log.  -EIO if it is unsound. */
