@@ -1,7 +1,9 @@
 /*
  * RedoxFS writer: format, LZ4 round trips, htree growth, and an fsx-style
  * randomized model test with crashes (seeds printed; RFS_SEED=N reruns one,
- * RFS_OPS=N sets the number of operations; make fsx-redoxfs runs 100,000).
+ * RFS_OPS=N sets the number of operations; make fsx-redoxfs runs 100,000;
+ * RFS_SECONDS=S ends a run after S seconds, the operations done so far
+ * printed, so that a slow or busy machine keeps the suite in its time).
  */
 #include <check.h>
 #include <errno.h>
@@ -319,9 +321,20 @@ reopen(struct rfs *fs, struct rfs_disk *d)
 	ck_assert_int_eq(rfs_write_open(fs), 0);
 }
 
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void
 fsx(unsigned seed, int nops)
 {
+	const char *secs = getenv("RFS_SECONDS");
+	double end = secs ? seconds_now() + strtod(secs, NULL) : 0;
 	struct wdisk w;
 	struct rfs_disk d;
 	struct rfs fs;
@@ -351,6 +364,10 @@ fsx(unsigned seed, int nops)
 		int s = (int)(rnd() % NSLOT), err;
 		unsigned what = rnd() % 100;
 
+		if (end > 0 && op % 64 == 0 && seconds_now() > end) {
+			nops = op;	/* out of time: check what was done */
+			break;
+		}
 		slot_name(s, name, &dir);
 		if (what < 45) {	/* write */
 			size_t size = m.size[s];
