@@ -32,6 +32,9 @@ long rx_clone(unsigned long flags, void *stack, void *entry, void *arg, void *tl
 #define L_mremap 25
 #define L_getrusage 98
 #define L_sigaltstack 131
+#define L_rt_sigpending 127
+#define L_getitimer 36
+#define L_setitimer 38
 #define L_dup 32
 #define L_dup2 33
 #define L_nanosleep 35
@@ -121,6 +124,25 @@ static void rusage_to_redox(const struct l_rusage *l, struct redox_rusage *r)
 	for (int i = 0; i < 14; i++)
 		rest[i] = l->rest[i];
 }
+/* struct itimerval: two timevals, interval first. */
+struct l_itimerval {
+	long int_s, int_us, val_s, val_us;
+};
+
+static void itimer_to_linux(const struct redox_itimer *r, struct l_itimerval *l)
+{
+	l->int_s = (long)(r->interval_ns / 1000000000u);
+	l->int_us = (long)(r->interval_ns % 1000000000u / 1000u);
+	l->val_s = (long)(r->value_ns / 1000000000u);
+	l->val_us = (long)(r->value_ns % 1000000000u / 1000u);
+}
+
+static void itimer_to_redox(const struct l_itimerval *l, struct redox_itimer *r)
+{
+	r->interval_ns = (uint64_t)l->int_s * 1000000000u + (uint64_t)l->int_us * 1000u;
+	r->value_ns = (uint64_t)l->val_s * 1000000000u + (uint64_t)l->val_us * 1000u;
+}
+
 struct l_sigaction {
 	unsigned long handler, flags, restorer, mask;
 };
@@ -455,6 +477,16 @@ long rx_dispatch(long nr, long a, long b, long c, long d, long e, long f)
 		return r;
 	}
 	case SYS_SIGALTSTACK: return S2(L_sigaltstack, a, b);	/* the same stack_t */
+	case SYS_SIGPENDING: return S2(L_rt_sigpending, a, 8);	/* the same 64-bit set */
+	case SYS_ITIMER: {
+		struct l_itimerval ln, lo;
+		if (b)
+			itimer_to_linux((const struct redox_itimer *)b, &ln);
+		r = b ? S3(L_setitimer, a, &ln, c ? &lo : NULL) : S2(L_getitimer, a, &lo);
+		if (r == 0 && c)
+			itimer_to_redox(&lo, (struct redox_itimer *)c);
+		return r;
+	}
 	case SYS_MREMAP: return S5(L_mremap, a, b, c, d, e);
 	case SYS_KILL: return S2(L_kill, a, b);
 	case SYS_GETPID: return S0(L_getpid);
