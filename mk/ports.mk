@@ -39,12 +39,13 @@ test-ports: all ports
 	  tests/system/run --backend $$be --build $(B) $(PORTS:%=ports/tests/%.sh) || exit 1; \
 	done
 
-# `make test` builds the ports (before its suites run side by side) and
+# `make test` builds the ports (before its suites run side by side; two
+# at a time: sqlite3 alone is a long compile, the others fit beside it) and
 # checks them on each backend, only when every recipe's Debian source is
 # cached in build/ports/src/ or can be downloaded now.
 .PHONY: ports-if-sources test-ports-if-sources test-ports-qemu-if-sources
 ports-if-sources:
-	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory ports; \
+	@if ports/sources.sh $(PORTS); then $(MAKE) --no-print-directory -j2 ports; \
 	else echo "SKIP ports: the Debian sources are neither cached nor reachable"; fi
 test-ports-if-sources:
 	@if ports/sources.sh $(PORTS); then \
