@@ -117,6 +117,15 @@ boot_typed() {
 	rm -f "$f"
 }
 
+# image_check IMG WHAT: fsck must find IMG clean (WHAT names the moment
+# in the failure); IMAGE_LS gets its listing (redoxfs-ls), which
+# want REGEX searches.
+image_check() {
+	"$BUILD/host/redoxfs-fsck" -q "$1" || _fail "fsck $2"
+	IMAGE_LS=$("$BUILD/host/redoxfs-ls" "$1") || _fail "redoxfs-ls $2"
+}
+want() { printf '%s\n' "$IMAGE_LS" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
+
 fresh_image() {
 	"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$TOP/scripts/image/filesystem.list" \
 	    "$1" 64M >/dev/null || _fail "redoxfs-mkimage $1"

@@ -26,8 +26,7 @@ ck=$("$BUILD/host/redoxfs-fsck" "$img" | grep -o ' [0-9]* nodes .*, [0-9]* entri
 nodes=$(printf '%s\n' "$ck" | awk '{ print $1 }') entries=$(printf '%s\n' "$ck" | awk '{ print $(NF - 1) }')
 [ -n "$nodes" ] && [ "$nodes" -eq $((entries + 1)) ] ||
 	_fail "fsck counts $nodes nodes for $entries entries: an unlinked file was kept"
-ls=$("$BUILD/host/redoxfs-ls" "$img") || _fail "redoxfs-ls"
-want() { printf '%s\n' "$ls" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
+IMAGE_LS=$("$BUILD/host/redoxfs-ls" "$img") || _fail "redoxfs-ls"
 sha() { printf "$1" | sha256sum | cut -d' ' -f1; }
 want "^/tmp/kt d 0755 0 0 "
 want "^/tmp/kt/sub d 0750 0 0 1 "
@@ -39,7 +38,7 @@ want "^/tmp/kt/secret f 0600 0 0 9 "
 want "^/tmp/kt/rootfile f 0444 0 0 1 "
 want "^/tmp/kt/user d 0755 1000 1000 1 "
 want "^/tmp/kt/user/u.txt f 0640 1000 1000 10 [0-9.]+ $(sha 'user data\n')$"
-printf '%s\n' "$ls" | grep -Eq '^/tmp/kt/(a.txt|gone|open|empty|new|newdir) ' &&
+printf '%s\n' "$IMAGE_LS" | grep -Eq '^/tmp/kt/(a.txt|gone|open|empty|new|newdir) ' &&
 	_fail "a removed or refused name is in the image"
 # The big file's bytes, generated the same way as kt_fs does.
 big=$(python3 -c 'import sys, hashlib
@@ -55,8 +54,7 @@ kt_fs write file:/home/user
 kt_spin" 5
 expect '^kt_fs: all [0-9]+ checks passed$'
 expect_status 124
-"$BUILD/host/redoxfs-fsck" -q "$img" || _fail "fsck after a power cut"
-ls=$("$BUILD/host/redoxfs-ls" "$img") || _fail "redoxfs-ls"
+image_check "$img" "after a power cut"
 want "^/home/user/kt/sub/b.txt f 0644 0 0 19 [0-9.]+ $(sha 'hello redoxfs\nmore\n')$"
 want "^/home/user/kt/user/u.txt f 0640 1000 1000 10 "
 want "^/home/user/kt/big.bin f 0644 0 0 300000 [0-9.]+ $big$"

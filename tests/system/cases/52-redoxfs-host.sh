@@ -23,8 +23,7 @@ shutdown" 20
 expect '^redoxfsd: disk:0: 32 MiB, read-write, serving file:$'
 expect '^kt_fs: all [0-9]+ checks passed$'
 expect_status 0
-"$BUILD/host/redoxfs-fsck" -q "$d/img" || _fail "fsck after the OS changed it"
-ls=$("$BUILD/host/redoxfs-ls" "$d/img") || _fail "redoxfs-ls"
-printf '%s\n' "$ls" | grep -q '^/data/hello.txt ' && _fail "hello.txt was not removed"
-printf '%s\n' "$ls" | grep -Eq "^/data/sub/deep.txt f 0644 0 0 8 [0-9.]+ $(printf 'changed\n' | sha256sum | cut -d' ' -f1)$" ||
+image_check "$d/img" "after the OS changed it"
+printf '%s\n' "$IMAGE_LS" | grep -q '^/data/hello.txt ' && _fail "hello.txt was not removed"
+printf '%s\n' "$IMAGE_LS" | grep -Eq "^/data/sub/deep.txt f 0644 0 0 8 [0-9.]+ $(printf 'changed\n' | sha256sum | cut -d' ' -f1)$" ||
 	_fail "deep.txt does not hold what the OS wrote"

@@ -90,15 +90,13 @@ expect 'big +\[#+\.+\] +[0-9]+%.*big +\[#{30}\] 100%$'
 expect_not 'hello +\[#'
 expect_status 0
 
-"$BUILD/host/redoxfs-fsck" -q "$w/img" || _fail "fsck after pkg"
-ls=$("$BUILD/host/redoxfs-ls" "$w/img") || _fail "redoxfs-ls"
-want() { printf '%s\n' "$ls" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
+image_check "$w/img" "after pkg"
 want "^/bin/pkghello f 0755 0 0 "
 want "^/usr/share/hello/greeting\.txt f 0644 0 0 21 .* $(printf 'hello from a package\n' | sha256sum | cut -d' ' -f1)$"
 want "^/var/lib/pkg/greet\.manifest f "
 want "^/var/lib/pkg/hello\.manifest f "
 want "^/etc/issue f 0644 0 0 .* $(sha256sum < "$TOP/scripts/image/etc/issue" | cut -d' ' -f1)$"
-printf '%s\n' "$ls" | grep -E '\.pkgnew\.|/var/lib/pkg/[^ ]*\.(partial|commit|removing|tmp) |^/usr/share/(big|evil|clash)|evil\.txt' &&
+printf '%s\n' "$IMAGE_LS" | grep -E '\.pkgnew\.|/var/lib/pkg/[^ ]*\.(partial|commit|removing|tmp) |^/usr/share/(big|evil|clash)|evil\.txt' &&
 	_fail "leftovers in the image"
-[ "$(printf '%s\n' "$ls" | grep -c '^/var/lib/pkg/')" -eq 2 ] || _fail "not exactly two packages in /var/lib/pkg"
+[ "$(printf '%s\n' "$IMAGE_LS" | grep -c '^/var/lib/pkg/')" -eq 2 ] || _fail "not exactly two packages in /var/lib/pkg"
 true

@@ -94,15 +94,13 @@ expect 'big-1\.0\.pkg +\[#+\.+\] +[0-9]+%.*big-1\.0\.pkg +\[#{30}\] 100%$'
 expect_not 'netstackd:'
 expect_status 0
 
-"$BUILD/host/redoxfs-fsck" -q "$w/img" || _fail "fsck after pkg"
-ls=$("$BUILD/host/redoxfs-ls" "$w/img") || _fail "redoxfs-ls"
-want() { printf '%s\n' "$ls" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
+image_check "$w/img" "after pkg"
 want "^/var/cache/pkg d 0755 "
 want "^/var/cache/pkg/repo\.txt f 0644 0 0 $(stat -c %s "$w/fx/repo/repo.txt") .* $(sha256sum < "$w/fx/repo/repo.txt" | cut -d' ' -f1)$"
 want "^/var/cache/pkg/hello-1\.0\.pkg f 0644 0 0 .* $(sha256sum < "$w/fx/repo/hello-1.0.pkg" | cut -d' ' -f1)$"
 want "^/var/cache/pkg/big-1\.0\.pkg f 0644 0 0 .* $(sha256sum < "$w/fx/repo/big-1.0.pkg" | cut -d' ' -f1)$"
 want "^/usr/share/hello/greeting\.txt f 0644 0 0 21 "
-printf '%s\n' "$ls" | grep -E '/\.part\.|\.pkgnew\.|/var/lib/pkg/[^ ]*\.(partial|commit|removing|tmp) |^/usr/share/big' &&
+printf '%s\n' "$IMAGE_LS" | grep -E '/\.part\.|\.pkgnew\.|/var/lib/pkg/[^ ]*\.(partial|commit|removing|tmp) |^/usr/share/big' &&
 	_fail "leftovers in the image"
-[ "$(printf '%s\n' "$ls" | grep -c '^/var/lib/pkg/')" -eq 2 ] || _fail "not exactly two packages in /var/lib/pkg"
+[ "$(printf '%s\n' "$IMAGE_LS" | grep -c '^/var/lib/pkg/')" -eq 2 ] || _fail "not exactly two packages in /var/lib/pkg"
 true
