@@ -69,12 +69,12 @@ x86_strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-/* The HAL's own messages go where the console's do. */
+/* The HAL's own messages go where the console's do, in the same order. */
 static void
 out(const char *p, size_t n)
 {
-	serial_write(p, n);
 	fbcon_write(p, n);
+	serial_write(p, n);
 }
 
 static void

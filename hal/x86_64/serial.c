@@ -94,11 +94,15 @@ serial_enable_irq(void)
 	outb(COM1 + 1, 0x01);		/* interrupt on received data */
 }
 
+/*
+ * The screen first: a host that reads a line from the serial port (and
+ * then takes a screendump) must find that line drawn already.
+ */
 void
 hal_console_write(const char *buf, size_t len)
 {
-	serial_write(buf, len);
 	fbcon_write(buf, len);
+	serial_write(buf, len);
 }
 
 long
