@@ -75,7 +75,11 @@
 #define SYS_EXECVE	1001	/* path, len, argv, envp */
 #define SYS_MMAP	1002	/* addr, len, prot|flags, fd, off */
 #define SYS_MUNMAP	1003	/* addr, len */
-#define SYS_SET_TP	1004	/* thread pointer (%fs base) */
+#define SYS_SET_TP	1004	/* thread pointer (%fs base), flags */
+/* SYS_SET_TP's flag: the program only reads, through %fs, the first 64
+ * bytes at tp (no TLS block below it), and they do not change while the
+ * thread runs; the system may run it on a copy of them (hal/hal.h). */
+#define SET_TP_HEAD	1
 #define SYS_CLONE_THREAD 1005	/* entry, stack, arg, tp -> tid */
 #define SYS_SETSID	1006
 #define SYS_GETSID	1007	/* pid */

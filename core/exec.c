@@ -437,7 +437,7 @@ exec_first_step(struct thread *t)
 	waitq_wake(&p->exec_wait, -1);
 	if (err)
 		proc_exit(W_EXITED(127));
-	hal_thread_set_tp(t->hal, 0);
+	hal_thread_set_tp(t->hal, 0, 0);
 	exec_set_stack(t);
 	hal_user_enter(entry, sp, sp);
 }

@@ -49,6 +49,7 @@ struct thread {
 	bool killable;			/* woken by its process's end only */
 	uint64_t sigmask;		/* blocked signals */
 	uintptr_t tp;
+	size_t tp_head;			/* hal_thread_set_tp's head: 0 or 64 */
 	void *bounce;			/* kernel buffer for large transfers */
 	uint64_t ready_tick;		/* timer period it became runnable in */
 	/* What a new thread runs first, in the core. */

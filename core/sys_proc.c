@@ -160,7 +160,8 @@ sys_vfork(long entry, long stack, long arg)
 	t->entry = (uintptr_t)entry;
 	t->stack = (uintptr_t)stack;
 	t->arg = (uintptr_t)arg;
-	t->tp = hal_thread_tp(self->hal);
+	t->tp = self->tp;
+	t->tp_head = self->tp_head;
 	t->sigmask = self->sigmask;
 	sched_ready(t);
 	long r = proc_vfork_wait(c);
@@ -197,7 +198,8 @@ sys_execve(long path, long len, long argv, long envp)
 			p->act[i].sa_handler = SIG_DFL;
 	struct thread *t = sched_current();
 	t->tp = 0;
-	hal_thread_set_tp(t->hal, 0);
+	t->tp_head = 0;
+	hal_thread_set_tp(t->hal, 0, 0);
 	/* The alternate stack was in the old image's memory (POSIX). */
 	t->alt_sp = 0;
 	t->alt_size = 0;

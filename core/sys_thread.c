@@ -25,13 +25,14 @@ tp_ok(long tp)
 }
 
 long
-sys_set_tp(long tp)
+sys_set_tp(long tp, long flags)
 {
 	struct thread *t = sched_current();
-	if (!tp_ok(tp))
+	if (!tp_ok(tp) || (flags & ~(long)SET_TP_HEAD))
 		return -EINVAL;
 	t->tp = (uintptr_t)tp;
-	hal_thread_set_tp(t->hal, (uintptr_t)tp);
+	t->tp_head = (flags & SET_TP_HEAD) ? HAL_TP_HEAD : 0;
+	hal_thread_set_tp(t->hal, t->tp, t->tp_head);
 	return 0;
 }
 
@@ -41,7 +42,7 @@ sys_thread_start(struct thread *t)
 	/* The writable region holding the new stack is the thread's stack. */
 	size_t below = vm_span_down(t->proc->vm, t->stack - 1, HAL_PROT_WRITE);
 	hal_thread_set_stack(t->hal, t->stack - below, t->stack);
-	hal_thread_set_tp(t->hal, t->tp);
+	hal_thread_set_tp(t->hal, t->tp, t->tp_head);
 	hal_user_enter(t->entry, t->stack, t->arg);
 }
 
@@ -61,6 +62,7 @@ sys_clone_thread(long entry, long stack, long arg, long tp)
 	t->stack = (uintptr_t)stack;
 	t->arg = (uintptr_t)arg;
 	t->tp = (uintptr_t)tp;
+	t->tp_head = sched_current()->tp_head;	/* the same libc */
 	t->sigmask = sched_current()->sigmask;
 	sched_ready(t);
 	return t->tid;

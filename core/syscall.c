@@ -95,7 +95,7 @@ dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	case SYS_MPROTECT: return sys_mprotect(a0, a1, a2);
 	case SYS_MREMAP: return sys_mremap(a0, a1, a2, a3, a4);
 	case SYS_BRK: return sys_brk(a0);
-	case SYS_SET_TP: return sys_set_tp(a0);
+	case SYS_SET_TP: return sys_set_tp(a0, a1);
 	case SYS_CLONE_THREAD: return sys_clone_thread(a0, a1, a2, a3);
 	case SYS_EXIT_THREAD: return sys_exit_thread(a0, a1);
 	case SYS_GETTID: return sys_gettid();

@@ -48,7 +48,7 @@ long sys_mremap(long addr, long old_len, long new_len, long flags, long new_addr
 
 long sys_vfork(long entry, long stack, long arg);
 
-long sys_set_tp(long tp);
+long sys_set_tp(long tp, long flags);
 /* A new thread's first step: user mode at t->entry on t->stack. */
 struct thread;
 void sys_thread_start(struct thread *t);

@@ -87,10 +87,20 @@ _Noreturn void hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg);
  * below it.
  */
 void hal_thread_set_stack(struct hal_thread *t, uintptr_t lo, uintptr_t hi);
-/* The user thread pointer (%fs base) the thread runs with.  The core
+/*
+ * The user thread pointer (%fs base) the thread runs with.  The core
  * passes only values below HAL_USER_TOP; a backend given another stores 0
- * rather than fault loading it on the way to user mode. */
-void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp);
+ * rather than fault loading it on the way to user mode.
+ *
+ * head != 0 (at most HAL_TP_HEAD) is the program's promise that it only
+ * reads, through %fs, the first `head` bytes at tp, and that they do not
+ * change while the thread runs.  A backend may then point %fs at a copy
+ * of them made when the thread is switched in: hosted does, because
+ * without FSGSBASE each FS write is a host system call (3.4 us on the
+ * VMs it runs on, two per scheme round trip).  hal_thread_tp returns tp.
+ */
+#define HAL_TP_HEAD 64
+void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp, size_t head);
 uintptr_t hal_thread_tp(struct hal_thread *t);
 
 /*

@@ -10,7 +10,7 @@ $(B)/host/hal/hosted/%.o: HOST_CFLAGS += -D_GNU_SOURCE
 $(B)/host/hal/hosted/clock.o: HOST_CFLAGS += -fno-stack-protector -fno-sanitize=all
 # So do the other HAL calls without a thunk (thunks.S); the sanitizer
 # build installs the host FS at every entry, so they may be instrumented.
-HOSTED_DIRECT := pages arena mem blk console nic signal events
+HOSTED_DIRECT := pages arena mem blk console nic signal events thread
 $(patsubst %,$(B)/host/hal/hosted/%.o,$(HOSTED_DIRECT)): HOST_CFLAGS += -fno-stack-protector
 $(B)/host/hal/hosted/initfs.o: HOST_CFLAGS += -DINITFS_IMAGE='"$(B)/initfs.img"'
 $(B)/host/hal/hosted/initfs.o: $(B)/initfs.img

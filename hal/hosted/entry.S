@@ -37,7 +37,12 @@ hosted_switch:
 	.globl hosted_switch_discard
 	.type hosted_switch_discard, @function
 hosted_switch_discard:
-	mov %rdi, hosted_cur(%rip)
+	cmpq $0, T_TP_HEAD(%rdi)
+	je 1f
+	push %rdi
+	call hosted_tp_window_load
+	pop %rdi
+1:	mov %rdi, hosted_cur(%rip)
 	mov T_KSP(%rdi), %rsp
 	ldmxcsr (%rsp)
 	fldcw 4(%rsp)

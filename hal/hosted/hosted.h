@@ -17,8 +17,10 @@
 #define T_FAULT_SIG	56
 #define T_FAULT_ADDR	64
 #define T_FAULT_IP	72
-#define T_ALT_LO	152	/* sigframe.c checks these two */
-#define T_ALT_HI	160
+#define T_TP		80
+#define T_TP_HEAD	88
+#define T_ALT_LO	168	/* sigframe.c checks these two */
+#define T_ALT_HI	176
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -29,12 +31,16 @@ struct hal_thread {
 	uint64_t ksp;		/* saved kernel rsp while switched out */
 	uint64_t kstack_top;	/* empty kernel stack; used at each entry */
 	uint64_t user_rsp;	/* user rsp at the last entry */
-	uint64_t user_fs;	/* the program's FS base */
+	uint64_t user_fs;	/* the program's FS base (tp or the window) */
 	uint64_t ret_rdi;	/* rdi for the way out (signal number) */
 	uint64_t preempt_rip;	/* where a preempted thread resumes */
 	uint64_t sigframe;	/* newest signal frame on the user stack */
 	/* A user fault on its way into the core through the fault stub. */
 	uint64_t fault_sig, fault_addr, fault_ip;
+	/* The thread pointer the core set; with a head (hal.h), the thread
+	 * runs on a copy of its first tp_head bytes in the TCB window. */
+	uint64_t tp;
+	uint64_t tp_head;
 	void *kstack;		/* mapping base (with guard page) */
 	size_t kstack_size;
 	void (*entry)(void *);
@@ -70,12 +76,18 @@ __attribute__((noreturn)) void hosted_user_enter(uint64_t entry, uint64_t sp,
 __attribute__((noreturn)) void hosted_boot_enter(uint64_t stack_top,
     void (*fn)(void));
 
+/* thread.c: the TCB window gets t's head (hal.h, hal_thread_set_tp) */
+void hosted_tp_window_load(struct hal_thread *t);
+
 /* Called from the first-run trampoline on a new thread. */
 void hosted_thread_first(void);
 
 /* sigtramp.S: where a signal frame sends the thread (it loads the
  * handler's second and third arguments, then jumps to it) */
 void hosted_sig_tramp(void);
+
+/* thunks.S: 0, or -EFAULT when the copy faults */
+int hosted_copy(void *dst, const void *src, size_t n);
 
 /* console.c */
 void hosted_console_init(int raw_tty);

@@ -20,7 +20,6 @@
 #include "hal/hosted/hosted.h"
 #include "hal/hosted/rawsys.h"
 
-int hosted_copy(void *dst, const void *src, size_t n);
 
 /* Address room per program; RLIMIT_AS and the 1 TiB mmap cap are
  * checked by the core, this only bounds the reservation. */

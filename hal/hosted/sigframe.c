@@ -29,7 +29,6 @@
 _Static_assert(offsetof(struct hal_thread, alt_lo) == T_ALT_LO, "T_ALT_LO");
 _Static_assert(offsetof(struct hal_thread, alt_hi) == T_ALT_HI, "T_ALT_HI");
 
-int hosted_copy(void *dst, const void *src, size_t n);
 extern char hosted_yield_stub[], hosted_stubs_end[];
 
 enum { K_SYSCALL, K_STUB, K_MOVED };

@@ -131,9 +131,11 @@ hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg)
 	x86_frame_return(f);
 }
 
+/* The head promise (hal.h) is of no use here: wrmsr is cheap in ring 0. */
 void
-hal_thread_set_tp(struct hal_thread *t, uintptr_t tp)
+hal_thread_set_tp(struct hal_thread *t, uintptr_t tp, size_t head)
 {
+	(void)head;
 	/* A non-canonical FS base would fault in wrmsr, in ring 0. */
 	if (tp >= HAL_USER_TOP)
 		tp = 0;

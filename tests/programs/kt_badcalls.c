@@ -105,6 +105,15 @@ check_tp(void)
 	expect("set_tp back", r_back, 0);
 	__asm__ volatile("mov %%fs:0, %0" : "=r"(after));
 	expect("thread pointer kept", after == tp, 1);
+
+	/* The head promise (core/abi.h): %fs reads the TCB's first 64 bytes. */
+	uintptr_t canary;
+	expect("set_tp unknown flag", SC(SYS_SET_TP, (long)tp, 2, 0, 0, 0, 0), -EINVAL);
+	expect("set_tp head", SC(SYS_SET_TP, (long)tp, SET_TP_HEAD, 0, 0, 0, 0), 0);
+	__asm__ volatile("mov %%fs:0, %0" : "=r"(after));
+	__asm__ volatile("mov %%fs:0x28, %0" : "=r"(canary));
+	expect("set_tp head: %fs:0 is the thread pointer", after == tp, 1);
+	expect("set_tp head: %fs:0x28 is the canary", canary == ((uintptr_t *)tp)[5], 1);
 }
 
 /*

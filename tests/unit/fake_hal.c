@@ -197,7 +197,7 @@ hal_user_enter(uintptr_t entry, uintptr_t sp, uintptr_t arg)
 	leave(FAKE_USER, "hal_user_enter");
 }
 
-void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp) { t->tp = tp; }
+void hal_thread_set_tp(struct hal_thread *t, uintptr_t tp, size_t head) { (void)head; t->tp = tp; }
 uintptr_t hal_thread_tp(struct hal_thread *t) { return t->tp; }
 
 /* No user stacks run here: nothing to bound. */

@@ -47,6 +47,12 @@ static inline long __syscall_path(long nr, const char *path, long a, long b)
  * block sits just below).  The first fields are fixed by the x86_64 ABI
  * and gcc: %fs:0 holds the thread pointer itself, %fs:0x28 the stack
  * protector canary.
+ *
+ * A program without a TLS block reaches through %fs only these first
+ * 64 bytes, and only reads them; they are set before SYS_SET_TP and
+ * never change, so it makes the SET_TP_HEAD promise (core/abi.h) and
+ * hosted may run it on a copy (hal/hal.h).  Every other field is reached
+ * through the pointer at %fs:0.
  */
 struct __pthread {
 	struct __pthread *self;		/* 0x00 */
@@ -85,6 +91,7 @@ static inline struct __pthread *__pthread_self(void)
 }
 
 /* Thread pointer setup (start/tls.c). */
+size_t __tls_block_size(void);
 size_t __tls_area_size(void);
 struct __pthread *__tls_init(void *mem, size_t size);
 

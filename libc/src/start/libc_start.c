@@ -76,7 +76,8 @@ _Noreturn void __libc_start(uintptr_t *sp)
 		memcpy(&tp->canary, __libc.random, sizeof(tp->canary));
 	tp->canary &= ~(uintptr_t)0xff;	/* a NUL byte stops string overreads */
 	tp->state = THREAD_RUNNING;
-	__syscall1(SYS_SET_TP, tp);
+	/* Without a TLS block, %fs reaches only the TCB's head (libc.h). */
+	__syscall2(SYS_SET_TP, tp, __tls_block_size() == 0 ? SET_TP_HEAD : 0);
 	tp->tid = (int)__syscall0(SYS_GETTID);
 
 	environ = envp;

@@ -60,6 +60,13 @@ static void find_tls(void)
 	}
 }
 
+/* Bytes of the program's TLS block (0: none, %fs reaches only the TCB). */
+size_t __tls_block_size(void)
+{
+	find_tls();
+	return tls.memsz;
+}
+
 /* Bytes needed for one thread's TLS block and TCB, alignment slack included. */
 size_t __tls_area_size(void)
 {

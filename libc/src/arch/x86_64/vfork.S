@@ -5,8 +5,9 @@
  *
  * The child will write below the caller's rsp as soon as it calls
  * anything, so what we need afterwards cannot stay there: vfork's return
- * address goes in the thread control block (%fs:0x18, struct __pthread's
- * vfork_ret), the callee-saved registers stay in their registers (the
+ * address goes in the thread control block (struct __pthread's vfork_ret,
+ * at 0x18; reached through %fs:0, not written through %fs: libc.h says
+ * why), the callee-saved registers stay in their registers (the
  * syscall keeps them), and the kernel puts back the syscall's own return
  * address into this code.  The child gets a block below the caller's
  * rsp with the callee-saved registers, the return address and the rsp,
@@ -17,7 +18,8 @@
 	.type vfork, @function
 vfork:
 	pop	%rcx			/* the return address; rsp is the caller's */
-	mov	%rcx, %fs:0x18
+	mov	%fs:0, %rax
+	mov	%rcx, 0x18(%rax)
 	mov	%rsp, %rdx
 	sub	$64, %rsp		/* the child's block (16-aligned) */
 	mov	%rbx, 0(%rsp)
@@ -35,7 +37,8 @@ vfork:
 	call	*__redox_syscall_entry(%rip)
 	/* The parent: the child is gone or exec'd. */
 	add	$64, %rsp
-	pushq	%fs:0x18
+	mov	%fs:0, %rcx
+	pushq	0x18(%rcx)
 	mov	%rax, %rdi
 	jmp	__vfork_result
 	.size vfork, . - vfork
