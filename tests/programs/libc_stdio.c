@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <signal.h>
 
 static char buf[512];
 
@@ -338,6 +339,40 @@ static void test_big_file(const char *dir)
 	remove(path);
 }
 
+/*
+ * A write error drops what the buffer held: ion runs a builtin with
+ * stdout on a pipe whose reader failed to start, then gives fd 1 back to
+ * the terminal; the text must not come out there at the next flush.
+ */
+static void test_write_error(void)
+{
+	int dead[2], live[2];
+	FILE *w;
+	char got[32];
+	ssize_t n;
+
+	signal(SIGPIPE, SIG_IGN);
+	CHECK(pipe(dead) == 0 && pipe(live) == 0);
+	close(dead[0]);
+	w = fdopen(dead[1], "w");
+	CHECK(w != NULL);
+	if (w == NULL)
+		return;
+	CHECK(fputs("lost\n", w) >= 0);
+	errno = 0;
+	CHECK(fflush(w) == EOF && ferror(w) && errno == EPIPE);
+	/* the same descriptor number, now a pipe someone reads */
+	CHECK(dup2(live[1], dead[1]) == dead[1]);
+	close(live[1]);
+	clearerr(w);
+	CHECK(fputs("kept\n", w) >= 0);
+	CHECK(fclose(w) == 0);
+	n = read(live[0], got, sizeof got);
+	CHECK(n == 5 && memcmp(got, "kept\n", 5) == 0);
+	close(live[0]);
+	signal(SIGPIPE, SIG_DFL);
+}
+
 int main(void)
 {
 	const char *dir;
@@ -347,6 +382,7 @@ int main(void)
 	test_printf_float();
 	test_sscanf();
 	test_pipe_streams();
+	test_write_error();
 	dir = scratch_dir();
 	if (dir != NULL) {
 		test_files(dir);

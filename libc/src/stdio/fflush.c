@@ -14,7 +14,16 @@ int __fflush_unlocked(FILE *f)
 			continue;
 		if (r <= 0) {
 			f->flags |= F_ERR;
-			/* keep what was not written, so a retry can write it */
+			/* A hard error (a pipe with no reader, a full disk)
+			 * drops the rest, as glibc and musl do: kept, it came
+			 * out later wherever the descriptor then pointed (a
+			 * shell's builtin in a broken pipeline, on the
+			 * terminal).  Only EAGAIN keeps it for a retry. */
+			if (r == 0 || errno != EAGAIN) {
+				f->wlen = 0;
+				f->dir = DIR_NONE;
+				return EOF;
+			}
 			if (done) {
 				size_t i;
 				for (i = done; i < f->wlen; i++)

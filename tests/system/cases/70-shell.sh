@@ -10,6 +10,10 @@ expect '^ion-words 3 c b a$'
 expect '^ion-pipe PIPED$'
 expect '^ion-spawn ok 0$'
 expect '^ion-notfound 127$'
+# A builtin writing into a pipeline whose reader never started: its
+# text is lost, not printed later on the console.
+expect '^ion-brokenpipe 127$'
+expect_not 'ion-into-nowhere'
 expect '^ion-float 6.25$'
 expect_order '^ion-sum' '^ion-float' '^shell-done$'
 expect_not 'ion: '
