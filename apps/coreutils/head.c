@@ -38,6 +38,9 @@ main(int argc, char **argv)
 
 	cu_init("head", "[-qv] [-n LINES | -c BYTES] [FILE]...\nPrint the first 10 lines (or LINES lines, BYTES bytes) of each FILE.\n", 1);
 	cu_opt_init(&o, argc, argv);
+	long long old = cu_opt_old_count(&o);
+	if (old >= 0)
+		count = old;
 	while ((c = cu_opt_next(&o, "n:c:qv")) != -1) {
 		if (c == 'q' || c == 'v') {
 			headers = c == 'v';

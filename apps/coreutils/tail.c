@@ -92,6 +92,9 @@ main(int argc, char **argv)
 	cu_init("tail", "[-fqv] [-n [+]LINES | -c [+]BYTES] [FILE]...\n"
 	    "Print the last 10 lines (or LINES lines, BYTES bytes; +N starts at N) of each FILE.\n", 1);
 	cu_opt_init(&o, argc, argv);
+	long long old = cu_opt_old_count(&o);
+	if (old >= 0)
+		count = old;
 	while ((c = cu_opt_next(&o, "n:c:fqv")) != -1) {
 		if (c == 'q' || c == 'v') {
 			headers = c == 'v';

@@ -49,6 +49,22 @@ cu_opt_init(struct cu_opt *o, int argc, char **argv)
 	o->moved = 0;
 }
 
+long long
+cu_opt_old_count(struct cu_opt *o)
+{
+	const char *a = o->argc > 1 ? o->argv[1] : NULL;
+	char *end;
+	long long n;
+
+	if (a == NULL || a[0] != '-' || a[1] < '0' || a[1] > '9')
+		return -1;
+	n = strtoll(a + 1, &end, 10);
+	if (*end != '\0' || n < 0)
+		return -1;
+	o->ind = 2;
+	return n;
+}
+
 static int
 cu_is_opt(const char *a)
 {

@@ -35,6 +35,11 @@ void cu_opt_init(struct cu_opt *o, int argc, char **argv);
  * exits 0; an unknown option prints GNU's message plus usage and exits. */
 int cu_opt_next(struct cu_opt *o, const char *spec);
 
+/* head -3, tail -3: the historical spelling of -n 3, still what people
+ * type; GNU takes it as the first argument only, and so do we.  Returns
+ * the count and steps o past it, or -1 when argv[1] is not -DIGITS. */
+long long cu_opt_old_count(struct cu_opt *o);
+
 /* "prog: what: strerror(err)" on stderr. */
 void cu_err(const char *what, int err);
 /* "prog: " then the formatted message and a newline on stderr. */
