@@ -437,6 +437,25 @@ needed:
 	return r;
 }
 
+/*
+ * install and remove change ROOT's files: a user who may not gets told
+ * that up front, with the way out, rather than which journal file
+ * could not be written.  Other errors are left to the command.
+ */
+static int
+may_change(const struct db *db, const char *cmd)
+{
+	char dir[1024];
+
+	if (db_path(db, DB_DIR, dir, sizeof dir) != 0 || access(dir, W_OK) == 0)
+		return 1;
+	if (errno != EACCES && errno != EPERM && errno != EROFS)
+		return 1;
+	fprintf(stderr, "pkg: %s: %s\npkg: %s changes the system: run it as root "
+	    "(sudo pkg %s ...)\n", dir, strerror(errno), cmd, cmd);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -471,6 +490,11 @@ main(int argc, char **argv)
 		return 1;
 	/* What a killed run left is finished or undone before anything. */
 	if (txn_recover(&db) != 0) {
+		db_close(&db);
+		return 1;
+	}
+	if ((strcmp(cmd, "install") == 0 || strcmp(cmd, "remove") == 0) &&
+	    !may_change(&db, cmd)) {
 		db_close(&db);
 		return 1;
 	}

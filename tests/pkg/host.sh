@@ -96,6 +96,23 @@ p install hello; status 0; has 'hello 1\.0 is already installed'
 p search hello; has '^hello .*\[installed\]$'
 nojournal
 
+# Not root: install and remove are refused up front, saying what to do,
+# and nothing is written (the mktemp directory opened so nobody can look).
+if command -v setpriv >/dev/null; then
+	chmod 755 "$W"
+	snap before
+	for c in "remove hello" "install big"; do
+		LAST="$c (as nobody)"
+		OUT=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$B/host/pkg-host" \
+		    -R "$W/root" $c 2>&1); ST=$?
+		status 1; has "pkg: ${c% *} changes the system: run it as root \\(sudo pkg ${c% *} \\.\\.\\.\\)"
+	done
+	snap after; same before after "a refused run as nobody changed the root"
+	chmod 700 "$W"
+else
+	echo "SKIP setpriv is missing: no run as another user"
+fi
+
 # A collision with an installed package's file.
 snap before
 p install clash; status 1; has 'cannot install clash: /usr/share/hello/greeting.txt belongs to package hello'
