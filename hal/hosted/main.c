@@ -170,12 +170,13 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	/* Without FSGSBASE every FS switch is an arch_prctl call (fsbase.h):
-	 * it works, slower; say so once. */
+	/* Without FSGSBASE every FS write is an arch_prctl call (fsbase.h):
+	 * it works, slower where a switch must write one (programs with
+	 * TLS; the TCB window spares the rest, thread.c); say so once. */
 	hosted_fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
 	if (!hosted_fsgsbase)
 		fprintf(stderr, "redox-hosted: no FSGSBASE on this CPU or kernel: "
-		    "switching the FS base through arch_prctl (slower system calls)\n");
+		    "the FS base is written through arch_prctl (slower for programs with TLS)\n");
 
 	const void *initfs = hosted_initfs_start;
 	size_t initfs_len = (size_t)(hosted_initfs_end - hosted_initfs_start);
