@@ -326,6 +326,66 @@ START_TEST(test_rcache_grow_full)
 }
 END_TEST
 
+/*
+ * Nearly full (redoxfsd then commits before every request): a file
+ * written in 16 KiB pieces, as cp writes, with a commit between each
+ * two pieces of the same record, reads back whole, and after a remount;
+ * the piece that no longer fits fails with ENOSPC.  The node is loaded
+ * again after each commit, as redoxfsd must (tests/system/cases/
+ * 54-redoxfs-lowspace.sh: it once kept one loaded from before).
+ */
+START_TEST(test_rcache_commit_between)
+{
+	struct rig g;
+	struct rfs_node *o = malloc(sizeof *o);
+	static uint8_t model[6 * 16384];
+	uint8_t page[RFS_BLOCK_SIZE];
+	uint64_t reserve, r = 0;
+	uint32_t x = 11;
+	int err;
+
+	ck_assert_ptr_nonnull(o);
+	rig_open(&g, 8u << 20);
+	reserve = g.fs.blocks / 16 < RFS_RESERVE_BLOCKS ? g.fs.blocks / 16 :
+	    RFS_RESERVE_BLOCKS;
+	ck_assert_int_eq(rfs_create(&g.fs, 1, "filler", 6, RFS_MODE_FILE |
+	    0644, 0, 0, 1, 0, o), 0);
+	/* Noise, a block a record, until _i blocks above the reserve. */
+	while (rfs_wr_free_count(&g.fs) >= reserve + 1 + (uint64_t)_i) {
+		fill(page, sizeof page, &x, 0);
+		rfs_op_begin(&g.fs);
+		err = rfs_node_write(&g.fs, o, r++ * RFS_RECORD_SIZE, page,
+		    sizeof page);
+		ck_assert_int_eq(rfs_op_end(&g.fs, err), err);
+		if (err == -ENOSPC)
+			break;	/* its tree blocks came first */
+		ck_assert_int_eq(err, 0);
+	}
+	ck_assert_int_eq(rfs_commit(&g.fs), 0);
+	ck_assert_int_eq(rfs_node_load(&g.fs, g.id, g.n), 0);
+	fill(model, sizeof model, &x, _i % 2);
+	size_t off;
+	for (off = 0; off < sizeof model; off += 16384) {
+		rfs_op_begin(&g.fs);
+		err = rfs_node_write(&g.fs, g.n, off, model + off, 16384);
+		ck_assert_msg(err == 0 || err == -ENOSPC, "write at %zu: %d",
+		    off, err);
+		ck_assert_int_eq(rfs_op_end(&g.fs, err), err);
+		if (err)
+			break;
+		ck_assert_int_eq(rfs_commit(&g.fs), 0);
+		/* As redoxfsd does: the node as it is now, each request. */
+		ck_assert_int_eq(rfs_node_load(&g.fs, g.id, g.n), 0);
+	}
+	ck_assert_int_eq(rfs_node_load(&g.fs, g.id, g.n), 0);
+	same(&g, model, off, "written between commits");
+	rig_remount(&g);
+	same(&g, model, off, "written between commits, remounted");
+	rig_close(&g);
+	free(o);
+}
+END_TEST
+
 Suite *
 redoxfs_rcache_suite(void)
 {
@@ -338,6 +398,8 @@ redoxfs_rcache_suite(void)
 	tcase_add_test(tc, test_rcache_undo);
 	tcase_add_test(tc, test_rcache_full);
 	tcase_add_test(tc, test_rcache_grow_full);
+	tcase_add_loop_test(tc, test_rcache_commit_between, 0, 12);
+	tcase_add_loop_test(tc, test_rcache_commit_between, 100000, 100001);
 	suite_add_tcase(s, tc);
 	return s;
 }

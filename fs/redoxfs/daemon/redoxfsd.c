@@ -159,6 +159,7 @@ handle(void *ctx, const struct scheme_request *rq, const void *in, void *out,
 
 	(void)ctx;
 	rfsd_request();
+	rfsd_begin();	/* before any node is loaded (rfsd.h) */
 	if (rq->op < SCHEME_OP_MAX && ops[rq->op])
 		r = ops[rq->op](rq, in, out, cap, out_len);
 	else

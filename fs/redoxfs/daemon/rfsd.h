@@ -54,8 +54,12 @@ void rfsd_request(void);
 void rfsd_now(uint64_t *sec, uint32_t *nsec);
 
 /*
- * Call before a change: commits the batch when space runs low, so that
- * a change failing half way (ENOSPC) can be rolled back alone.
+ * Called once at the start of every request, before it loads a node:
+ * commits the batch when space runs low, so that a change failing half
+ * way (ENOSPC) can be rolled back alone.  Never later: the commit stores
+ * the record cache's records and the file nodes that point at them, so
+ * a node loaded before it is stale (its writes then read a record by a
+ * stand-in hash, EIO; storing it puts the stand-ins back).
  */
 void rfsd_begin(void);
 /*

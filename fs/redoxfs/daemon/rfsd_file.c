@@ -63,7 +63,6 @@ create(const struct scheme_request *rq, uint32_t flags, struct rfsd_walk *w)
 	else
 		return -EINVAL;
 	rfsd_now(&s, &ns);
-	rfsd_begin();
 	/* The walk looked the name up in w->dir and missed it. */
 	err = rfs_mknod_absent(&rfsd.fs, &w->dir, w->name, w->len, mode, 0,
 	    rq->uid, rq->gid, s, ns, &w->n);
@@ -111,7 +110,6 @@ open_existing(const struct scheme_request *rq, uint32_t flags,
 		uint64_t s;
 		uint32_t ns;
 		rfsd_now(&s, &ns);
-		rfsd_begin();
 		err = rfsd_end(rfs_truncate_at(&rfsd.fs, n, 0, s, ns));
 	}
 	return err;
@@ -226,7 +224,6 @@ rfsd_write(const struct scheme_request *rq, const void *in, void *out,
 		return 0;
 	if (off + rq->len < off || off + rq->len > (uint64_t)INT64_MAX)
 		return -EFBIG;
-	rfsd_begin();
 	rfsd_now(&node.mtime, &node.mtime_nsec);
 	node.ctime = node.mtime;
 	node.ctime_nsec = node.mtime_nsec;
@@ -319,7 +316,6 @@ rfsd_close(const struct scheme_request *rq, const void *in, void *out,
 	 * nothing (POSIX): the policy's window does, or an fsync (rfsd.h).
 	 */
 	if (orphan && !rfsd.readonly) {
-		rfsd_begin();
 		rfsd_end(rfs_release_node(&rfsd.fs, node));
 	}
 	return 0;
@@ -397,7 +393,6 @@ rfsd_ftruncate(const struct scheme_request *rq, const void *in, void *out,
 		return err;
 	if (!rfs_node_is_file(&node))
 		return -EINVAL;
-	rfsd_begin();
 	rfsd_now(&node.mtime, &node.mtime_nsec);
 	node.ctime = node.mtime;
 	node.ctime_nsec = node.mtime_nsec;

@@ -120,7 +120,6 @@ static int
 store_meta(struct rfs_node *n)
 {
 	rfsd_now(&n->ctime, &n->ctime_nsec);
-	rfsd_begin();
 	return rfsd_end(rfs_node_store(&rfsd.fs, n));
 }
 
@@ -272,7 +271,6 @@ rfsd_frename(const struct scheme_request *rq, const void *in, void *out,
 	if ((np = strdup(to.path)) == NULL)
 		return -ENOMEM;
 	rfsd_now(&s, &ns);
-	rfsd_begin();
 	err = rfsd_end(rfs_rename_at(&rfsd.fs, from.parent, from.name, from.len,
 	    to.parent, to.name, to.len, s, ns));
 	if (err) {
@@ -302,7 +300,6 @@ remove_common(const struct scheme_request *rq, const void *in, int dir)
 	if ((err = rfsd_may_remove(&walk.dir, &walk.n, rq->uid, rq->gid)) != 0)
 		return err;
 	rfsd_now(&s, &ns);
-	rfsd_begin();
 	/* The walk loaded the directory and the node: no second lookup. */
 	return rfsd_end(rfs_unlink_loaded(&rfsd.fs, &walk.dir, &walk.n,
 	    walk.name, walk.len, dir, s, ns));
@@ -352,7 +349,6 @@ rfsd_mkdir(const struct scheme_request *rq, const void *in, void *out,
 	if ((err = rfsd_may(&walk.dir, rq->uid, rq->gid, RFSD_W | RFSD_X)) != 0)
 		return err;
 	rfsd_now(&s, &ns);
-	rfsd_begin();
 	return rfsd_end(rfs_mknod(&rfsd.fs, walk.parent, walk.name, walk.len,
 	    (uint16_t)(RFS_MODE_DIR | (rq->b & 07777)), 0, rq->uid, rq->gid,
 	    s, ns, &walk.n));
