@@ -19,7 +19,7 @@ $(RFS_MKIMAGE): $(B)/host/fs/redoxfs/host/mkimage.o $(RFS_TOOLLIB) $(RFS_LIB)
 
 # The image: /bin is every program of the initfs ($(B)/initfs/bin).
 HARDDRIVE := $(B)/harddrive.img
-HARDDRIVE_SIZE ?= 64M
+HARDDRIVE_SIZE ?= 256M
 HARDDRIVE_LIST := scripts/image/filesystem.list
 # Other fragments add generated lists (mk/pkg.mk: keys, packages).
 $(HARDDRIVE): $(RFS_MKIMAGE) $(HARDDRIVE_LIST) $(wildcard scripts/image/etc/*) \
