@@ -96,6 +96,31 @@ fill(uint8_t *p, size_t n, uint32_t *x, int text)
 		    (uint8_t)rnd(x);
 }
 
+/*
+ * Noise into o, a block a record, until fewer than `above` blocks above
+ * the allocator's reserve are free (or ENOSPC: a record's tree blocks
+ * come first).
+ */
+static void
+fill_disk(struct rig *g, struct rfs_node *o, uint64_t above, uint32_t *x)
+{
+	uint8_t page[RFS_BLOCK_SIZE];
+	uint64_t reserve = g->fs.blocks / 16 < RFS_RESERVE_BLOCKS ?
+	    g->fs.blocks / 16 : RFS_RESERVE_BLOCKS;
+	int err;
+
+	for (uint64_t r = 0; rfs_wr_free_count(&g->fs) >= reserve + above; r++) {
+		fill(page, sizeof page, x, 0);
+		rfs_op_begin(&g->fs);
+		err = rfs_node_write(&g->fs, o, r * RFS_RECORD_SIZE, page,
+		    sizeof page);
+		ck_assert_int_eq(rfs_op_end(&g->fs, err), err);
+		if (err == -ENOSPC)
+			return;
+		ck_assert_int_eq(err, 0);
+	}
+}
+
 #define MAXSIZE (5u * RFS_RECORD_SIZE + 7000u)
 
 /*
@@ -291,27 +316,17 @@ START_TEST(test_rcache_grow_full)
 {
 	struct rig g;
 	struct rfs_node *o = malloc(sizeof *o);
-	uint8_t model[61000] = { 0 }, page[RFS_BLOCK_SIZE];
-	uint64_t reserve, r = 0;
+	uint8_t model[61000] = { 0 };
 	uint32_t x = 9;
 	int err;
 
 	ck_assert_ptr_nonnull(o);
 	rig_open(&g, 8u << 20);
-	reserve = g.fs.blocks / 16 < RFS_RESERVE_BLOCKS ? g.fs.blocks / 16 :
-	    RFS_RESERVE_BLOCKS;
 	fill(model, 5000, &x, 1);
 	ck_assert_int_eq(rfs_node_write(&g.fs, g.n, 0, model, 5000), 0);
 	ck_assert_int_eq(rfs_create(&g.fs, 1, "g", 1, RFS_MODE_FILE | 0644,
 	    0, 0, 1, 0, o), 0);
-	/* Noise, a block at a time, until 16 blocks no longer fit. */
-	while (rfs_wr_free_count(&g.fs) >= 16 + reserve) {
-		fill(page, sizeof page, &x, 0);
-		rfs_op_begin(&g.fs);
-		err = rfs_node_write(&g.fs, o, r++ * RFS_RECORD_SIZE, page,
-		    sizeof page);
-		ck_assert_int_eq(rfs_op_end(&g.fs, err), 0);
-	}
+	fill_disk(&g, o, 16, &x);	/* until 16 blocks no longer fit */
 	fill(model + 60000, 1000, &x, 1);
 	rfs_op_begin(&g.fs);
 	err = rfs_node_write(&g.fs, g.n, 60000, model + 60000, 1000);
@@ -339,32 +354,18 @@ START_TEST(test_rcache_commit_between)
 	struct rig g;
 	struct rfs_node *o = malloc(sizeof *o);
 	static uint8_t model[6 * 16384];
-	uint8_t page[RFS_BLOCK_SIZE];
-	uint64_t reserve, r = 0;
 	uint32_t x = 11;
+	size_t off;
 	int err;
 
 	ck_assert_ptr_nonnull(o);
 	rig_open(&g, 8u << 20);
-	reserve = g.fs.blocks / 16 < RFS_RESERVE_BLOCKS ? g.fs.blocks / 16 :
-	    RFS_RESERVE_BLOCKS;
 	ck_assert_int_eq(rfs_create(&g.fs, 1, "filler", 6, RFS_MODE_FILE |
 	    0644, 0, 0, 1, 0, o), 0);
-	/* Noise, a block a record, until _i blocks above the reserve. */
-	while (rfs_wr_free_count(&g.fs) >= reserve + 1 + (uint64_t)_i) {
-		fill(page, sizeof page, &x, 0);
-		rfs_op_begin(&g.fs);
-		err = rfs_node_write(&g.fs, o, r++ * RFS_RECORD_SIZE, page,
-		    sizeof page);
-		ck_assert_int_eq(rfs_op_end(&g.fs, err), err);
-		if (err == -ENOSPC)
-			break;	/* its tree blocks came first */
-		ck_assert_int_eq(err, 0);
-	}
+	fill_disk(&g, o, 1 + (uint64_t)_i, &x);
 	ck_assert_int_eq(rfs_commit(&g.fs), 0);
 	ck_assert_int_eq(rfs_node_load(&g.fs, g.id, g.n), 0);
 	fill(model, sizeof model, &x, _i % 2);
-	size_t off;
 	for (off = 0; off < sizeof model; off += 16384) {
 		rfs_op_begin(&g.fs);
 		err = rfs_node_write(&g.fs, g.n, off, model + off, 16384);
