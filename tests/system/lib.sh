@@ -10,6 +10,7 @@
 # boot_typed TEXT FEED [T] boots with TEXT as init.rc and the output of the
 #                         shell command FEED as the console's input, as
 #                         typed (hosted only; FEED may sleep between keys).
+# pkg_stage DIR [PKG...]  the pkg fixtures and an image stage with PKGs (below).
 # fresh_image IMG         makes IMG as `make` makes build/harddrive.img (not
 #                         a copy: `make run` may have changed that one).
 # expect REGEX            OUT must contain a line matching REGEX.
@@ -125,6 +126,24 @@ image_check() {
 	IMAGE_LS=$("$BUILD/host/redoxfs-ls" "$1") || _fail "redoxfs-ls $2"
 }
 want() { printf '%s\n' "$IMAGE_LS" | grep -Eq -- "$1" || _fail "image has no line /$1/"; }
+
+# pkg_stage DIR [PKG...]: the fixture repository (tests/pkg/mkfixtures.sh)
+# in DIR/fx, and the image's files with PKGs preinstalled from it
+# (pkg-image): DIR/pkg.list lists them.  Returns 1, having said SKIP,
+# when the package tools are not built.
+pkg_stage() {
+	local d=$1 t p
+	shift
+	for t in pkg-image pkg-create pkg-repo pkg-keygen pkg-edtool redoxfs-ls redoxfs-fsck; do
+		[ -x "$BUILD/host/$t" ] || { echo "SKIP $BUILD/host/$t is not built"; return 1; }
+	done
+	"$TOP/tests/pkg/mkfixtures.sh" "$BUILD" "$d/fx" "$BUILD/initfs/bin/asm_hello" >/dev/null ||
+		_fail "mkfixtures"
+	: > "$d/packages.list"
+	for p in "$@"; do echo "$p" >> "$d/packages.list"; done
+	"$BUILD/host/pkg-image" -B "$BUILD" -r "$d/fx/repo" "$TOP/scripts/image/filesystem.list" \
+	    "$d/packages.list" "$d/fx/keys/test.pub" "$d/stage" "$d/pkg.list" || _fail "pkg-image"
+}
 
 fresh_image() {
 	"$BUILD/host/redoxfs-mkimage" -B "$BUILD" "$TOP/scripts/image/filesystem.list" \

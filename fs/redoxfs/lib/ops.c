@@ -133,37 +133,26 @@ rfs_create(struct rfs *fs, uint32_t parent, const char *name, size_t len,
 	return err;
 }
 
-int
-rfs_create_in(struct rfs *fs, struct rfs_node *d, const char *name,
-    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
-    uint32_t nsec, struct rfs_node *out)
+/* What both ways to create check first: EINVAL before any lookup. */
+static int
+create_ok(const struct rfs_node *d, const char *name, size_t len)
 {
-	uint32_t id;
 	int err;
 
 	if ((err = rfs_name_ok(name, len)) != 0)
 		return err;
-	if (!rfs_node_is_dir(d))
-		return -ENOTDIR;
-	err = rfs_dir_lookup(fs, d, name, len, &id);
-	if (err != -ENOENT)
-		return err ? err : -EEXIST;
-	return rfs_create_absent(fs, d, name, len, mode, uid, gid, sec, nsec,
-	    out);
+	return rfs_node_is_dir(d) ? 0 : -ENOTDIR;
 }
 
-int
-rfs_create_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+/* The new node, and its entry in d (checked, and name not in it). */
+static int
+create_new(struct rfs *fs, struct rfs_node *d, const char *name,
     size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
     uint32_t nsec, struct rfs_node *out)
 {
 	uint32_t id;
 	int err;
 
-	if ((err = rfs_name_ok(name, len)) != 0)
-		return err;
-	if (!rfs_node_is_dir(d))
-		return -ENOTDIR;
 	memset(out, 0, sizeof *out);
 	out->mode = mode;
 	out->uid = uid;
@@ -182,6 +171,34 @@ rfs_create_absent(struct rfs *fs, struct rfs_node *d, const char *name,
 	d->mtime = d->ctime = sec;
 	d->mtime_nsec = d->ctime_nsec = nsec;
 	return rfs_dir_add(fs, d, name, len, id);
+}
+
+int
+rfs_create_in(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out)
+{
+	uint32_t id;
+	int err;
+
+	if ((err = create_ok(d, name, len)) != 0)
+		return err;
+	err = rfs_dir_lookup(fs, d, name, len, &id);
+	if (err != -ENOENT)
+		return err ? err : -EEXIST;
+	return create_new(fs, d, name, len, mode, uid, gid, sec, nsec, out);
+}
+
+int
+rfs_create_absent(struct rfs *fs, struct rfs_node *d, const char *name,
+    size_t len, uint16_t mode, uint32_t uid, uint32_t gid, uint64_t sec,
+    uint32_t nsec, struct rfs_node *out)
+{
+	int err;
+
+	if ((err = create_ok(d, name, len)) != 0)
+		return err;
+	return create_new(fs, d, name, len, mode, uid, gid, sec, nsec, out);
 }
 
 int

@@ -6,16 +6,9 @@
 # good ones install, run and list; /etc/pkg/repo may name a URL; wget
 # against a server that closes early fails.  Then on the host: the
 # image is clean, the cache holds whole packages and no partial ones.
-for t in pkg-image pkg-create pkg-repo pkg-keygen pkg-edtool redoxfs-ls redoxfs-fsck; do
-	[ -x "$BUILD/host/$t" ] || { echo "SKIP $BUILD/host/$t is not built"; return 0; }
-done
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
-"$TOP/tests/pkg/mkfixtures.sh" "$BUILD" "$w/fx" "$BUILD/initfs/bin/asm_hello" >/dev/null ||
-	_fail "mkfixtures"
-: > "$w/packages.list"
-"$BUILD/host/pkg-image" -B "$BUILD" -r "$w/fx/repo" "$TOP/scripts/image/filesystem.list" \
-    "$w/packages.list" "$w/fx/keys/test.pub" "$w/stage" "$w/pkg.list" || _fail "pkg-image"
+pkg_stage "$w" || return 0
 printf '# the repository, over the network\nhttp://127.0.0.1:8080/repo/\n' > "$w/repo-url"
 # A server that promises 1000 bytes and closes after 10.
 printf 'HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789' > "$w/short.http"
